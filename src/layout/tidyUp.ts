@@ -1,0 +1,38 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { Position, ProcessMap } from '../model';
+import { NODE_SIZE } from './nodeSize';
+
+let elk: InstanceType<typeof ELK> | undefined;
+
+/**
+ * Lays a map out top to bottom (layered, as a flowchart reads) with elkjs and returns
+ * the new top-left position of every node. Arrows to missing nodes are ignored.
+ * @example const positions = await tidyUp(map); // { s: { x: 12, y: 12 }, ... }
+ */
+export async function tidyUp(map: Pick<ProcessMap, 'nodes' | 'edges'>): Promise<Record<string, Position>> {
+  elk ??= new ELK();
+  const ids = new Set(map.nodes.map((n) => n.id));
+  const graph = {
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'DOWN',
+      'elk.spacing.nodeNode': '50',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '60',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '30',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
+      'elk.separateConnectedComponents': 'true',
+    },
+    children: map.nodes.map((n) => ({ id: n.id, ...NODE_SIZE[n.kind] })),
+    edges: map.edges
+      .filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
+      .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+  };
+  const laid = await elk.layout(graph);
+  const positions: Record<string, Position> = {};
+  for (const child of laid.children ?? []) {
+    positions[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
+  }
+  return positions;
+}

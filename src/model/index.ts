@@ -1,0 +1,25 @@
+export { checkIntegrity } from './checkIntegrity';
+export { createId } from './createId';
+export { exampleMap } from './exampleMap';
+export { createEdge, createMap, createNode, DEFAULT_LABELS } from './factories';
+export { formatIssuePath } from './formatIssuePath';
+export { LIMITS } from './limits';
+export { MIGRATIONS, type Migration, migrateMapFile } from './migrations';
+export {
+  formatMapErrors,
+  type MapError,
+  type ParseResult,
+  parseMapData,
+  parseMapFile,
+} from './parseMapFile';
+export { edgeSchema, MAP_FORMAT, MAP_VERSION, mapSchema, NODE_KINDS, nodeSchema } from './schema';
+export { serializeMap } from './serializeMap';
+export type {
+  MapEdge,
+  MapNode,
+  MapSettings,
+  NodeKind,
+  Position,
+  ProcessMap,
+  StepNode,
+} from './types';

@@ -1,0 +1,50 @@
+import { MAP_VERSION } from './schema';
+
+/** One step of the file format's history: turns a version `from` file into version `from + 1`. */
+export interface Migration {
+  readonly name: string;
+  readonly from: number;
+  readonly up: (file: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/**
+ * Named, ordered migrations. Each entry upgrades one version to the next; a file of
+ * version N runs every migration from N on. Version 1 is the first public format,
+ * so the list is empty until the format changes.
+ */
+export const MIGRATIONS: readonly Migration[] = [];
+
+export type MigrationResult =
+  | { ok: true; file: Record<string, unknown>; applied: string[] }
+  | { ok: false; message: string };
+
+/**
+ * Brings a raw map file (already checked to be an object with a numeric version) up to
+ * the current version.
+ * @example migrateMapFile({ format: 'leverflow-map', version: 1, ... }) // { ok: true, applied: [] }
+ */
+export function migrateMapFile(
+  file: Record<string, unknown>,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target: number = MAP_VERSION,
+): MigrationResult {
+  const version = file.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, message: 'version: expected a whole number of at least 1' };
+  }
+  if (version > target) {
+    return {
+      ok: false,
+      message: `This map was saved by a newer Leverflow (file version ${version}); this app reads versions up to ${target}. Update Leverflow to open it.`,
+    };
+  }
+  let current = file;
+  const applied: string[] = [];
+  for (let v = version; v < target; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step) return { ok: false, message: `No migration from file version ${v}.` };
+    current = { ...step.up(current), version: v + 1 };
+    applied.push(step.name);
+  }
+  return { ok: true, file: current, applied };
+}
