@@ -14,7 +14,10 @@ describe('tidyUp', () => {
 
   it('ignores arrows to missing steps and self-loops', async () => {
     const map = exampleMap();
-    map.edges.push({ id: 'x', source: 'a', target: 'ghost' }, { id: 'y', source: 'a', target: 'a' });
+    map.edges.push(
+      { id: 'x', source: 'a', target: 'ghost' },
+      { id: 'y', source: 'a', target: 'a' },
+    );
     const pos = await tidyUp(map);
     expect(Object.keys(pos)).toHaveLength(map.nodes.length);
   });

@@ -9,7 +9,9 @@ let elk: InstanceType<typeof ELK> | undefined;
  * the new top-left position of every node. Arrows to missing nodes are ignored.
  * @example const positions = await tidyUp(map); // { s: { x: 12, y: 12 }, ... }
  */
-export async function tidyUp(map: Pick<ProcessMap, 'nodes' | 'edges'>): Promise<Record<string, Position>> {
+export async function tidyUp(
+  map: Pick<ProcessMap, 'nodes' | 'edges'>,
+): Promise<Record<string, Position>> {
   elk ??= new ELK();
   const ids = new Set(map.nodes.map((n) => n.id));
   const graph = {

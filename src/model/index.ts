@@ -1,3 +1,4 @@
+export { applyEdits, type MapEdit } from './applyEdits';
 export { checkIntegrity } from './checkIntegrity';
 export { createId } from './createId';
 export { exampleMap } from './exampleMap';
