@@ -1,0 +1,124 @@
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  type EdgeProps,
+  getBezierPath,
+  type InternalNode,
+  Position,
+  useInternalNode,
+} from '@xyflow/react';
+import { memo } from 'react';
+import { NODE_SIZE } from '../layout/nodeSize';
+import { useEditor } from '../store/EditorStoreContext';
+import { type Box, borderPoint, type Side } from './borderPoint';
+import type { FlowEdge, FlowNode } from './flowTypes';
+import { LabelEditor } from './LabelEditor';
+
+const POSITION: Record<Side, Position> = {
+  top: Position.Top,
+  right: Position.Right,
+  bottom: Position.Bottom,
+  left: Position.Left,
+};
+
+function boxOf(node: InternalNode<FlowNode>): Box {
+  const kind = node.data.step.kind;
+  return {
+    x: node.internals.positionAbsolute.x,
+    y: node.internals.positionAbsolute.y,
+    width: node.measured.width ?? NODE_SIZE[kind].width,
+    height: node.measured.height ?? NODE_SIZE[kind].height,
+    kind,
+  };
+}
+
+function pathBetween(source: Box, target: Box): [string, number, number] {
+  if (source === target) {
+    // A step that loops to itself: an arc out of its right side and back in.
+    const x = source.x + source.width;
+    const y1 = source.y + source.height * 0.3;
+    const y2 = source.y + source.height * 0.7;
+    const path = `M ${x} ${y1} C ${x + 60} ${y1 - 30}, ${x + 60} ${y2 + 30}, ${x} ${y2}`;
+    return [path, x + 46, (y1 + y2) / 2];
+  }
+  const sc = { x: source.x + source.width / 2, y: source.y + source.height / 2 };
+  const tc = { x: target.x + target.width / 2, y: target.y + target.height / 2 };
+  const s = borderPoint(source, tc);
+  const t = borderPoint(target, sc);
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX: s.x,
+    sourceY: s.y,
+    sourcePosition: POSITION[s.side],
+    targetX: t.x,
+    targetY: t.y,
+    targetPosition: POSITION[t.side],
+  });
+  return [path, labelX, labelY];
+}
+
+/** An arrow drawn between the borders of two steps, with its label editable in place. */
+function ArrowEdgeView({
+  id,
+  source,
+  target,
+  data,
+  markerEnd,
+  selected,
+  style,
+}: EdgeProps<FlowEdge>) {
+  const sourceNode = useInternalNode<FlowNode>(source);
+  const targetNode = useInternalNode<FlowNode>(target);
+  const editing = useEditor((s) => s.editing?.type === 'edge' && s.editing.id === id);
+  const setEdgeLabel = useEditor((s) => s.setEdgeLabel);
+  const stopEditing = useEditor((s) => s.stopEditing);
+  const startEditing = useEditor((s) => s.startEditing);
+  const select = useEditor((s) => s.select);
+  if (!sourceNode || !targetNode) return null;
+
+  const sourceBox = boxOf(sourceNode);
+  const [path, labelX, labelY] = pathBetween(
+    sourceBox,
+    source === target ? sourceBox : boxOf(targetNode),
+  );
+  const label = data?.arrow.label?.trim() ?? '';
+
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={16} />
+      {(label || editing) && (
+        <EdgeLabelRenderer>
+          <div
+            className={`lf-edge-label nodrag nopan${selected ? ' is-selected' : ''}${editing ? ' is-editing' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-edge-id={id}
+          >
+            {editing ? (
+              <LabelEditor
+                value={data?.arrow.label ?? ''}
+                ariaLabel="Arrow label"
+                onCommit={(text) => {
+                  setEdgeLabel(id, text);
+                  stopEditing();
+                }}
+                onCancel={stopEditing}
+              />
+            ) : (
+              <button
+                type="button"
+                tabIndex={-1}
+                className="lf-edge-label__text"
+                title="Double-click to edit"
+                onClick={() => select([], [id])}
+                onDoubleClick={() => startEditing({ type: 'edge', id })}
+              >
+                {label}
+              </button>
+            )}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const ArrowEdge = memo(ArrowEdgeView);

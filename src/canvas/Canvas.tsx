@@ -1,0 +1,173 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { NODE_SIZE } from '../layout/nodeSize';
+import type { Position } from '../model';
+import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import { edgeTypes } from './edgeTypes';
+import type { FlowEdge, FlowNode } from './flowTypes';
+import { nodeTypes } from './nodeTypes';
+import { isNodeKind, PALETTE_MIME } from './paletteDrag';
+import { createEdgeConverter, createNodeConverter } from './toFlowElements';
+
+const MINIMAP_COLORS = { start: '#16a34a', end: '#dc2626', action: '#64748b', decision: '#d97706' } as const;
+const miniMapColor = (node: FlowNode) => MINIMAP_COLORS[node.data.step.kind];
+const SNAP_GRID: [number, number] = [20, 20];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+
+/** The map canvas: draws the open map and turns React Flow events into store actions. */
+export function Canvas() {
+  const store = useEditorStoreApi();
+  const { nodes: mapNodes, edges: mapEdges } = useEditor(
+    useShallow((s) => ({ nodes: s.map.nodes, edges: s.map.edges })),
+  );
+  const selectedNodeIds = useEditor((s) => s.selectedNodeIds);
+  const selectedEdgeIds = useEditor((s) => s.selectedEdgeIds);
+  const snapToGrid = useEditor((s) => s.snapToGrid);
+  const theme = useEditor((s) => s.theme);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const toFlowNodes = useMemo(createNodeConverter, []);
+  const toFlowEdges = useMemo(createEdgeConverter, []);
+  const nodes = useMemo(
+    () => toFlowNodes(mapNodes, selectedNodeIds),
+    [toFlowNodes, mapNodes, selectedNodeIds],
+  );
+  const edges = useMemo(
+    () => toFlowEdges(mapEdges, selectedEdgeIds),
+    [toFlowEdges, mapEdges, selectedEdgeIds],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const state = store.getState();
+      const moves = new Map<string, Position>();
+      let dragging: boolean | undefined;
+      let selection: Set<string> | undefined;
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) {
+          moves.set(change.id, change.position);
+          if (change.dragging !== undefined) dragging = change.dragging || dragging === true;
+        } else if (change.type === 'select') {
+          selection ??= new Set(store.getState().selectedNodeIds);
+          if (change.selected) selection.add(change.id);
+          else selection.delete(change.id);
+        }
+      }
+      if (moves.size > 0) {
+        if (dragging) state.beginDrag();
+        state.moveNodes(moves);
+        if (dragging === false) state.endDrag();
+      }
+      if (selection) state.select(selection, store.getState().selectedEdgeIds);
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      let selection: Set<string> | undefined;
+      for (const change of changes) {
+        if (change.type === 'select') {
+          selection ??= new Set(store.getState().selectedEdgeIds);
+          if (change.selected) selection.add(change.id);
+          else selection.delete(change.id);
+        }
+      }
+      if (selection) store.getState().select(store.getState().selectedNodeIds, selection);
+    },
+    [store],
+  );
+
+  const onConnectEnd = useCallback(
+    (
+      event: MouseEvent | TouchEvent,
+      connectionState: {
+        isValid: boolean | null;
+        fromNode: { id: string } | null;
+        toNode: { id: string } | null;
+      },
+    ) => {
+      const from = connectionState.fromNode?.id;
+      if (!from) return;
+      let to = connectionState.isValid ? connectionState.toNode?.id : undefined;
+      if (!to) {
+        // Dropping anywhere on a step's body connects to it, not only on its handles.
+        const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+        const element = point ? document.elementFromPoint(point.clientX, point.clientY) : null;
+        to = element?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+      }
+      if (to) store.getState().connect(from, to);
+    },
+    [store],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME);
+      if (!isNodeKind(kind)) return;
+      event.preventDefault();
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const size = NODE_SIZE[kind];
+      store.getState().addNode(kind, { x: point.x - size.width / 2, y: point.y - size.height / 2 });
+    },
+    [screenToFlowPosition, store],
+  );
+
+  return (
+    <ReactFlow<FlowNode, FlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnectEnd={onConnectEnd}
+      onNodeDoubleClick={(_, node) => store.getState().startEditing({ type: 'node', id: node.id })}
+      onEdgeDoubleClick={(_, edge) => store.getState().startEditing({ type: 'edge', id: edge.id })}
+      onPaneClick={() => store.getState().stopEditing()}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      connectionMode={ConnectionMode.Loose}
+      connectionRadius={30}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      snapToGrid={snapToGrid}
+      snapGrid={SNAP_GRID}
+      colorMode={theme}
+      onlyRenderVisibleElements={mapNodes.length > 400}
+      zoomOnDoubleClick={false}
+      minZoom={0.05}
+      maxZoom={3}
+      fitView
+      fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+      proOptions={{ hideAttribution: true }}
+      aria-label="Process map canvas"
+    >
+      <Background
+        variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots}
+        gap={20}
+      />
+      <Controls position="bottom-left" aria-label="Zoom controls" />
+      <MiniMap position="bottom-right" pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} />
+    </ReactFlow>
+  );
+}

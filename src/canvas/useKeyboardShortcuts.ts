@@ -1,0 +1,106 @@
+import { useReactFlow } from '@xyflow/react';
+import { useEffect } from 'react';
+import type { EditorStore } from '../store/createEditorStore';
+import { isEditableTarget } from './isEditableTarget';
+
+const DIRECTIONS: Record<string, { x: number; y: number }> = {
+  ArrowDown: { x: 0, y: 1 },
+  ArrowUp: { x: 0, y: -1 },
+  ArrowRight: { x: 1, y: 0 },
+  ArrowLeft: { x: -1, y: 0 },
+};
+
+/**
+ * The editor's keyboard shortcuts (listed in the `?` dialog) and the clipboard events:
+ * copy, cut and paste carry the selection as map JSON through the system clipboard.
+ */
+export function useKeyboardShortcuts(store: EditorStore) {
+  const { fitView } = useReactFlow();
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isEditableTarget(event.target) || event.defaultPrevented) return;
+      const s = store.getState();
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key;
+      const only = s.selectedNodeIds.size === 1 ? [...s.selectedNodeIds][0] : undefined;
+      const onlyEdge =
+        s.selectedNodeIds.size === 0 && s.selectedEdgeIds.size === 1
+          ? [...s.selectedEdgeIds][0]
+          : undefined;
+
+      if (mod && key.toLowerCase() === 'z') {
+        event.preventDefault();
+        if (event.shiftKey) s.redo();
+        else s.undo();
+      } else if (mod && key.toLowerCase() === 'y') {
+        event.preventDefault();
+        s.redo();
+      } else if (mod && key.toLowerCase() === 'a') {
+        event.preventDefault();
+        s.selectAll();
+      } else if (mod && key.toLowerCase() === 'd') {
+        event.preventDefault();
+        s.duplicateSelection();
+      } else if (mod && DIRECTIONS[key] && only) {
+        event.preventDefault();
+        const dir = DIRECTIONS[key];
+        s.addNextStep(only, dir);
+      } else if (key === 'Delete' || key === 'Backspace') {
+        event.preventDefault();
+        s.deleteSelection();
+      } else if ((key === 'Enter' || key === 'F2') && !mod) {
+        if (only) {
+          event.preventDefault();
+          s.startEditing({ type: 'node', id: only });
+        } else if (onlyEdge) {
+          event.preventDefault();
+          s.startEditing({ type: 'edge', id: onlyEdge });
+        }
+      } else if (key === 'Escape') {
+        s.clearSelection();
+        s.setHelpOpen(false);
+      } else if (key === '?') {
+        event.preventDefault();
+        s.setHelpOpen(true);
+      } else if (key === '!' && event.shiftKey) {
+        event.preventDefault();
+        void fitView({ padding: 0.2, duration: 200 });
+      }
+    };
+
+    const onCopy = (event: ClipboardEvent) => {
+      if (isEditableTarget(event.target) || window.getSelection()?.toString()) return;
+      const text = store.getState().copySelection();
+      if (text === null || !event.clipboardData) return;
+      event.clipboardData.setData('text/plain', text);
+      event.preventDefault();
+    };
+    const onCut = (event: ClipboardEvent) => {
+      if (isEditableTarget(event.target) || window.getSelection()?.toString()) return;
+      const text = store.getState().copySelection();
+      if (text === null || !event.clipboardData) return;
+      event.clipboardData.setData('text/plain', text);
+      event.preventDefault();
+      store.getState().deleteSelection();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (isEditableTarget(event.target)) return;
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      if (!text.trim()) return;
+      event.preventDefault();
+      store.getState().paste(text);
+    };
+
+    window.addEventListener('keydown', onKeyDown);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [store, fitView]);
+}

@@ -1,0 +1,154 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { NodeKind } from '../model';
+import { useEditor } from '../store/EditorStoreContext';
+import { NumberField } from './NumberField';
+
+const KIND_OPTIONS: { value: NodeKind; label: string }[] = [
+  { value: 'start', label: 'Start' },
+  { value: 'action', label: 'Action' },
+  { value: 'decision', label: 'Decision' },
+  { value: 'end', label: 'End' },
+];
+
+/** Edits the selected step or arrow; with nothing selected, the map itself. */
+export function Inspector() {
+  const { nodeId, edgeId, count } = useEditor(
+    useShallow((s) => ({
+      nodeId:
+        s.selectedNodeIds.size === 1 && s.selectedEdgeIds.size === 0
+          ? [...s.selectedNodeIds][0]
+          : undefined,
+      edgeId:
+        s.selectedEdgeIds.size === 1 && s.selectedNodeIds.size === 0
+          ? [...s.selectedEdgeIds][0]
+          : undefined,
+      count: s.selectedNodeIds.size + s.selectedEdgeIds.size,
+    })),
+  );
+  return (
+    <aside className="lf-inspector" aria-label="Inspector">
+      {nodeId ? (
+        <StepInspector id={nodeId} />
+      ) : edgeId ? (
+        <ArrowInspector id={edgeId} />
+      ) : count > 1 ? (
+        <p className="lf-muted">{count} items selected. Delete, copy or drag them together.</p>
+      ) : (
+        <MapInspector />
+      )}
+    </aside>
+  );
+}
+
+function MapInspector() {
+  const name = useEditor((s) => s.map.name);
+  const counts = useEditor(useShallow((s) => [s.map.nodes.length, s.map.edges.length]));
+  const renameMap = useEditor((s) => s.renameMap);
+  return (
+    <section>
+      <h2>Map</h2>
+      <label className="lf-field">
+        <span>Name</span>
+        <input
+          key={name}
+          defaultValue={name}
+          maxLength={200}
+          onBlur={(e) => renameMap(e.target.value)}
+        />
+      </label>
+      <p className="lf-muted">
+        {counts[0]} steps, {counts[1]} arrows. Select a step or an arrow to edit it.
+      </p>
+    </section>
+  );
+}
+
+function StepInspector({ id }: { id: string }) {
+  const node = useEditor((s) => s.map.nodes.find((n) => n.id === id));
+  const setNodeLabel = useEditor((s) => s.setNodeLabel);
+  const changeKind = useEditor((s) => s.changeKind);
+  const setNodeDuration = useEditor((s) => s.setNodeDuration);
+  if (!node) return null;
+  return (
+    <section>
+      <h2>Step</h2>
+      <label className="lf-field">
+        <span>Label</span>
+        <textarea
+          key={`${id}:${node.label}`}
+          defaultValue={node.label}
+          maxLength={500}
+          rows={2}
+          onBlur={(e) => setNodeLabel(id, e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault();
+              e.currentTarget.blur();
+            }
+          }}
+        />
+      </label>
+      <label className="lf-field">
+        <span>Kind</span>
+        <select
+          value={node.kind}
+          onChange={(e) =>
+            changeKind(id, KIND_OPTIONS.find((o) => o.value === e.target.value)?.value ?? node.kind)
+          }
+        >
+          {KIND_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {(node.kind === 'action' || node.kind === 'decision') && (
+        <NumberField
+          label="Duration (minutes)"
+          value={node.durationMinutes}
+          min={0}
+          max={1_000_000}
+          onCommit={(v) => setNodeDuration(id, v)}
+        />
+      )}
+    </section>
+  );
+}
+
+function ArrowInspector({ id }: { id: string }) {
+  const edge = useEditor((s) => s.map.edges.find((e) => e.id === id));
+  const fromDecision = useEditor(
+    (s) => s.map.nodes.find((n) => n.id === edge?.source)?.kind === 'decision',
+  );
+  const setEdgeLabel = useEditor((s) => s.setEdgeLabel);
+  const setEdgeProbability = useEditor((s) => s.setEdgeProbability);
+  if (!edge) return null;
+  return (
+    <section>
+      <h2>Arrow</h2>
+      <label className="lf-field">
+        <span>Label</span>
+        <input
+          key={`${id}:${edge.label ?? ''}`}
+          defaultValue={edge.label ?? ''}
+          maxLength={500}
+          onBlur={(e) => setEdgeLabel(id, e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+          }}
+        />
+      </label>
+      {fromDecision && (
+        <NumberField
+          label="Probability (0–1)"
+          value={edge.probability}
+          min={0}
+          max={1}
+          step={0.05}
+          onCommit={(v) => setEdgeProbability(id, v)}
+        />
+      )}
+    </section>
+  );
+}

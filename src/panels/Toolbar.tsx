@@ -1,0 +1,116 @@
+import { useReactFlow } from '@xyflow/react';
+import { useState } from 'react';
+import { tidyUp } from '../layout/tidyUp';
+import { exampleMap } from '../model';
+import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
+
+const THEME_NEXT = { system: 'light', light: 'dark', dark: 'system' } as const;
+const THEME_NAME = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' } as const;
+
+/** The row of map-wide commands above the canvas. */
+export function Toolbar() {
+  const store = useEditorStoreApi();
+  const { canUndo, canRedo } = useHistoryState();
+  const snapToGrid = useEditor((s) => s.snapToGrid);
+  const theme = useEditor((s) => s.theme);
+  const name = useEditor((s) => s.map.name);
+  const { fitView } = useReactFlow();
+  const [busy, setBusy] = useState(false);
+
+  const tidy = async () => {
+    setBusy(true);
+    try {
+      const positions = await tidyUp(store.getState().map);
+      store.getState().setPositions(positions);
+      requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startOver = (blank: boolean) => {
+    const { map } = store.getState();
+    if (
+      map.nodes.length > 0 &&
+      !window.confirm('Replace the open map? You can undo nothing after this.')
+    )
+      return;
+    if (blank) store.getState().newBlankMap();
+    else store.getState().loadMap(exampleMap());
+    requestAnimationFrame(() => void fitView({ padding: 0.2 }));
+  };
+
+  return (
+    <header className="lf-toolbar">
+      <div className="lf-brand">
+        <strong>Leverflow</strong>
+        <span className="lf-map-name" title={name}>
+          {name}
+        </span>
+      </div>
+      <div className="lf-toolbar__group" role="toolbar" aria-label="Map commands">
+        <button type="button" onClick={() => startOver(true)}>
+          New blank map
+        </button>
+        <button type="button" onClick={() => startOver(false)}>
+          Example map
+        </button>
+        <span className="lf-sep" aria-hidden="true" />
+        <button
+          type="button"
+          onClick={() => store.getState().undo()}
+          disabled={!canUndo}
+          title="Undo (Ctrl/⌘+Z)"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          onClick={() => store.getState().redo()}
+          disabled={!canRedo}
+          title="Redo (Ctrl/⌘+Shift+Z)"
+        >
+          Redo
+        </button>
+        <span className="lf-sep" aria-hidden="true" />
+        <button
+          type="button"
+          onClick={() => void tidy()}
+          disabled={busy}
+          title="Lay the map out top to bottom"
+        >
+          Tidy up
+        </button>
+        <button
+          type="button"
+          onClick={() => void fitView({ padding: 0.2, duration: 200 })}
+          title="Fit view (Shift+1)"
+        >
+          Fit view
+        </button>
+        <button
+          type="button"
+          aria-pressed={snapToGrid}
+          onClick={() => store.getState().setSnapToGrid(!snapToGrid)}
+          title="Snap steps to a 20 px grid"
+        >
+          Snap to grid
+        </button>
+        <button
+          type="button"
+          onClick={() => store.getState().setTheme(THEME_NEXT[theme])}
+          title="Switch between system, light and dark"
+        >
+          {THEME_NAME[theme]}
+        </button>
+        <button
+          type="button"
+          onClick={() => store.getState().setHelpOpen(true)}
+          title="Keyboard shortcuts (?)"
+        >
+          Shortcuts
+        </button>
+      </div>
+    </header>
+  );
+}
