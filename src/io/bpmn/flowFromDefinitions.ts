@@ -1,0 +1,421 @@
+import { LIMITS, type MapEdge, type MapNode } from '../../model';
+import { eventTrigger, fallbackLabel, humanizeType } from './bpmnNaming';
+import { createIdAllocator } from './createIdAllocator';
+import { ImportError } from './ImportError';
+import { elementList, elementProp, isA, type ModdleElement, stringProp } from './moddleElement';
+import { PARALLEL_MARKER } from './parallelMarker';
+import { listNames, plural } from './reportLines';
+
+/** A flowchart read out of BPMN definitions, before it is placed. */
+export interface FlowDraft {
+  name: string | undefined;
+  /** Nodes at position (0, 0); placing them is the caller's job. */
+  nodes: MapNode[];
+  edges: MapEdge[];
+  /** Node id -> id of the BPMN element whose diagram shape places it. */
+  shapeOf: Map<string, string>;
+  /** Steps added on import -> the step they sit before or after. */
+  anchors: Map<string, { nodeId: string; side: 'before' | 'after' }>;
+  simplified: string[];
+  skipped: string[];
+  simplifiedNodeIds: string[];
+}
+
+/** Where a flow element went, for the report. */
+type Counter = Map<string, number>;
+
+function count(counter: Counter, key: string, by = 1): void {
+  counter.set(key, (counter.get(key) ?? 0) + by);
+}
+
+const SKIPPED_NOUNS: [type: string, noun: string][] = [
+  ['bpmn:TextAnnotation', 'text annotation'],
+  ['bpmn:Association', 'association'],
+  ['bpmn:Group', 'group'],
+  ['bpmn:DataObjectReference', 'data object'],
+  ['bpmn:DataStoreReference', 'data store'],
+];
+
+/**
+ * Turns every process of a BPMN file into one flowchart: events, activities and gateways
+ * become steps; sequence flows, boundary events and link events become arrows; lanes become
+ * owners. Paths that begin or stop without a start or end event get one added, as BPMN reads
+ * them. Throws an {@link ImportError} when the file has no process with steps.
+ * @example const draft = flowFromDefinitions(definitions);
+ */
+export function flowFromDefinitions(
+  definitions: ModdleElement,
+  drawnIds: ReadonlySet<string> = new Set(),
+): FlowDraft {
+  const roots = elementList(definitions, 'rootElements');
+  const withSteps = roots.filter(
+    (r) => isA(r, 'bpmn:Process') && elementList(r, 'flowElements').length > 0,
+  );
+  if (withSteps.length === 0) {
+    throw new ImportError(
+      'no-process',
+      'The BPMN file has no process: there are no steps to import (a collaboration of empty pools, or only definitions).',
+    );
+  }
+  const participants = roots
+    .filter((r) => isA(r, 'bpmn:Collaboration'))
+    .flatMap((c) => elementList(c, 'participants'));
+  const participantOf = (process: ModdleElement): ModdleElement | undefined =>
+    participants.find((p) => elementProp(p, 'processRef') === process);
+  const poolName = (process: ModdleElement): string | undefined =>
+    stringProp(participantOf(process) ?? process, 'name');
+  const isDrawn = (process: ModdleElement): boolean =>
+    [process, participantOf(process), ...elementList(process, 'flowElements')].some(
+      (e) => e !== undefined && drawnIds.has(stringProp(e, 'id') ?? ''),
+    );
+  // A file with a diagram may also hold processes it does not draw (e.g. one that a call
+  // activity calls); those are left out. A file with no diagram has all its processes read.
+  const processes = drawnIds.size === 0 ? withSteps : withSteps.filter(isDrawn);
+  const undrawn = withSteps.filter((p) => !processes.includes(p));
+
+  const ids = createIdAllocator('step');
+  const nodes: MapNode[] = [];
+  const edges: MapEdge[] = [];
+  const nodeOf = new Map<ModdleElement, string>();
+  const shapeOf = new Map<string, string>();
+  const simplified: string[] = [];
+  const skippedKinds: Counter = new Map();
+  const skipped: string[] = [];
+  const simplifiedNodeIds: string[] = [];
+  const parallel: string[] = [];
+  const otherGateways: Counter = new Map();
+  const intermediates: string[] = [];
+  const owners = new Set<string>();
+  const boundaryNames: string[] = [];
+  let cutLabels = 0;
+  let danglingArrows = 0;
+
+  const label = (element: ModdleElement): string => {
+    const text = stringProp(element, 'name') ?? fallbackLabel(element);
+    if (text.length <= LIMITS.maxLabelLength) return text;
+    cutLabels++;
+    return text.slice(0, LIMITS.maxLabelLength);
+  };
+  const edgeLabel = (text: string | undefined): string | undefined => {
+    if (text === undefined || text === '') return undefined;
+    if (text.length <= LIMITS.maxLabelLength) return text;
+    cutLabels++;
+    return text.slice(0, LIMITS.maxLabelLength);
+  };
+  const addEdge = (wanted: string, source: string, target: string, text?: string): void => {
+    const edge: MapEdge = { id: ids.take(wanted), source, target };
+    const cut = edgeLabel(text);
+    if (cut !== undefined) edge.label = cut;
+    edges.push(edge);
+  };
+
+  if (undrawn.length > 0) {
+    skipped.push(
+      `Skipped ${plural(undrawn.length, 'process', 'processes')} that the file's diagram does not draw: ${listNames(undrawn.map((p) => poolName(p) ?? stringProp(p, 'id')))}`,
+    );
+  }
+  const pooled = processes.length > 1;
+  if (pooled) {
+    simplified.push(
+      `Imported ${processes.length} processes (pools) into one map: ${listNames(processes.map(poolName))}`,
+    );
+  }
+
+  for (const process of processes) {
+    const laneOwner = laneOwners(process);
+    for (const name of laneOwner.values()) owners.add(name);
+    const pool = pooled && laneOwner.size === 0 ? poolName(process)?.trim() : undefined;
+    if (pool) owners.add(pool);
+    const flows: ModdleElement[] = [];
+    const boundaries: ModdleElement[] = [];
+    const links: { event: ModdleElement; definition: ModdleElement; throws: boolean }[] = [];
+
+    for (const element of elementList(process, 'flowElements')) {
+      if (isA(element, 'bpmn:SequenceFlow')) {
+        flows.push(element);
+        continue;
+      }
+      if (isA(element, 'bpmn:BoundaryEvent')) {
+        boundaries.push(element);
+        continue;
+      }
+      const kind = stepKind(element);
+      if (kind === undefined) {
+        const noun = skippedNoun(element);
+        if (noun !== undefined) count(skippedKinds, noun);
+        continue;
+      }
+      const node = makeNode(kind, ids.take(stringProp(element, 'id') ?? 'step'), label(element));
+      const notes = documentation(element);
+      if (isA(element, 'bpmn:ParallelGateway')) {
+        node.notes = notes === undefined ? PARALLEL_MARKER : `${PARALLEL_MARKER}\n${notes}`;
+        parallel.push(node.label);
+        simplifiedNodeIds.push(node.id);
+      } else if (notes !== undefined) {
+        node.notes = notes;
+      }
+      if (node.notes !== undefined) node.notes = node.notes.slice(0, LIMITS.maxNotesLength);
+      if (node.kind === 'decision' && !isA(element, 'bpmn:ParallelGateway')) {
+        if (!isA(element, 'bpmn:ExclusiveGateway'))
+          count(otherGateways, humanizeType(element.$type));
+      }
+      if (isA(element, 'bpmn:SubProcess')) {
+        const inner = countInner(element);
+        simplified.push(
+          `Sub-process ${listNames([node.label])} became one step${inner > 0 ? ` (${plural(inner, 'inner part')} left out)` : ''}`,
+        );
+      }
+      if (
+        isA(element, 'bpmn:IntermediateCatchEvent') ||
+        isA(element, 'bpmn:IntermediateThrowEvent')
+      ) {
+        intermediates.push(node.label);
+        const link = elementList(element, 'eventDefinitions').find((d) =>
+          isA(d, 'bpmn:LinkEventDefinition'),
+        );
+        if (link !== undefined) {
+          links.push({ event: element, definition: link, throws: isA(element, 'bpmn:ThrowEvent') });
+        }
+      }
+      const owner = (laneOwner.get(element) ?? pool)?.slice(0, LIMITS.maxOwnerLength);
+      if (owner && (node.kind === 'action' || node.kind === 'decision')) node.owner = owner;
+      nodes.push(node);
+      nodeOf.set(element, node.id);
+      const elementId = stringProp(element, 'id');
+      if (elementId !== undefined) shapeOf.set(node.id, elementId);
+    }
+
+    for (const artifact of elementList(process, 'artifacts')) {
+      const noun = skippedNoun(artifact);
+      if (noun !== undefined) count(skippedKinds, noun);
+    }
+
+    const boundarySet = new Set(boundaries);
+    for (const flow of flows) {
+      const from = elementProp(flow, 'sourceRef');
+      if (from !== undefined && boundarySet.has(from)) continue;
+      const source = from && nodeOf.get(from);
+      const toElement = elementProp(flow, 'targetRef');
+      const target = toElement && nodeOf.get(toElement);
+      if (!source || !target) {
+        danglingArrows++;
+        continue;
+      }
+      addEdge(stringProp(flow, 'id') ?? 'flow', source, target, stringProp(flow, 'name'));
+    }
+
+    for (const boundary of boundaries) {
+      const attachedTo = elementProp(boundary, 'attachedToRef');
+      const source = attachedTo && nodeOf.get(attachedTo);
+      const outgoing = flows.filter((f) => elementProp(f, 'sourceRef') === boundary);
+      const eventName =
+        stringProp(boundary, 'name')?.trim() || eventTrigger(boundary) || 'Boundary event';
+      if (!source || outgoing.length === 0) {
+        skipped.push(
+          `Skipped boundary event ${listNames([eventName])}: ${source ? 'no flow leaves it' : 'the step it is attached to was not imported'}`,
+        );
+        continue;
+      }
+      for (const flow of outgoing) {
+        const toElement = elementProp(flow, 'targetRef');
+        const target = toElement && nodeOf.get(toElement);
+        if (!target) {
+          danglingArrows++;
+          continue;
+        }
+        const flowName = stringProp(flow, 'name')?.trim();
+        const text = flowName && flowName !== eventName ? `${eventName}: ${flowName}` : eventName;
+        addEdge(stringProp(flow, 'id') ?? 'flow', source, target, text);
+      }
+      boundaryNames.push(eventName);
+      simplifiedNodeIds.push(source);
+    }
+
+    for (const link of links.filter((l) => l.throws)) {
+      const name = stringProp(link.definition, 'name') ?? stringProp(link.event, 'name');
+      const target = elementProp(link.definition, 'target');
+      const catcher = links.find(
+        (l) =>
+          !l.throws &&
+          (l.definition === target ||
+            (name !== undefined &&
+              name !== '' &&
+              (stringProp(l.definition, 'name') ?? stringProp(l.event, 'name')) === name)),
+      );
+      const source = nodeOf.get(link.event);
+      const to = catcher && nodeOf.get(catcher.event);
+      if (!source || !to) {
+        skipped.push(`Skipped link event ${listNames([name])}: no matching catching link event`);
+        continue;
+      }
+      addEdge(`${source}-link`, source, to);
+      simplified.push(`Link event ${listNames([name])} became an arrow to its catching link event`);
+      simplifiedNodeIds.push(source, to);
+    }
+  }
+
+  if (parallel.length > 0) {
+    simplified.push(
+      `${plural(parallel.length, 'parallel gateway')} became ${parallel.length === 1 ? 'a decision' : 'decisions'}, marked parallel in the notes: ${listNames(parallel)}`,
+    );
+  }
+  for (const [type, n] of otherGateways) {
+    simplified.push(
+      `${plural(n, type.toLowerCase())} became ${n === 1 ? 'a decision' : 'decisions'}`,
+    );
+  }
+  if (intermediates.length > 0) {
+    simplified.push(
+      `${plural(intermediates.length, 'intermediate event')} became ${intermediates.length === 1 ? 'an action' : 'actions'}: ${listNames(intermediates)}`,
+    );
+  }
+  if (boundaryNames.length > 0) {
+    simplified.push(
+      `${plural(boundaryNames.length, 'boundary event')} became labelled ${boundaryNames.length === 1 ? 'arrow' : 'arrows'} from the step ${boundaryNames.length === 1 ? 'it is' : 'each is'} attached to: ${listNames(boundaryNames)}`,
+    );
+  }
+  if (owners.size > 0) {
+    simplified.push(
+      `Each step is owned by its ${pooled ? 'lane (or pool)' : 'lane'}: ${listNames([...owners], 6)}`,
+    );
+  }
+
+  const anchors = closeOpenPaths(nodes, edges, ids, simplified, simplifiedNodeIds);
+
+  for (const [noun, n] of skippedKinds) skipped.push(`Skipped ${plural(n, noun)}`);
+  const messageFlows = roots
+    .filter((r) => isA(r, 'bpmn:Collaboration'))
+    .reduce((sum, c) => sum + elementList(c, 'messageFlows').length, 0);
+  if (messageFlows > 0) {
+    skipped.push(`Skipped ${plural(messageFlows, 'message flow')} between pools`);
+  }
+  if (danglingArrows > 0) {
+    skipped.push(`Skipped ${plural(danglingArrows, 'arrow')} to or from parts that were skipped`);
+  }
+  if (cutLabels > 0) {
+    simplified.push(
+      `${plural(cutLabels, 'label')} longer than ${LIMITS.maxLabelLength} characters ${cutLabels === 1 ? 'was' : 'were'} cut`,
+    );
+  }
+  if (ids.renamed > 0) {
+    simplified.push(
+      `${plural(ids.renamed, 'id')} too long or repeated ${ids.renamed === 1 ? 'was' : 'were'} renamed`,
+    );
+  }
+
+  const name =
+    stringProp(definitions, 'name') ??
+    (processes.length === 1 && processes[0] ? poolName(processes[0]) : undefined);
+  return { name, nodes, edges, shapeOf, anchors, simplified, skipped, simplifiedNodeIds };
+}
+
+/** The kind of step a flow element becomes, or undefined when it has no place in a flowchart. */
+function stepKind(element: ModdleElement): MapNode['kind'] | undefined {
+  if (isA(element, 'bpmn:StartEvent')) return 'start';
+  if (isA(element, 'bpmn:EndEvent')) return 'end';
+  if (isA(element, 'bpmn:Gateway')) return 'decision';
+  if (isA(element, 'bpmn:IntermediateCatchEvent') || isA(element, 'bpmn:IntermediateThrowEvent')) {
+    return 'action';
+  }
+  if (isA(element, 'bpmn:Activity')) {
+    if (element.isForCompensation === true) return undefined;
+    if (isA(element, 'bpmn:SubProcess') && element.triggeredByEvent === true) return undefined;
+    return 'action';
+  }
+  return undefined;
+}
+
+/** How a skipped element is named in the report, or undefined when it is not worth naming. */
+function skippedNoun(element: ModdleElement): string | undefined {
+  for (const [type, noun] of SKIPPED_NOUNS) if (isA(element, type)) return noun;
+  if (isA(element, 'bpmn:DataObject')) return undefined;
+  if (isA(element, 'bpmn:SubProcess')) return 'event sub-process';
+  if (isA(element, 'bpmn:Activity')) return 'compensation activity';
+  return humanizeType(element.$type).toLowerCase();
+}
+
+function makeNode(kind: MapNode['kind'], id: string, label: string): MapNode {
+  return { id, kind, label, position: { x: 0, y: 0 } };
+}
+
+function documentation(element: ModdleElement): string | undefined {
+  const text = elementList(element, 'documentation')
+    .map((d) => stringProp(d, 'text')?.trim() ?? '')
+    .filter((t) => t !== '')
+    .join('\n\n');
+  return text === '' ? undefined : text;
+}
+
+/** Flow nodes inside a sub-process, at any depth. */
+function countInner(subProcess: ModdleElement): number {
+  let n = 0;
+  for (const element of elementList(subProcess, 'flowElements')) {
+    if (isA(element, 'bpmn:SequenceFlow')) continue;
+    n += 1 + (isA(element, 'bpmn:SubProcess') ? countInner(element) : 0);
+  }
+  return n;
+}
+
+/** Each flow node's lane name; a nested lane wins over the lane around it. */
+function laneOwners(process: ModdleElement): Map<ModdleElement, string> {
+  const owners = new Map<ModdleElement, string>();
+  const visit = (laneSet: ModdleElement): void => {
+    for (const lane of elementList(laneSet, 'lanes')) {
+      const name = stringProp(lane, 'name')?.trim();
+      if (name) for (const ref of elementList(lane, 'flowNodeRef')) owners.set(ref, name);
+      const child = elementProp(lane, 'childLaneSet');
+      if (child !== undefined) visit(child);
+    }
+  };
+  for (const laneSet of elementList(process, 'laneSets')) visit(laneSet);
+  return owners;
+}
+
+/**
+ * BPMN lets a path begin at a step with nothing coming in, and stop at a step with nothing
+ * going out. A flowchart needs a start and an end there, so they are added and reported.
+ */
+function closeOpenPaths(
+  nodes: MapNode[],
+  edges: MapEdge[],
+  ids: ReturnType<typeof createIdAllocator>,
+  simplified: string[],
+  simplifiedNodeIds: string[],
+): FlowDraft['anchors'] {
+  const anchors: FlowDraft['anchors'] = new Map();
+  const hasIn = new Set(edges.map((e) => e.target));
+  const hasOut = new Set(edges.map((e) => e.source));
+  const before: string[] = [];
+  const after: string[] = [];
+  for (const node of [...nodes]) {
+    if (node.kind !== 'start' && !hasIn.has(node.id)) {
+      const start = makeNode('start', ids.take(`${node.id}-start`), 'Start');
+      start.notes = 'Added on import: in the BPMN file this path begins without a start event.';
+      nodes.push(start);
+      edges.push({ id: ids.take(`${node.id}-from-start`), source: start.id, target: node.id });
+      anchors.set(start.id, { nodeId: node.id, side: 'before' });
+      simplifiedNodeIds.push(start.id, node.id);
+      before.push(node.label);
+    }
+    if (node.kind !== 'end' && !hasOut.has(node.id)) {
+      const end = makeNode('end', ids.take(`${node.id}-end`), 'End');
+      end.notes = 'Added on import: in the BPMN file this path stops here without an end event.';
+      nodes.push(end);
+      edges.push({ id: ids.take(`${node.id}-to-end`), source: node.id, target: end.id });
+      anchors.set(end.id, { nodeId: node.id, side: 'after' });
+      simplifiedNodeIds.push(end.id, node.id);
+      after.push(node.label);
+    }
+  }
+  if (before.length > 0) {
+    simplified.push(
+      `Added ${plural(before.length, 'start')} before ${listNames(before)}: the BPMN path begins there without a start event`,
+    );
+  }
+  if (after.length > 0) {
+    simplified.push(
+      `Added ${plural(after.length, 'end')} after ${listNames(after)}: the BPMN path stops there without an end event`,
+    );
+  }
+  return anchors;
+}

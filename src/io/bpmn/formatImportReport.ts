@@ -1,0 +1,15 @@
+import type { ImportReport } from './ImportReport';
+import { plural } from './reportLines';
+
+/**
+ * The report as short lines a person can read, first the counts, then what was simplified
+ * and what was skipped.
+ * @example formatImportReport(report) // ['Imported 12 steps and 14 arrows.', 'Skipped 2 text annotations']
+ */
+export function formatImportReport(report: ImportReport): string[] {
+  return [
+    `Imported ${plural(report.steps, 'step')} and ${plural(report.arrows, 'arrow')}.`,
+    ...report.simplified,
+    ...report.skipped,
+  ];
+}

@@ -1,0 +1,53 @@
+import { NODE_SIZE } from '../../layout/nodeSize';
+import { tidyUp } from '../../layout/tidyUp';
+import { LIMITS, type MapNode, type Position } from '../../model';
+import { BPMN_SCALE } from './bpmnGeometry';
+import type { FlowDraft } from './flowFromDefinitions';
+
+/** How far from its neighbour a start or end added on import is placed, centre to centre. */
+const ANCHOR_OFFSET = 240;
+
+/**
+ * Places the draft's steps where the file's diagram draws them (scaled to Leverflow's sizes),
+ * or lays the whole map out with Tidy up when the diagram misses any step.
+ * @example const { positions, layout } = await placeDraft(draft, readDiagramCenters(defs));
+ */
+export async function placeDraft(
+  draft: Pick<FlowDraft, 'nodes' | 'edges' | 'shapeOf' | 'anchors'>,
+  centers: ReadonlyMap<string, Position>,
+): Promise<{ positions: Record<string, Position>; layout: 'file' | 'tidy-up' }> {
+  const centerOf = new Map<string, Position>();
+  for (const node of draft.nodes) {
+    const bpmnId = draft.shapeOf.get(node.id);
+    const c = bpmnId === undefined ? undefined : centers.get(bpmnId);
+    if (c !== undefined) centerOf.set(node.id, { x: c.x * BPMN_SCALE.x, y: c.y * BPMN_SCALE.y });
+  }
+  for (const [id, anchor] of draft.anchors) {
+    const c = centerOf.get(anchor.nodeId);
+    if (c === undefined) continue;
+    const dx = anchor.side === 'before' ? -ANCHOR_OFFSET : ANCHOR_OFFSET;
+    centerOf.set(id, { x: c.x + dx, y: c.y });
+  }
+  if (draft.nodes.some((n) => !centerOf.has(n.id))) {
+    return { positions: await tidyUp(draft), layout: 'tidy-up' };
+  }
+  const positions: Record<string, Position> = {};
+  for (const node of draft.nodes) {
+    const c = centerOf.get(node.id);
+    if (c !== undefined) positions[node.id] = topLeft(node, c);
+  }
+  return { positions, layout: 'file' };
+}
+
+function topLeft(node: MapNode, center: Position): Position {
+  const size = NODE_SIZE[node.kind];
+  return {
+    x: clampCoordinate(center.x - size.width / 2),
+    y: clampCoordinate(center.y - size.height / 2),
+  };
+}
+
+function clampCoordinate(value: number): number {
+  const rounded = Math.round(value * 100) / 100;
+  return Math.max(-LIMITS.maxCoordinate, Math.min(LIMITS.maxCoordinate, rounded));
+}
