@@ -1,0 +1,94 @@
+import { type IDBPDatabase, wrap } from 'idb';
+import { StorageError } from './StorageError';
+import { toStorageError } from './toStorageError';
+
+/** Version of the IndexedDB layout (stores and indexes), not of the map file format. */
+export const DB_VERSION = 1;
+export const MAPS = 'maps';
+export const VERSIONS = 'versions';
+export const META = 'meta';
+/** Index of `versions` by `mapId`; version ids sort by time, so keys come oldest first. */
+export const BY_MAP = 'byMap';
+
+function unavailable(message: string, cause?: unknown): StorageError {
+  return new StorageError('unavailable', message, { cause });
+}
+
+/**
+ * Opens (creating or upgrading) the Leverflow database through a given IDBFactory.
+ * Rejects with a StorageError of reason `unavailable` when the factory is missing, `open`
+ * throws, the request fails, is blocked by an old tab, or does not answer within `timeoutMs`.
+ * @example const db = await openDatabase(indexedDB, 'leverflow')
+ */
+export function openDatabase(
+  factory: IDBFactory | undefined,
+  name: string,
+  timeoutMs = 10_000,
+): Promise<IDBPDatabase> {
+  return new Promise((resolve, reject) => {
+    if (factory === undefined) {
+      reject(unavailable('This browser does not offer IndexedDB storage (or it is turned off).'));
+      return;
+    }
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return false;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      return true;
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(unavailable('Browser storage did not answer in time.'))),
+      timeoutMs,
+    );
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name, DB_VERSION);
+    } catch (error) {
+      settle(() => reject(unavailable(openFailureMessage(error), error)));
+      return;
+    }
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(MAPS)) db.createObjectStore(MAPS, { keyPath: 'id' });
+      if (!db.objectStoreNames.contains(VERSIONS)) {
+        db.createObjectStore(VERSIONS, { keyPath: 'id' }).createIndex(BY_MAP, 'mapId');
+      }
+      if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+    };
+    request.onblocked = () => {
+      settle(() =>
+        reject(
+          unavailable(
+            'Leverflow is open in another tab that uses an older storage layout. Close the other tabs and reload.',
+          ),
+        ),
+      );
+    };
+    request.onerror = (event) => {
+      event.preventDefault();
+      settle(() => reject(unavailable(openFailureMessage(request.error), request.error)));
+    };
+    request.onsuccess = () => {
+      const raw = request.result;
+      // A newer Leverflow in another tab wants to upgrade: let it, this connection is done.
+      raw.onversionchange = () => raw.close();
+      let db: IDBPDatabase;
+      try {
+        db = wrap(raw);
+      } catch (error) {
+        // idb needs the IndexedDB classes (IDBRequest, …) as globals next to the factory.
+        raw.close();
+        settle(() => reject(unavailable(openFailureMessage(error), error)));
+        return;
+      }
+      if (!settle(() => resolve(db))) raw.close();
+    };
+  });
+}
+
+function openFailureMessage(error: unknown): string {
+  const base = toStorageError(error, 'Could not open browser storage').message;
+  return `${base} Private windows and some browser settings turn storage off.`;
+}
