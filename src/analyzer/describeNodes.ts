@@ -1,0 +1,30 @@
+import type { MapNode } from '../model';
+
+const KIND_WORDS: Record<MapNode['kind'], string> = {
+  start: 'start',
+  end: 'end',
+  action: 'step',
+  decision: 'decision',
+};
+
+/**
+ * A node as an owner reads it: its label in quotes, or what it is when it has none.
+ * @example quoteNode({ id: 'a', kind: 'action', label: 'Pack', position }) // "'Pack'"
+ */
+export function quoteNode(node: MapNode): string {
+  const label = node.label.trim().replace(/\s+/g, ' ');
+  if (label === '') return `an unnamed ${KIND_WORDS[node.kind]} (id ${node.id})`;
+  return `'${label.length > 48 ? `${label.slice(0, 47)}…` : label}'`;
+}
+
+/**
+ * Several nodes in words, naming at most `max`.
+ * @example listNodes([a, b, c, d], 2) // "'A', 'B' and 2 more"
+ */
+export function listNodes(nodes: readonly MapNode[], max = 3): string {
+  const names = nodes.slice(0, max).map(quoteNode);
+  const rest = nodes.length - names.length;
+  if (rest > 0) return `${names.join(', ')} and ${rest} more`;
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

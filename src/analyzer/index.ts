@@ -1,0 +1,15 @@
+export { analyze } from './analyze';
+export { RULES, type RuleInfo } from './rules';
+export type {
+  AnalysisMetrics,
+  AnalysisReport,
+  AnalyzeOptions,
+  AvailableMetrics,
+  Finding,
+  LongestPath,
+  RuleId,
+  Severity,
+  Suggestion,
+  UnavailableMetrics,
+} from './types';
+export { RULE_IDS } from './types';

@@ -1,0 +1,38 @@
+import type { AnalysisContext } from './AnalysisContext';
+import { RULES } from './rules';
+import type { Finding, RuleId, Suggestion } from './types';
+
+/** A finding with the keys it is sorted by. */
+export interface RankedFinding {
+  finding: Finding;
+  firstNode: number;
+  firstEdge: number;
+}
+
+/**
+ * A finding for graph node indices and file edge indices (both listed in file order).
+ * @example makeFinding(ctx, 'no-end', 'The map has no end.', [], [], [])
+ */
+export function makeFinding(
+  ctx: AnalysisContext,
+  rule: RuleId,
+  message: string,
+  nodes: number[],
+  edges: number[],
+  suggestions: Suggestion[],
+): RankedFinding {
+  const ns = [...new Set(nodes)].sort((a, b) => a - b);
+  const es = [...new Set(edges)].sort((a, b) => a - b);
+  return {
+    finding: {
+      rule,
+      severity: RULES[rule].severity,
+      message,
+      nodeIds: ns.map((i) => ctx.g.nodes[i]!.id),
+      edgeIds: es.map((j) => ctx.g.edges[j]!.id),
+      suggestions,
+    },
+    firstNode: ns.length > 0 ? ctx.g.fileIndex[ns[0]!]! : Number.MAX_SAFE_INTEGER,
+    firstEdge: es.length > 0 ? es[0]! : Number.MAX_SAFE_INTEGER,
+  };
+}

@@ -1,0 +1,99 @@
+import { LIMITS, type MapEdge, type MapNode, type Position } from '../model';
+import { type FlowGraph, KIND_DECISION } from './buildFlowGraph';
+import type { Sccs } from './findSccs';
+
+/** How far below (or above) its neighbour a suggested node is placed, in px. */
+export const FIX_OFFSET = 140;
+
+function clamp(v: number): number {
+  return Math.max(-LIMITS.maxCoordinate, Math.min(LIMITS.maxCoordinate, v));
+}
+
+/** A position `dy` px below a node (negative: above). */
+export function offsetFrom(node: MapNode, dy: number): Position {
+  return { x: node.position.x, y: clamp(node.position.y + dy) };
+}
+
+/** A new node of a kind next to another. */
+export function newNode(
+  id: string,
+  kind: MapNode['kind'],
+  label: string,
+  position: Position,
+): MapNode {
+  return { id, kind, label, position };
+}
+
+/** A new arrow, with a label only when given. */
+export function newEdge(id: string, source: string, target: string, label?: string): MapEdge {
+  const edge: MapEdge = { id, source, target };
+  if (label !== undefined) edge.label = label;
+  return edge;
+}
+
+/**
+ * An end that an arrow from `from` can reach without making new steps reachable: one a
+ * start already reaches or one with no arrows out (any end, when `from` is unreached).
+ * -1 when there is none.
+ */
+export function pickSafeEnd(g: FlowGraph, reach: Uint8Array, from: number): number {
+  let fallback = -1;
+  for (let i = 0; i < g.ends.length; i++) {
+    const e = g.ends[i]!;
+    const quiet = g.outStart[e + 1] === g.outStart[e];
+    if (quiet && (reach[e] === 1 || reach[from] === 0)) return e;
+    if (fallback === -1 && (quiet || reach[e] === 1 || reach[from] === 0)) fallback = e;
+  }
+  return fallback;
+}
+
+/** The node of a component where a fix attaches: its first decision, else its first node. */
+export function componentAnchor(g: FlowGraph, sccs: Sccs, c: number): number {
+  for (let k = sccs.start[c]!; k < sccs.start[c + 1]!; k++) {
+    const u = sccs.nodes[k]!;
+    if (g.kind[u] === KIND_DECISION) return u;
+  }
+  return sccs.nodes[sccs.start[c]!]!;
+}
+
+/** Components inside `set` with no arrow to another component (set must be closed forward). */
+export function terminalComponents(g: FlowGraph, sccs: Sccs, set: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < sccs.count; c++) {
+    const first = sccs.nodes[sccs.start[c]!]!;
+    if (set[first] === 0) continue;
+    let exits = false;
+    for (let k = sccs.start[c]!; !exits && k < sccs.start[c + 1]!; k++) {
+      const u = sccs.nodes[k]!;
+      for (let s = g.outStart[u]!; s < g.outStart[u + 1]!; s++) {
+        if (sccs.comp[g.outTarget[s]!] !== c) {
+          exits = true;
+          break;
+        }
+      }
+    }
+    if (!exits) out.push(c);
+  }
+  return out.sort((a, b) => sccs.nodes[sccs.start[a]!]! - sccs.nodes[sccs.start[b]!]!);
+}
+
+/** Components inside `set` with no arrow from another component. */
+export function sourceComponents(g: FlowGraph, sccs: Sccs, set: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < sccs.count; c++) {
+    const first = sccs.nodes[sccs.start[c]!]!;
+    if (set[first] === 0) continue;
+    let entered = false;
+    for (let k = sccs.start[c]!; !entered && k < sccs.start[c + 1]!; k++) {
+      const v = sccs.nodes[k]!;
+      for (let s = g.inStart[v]!; s < g.inStart[v + 1]!; s++) {
+        if (sccs.comp[g.inSource[s]!] !== c) {
+          entered = true;
+          break;
+        }
+      }
+    }
+    if (!entered) out.push(c);
+  }
+  return out.sort((a, b) => sccs.nodes[sccs.start[a]!]! - sccs.nodes[sccs.start[b]!]!);
+}

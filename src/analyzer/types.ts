@@ -1,0 +1,103 @@
+import type { MapEdit } from '../model';
+
+/** How serious a finding is: errors break the flow, warnings confuse it, infos explain it. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Every rule the analyzer checks, in report order. */
+export const RULE_IDS = [
+  'no-start',
+  'no-end',
+  'unreachable',
+  'dead-end',
+  'trap-loop',
+  'rework-loop',
+  'decision-branches',
+  'unlabeled-branch',
+  'duplicate-branch-label',
+  'implicit-split',
+  'start-has-incoming',
+  'end-has-outgoing',
+  'duplicate-arrow',
+  'missing-label',
+  'fan-in',
+  'must-pass',
+  'bottleneck',
+  'probabilities-invalid',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** A fix: plain map edits that, applied together as one undo step, remove a finding. */
+export interface Suggestion {
+  title: string;
+  edits: MapEdit[];
+}
+
+/** One problem or observation about a map. Ids are listed in file order. */
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  nodeIds: string[];
+  edgeIds: string[];
+  suggestions: Suggestion[];
+}
+
+/** The longest loop-free path from a start to an end, by step duration. */
+export interface LongestPath {
+  nodeIds: string[];
+  minutes: number;
+}
+
+/** Figures shared by available and unavailable metrics. */
+interface MetricsBase {
+  /**
+   * Ids of the steps whose branch chances were (partly) assumed: missing chances share what
+   * is left equally; chances that add up to less than 1 are scaled up; invalid ones are
+   * replaced by equal shares. Empty when every chance was given and valid.
+   */
+  assumedProbabilities: string[];
+  /** Longest loop-free start-to-end path by duration; null when no start reaches an end. */
+  longestPath: LongestPath | null;
+}
+
+/** Flow metrics when the process can finish. All numbers are finite. */
+export interface AvailableMetrics extends MetricsBase {
+  available: true;
+  /** Expected visits per case, per node id (a plain object; 0 for nodes never reached). */
+  expectedVisits: Record<string, number>;
+  /** Expected minutes per case spent in each node (visits x duration), per node id. */
+  expectedMinutesPerCase: Record<string, number>;
+  /** Expected minutes of work per case (sum of expectedMinutesPerCase). */
+  cycleTimeMinutes: number;
+  /** Chance that a case finishes at each end, per end id. */
+  endProbabilities: Record<string, number>;
+  /** Chance that a case stops at a step with no way on (a dead end) instead of an end. */
+  stuckProbability: number;
+  /** Share of cycle time spent in second and later passes through a step (0..1). */
+  reworkShare: number;
+  /** Plain-words notes on what was assumed or approximated. */
+  notes: string[];
+}
+
+/** Flow metrics when they cannot be computed (no start, no end, or a loop with no way out). */
+export interface UnavailableMetrics extends MetricsBase {
+  available: false;
+  unavailableReason: string;
+}
+
+export type AnalysisMetrics = AvailableMetrics | UnavailableMetrics;
+
+/** What {@link analyze} returns. */
+export interface AnalysisReport {
+  findings: Finding[];
+  metrics: AnalysisMetrics;
+}
+
+/** Tunable thresholds. */
+export interface AnalyzeOptions {
+  /** Incoming arrows at which a step is reported as a fan-in point (default 3). */
+  fanInThreshold?: number;
+  /** Share of cycle time at which the slowest step is reported as a bottleneck (default 0.25). */
+  bottleneckShare?: number;
+}
