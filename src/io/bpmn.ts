@@ -58,10 +58,6 @@ export async function importBpmn(
       `This BPMN file could not be turned into a valid map:\n${formatMapErrors(parsed.errors)}`,
     );
   }
-  const simplified = [...draft.simplified];
-  if (layout === 'tidy-up') {
-    simplified.push('The file does not place every step in a diagram; laid out with Tidy up');
-  }
   const skipped = [...draft.skipped];
   if (warnings.length > 0) {
     skipped.push(
@@ -73,7 +69,7 @@ export async function importBpmn(
     report: {
       steps: parsed.map.nodes.length,
       arrows: parsed.map.edges.length,
-      simplified,
+      simplified: draft.simplified,
       skipped,
       simplifiedNodeIds: [...new Set(draft.simplifiedNodeIds)],
       layout,

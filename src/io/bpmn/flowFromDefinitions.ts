@@ -123,9 +123,7 @@ export function flowFromDefinitions(
 
   for (const process of processes) {
     const laneOwner = laneOwners(process);
-    for (const name of laneOwner.values()) owners.add(name);
     const pool = pooled && laneOwner.size === 0 ? poolName(process)?.trim() : undefined;
-    if (pool) owners.add(pool);
     const flows: ModdleElement[] = [];
     const boundaries: ModdleElement[] = [];
     const links: { event: ModdleElement; definition: ModdleElement; throws: boolean }[] = [];
@@ -178,7 +176,10 @@ export function flowFromDefinitions(
         }
       }
       const owner = (laneOwner.get(element) ?? pool)?.slice(0, LIMITS.maxOwnerLength);
-      if (owner && (node.kind === 'action' || node.kind === 'decision')) node.owner = owner;
+      if (owner && (node.kind === 'action' || node.kind === 'decision')) {
+        node.owner = owner;
+        owners.add(owner);
+      }
       nodes.push(node);
       nodeOf.set(element, node.id);
       const elementId = stringProp(element, 'id');
