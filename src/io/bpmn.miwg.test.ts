@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyzer';
 import { type ProcessMap, parseMapData } from '../model';
 import { importBpmn } from './bpmn';
 
@@ -15,8 +16,8 @@ const files = readdirSync(MIWG)
   .sort();
 
 /**
- * Steps no start reaches (`unreachable`) and steps from which no end is reached
- * (`dead-end`, in its strictest reading). A stand-in for the analyzer's two rules.
+ * Steps no start reaches and steps from which no end can be reached: a stricter reading of
+ * the analyzer's `unreachable` and `dead-end` rules, checked as well.
  */
 function flowProblems(map: ProcessMap): { unreachable: string[]; deadEnd: string[] } {
   const forward = new Map<string, string[]>();
