@@ -40,5 +40,6 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['src/test/setup.ts'],
+    reporters: ['default', ['json', { outputFile: 'reports/unit.json' }]],
   },
 });

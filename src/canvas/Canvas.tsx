@@ -20,7 +20,12 @@ import { nodeTypes } from './nodeTypes';
 import { isNodeKind, PALETTE_MIME } from './paletteDrag';
 import { createEdgeConverter, createNodeConverter } from './toFlowElements';
 
-const MINIMAP_COLORS = { start: '#16a34a', end: '#dc2626', action: '#64748b', decision: '#d97706' } as const;
+const MINIMAP_COLORS = {
+  start: '#16a34a',
+  end: '#dc2626',
+  action: '#64748b',
+  decision: '#d97706',
+} as const;
 const miniMapColor = (node: FlowNode) => MINIMAP_COLORS[node.data.step.kind];
 const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -167,7 +172,13 @@ export function Canvas() {
         gap={20}
       />
       <Controls position="bottom-left" aria-label="Zoom controls" />
-      <MiniMap position="bottom-right" pannable zoomable ariaLabel="Mini map" nodeColor={miniMapColor} />
+      <MiniMap
+        position="bottom-right"
+        pannable
+        zoomable
+        ariaLabel="Mini map"
+        nodeColor={miniMapColor}
+      />
     </ReactFlow>
   );
 }

@@ -39,7 +39,12 @@ export function createNodeConverter() {
   };
 }
 
-const MARKER = { type: MarkerType.ArrowClosed, width: 18, height: 18, color: 'var(--lf-edge)' } as const;
+const MARKER = {
+  type: MarkerType.ArrowClosed,
+  width: 18,
+  height: 18,
+  color: 'var(--lf-edge)',
+} as const;
 
 /** Like {@link createNodeConverter}, for arrows. */
 export function createEdgeConverter() {

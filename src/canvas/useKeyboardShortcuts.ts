@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
+import { NODE_SIZE } from '../layout/nodeSize';
 import type { EditorStore } from '../store/createEditorStore';
 import { isEditableTarget } from './isEditableTarget';
 
@@ -15,7 +16,7 @@ const DIRECTIONS: Record<string, { x: number; y: number }> = {
  * copy, cut and paste carry the selection as map JSON through the system clipboard.
  */
 export function useKeyboardShortcuts(store: EditorStore) {
-  const { fitView } = useReactFlow();
+  const { fitView, getViewport, setCenter } = useReactFlow();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -44,8 +45,9 @@ export function useKeyboardShortcuts(store: EditorStore) {
         s.duplicateSelection();
       } else if (mod && DIRECTIONS[key] && only) {
         event.preventDefault();
-        const dir = DIRECTIONS[key];
-        s.addNextStep(only, dir);
+        const id = s.addNextStep(only, DIRECTIONS[key]);
+        const node = id ? store.getState().map.nodes.find((n) => n.id === id) : undefined;
+        if (node) keepInView(node.position);
       } else if (key === 'Delete' || key === 'Backspace') {
         event.preventDefault();
         s.deleteSelection();
@@ -67,6 +69,29 @@ export function useKeyboardShortcuts(store: EditorStore) {
         event.preventDefault();
         void fitView({ padding: 0.2, duration: 200 });
       }
+    };
+
+    /** Pans (without zooming) so a new step is on screen, as draw.io does. */
+    const keepInView = (position: { x: number; y: number }) => {
+      const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+      if (!pane) return;
+      const { x, y, zoom } = getViewport();
+      const size = NODE_SIZE.action;
+      const left = position.x * zoom + x;
+      const top = position.y * zoom + y;
+      const margin = 40;
+      if (
+        left >= margin &&
+        top >= margin &&
+        left + size.width * zoom <= pane.width - margin &&
+        top + size.height * zoom <= pane.height - margin
+      ) {
+        return;
+      }
+      void setCenter(position.x + size.width / 2, position.y + size.height / 2, {
+        zoom,
+        duration: 150,
+      });
     };
 
     const onCopy = (event: ClipboardEvent) => {
@@ -102,5 +127,5 @@ export function useKeyboardShortcuts(store: EditorStore) {
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
     };
-  }, [store, fitView]);
+  }, [store, fitView, getViewport, setCenter]);
 }

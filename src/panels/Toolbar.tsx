@@ -14,7 +14,7 @@ export function Toolbar() {
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const theme = useEditor((s) => s.theme);
   const name = useEditor((s) => s.map.name);
-  const { fitView } = useReactFlow();
+  const { fitView, setViewport } = useReactFlow();
   const [busy, setBusy] = useState(false);
 
   const tidy = async () => {
@@ -35,9 +35,13 @@ export function Toolbar() {
       !window.confirm('Replace the open map? You can undo nothing after this.')
     )
       return;
-    if (blank) store.getState().newBlankMap();
-    else store.getState().loadMap(exampleMap());
-    requestAnimationFrame(() => void fitView({ padding: 0.2 }));
+    if (blank) {
+      store.getState().newBlankMap();
+      void setViewport({ x: 0, y: 0, zoom: 1 });
+    } else {
+      store.getState().loadMap(exampleMap());
+      requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1.2 }));
+    }
   };
 
   return (

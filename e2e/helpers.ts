@@ -1,0 +1,51 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The canvas item of a step, found by its visible label. */
+export function stepByLabel(page: Page, label: string): Locator {
+  return page.locator('.react-flow__node').filter({ has: page.getByText(label, { exact: true }) });
+}
+
+/** Opens the app on a blank map (accepting the "replace the open map?" question). */
+export async function openBlankMap(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'New blank map' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+}
+
+/** Types a label into the in-place editor that is open and commits it with Enter. */
+export async function typeLabel(page: Page, text: string): Promise<void> {
+  const editor = page.locator('.lf-label-editor');
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await expect(editor).toHaveCount(0);
+}
+
+/** Drags from a step's handle on one side to the middle of another step. */
+export async function connect(
+  page: Page,
+  from: Locator,
+  to: Locator,
+  side = 'bottom',
+): Promise<void> {
+  await from.hover();
+  const handle = from.locator(`.react-flow__handle-${side}`);
+  const a = await handle.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('connect: step not on screen');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2 - 5, { steps: 8 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 2 });
+  await page.mouse.up();
+}
+
+/** The top-left corner of a step on screen. */
+export async function cornerOf(step: Locator): Promise<{ x: number; y: number }> {
+  const box = await step.boundingBox();
+  if (!box) throw new Error('step not on screen');
+  return { x: Math.round(box.x), y: Math.round(box.y) };
+}
