@@ -30,7 +30,7 @@ export function migrateMapFile(
 ): MigrationResult {
   const version = file.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, message: 'version: expected a whole number of at least 1' };
+    return { ok: false, message: 'expected a whole number of at least 1' };
   }
   if (version > target) {
     return {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from './applyEdits';
+import { exampleMap } from './exampleMap';
+
+describe('applyEdits', () => {
+  it('applies edits in order without changing the input map', () => {
+    const map = exampleMap();
+    const before = structuredClone(map);
+    const next = applyEdits(map, [
+      { type: 'addNode', node: { id: 'x', kind: 'end', label: 'Done', position: { x: 0, y: 0 } } },
+      { type: 'addEdge', edge: { id: 'ex', source: 'r', target: 'x' } },
+      { type: 'setNodeLabel', nodeId: 'x', label: 'Finished' },
+      { type: 'setEdgeLabel', edgeId: 'e4', label: 'Not paid' },
+    ]);
+    expect(map).toEqual(before);
+    expect(next.nodes.at(-1)).toMatchObject({ id: 'x', label: 'Finished' });
+    expect(next.edges.find((e) => e.id === 'e4')?.label).toBe('Not paid');
+  });
+
+  it('removing a step removes its arrows', () => {
+    const next = applyEdits(exampleMap(), [{ type: 'removeNode', nodeId: 'd' }]);
+    expect(next.nodes.map((n) => n.id)).not.toContain('d');
+    expect(next.edges.map((e) => e.id)).toEqual(['e1', 'e5', 'e6']);
+  });
+
+  it('changing kind keeps label and position, and step fields only on steps', () => {
+    const toDecision = applyEdits(exampleMap(), [
+      { type: 'changeKind', nodeId: 'a', kind: 'decision' },
+    ]);
+    expect(toDecision.nodes[1]).toEqual({
+      id: 'a',
+      kind: 'decision',
+      label: 'Check payment',
+      position: { x: -10, y: 110 },
+      durationMinutes: 5,
+      owner: 'me',
+    });
+    const toEnd = applyEdits(exampleMap(), [{ type: 'changeKind', nodeId: 'a', kind: 'end' }]);
+    expect(toEnd.nodes[1]).toEqual({
+      id: 'a',
+      kind: 'end',
+      label: 'Check payment',
+      position: { x: -10, y: 110 },
+    });
+  });
+
+  it('skips edits whose target is missing and never duplicates ids', () => {
+    const map = exampleMap();
+    const next = applyEdits(map, [
+      { type: 'setNodeLabel', nodeId: 'ghost', label: 'x' },
+      { type: 'addEdge', edge: { id: 'e1', source: 'a', target: 'e' } },
+    ]);
+    expect(next.nodes).toEqual(map.nodes);
+    expect(next.edges).toEqual(map.edges);
+  });
+});

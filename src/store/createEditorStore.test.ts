@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { createMap, exampleMap } from '../model';
+import { createEditorStore } from './createEditorStore';
+
+const fresh = () => createEditorStore(exampleMap());
+const labels = (store: ReturnType<typeof fresh>) => store.getState().map.nodes.map((n) => n.label);
+
+describe('editor store', () => {
+  it('adds a step, selects it, and undoes and redoes it', () => {
+    const store = fresh();
+    const id = store.getState().addNode('action', { x: 5, y: 6 });
+    expect(store.getState().map.nodes.at(-1)).toMatchObject({
+      id,
+      kind: 'action',
+      position: { x: 5, y: 6 },
+    });
+    expect([...store.getState().selectedNodeIds]).toEqual([id]);
+    store.getState().undo();
+    expect(store.getState().map.nodes.some((n) => n.id === id)).toBe(false);
+    expect(store.getState().selectedNodeIds.size).toBe(0);
+    store.getState().redo();
+    expect(store.getState().map.nodes.some((n) => n.id === id)).toBe(true);
+  });
+
+  it('labels arrows out of a decision Yes, then No, then nothing', () => {
+    const store = createEditorStore(createMap());
+    const s = store.getState();
+    const d = s.addNode('decision', { x: 0, y: 0 });
+    const a = s.addNode('action', { x: 0, y: 0 });
+    const b = s.addNode('action', { x: 0, y: 0 });
+    const c = s.addNode('action', { x: 0, y: 0 });
+    s.connect(d, a);
+    s.connect(d, b);
+    s.connect(d, c);
+    s.connect(a, b);
+    expect(store.getState().map.edges.map((e) => e.label)).toEqual([
+      'Yes',
+      'No',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('adds the next step below, connected, in label editing', () => {
+    const store = fresh();
+    const id = store.getState().addNextStep('p');
+    const { map, editing } = store.getState();
+    const from = map.nodes.find((n) => n.id === 'p');
+    const next = map.nodes.find((n) => n.id === id);
+    expect(next?.kind).toBe('action');
+    expect(next!.position.y).toBeGreaterThan(from!.position.y + 60);
+    expect(map.edges.at(-1)).toMatchObject({ source: 'p', target: id });
+    expect(editing).toEqual({ type: 'node', id });
+    // One undo step removes both the step and its arrow.
+    store.getState().undo();
+    expect(store.getState().map).toEqual(exampleMap());
+  });
+
+  it('makes a whole drag one undo step', () => {
+    const store = fresh();
+    const s = store.getState();
+    s.beginDrag();
+    for (let i = 1; i <= 30; i++) s.moveNodes(new Map([['p', { x: i * 10, y: 360 }]]));
+    s.endDrag();
+    expect(store.getState().map.nodes.find((n) => n.id === 'p')?.position).toEqual({
+      x: 300,
+      y: 360,
+    });
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().map.nodes.find((n) => n.id === 'p')?.position).toEqual({
+      x: -10,
+      y: 360,
+    });
+  });
+
+  it('does not record selection or no-op changes in the history', () => {
+    const store = fresh();
+    store.getState().selectAll();
+    store.getState().setNodeLabel('a', 'Check payment');
+    store.getState().clearSelection();
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+
+  it('deletes the selection with the arrows of deleted steps, as one undo step', () => {
+    const store = fresh();
+    store.getState().select(['d'], ['e6']);
+    store.getState().deleteSelection();
+    expect(store.getState().map.edges.map((e) => e.id)).toEqual(['e1', 'e5']);
+    store.getState().undo();
+    expect(store.getState().map).toEqual(exampleMap());
+  });
+
+  it('copies and pastes steps with fresh ids and the arrows between them', () => {
+    const store = fresh();
+    store.getState().select(['p', 'e'], []);
+    const text = store.getState().copySelection();
+    expect(text).not.toBeNull();
+    expect(store.getState().paste(text!)).toBe(true);
+    const { map, selectedNodeIds } = store.getState();
+    expect(map.nodes).toHaveLength(8);
+    expect(labels(store).slice(-2)).toEqual(['Pack order', 'Shipped']);
+    const pasted = map.nodes.slice(-2);
+    expect(pasted.every((n) => n.id !== 'p' && n.id !== 'e')).toBe(true);
+    expect(map.edges.at(-1)).toMatchObject({ source: pasted[0]!.id, target: pasted[1]!.id });
+    expect([...selectedNodeIds]).toEqual(pasted.map((n) => n.id));
+  });
+
+  it('pastes nothing from text that is not a map, and says why', () => {
+    const store = fresh();
+    expect(store.getState().paste('hello')).toBe(false);
+    expect(store.getState().map).toEqual(exampleMap());
+    expect(store.getState().notice).toMatch(/Nothing pasted/);
+  });
+
+  it('cuts: copies then deletes', () => {
+    const store = fresh();
+    store.getState().select(['r'], []);
+    const text = store.getState().cutSelection();
+    expect(text).toContain('Send reminder');
+    expect(labels(store)).not.toContain('Send reminder');
+  });
+
+  it('duplicates the selection beside the original', () => {
+    const store = fresh();
+    store.getState().select(['r'], []);
+    store.getState().duplicateSelection();
+    const copies = store.getState().map.nodes.filter((n) => n.label === 'Send reminder');
+    expect(copies).toHaveLength(2);
+    expect(copies[1]!.position.x).toBe(copies[0]!.position.x + 40);
+  });
+
+  it('applies a list of edits as one undo step', () => {
+    const store = fresh();
+    store.getState().applyEdits([
+      { type: 'setNodeLabel', nodeId: 'a', label: 'Verify payment' },
+      { type: 'removeEdge', edgeId: 'e5' },
+    ]);
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().map).toEqual(exampleMap());
+  });
+
+  it('loading a map clears history and selection', () => {
+    const store = fresh();
+    store.getState().addNode('end', { x: 0, y: 0 });
+    store.getState().loadMap(createMap('Blank'));
+    expect(store.getState().map.name).toBe('Blank');
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+    expect(store.getState().selectedNodeIds.size).toBe(0);
+  });
+
+  it('sets and clears a step duration and an arrow probability', () => {
+    const store = fresh();
+    store.getState().setNodeDuration('p', 20);
+    store.getState().setEdgeProbability('e4', 0.1);
+    expect(store.getState().map.nodes.find((n) => n.id === 'p')).toMatchObject({
+      durationMinutes: 20,
+    });
+    expect(store.getState().map.edges.find((e) => e.id === 'e4')?.probability).toBe(0.1);
+    store.getState().setNodeDuration('p', undefined);
+    expect(store.getState().map.nodes.find((n) => n.id === 'p')).not.toHaveProperty(
+      'durationMinutes',
+    );
+  });
+});
