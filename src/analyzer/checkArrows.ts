@@ -34,59 +34,28 @@ export function checkArrows(ctx: AnalysisContext): RankedFinding[] {
       );
     }
     if (kind === KIND_START && g.inStart[u + 1]! > g.inStart[u]!) {
-      const mint = ctx.ids.session();
-      const start = newNode(
-        mint(`fix-start-${node.id}`),
-        'start',
-        'Start',
-        offsetFrom(node, -FIX_OFFSET),
-      );
+      const arrows = Array.from(g.inEdge.subarray(g.inStart[u]!, g.inStart[u + 1]!));
       out.push(
         makeFinding(
           ctx,
           'start-has-incoming',
           `Arrows lead back into the start ${quoteNode(node)}; a start should only begin a case.`,
           [u],
-          Array.from(g.inEdge.subarray(g.inStart[u]!, g.inStart[u + 1]!)),
-          [
-            {
-              title: `Turn ${quoteNode(node)} into a step and add a start before it`,
-              edits: [
-                { type: 'changeKind', nodeId: node.id, kind: 'action' },
-                { type: 'addNode', node: start },
-                {
-                  type: 'addEdge',
-                  edge: newEdge(mint(`fix-e-${start.id}-${node.id}`), start.id, node.id),
-                },
-              ],
-            },
-          ],
+          arrows,
+          [startSuggestion(ctx, u)],
         ),
       );
     }
     if (kind === KIND_END && to > from) {
-      const mint = ctx.ids.session();
-      const end = newNode(mint(`fix-end-${node.id}`), 'end', 'End', offsetFrom(node, FIX_OFFSET));
+      const arrows = Array.from(g.outEdge.subarray(from, to));
       out.push(
         makeFinding(
           ctx,
           'end-has-outgoing',
           `The end ${quoteNode(node)} has arrows going out, but a case stops at an end.`,
           [u],
-          Array.from(g.outEdge.subarray(from, to)),
-          [
-            {
-              title: `Turn ${quoteNode(node)} into a step and add an end after it`,
-              edits: [
-                { type: 'changeKind', nodeId: node.id, kind: 'action' },
-                { type: 'addNode', node: end },
-                {
-                  type: 'addEdge',
-                  edge: newEdge(mint(`fix-e-${node.id}-${end.id}`), node.id, end.id),
-                },
-              ],
-            },
-          ],
+          arrows,
+          [endSuggestion(ctx, u, arrows)],
         ),
       );
     }
@@ -198,4 +167,54 @@ function splitSuggestion(ctx: AnalysisContext, u: number, edges: number[]): Sugg
     edge: newEdge(mint(`fix-e-${node.id}-${choice.id}`), node.id, choice.id),
   });
   return { title: `Add a decision after ${quoteNode(node)}`, edits };
+}
+
+/**
+ * An end with arrows out. When a start reaches it, it becomes a step with a new end after it
+ * (everything after it stays reachable); otherwise its arrows out carry nothing and are
+ * removed (every step that reached an end through them still reaches this end).
+ */
+function endSuggestion(ctx: AnalysisContext, u: number, arrows: number[]): Suggestion {
+  const { g } = ctx;
+  const node = g.nodes[u]!;
+  if (ctx.reach[u] === 0) {
+    return {
+      title: `Remove the arrows out of ${quoteNode(node)}`,
+      edits: arrows.map((j) => ({ type: 'removeEdge', edgeId: g.edges[j]!.id })),
+    };
+  }
+  const mint = ctx.ids.session();
+  const end = newNode(mint(`fix-end-${node.id}`), 'end', 'End', offsetFrom(node, FIX_OFFSET));
+  return {
+    title: `Turn ${quoteNode(node)} into a step and add an end after it`,
+    edits: [
+      { type: 'changeKind', nodeId: node.id, kind: 'action' },
+      { type: 'addNode', node: end },
+      { type: 'addEdge', edge: newEdge(mint(`fix-e-${node.id}-${end.id}`), node.id, end.id) },
+    ],
+  };
+}
+
+/**
+ * A start with arrows in becomes a step with a new start before it: reachability and every
+ * path to an end stay as they were (removing the arrows in could strand a loop).
+ */
+function startSuggestion(ctx: AnalysisContext, u: number): Suggestion {
+  const { g } = ctx;
+  const node = g.nodes[u]!;
+  const mint = ctx.ids.session();
+  const start = newNode(
+    mint(`fix-start-${node.id}`),
+    'start',
+    'Start',
+    offsetFrom(node, -FIX_OFFSET),
+  );
+  return {
+    title: `Turn ${quoteNode(node)} into a step and add a start before it`,
+    edits: [
+      { type: 'changeKind', nodeId: node.id, kind: 'action' },
+      { type: 'addNode', node: start },
+      { type: 'addEdge', edge: newEdge(mint(`fix-e-${start.id}-${node.id}`), start.id, node.id) },
+    ],
+  };
 }

@@ -57,13 +57,19 @@ export function planFlowRepair(ctx: AnalysisContext, options: RepairOptions): Su
     );
     if (targets.length === 0) return null;
     let start: MapNode;
-    if (options.addStart || g.starts.length === 0) {
+    // A start nothing leads into, so the new arrows cannot close a loop.
+    let quiet = -1;
+    for (let i = 0; i < g.starts.length && quiet === -1; i++) {
+      const s = g.starts[i]!;
+      if (g.inStart[s + 1] === g.inStart[s]) quiet = s;
+    }
+    if (options.addStart || quiet === -1) {
       const first = g.nodes[targets[0]!]!;
       start = newNode(mint('fix-start'), 'start', 'Start', offsetFrom(first, -FIX_OFFSET));
       addedNodes.push(start);
       titles.push(`Add a start before ${listNodes(targets.map((t) => g.nodes[t]!))}`);
     } else {
-      start = g.nodes[g.starts[0]!]!;
+      start = g.nodes[quiet]!;
       titles.push(`Connect ${quoteNode(start)} to ${listNodes(targets.map((t) => g.nodes[t]!))}`);
     }
     for (const t of targets) {
@@ -85,7 +91,7 @@ export function planFlowRepair(ctx: AnalysisContext, options: RepairOptions): Su
     const { g: g2, sccs, reach } = state;
     const coreach = markReachable(g2.n, g2.ends, g2.inStart, g2.inSource);
     const stuck = new Uint8Array(g2.n);
-    const everywhere = g2.starts.length === 0;
+    const everywhere = g2.starts.length === 0 || options.addEnd === true;
     for (let u = 0; u < g2.n; u++) {
       stuck[u] = (everywhere || reach[u] === 1) && coreach[u] === 0 ? 1 : 0;
     }

@@ -1,0 +1,388 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../model';
+import { analyze } from './analyze';
+import { mapOf } from './testing/mapOf';
+import type { RuleId } from './types';
+
+interface Case {
+  name: string;
+  nodes: string;
+  edges: string;
+  rule: RuleId;
+  nodeIds: string[];
+  edgeIds?: string[];
+}
+
+function flagged(rule: RuleId, nodes: string, edges: string) {
+  const report = analyze(mapOf(nodes, edges));
+  const hits = report.findings.filter((f) => f.rule === rule);
+  return {
+    nodeIds: [...new Set(hits.flatMap((f) => f.nodeIds))].sort(),
+    edgeIds: [...new Set(hits.flatMap((f) => f.edgeIds))].sort(),
+    count: hits.length,
+    report,
+  };
+}
+
+const CLEAN = ['s:s a:a d:d:Paid? e:e', 's>a a>d d>e:Yes d>a:No'] as const;
+
+const cases: Case[] = [
+  { name: 'no start', nodes: 'a:a e:e', edges: 'a>e', rule: 'no-start', nodeIds: [] },
+  { name: 'no end', nodes: 's:s a:a', edges: 's>a', rule: 'no-end', nodeIds: [] },
+  {
+    name: 'unreachable step and its successors',
+    nodes: 's:s a:a x:a y:a e:e',
+    edges: 's>a a>e x>y y>e',
+    rule: 'unreachable',
+    nodeIds: ['x', 'y'],
+  },
+  {
+    name: 'unreachable end',
+    nodes: 's:s a:a e:e f:e',
+    edges: 's>a a>e',
+    rule: 'unreachable',
+    nodeIds: ['f'],
+  },
+  {
+    name: 'no unreachable without a start',
+    nodes: 'a:a x:a e:e',
+    edges: 'a>e',
+    rule: 'unreachable',
+    nodeIds: [],
+  },
+  {
+    name: 'dead-end sink and what only flows into it',
+    nodes: 's:s d:d b:a c:a e:e',
+    edges: 's>d d>e:Yes d>b:No b>c',
+    rule: 'dead-end',
+    nodeIds: ['b', 'c'],
+    edgeIds: ['e3'],
+  },
+  {
+    name: 'dead-end into a trap loop',
+    nodes: 's:s d:d b:a c:a e:e',
+    edges: 's>d d>e:Yes d>b:No b>c c>b',
+    rule: 'dead-end',
+    nodeIds: ['b', 'c'],
+    edgeIds: ['e3'],
+  },
+  {
+    name: 'no dead-end without an end',
+    nodes: 's:s a:a',
+    edges: 's>a',
+    rule: 'dead-end',
+    nodeIds: [],
+  },
+  {
+    name: 'unreachable sink is not a dead end',
+    nodes: 's:s a:a x:a e:e',
+    edges: 's>a a>e',
+    rule: 'dead-end',
+    nodeIds: [],
+  },
+  {
+    name: 'trap loop',
+    nodes: 's:s d:d b:a c:a e:e',
+    edges: 's>d d>e:Yes d>b:No b>c c>b',
+    rule: 'trap-loop',
+    nodeIds: ['b', 'c'],
+  },
+  {
+    name: 'trap self-loop',
+    nodes: 's:s d:d b:a e:e',
+    edges: 's>d d>e:Yes d>b:No b>b',
+    rule: 'trap-loop',
+    nodeIds: ['b'],
+  },
+  {
+    name: 'unreachable trap loop',
+    nodes: 's:s e:e x:a y:a',
+    edges: 's>e x>y y>x',
+    rule: 'trap-loop',
+    nodeIds: ['x', 'y'],
+  },
+  {
+    name: 'loop with an exit is no trap',
+    nodes: 's:s a:a d:d e:e',
+    edges: 's>a a>d d>a:No d>e:Yes',
+    rule: 'trap-loop',
+    nodeIds: [],
+  },
+  {
+    name: 'loop with an end inside is no trap',
+    nodes: 's:s a:a e:e',
+    edges: 's>a a>e e>a',
+    rule: 'trap-loop',
+    nodeIds: [],
+  },
+  {
+    name: 'loop leaving only to a dead end is no trap',
+    nodes: 's:s a:a b:a x:a e:e',
+    edges: 's>a a>b b>a b>x',
+    rule: 'trap-loop',
+    nodeIds: [],
+  },
+  {
+    name: 'rework loop',
+    nodes: CLEAN[0],
+    edges: CLEAN[1],
+    rule: 'rework-loop',
+    nodeIds: ['a', 'd'],
+  },
+  {
+    name: 'rework self-loop',
+    nodes: 's:s d:d e:e',
+    edges: 's>d d>d:No d>e:Yes',
+    rule: 'rework-loop',
+    nodeIds: ['d'],
+  },
+  {
+    name: 'trap is no rework loop',
+    nodes: 's:s d:d b:a c:a e:e',
+    edges: 's>d d>e:Yes d>b:No b>c c>b',
+    rule: 'rework-loop',
+    nodeIds: [],
+  },
+  {
+    name: 'decision with one branch',
+    nodes: 's:s d:d e:e',
+    edges: 's>d d>e',
+    rule: 'decision-branches',
+    nodeIds: ['d'],
+  },
+  {
+    name: 'decision with no branch',
+    nodes: 's:s d:d e:e',
+    edges: 's>d',
+    rule: 'decision-branches',
+    nodeIds: ['d'],
+  },
+  {
+    name: 'decision with duplicate arrows counts both',
+    nodes: 's:s d:d e:e',
+    edges: 's>d d>e:Yes d>e:Yes',
+    rule: 'decision-branches',
+    nodeIds: [],
+  },
+  {
+    name: 'arrows to missing nodes do not count',
+    nodes: 's:s d:d e:e',
+    edges: 's>d d>e:Yes d>ghost:No',
+    rule: 'decision-branches',
+    nodeIds: ['d'],
+  },
+  {
+    name: 'unlabelled branches',
+    nodes: 's:s d:d e:e f:e',
+    edges: 's>d d>e d>f:_',
+    rule: 'unlabeled-branch',
+    nodeIds: ['d'],
+    edgeIds: ['e2', 'e3'],
+  },
+  {
+    name: 'one unlabelled branch',
+    nodes: 's:s d:d e:e f:e',
+    edges: 's>d d>e:Yes d>f',
+    rule: 'unlabeled-branch',
+    nodeIds: ['d'],
+    edgeIds: ['e3'],
+  },
+  {
+    name: 'single unlabelled branch is decision-branches only',
+    nodes: 's:s d:d e:e',
+    edges: 's>d d>e',
+    rule: 'unlabeled-branch',
+    nodeIds: [],
+  },
+  {
+    name: 'duplicate branch labels ignore case and spaces',
+    nodes: 's:s d:d e:e f:e g:e',
+    edges: 's>d d>e:Yes d>f:_yes_ d>g:No',
+    rule: 'duplicate-branch-label',
+    nodeIds: ['d'],
+    edgeIds: ['e2', 'e3'],
+  },
+  {
+    name: 'distinct labels are fine',
+    nodes: CLEAN[0],
+    edges: CLEAN[1],
+    rule: 'duplicate-branch-label',
+    nodeIds: [],
+  },
+  {
+    name: 'implicit split on an action',
+    nodes: 's:s a:a e:e f:e',
+    edges: 's>a a>e a>f',
+    rule: 'implicit-split',
+    nodeIds: ['a'],
+    edgeIds: ['e2', 'e3'],
+  },
+  {
+    name: 'implicit split on a start',
+    nodes: 's:s e:e f:e',
+    edges: 's>e s>f',
+    rule: 'implicit-split',
+    nodeIds: ['s'],
+  },
+  {
+    name: 'a decision may split',
+    nodes: CLEAN[0],
+    edges: CLEAN[1],
+    rule: 'implicit-split',
+    nodeIds: [],
+  },
+  {
+    name: 'start with incoming',
+    nodes: 's:s a:a e:e',
+    edges: 's>a a>s a>e',
+    rule: 'start-has-incoming',
+    nodeIds: ['s'],
+    edgeIds: ['e2'],
+  },
+  {
+    name: 'end with outgoing',
+    nodes: 's:s a:a e:e',
+    edges: 's>a a>e e>a',
+    rule: 'end-has-outgoing',
+    nodeIds: ['e'],
+    edgeIds: ['e3'],
+  },
+  {
+    name: 'duplicate arrow',
+    nodes: 's:s a:a e:e',
+    edges: 's>a a>e s>a s>a',
+    rule: 'duplicate-arrow',
+    nodeIds: ['a', 's'],
+    edgeIds: ['e3', 'e4'],
+  },
+  {
+    name: 'same ends, other label is no duplicate',
+    nodes: 's:s d:d e:e',
+    edges: 's>d d>e:Yes d>e:No',
+    rule: 'duplicate-arrow',
+    nodeIds: [],
+  },
+  {
+    name: 'missing label',
+    nodes: 's:s a:a:_ e:e',
+    edges: 's>a a>e',
+    rule: 'missing-label',
+    nodeIds: ['a'],
+  },
+  {
+    name: 'fan-in',
+    nodes: 's:s d:d x:a y:a z:a m:a e:e',
+    edges: 's>d d>x:1 d>y:2 d>z:3 x>m y>m z>m m>e',
+    rule: 'fan-in',
+    nodeIds: ['m'],
+  },
+  {
+    name: 'two arrows in is no fan-in',
+    nodes: CLEAN[0],
+    edges: CLEAN[1],
+    rule: 'fan-in',
+    nodeIds: [],
+  },
+  {
+    name: 'must-pass merge',
+    nodes: 's:s d:d x:a y:a m:a e:e',
+    edges: 's>d d>x:Yes d>y:No x>m y>m m>e',
+    rule: 'must-pass',
+    nodeIds: ['m'],
+  },
+  {
+    name: 'merge that can be bypassed is not must-pass',
+    nodes: 's:s d:d x:a y:a m:a e:e',
+    edges: 's>d d>x:Yes d>y:No x>m y>m m>e d>e:Skip',
+    rule: 'must-pass',
+    nodeIds: [],
+  },
+  {
+    name: 'merge from a dead branch does not count',
+    nodes: 's:s d:d x:a m:a e:e z:a',
+    edges: 's>d d>x:Yes d>z:No x>m z>m m>e z>z',
+    rule: 'must-pass',
+    nodeIds: ['m'],
+  },
+  {
+    name: 'rework entry is must-pass',
+    nodes: CLEAN[0],
+    edges: CLEAN[1],
+    rule: 'must-pass',
+    nodeIds: ['a'],
+  },
+];
+
+describe('analyze rules', () => {
+  it.each(cases)('$rule: $name', ({ nodes, edges, rule, nodeIds, edgeIds }) => {
+    const got = flagged(rule, nodes, edges);
+    expect(got.nodeIds).toEqual([...nodeIds].sort());
+    if (edgeIds !== undefined) expect(got.edgeIds).toEqual([...edgeIds].sort());
+  });
+
+  it('a clean map has no errors or warnings', () => {
+    const { findings } = analyze(mapOf(...CLEAN));
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('reports one trap-loop finding per loop', () => {
+    const got = flagged(
+      'trap-loop',
+      's:s d:d a:a b:a c:a e:e',
+      's>d d>a:1 d>b:2 d>e:3 a>a b>c c>b',
+    );
+    expect(got.count).toBe(2);
+  });
+
+  it('bottleneck: the slowest step by expected time, with its share', () => {
+    const map = mapOf('s:s a:a b:a e:e', 's>a a>b b>e');
+    map.nodes[1] = { ...map.nodes[1]!, kind: 'action', durationMinutes: 30 };
+    map.nodes[2] = { ...map.nodes[2]!, kind: 'action', durationMinutes: 10 };
+    const hits = analyze(map).findings.filter((f) => f.rule === 'bottleneck');
+    expect(hits.map((f) => f.nodeIds)).toEqual([['a']]);
+    expect(hits[0]!.message).toContain('75%');
+    expect(hits[0]!.message).toContain('30');
+    expect(
+      analyze(map, { bottleneckShare: 0.8 }).findings.some((f) => f.rule === 'bottleneck'),
+    ).toBe(false);
+  });
+
+  it('fan-in threshold is an option', () => {
+    const got = analyze(mapOf(...CLEAN), { fanInThreshold: 2 }).findings.filter(
+      (f) => f.rule === 'fan-in',
+    );
+    expect(got.map((f) => f.nodeIds)).toEqual([['a']]);
+  });
+
+  it('probabilities summing above 1 are invalid', () => {
+    const map = mapOf(...CLEAN);
+    map.edges[2]!.probability = 0.8;
+    map.edges[3]!.probability = 0.5;
+    const hits = analyze(map).findings.filter((f) => f.rule === 'probabilities-invalid');
+    expect(hits.map((f) => f.nodeIds)).toEqual([['d']]);
+    expect(hits[0]!.message).toContain('130%');
+  });
+
+  it('orders findings by severity, rule, then first node in the file', () => {
+    const { findings } = analyze(mapOf('s:s x:a a:a:_ d:d e:e', 's>a a>d d>e d>e a>a'));
+    const ranks = findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity));
+    expect(ranks).toEqual([...ranks].sort((p, q) => p - q));
+    expect(findings[0]!.rule).toBe('unreachable');
+  });
+
+  it('names steps by their labels', () => {
+    const { findings } = analyze(
+      mapOf('s:s d:d:Paid? b:a:Ship_order e:e:Done', 's>d d>e:Yes d>b:No'),
+    );
+    const dead = findings.find((f) => f.rule === 'dead-end')!;
+    expect(dead.message).toContain("'Ship order'");
+    expect(dead.suggestions[0]!.title).toBe("Connect 'Ship order' to 'Done'");
+    const fixed = analyze(
+      applyEdits(
+        mapOf('s:s d:d:Paid? b:a:Ship_order e:e:Done', 's>d d>e:Yes d>b:No'),
+        dead.suggestions[0]!.edits,
+      ),
+    );
+    expect(fixed.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
