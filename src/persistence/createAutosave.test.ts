@@ -144,4 +144,21 @@ describe('createAutosave', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(saveMock).not.toHaveBeenCalled();
   });
+
+  it('reset drops the unsaved map and lets writing start again', async () => {
+    let refuse = true;
+    const { autosave, saveMock } = setup(async () => {
+      if (refuse) throw new StorageError('conflict', 'refused');
+    });
+    autosave.schedule('mine');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(autosave.status().reason).toBe('conflict');
+    refuse = false;
+    autosave.reset();
+    expect(autosave.status()).toEqual({ state: 'saved' });
+    expect(autosave.isDirty()).toBe(false);
+    autosave.schedule('next');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(saveMock.mock.calls.map((c) => c[0])).toEqual(['mine', 'next']);
+  });
 });

@@ -41,6 +41,8 @@ export interface Autosave<T> {
   status(): AutosaveStatus;
   /** After a `conflict` or `newer-version` stop, allows writing again (e.g. after a reload). */
   resume(): void;
+  /** Drops the unsaved map and any stop (after the person chose to reload or keep a copy). */
+  reset(): void;
   /** Forgets the unsaved map and stops all timers; call flush() first to keep it. */
   dispose(): void;
 }
@@ -115,6 +117,8 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let lastStart = Number.NEGATIVE_INFINITY;
   let stopped = false;
+  /** Bumped by reset(): a write started before it must not bring back the dropped map. */
+  let generation = 0;
   let disposed = false;
   let current: AutosaveStatus = { state: 'saved' };
 
@@ -156,6 +160,7 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     pending = undefined;
     writing = item;
     lastStart = now();
+    const startedIn = generation;
     if (current.state !== 'error') setStatus({ state: 'saving' });
     const run = Promise.resolve()
       .then(() => save(item.map, { editedAt: item.editedAt }))
@@ -175,6 +180,11 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
           if (disposed) return;
           writing = undefined;
           inFlight = undefined;
+          if (startedIn !== generation) {
+            if (pending) kick();
+            else setStatus({ state: 'saved' });
+            return;
+          }
           pending ??= item; // keep the map in memory; a newer change supersedes it
           const status = failureStatus(error);
           setStatus(status);
@@ -220,6 +230,14 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
       stopped = false;
       if (!pending) setStatus({ state: 'saved' });
       kick();
+    },
+    reset() {
+      generation += 1;
+      pending = undefined;
+      writing = undefined;
+      stopped = false;
+      clearTimers();
+      if (!inFlight) setStatus({ state: 'saved' });
     },
     dispose() {
       disposed = true;
