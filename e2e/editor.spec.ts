@@ -78,7 +78,7 @@ test.describe('the editor, as a new user draws a map', () => {
 
     // Relabel a step through the inspector.
     await stepByLabel(page, 'Take order').click();
-    const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Label');
+    const field = page.getByRole('region', { name: 'Inspector' }).getByLabel('Label');
     await field.fill('Take the order');
     await field.press('Enter');
     await expect(stepByLabel(page, 'Take the order')).toBeVisible();

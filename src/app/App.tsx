@@ -2,10 +2,11 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
 import { useKeyboardShortcuts } from '../canvas/useKeyboardShortcuts';
-import { Inspector } from '../panels/Inspector';
 import { Notice } from '../panels/Notice';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog';
+import { SidePanel } from '../panels/SidePanel';
 import { Toolbar } from '../panels/Toolbar';
+import { AnalysisProvider } from '../store/AnalysisContext';
 import type { EditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider, useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { useColorScheme } from './useColorScheme';
@@ -22,7 +23,7 @@ function Shell() {
         <main className="lf-canvas">
           <Canvas />
         </main>
-        <Inspector />
+        <SidePanel />
       </div>
       <ShortcutsDialog />
       <Notice />
@@ -34,9 +35,11 @@ function Shell() {
 export function App({ store }: { store?: EditorStore }) {
   return (
     <EditorStoreProvider {...(store ? { store } : {})}>
-      <ReactFlowProvider>
-        <Shell />
-      </ReactFlowProvider>
+      <AnalysisProvider>
+        <ReactFlowProvider>
+          <Shell />
+        </ReactFlowProvider>
+      </AnalysisProvider>
     </EditorStoreProvider>
   );
 }

@@ -9,10 +9,12 @@ import {
 } from '@xyflow/react';
 import { memo } from 'react';
 import { NODE_SIZE } from '../layout/nodeSize';
+import { useAnalysis } from '../store/AnalysisContext';
 import { useEditor } from '../store/EditorStoreContext';
 import { type Box, borderPoint, type Side } from './borderPoint';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { LabelEditor } from './LabelEditor';
+import { worstSeverity } from './worstSeverity';
 
 const POSITION: Record<Side, Position> = {
   top: Position.Top,
@@ -73,6 +75,8 @@ function ArrowEdgeView({
   const stopEditing = useEditor((s) => s.stopEditing);
   const startEditing = useEditor((s) => s.startEditing);
   const select = useEditor((s) => s.select);
+  const findings = useAnalysis((s) => s.byEdge.get(id));
+  const worst = findings ? worstSeverity(findings) : undefined;
   if (!sourceNode || !targetNode) return null;
 
   const sourceBox = boxOf(sourceNode);
@@ -84,11 +88,19 @@ function ArrowEdgeView({
 
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={16} />
-      {(label || editing) && (
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        style={style}
+        interactionWidth={16}
+        className={worst ? `lf-edge--${worst}` : undefined}
+      />
+      {(label || editing || worst) && (
         <EdgeLabelRenderer>
           <div
-            className={`lf-edge-label nodrag nopan${selected ? ' is-selected' : ''}${editing ? ' is-editing' : ''}`}
+            className={`lf-edge-label nodrag nopan${selected ? ' is-selected' : ''}${editing ? ' is-editing' : ''}${worst ? ` has-${worst}` : ''}${label || editing ? '' : ' is-marker-only'}`}
+            title={findings?.map((f) => f.message).join('\n')}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-edge-id={id}
           >
@@ -111,7 +123,7 @@ function ArrowEdgeView({
                 onClick={() => select([], [id])}
                 onDoubleClick={() => startEditing({ type: 'edge', id })}
               >
-                {label}
+                {label || (worst ? '!' : '')}
               </button>
             )}
           </div>

@@ -164,7 +164,7 @@ export function Canvas() {
       maxZoom={3}
       fitView
       fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
-      proOptions={{ hideAttribution: true }}
+      attributionPosition="top-right"
       aria-label="Process map canvas"
     >
       <Background

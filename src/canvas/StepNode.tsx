@@ -1,9 +1,12 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { type CSSProperties, memo } from 'react';
+import { useAnalysis } from '../store/AnalysisContext';
 import { useEditor } from '../store/EditorStoreContext';
+import { FindingMarker } from './FindingMarker';
 import type { FlowNode } from './flowTypes';
 import { LabelEditor } from './LabelEditor';
 import { NodeHandles } from './NodeHandles';
+import { worstSeverity } from './worstSeverity';
 
 /**
  * One step on the canvas: start and end as rounded terminals, an action as a rectangle,
@@ -15,12 +18,19 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const setNodeLabel = useEditor((s) => s.setNodeLabel);
   const stopEditing = useEditor((s) => s.stopEditing);
   const label = step.label.trim();
+  const findings = useAnalysis((s) => s.byNode.get(id));
+  const heat = useAnalysis((s) => s.heat[id] ?? 0);
+  const heatOn = useEditor((s) => s.heat);
+  const worst = findings ? worstSeverity(findings) : undefined;
 
   return (
     <div
-      className={`lf-node lf-node--${step.kind}${selected ? ' is-selected' : ''}`}
+      className={`lf-node lf-node--${step.kind}${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}`}
       data-kind={step.kind}
+      data-severity={worst}
+      style={heatOn && heat > 0 ? ({ '--lf-heat': heat.toFixed(2) } as CSSProperties) : undefined}
     >
+      {heatOn && heat > 0 && <div className="lf-heat" aria-hidden="true" />}
       {step.kind === 'decision' && (
         <svg
           className="lf-diamond"
@@ -45,6 +55,7 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       ) : (
         <div className={`lf-node__label${label ? '' : ' is-empty'}`}>{label || 'No label'}</div>
       )}
+      {findings && worst && <FindingMarker findings={findings} severity={worst} />}
     </div>
   );
 }

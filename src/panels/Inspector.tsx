@@ -26,7 +26,7 @@ export function Inspector() {
     })),
   );
   return (
-    <aside className="lf-inspector" aria-label="Inspector">
+    <section className="lf-inspector" aria-label="Inspector">
       {nodeId ? (
         <StepInspector id={nodeId} />
       ) : edgeId ? (
@@ -36,7 +36,7 @@ export function Inspector() {
       ) : (
         <MapInspector />
       )}
-    </aside>
+    </section>
   );
 }
 

@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { tidyUp } from '../layout/tidyUp';
 import { exampleMap } from '../model';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
+import { AnalysisBadge } from './AnalysisBadge';
 
 const THEME_NEXT = { system: 'light', light: 'dark', dark: 'system' } as const;
+const THEME_ICON = { system: '◐ Auto', light: '☀ Light', dark: '☾ Dark' } as const;
 const THEME_NAME = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' } as const;
 
 /** The row of map-wide commands above the canvas. */
@@ -52,6 +54,7 @@ export function Toolbar() {
           {name}
         </span>
       </div>
+      <AnalysisBadge />
       <div className="lf-toolbar__group" role="toolbar" aria-label="Map commands">
         <button type="button" onClick={() => startOver(true)}>
           New blank map
@@ -103,16 +106,18 @@ export function Toolbar() {
         <button
           type="button"
           onClick={() => store.getState().setTheme(THEME_NEXT[theme])}
-          title="Switch between system, light and dark"
+          title={`${THEME_NAME[theme]} — switch between system, light and dark`}
+          aria-label={THEME_NAME[theme]}
         >
-          {THEME_NAME[theme]}
+          {THEME_ICON[theme]}
         </button>
         <button
           type="button"
           onClick={() => store.getState().setHelpOpen(true)}
           title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts"
         >
-          Shortcuts
+          ?
         </button>
       </div>
     </header>

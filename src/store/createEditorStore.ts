@@ -33,7 +33,13 @@ export interface EditorState {
   notice: string | null;
   /** Offset for the next paste, so repeated pastes don't stack on each other. */
   pasteCount: number;
+  /** Which side panel is open. */
+  panel: SidePanel;
+  /** Tint steps by their expected time per case. */
+  heat: boolean;
 }
+
+export type SidePanel = 'inspect' | 'findings';
 
 export interface EditorActions {
   loadMap: (map: ProcessMap) => void;
@@ -71,6 +77,8 @@ export interface EditorActions {
   setTheme: (theme: Theme) => void;
   setHelpOpen: (open: boolean) => void;
   setNotice: (notice: string | null) => void;
+  setPanel: (panel: SidePanel) => void;
+  setHeat: (on: boolean) => void;
   undo: () => void;
   redo: () => void;
 }
@@ -132,6 +140,8 @@ export function createEditorStore(initialMap: ProcessMap = exampleMap()) {
           helpOpen: false,
           notice: null,
           pasteCount: 0,
+          panel: 'inspect',
+          heat: false,
 
           loadMap: (map) => {
             set({
@@ -343,6 +353,8 @@ export function createEditorStore(initialMap: ProcessMap = exampleMap()) {
           setTheme: (theme) => set({ theme }),
           setHelpOpen: (helpOpen) => set({ helpOpen }),
           setNotice: (notice) => set({ notice }),
+          setPanel: (panel) => set({ panel }),
+          setHeat: (heat) => set({ heat }),
           undo: () => {
             history().undo();
             pruneSelection();

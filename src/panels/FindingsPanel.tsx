@@ -1,0 +1,126 @@
+import { useReactFlow } from '@xyflow/react';
+import { type KeyboardEvent, useRef } from 'react';
+import { type Finding, RULES, type Severity, type Suggestion } from '../analyzer';
+import { useAnalysis } from '../store/AnalysisContext';
+import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import { findingKey } from './findingKey';
+import { MetricsSummary } from './MetricsSummary';
+
+const GROUPS: { severity: Severity; title: string }[] = [
+  { severity: 'error', title: 'Errors' },
+  { severity: 'warning', title: 'Warnings' },
+  { severity: 'info', title: 'Notes' },
+];
+
+/**
+ * The analysis beside the canvas: each finding in plain words, why it matters, and its
+ * fixes as buttons. Arrow keys move between findings; Enter shows one on the map.
+ */
+export function FindingsPanel() {
+  const store = useEditorStoreApi();
+  const findings = useAnalysis((s) => s.report.findings);
+  const heat = useEditor((s) => s.heat);
+  const { fitView } = useReactFlow();
+  const listRef = useRef<HTMLDivElement>(null);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+
+  const show = (finding: Finding) => {
+    store.getState().select(finding.nodeIds, finding.edgeIds);
+    const nodeIds = new Set(finding.nodeIds);
+    for (const id of finding.edgeIds) {
+      const edge = store.getState().map.edges.find((e) => e.id === id);
+      if (edge) nodeIds.add(edge.source).add(edge.target);
+    }
+    if (nodeIds.size > 0) {
+      void fitView({
+        nodes: [...nodeIds].map((id) => ({ id })),
+        padding: 0.4,
+        maxZoom: 1.2,
+        duration: 250,
+      });
+    }
+  };
+
+  const apply = (suggestion: Suggestion) => {
+    store.getState().applyEdits(suggestion.edits);
+    store.getState().setNotice(`Applied: ${suggestion.title}. Undo with Ctrl/⌘+Z.`);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const items = [
+      ...(listRef.current?.querySelectorAll<HTMLButtonElement>('.lf-finding__main') ?? []),
+    ];
+    const index = items.findIndex(
+      (el) => el === document.activeElement || el.parentElement?.contains(document.activeElement),
+    );
+    const next =
+      items[Math.max(0, Math.min(items.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) {
+      event.preventDefault();
+      next.focus();
+    }
+  };
+
+  return (
+    <section className="lf-findings" aria-label="Findings">
+      <div className={`lf-sound${errors === 0 ? ' is-sound' : ''}`} role="status">
+        {errors === 0
+          ? 'Map is sound: every step leads to an end.'
+          : `${errors} ${errors === 1 ? 'problem stops' : 'problems stop'} cases from finishing.`}
+      </div>
+      <MetricsSummary />
+      <label className="lf-check">
+        <input
+          type="checkbox"
+          checked={heat}
+          onChange={(e) => store.getState().setHeat(e.target.checked)}
+        />
+        Tint steps by time per case
+      </label>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move focus between the finding buttons inside */}
+      <div ref={listRef} onKeyDown={onKeyDown}>
+        {GROUPS.map(({ severity, title }) => {
+          const group = findings.filter((f) => f.severity === severity);
+          if (group.length === 0) return null;
+          return (
+            <section key={severity} aria-label={title} className="lf-findings__group">
+              <h3>
+                {title} <span className={`lf-pill lf-sev-${severity}`}>{group.length}</span>
+              </h3>
+              <ul>
+                {group.map((finding) => (
+                  <li key={findingKey(finding)} className={`lf-finding lf-finding--${severity}`}>
+                    <button
+                      type="button"
+                      className="lf-finding__main"
+                      onClick={() => show(finding)}
+                    >
+                      <span className="lf-finding__title">{RULES[finding.rule].title}</span>
+                      <span className="lf-finding__message">{finding.message}</span>
+                    </button>
+                    <p className="lf-finding__why">{RULES[finding.rule].why}</p>
+                    {finding.suggestions.length > 0 && (
+                      <div className="lf-finding__fixes">
+                        {finding.suggestions.map((s) => (
+                          <button
+                            key={s.title}
+                            type="button"
+                            className="lf-fix"
+                            onClick={() => apply(s)}
+                          >
+                            {s.title}
+                          </button>
+                        ))}
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { useAnalysis } from '../store/AnalysisContext';
+import { useEditor } from '../store/EditorStoreContext';
+
+const minutes = (m: number) =>
+  m >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m * 10) / 10} min`;
+
+/** Expected time per case, rework share and the longest path, where steps have durations. */
+export function MetricsSummary() {
+  const metrics = useAnalysis((s) => s.report.metrics);
+  const labelOf = useEditor((s) => s.map.nodes);
+  if (!metrics.available) {
+    return <p className="lf-muted lf-metrics">Time figures: {metrics.unavailableReason}</p>;
+  }
+  if (metrics.cycleTimeMinutes === 0) {
+    return (
+      <p className="lf-muted lf-metrics">
+        Add durations to steps to see time per case and the bottleneck.
+      </p>
+    );
+  }
+  const names = new Map(labelOf.map((n) => [n.id, n.label]));
+  return (
+    <dl className="lf-metrics">
+      <div>
+        <dt>Expected time per case</dt>
+        <dd>{minutes(metrics.cycleTimeMinutes)}</dd>
+      </div>
+      <div>
+        <dt>Rework share</dt>
+        <dd>{Math.round(metrics.reworkShare * 100)}%</dd>
+      </div>
+      {metrics.longestPath && (
+        <div>
+          <dt>Longest path</dt>
+          <dd title={metrics.longestPath.nodeIds.map((id) => names.get(id) ?? id).join(' → ')}>
+            {minutes(metrics.longestPath.minutes)} over {metrics.longestPath.nodeIds.length} steps
+          </dd>
+        </div>
+      )}
+      {metrics.notes.map((note) => (
+        <p key={note} className="lf-muted lf-metrics__note">
+          {note}
+        </p>
+      ))}
+    </dl>
+  );
+}

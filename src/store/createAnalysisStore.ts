@@ -1,0 +1,122 @@
+import { createStore } from 'zustand/vanilla';
+import { type AnalysisReport, analyze, type Finding } from '../analyzer';
+import type { ProcessMap } from '../model';
+import { sameAnalysisInput } from './analysisSignature';
+import type { EditorStore } from './createEditorStore';
+
+export interface AnalysisState {
+  report: AnalysisReport;
+  /** Findings per step id and per arrow id, for the markers on the canvas. */
+  byNode: ReadonlyMap<string, readonly Finding[]>;
+  byEdge: ReadonlyMap<string, readonly Finding[]>;
+  /** Each step's expected time per case as a share of the slowest step's (0..1). */
+  heat: Readonly<Record<string, number>>;
+  /** True while a newer map is being analyzed (big maps, in a worker). */
+  pending: boolean;
+  /** Where the analysis ran last: on the main thread or in a worker. */
+  ranIn: 'main' | 'worker';
+}
+
+/** Maps above this many steps are analyzed in a Web Worker. */
+export const WORKER_THRESHOLD = 1000;
+const DEBOUNCE_MS = 40;
+
+function index(report: AnalysisReport): Pick<AnalysisState, 'byNode' | 'byEdge' | 'heat'> {
+  const byNode = new Map<string, Finding[]>();
+  const byEdge = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    for (const id of finding.nodeIds) byNode.set(id, [...(byNode.get(id) ?? []), finding]);
+    for (const id of finding.edgeIds) byEdge.set(id, [...(byEdge.get(id) ?? []), finding]);
+  }
+  const heat: Record<string, number> = {};
+  if (report.metrics.available) {
+    const minutes = report.metrics.expectedMinutesPerCase;
+    let max = 0;
+    for (const m of Object.values(minutes)) if (m > max) max = m;
+    if (max > 0) for (const [id, m] of Object.entries(minutes)) heat[id] = m / max;
+  }
+  return { byNode, byEdge, heat };
+}
+
+export type WorkerFactory = () => Worker;
+
+/**
+ * Keeps an analysis of the editor's open map up to date: small maps are analyzed on the
+ * main thread shortly after each change (moves alone don't re-run it), big maps in a Web
+ * Worker so drawing never waits. Call `start()` to follow the editor; it returns the function that stops.
+ * @example const runner = createAnalysisStore(editor); const stop = runner.start(); runner.store.getState().report
+ */
+export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFactory) {
+  let analyzed: ProcessMap = editor.getState().map;
+  const first = analyze(analyzed);
+  const store = createStore<AnalysisState>()(() => ({
+    report: first,
+    ...index(first),
+    pending: false,
+    ranIn: 'main',
+  }));
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let worker: Worker | undefined;
+  let requestId = 0;
+
+  const publish = (report: AnalysisReport, ranIn: 'main' | 'worker') =>
+    store.setState({ report, ...index(report), pending: false, ranIn });
+
+  const run = () => {
+    timer = undefined;
+    const map = editor.getState().map;
+    if (sameAnalysisInput(map, analyzed)) {
+      store.setState({ pending: false });
+      return;
+    }
+    analyzed = map;
+    if (map.nodes.length > WORKER_THRESHOLD && makeWorker) {
+      if (!worker) {
+        worker = makeWorker();
+        worker.onmessage = (event: MessageEvent<{ id: number; report: AnalysisReport }>) => {
+          if (event.data.id === requestId) publish(event.data.report, 'worker');
+        };
+      }
+      requestId += 1;
+      worker.postMessage({ id: requestId, map });
+    } else {
+      requestId += 1; // a late worker answer for an older map is ignored
+      publish(analyze(map), 'main');
+    }
+  };
+
+  const schedule = () => {
+    if (sameAnalysisInput(editor.getState().map, analyzed)) return;
+    store.setState({ pending: true });
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  };
+
+  return {
+    store,
+    /** Starts following the editor's map; returns the function that stops it. */
+    start: () => {
+      const unsubscribe = editor.subscribe((state, prev) => {
+        if (state.map !== prev.map) schedule();
+      });
+      schedule();
+      return () => {
+        unsubscribe();
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        worker?.terminate();
+        worker = undefined;
+      };
+    },
+    /** Runs a pending analysis now (tests, and before applying a suggestion). */
+    flush: () => {
+      if (timer) {
+        clearTimeout(timer);
+        run();
+      }
+    },
+  };
+}
+
+export type AnalysisStore = ReturnType<typeof createAnalysisStore>['store'];
