@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exampleMap, type MapNode, parseMapData } from '../model';
+import { exampleMap, type MapNode, type ProcessMap, parseMapData } from '../model';
+import { arbitraryMap } from './__fixtures__/arbitraryMap';
 import { exportBpmn, formatImportReport, ImportError, importBpmn } from './bpmn';
 import { PARALLEL_MARKER } from './bpmn/parallelMarker';
 
@@ -444,8 +446,28 @@ describe('exportBpmn', () => {
       target: '_1_odd_id',
       label: 'again',
     });
-    expect(back.edges.find((e) => e.id === 'e7')).not.toHaveProperty('label');
+    expect(back.edges.find((e) => e.id === 'e7')).toHaveProperty('label', '');
   });
+});
+
+describe('exportBpmn then importBpmn (property)', () => {
+  it('gives back the same steps, arrows and labels for any map', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryMap({ printable: true }), async (map) => {
+        const { map: back, report } = await importBpmn(await exportBpmn(map));
+        expect(parseMapData(back).ok).toBe(true);
+        expect(report.layout).toBe('file');
+        expect(back.nodes.map((n) => [n.kind, n.label])).toEqual(
+          map.nodes.map((n) => [n.kind, n.label]),
+        );
+        const at = (m: ProcessMap, id: string) => m.nodes.findIndex((n) => n.id === id);
+        expect(back.edges.map((e) => [at(back, e.source), at(back, e.target), e.label])).toEqual(
+          map.edges.map((e) => [at(map, e.source), at(map, e.target), e.label]),
+        );
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
 });
 
 describe('formatImportReport', () => {

@@ -14,3 +14,6 @@ export const BPMN_SHAPE_SIZE: Record<NodeKind, { width: number; height: number }
   action: { width: 100, height: 80 },
   decision: { width: 50, height: 50 },
 };
+
+/** The `exporter` Leverflow writes into its BPMN files. */
+export const BPMN_EXPORTER = 'Leverflow';

@@ -1,7 +1,7 @@
 import { BpmnModdle, type CreatedElement } from 'bpmn-moddle';
 import { NODE_SIZE } from '../../layout/nodeSize';
 import type { MapNode, ProcessMap } from '../../model';
-import { BPMN_SCALE, BPMN_SHAPE_SIZE } from './bpmnGeometry';
+import { BPMN_EXPORTER, BPMN_SCALE, BPMN_SHAPE_SIZE } from './bpmnGeometry';
 import { createIdAllocator } from './createIdAllocator';
 import { PARALLEL_MARKER } from './parallelMarker';
 
@@ -61,7 +61,7 @@ export function buildDefinitions(map: ProcessMap): {
       sourceRef: source,
       targetRef: target,
     });
-    if (edge.label !== undefined && edge.label !== '') flow.set('name', edge.label);
+    if (edge.label !== undefined) flow.set('name', edge.label);
     pushTo(source, 'outgoing', flow);
     pushTo(target, 'incoming', flow);
     flowElements.push(flow);
@@ -116,7 +116,7 @@ export function buildDefinitions(map: ProcessMap): {
   const definitions = moddle.create('bpmn:Definitions', {
     id: definitionsId,
     targetNamespace: 'http://bpmn.io/schema/bpmn',
-    exporter: 'Leverflow',
+    exporter: BPMN_EXPORTER,
     exporterVersion: '1',
     rootElements: [process],
     diagrams: [diagram],

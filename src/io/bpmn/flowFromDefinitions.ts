@@ -1,4 +1,5 @@
 import { LIMITS, type MapEdge, type MapNode } from '../../model';
+import { BPMN_EXPORTER } from './bpmnGeometry';
 import { eventTrigger, fallbackLabel, humanizeType } from './bpmnNaming';
 import { createIdAllocator } from './createIdAllocator';
 import { ImportError } from './ImportError';
@@ -97,7 +98,7 @@ export function flowFromDefinitions(
     return text.slice(0, LIMITS.maxLabelLength);
   };
   const edgeLabel = (text: string | undefined): string | undefined => {
-    if (text === undefined || text === '') return undefined;
+    if (text === undefined) return undefined;
     if (text.length <= LIMITS.maxLabelLength) return text;
     cutLabels++;
     return text.slice(0, LIMITS.maxLabelLength);
@@ -281,7 +282,12 @@ export function flowFromDefinitions(
     );
   }
 
-  const anchors = closeOpenPaths(nodes, edges, ids, simplified, simplifiedNodeIds);
+  // Leverflow's own files are flowcharts already: a step with no way out there is a dead end
+  // to show, not a BPMN path that ends implicitly.
+  const anchors =
+    stringProp(definitions, 'exporter') === BPMN_EXPORTER
+      ? new Map()
+      : closeOpenPaths(nodes, edges, ids, simplified, simplifiedNodeIds);
 
   for (const [noun, n] of skippedKinds) skipped.push(`Skipped ${plural(n, noun)}`);
   const messageFlows = roots
