@@ -36,10 +36,11 @@ export function createAnalysisContext(map: ProcessMap): AnalysisContext {
       if (g.outTarget[k] === u) loop[sccs.comp[u]!] = 1;
     }
   }
+  // Suggested ids all start with 'fix-', so only existing ids with that prefix can clash.
   const ids = new IdMinter(() => {
     const taken = new Set<string>();
-    for (const node of map.nodes) taken.add(node.id);
-    for (const edge of map.edges) taken.add(edge.id);
+    for (const node of map.nodes) if (node.id.startsWith('fix-')) taken.add(node.id);
+    for (const edge of map.edges) if (edge.id.startsWith('fix-')) taken.add(edge.id);
     return taken;
   });
   return { map, g, sccs, reach, coreach, loop, ids };

@@ -49,6 +49,8 @@ export function computeMetrics(
       ? null
       : { nodeIds: path.nodes.map((u) => g.nodes[u]!.id), minutes: path.minutes };
   const assumedProbabilities = assumed.map((u) => g.nodes[u]!.id);
+  const isAssumed = new Uint8Array(g.n);
+  for (const u of assumed) isAssumed[u] = 1;
   const visits: Visits | null = g.starts.length > 0 ? solveVisits(g, sccs, prob) : null;
 
   // Rework loops: loops from which an end can be reached.
@@ -64,7 +66,7 @@ export function computeMetrics(
       if (entry > 0) {
         let most = 0;
         for (const u of members) most = Math.max(most, visits.visits[u]!);
-        const guessed = members.some((u) => assumed.includes(u));
+        const guessed = members.some((u) => isAssumed[u] === 1);
         message = `Cases go round the loop through ${names} ${round(most / entry, 2)} times on average${guessed ? ' (some chances assumed)' : ''}; each extra pass is rework.`;
       }
     }

@@ -21,8 +21,8 @@ export function makeFinding(
   edges: number[],
   suggestions: Suggestion[],
 ): RankedFinding {
-  const ns = [...new Set(nodes)].sort((a, b) => a - b);
-  const es = [...new Set(edges)].sort((a, b) => a - b);
+  const ns = ascendingUnique(nodes);
+  const es = ascendingUnique(edges);
   return {
     finding: {
       rule,
@@ -35,4 +35,12 @@ export function makeFinding(
     firstNode: ns.length > 0 ? ctx.g.fileIndex[ns[0]!]! : Number.MAX_SAFE_INTEGER,
     firstEdge: es.length > 0 ? es[0]! : Number.MAX_SAFE_INTEGER,
   };
+}
+
+/** The list itself when already strictly ascending (the usual case), else a sorted copy. */
+function ascendingUnique(xs: number[]): number[] {
+  for (let i = 1; i < xs.length; i++) {
+    if (xs[i]! <= xs[i - 1]!) return [...new Set(xs)].sort((a, b) => a - b);
+  }
+  return xs;
 }

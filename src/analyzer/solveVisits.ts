@@ -36,6 +36,13 @@ export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visit
   const inflow = new Float64Array(n);
   const compEntry = new Float64Array(sccs.count);
   const local = new Int32Array(n).fill(-1);
+  const scratch: Scratch = {
+    entered: new Int32Array(n),
+    queue: new Int32Array(n),
+    escapes: new Uint8Array(n),
+    a: new Float64Array(64),
+    m: new Float64Array(64),
+  };
   let trappedComp = -1;
   let unsolvedComp = -1;
   let approximated = false;
@@ -64,7 +71,7 @@ export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visit
       visits[u] = inflow[u]! / (1 - self);
       firstVisits[u] = inflow[u]!;
     } else {
-      const status = solveComponent(g, sccs, c, prob, inflow, visits, firstVisits, local);
+      const status = solveComponent(g, sccs, c, prob, inflow, visits, firstVisits, local, scratch);
       if (status === 'trapped') {
         if (trappedComp === -1) trappedComp = c;
         continue;
@@ -90,6 +97,15 @@ export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visit
 
 type Status = 'solved' | 'approximated' | 'trapped' | 'unsolved';
 
+/** Buffers reused across components, so many small loops allocate nothing. */
+interface Scratch {
+  entered: Int32Array;
+  queue: Int32Array;
+  escapes: Uint8Array;
+  a: Float64Array;
+  m: Float64Array;
+}
+
 function solveComponent(
   g: FlowGraph,
   sccs: Sccs,
@@ -99,12 +115,13 @@ function solveComponent(
   visits: Float64Array,
   firstVisits: Float64Array,
   local: Int32Array,
+  scratch: Scratch,
 ): Status {
   const from = sccs.start[c]!;
   const size = sccs.start[c + 1]! - from;
   const { comp } = sccs;
   // Nodes a case can actually get to inside the component (arrows with a positive chance).
-  const entered = new Int32Array(size);
+  const { entered, queue, escapes } = scratch;
   let k = 0;
   for (let i = 0; i < size; i++) {
     const u = sccs.nodes[from + i]!;
@@ -125,8 +142,7 @@ function solveComponent(
     }
   }
   // Which of them can leave (an end inside, or an arrow out with a positive chance).
-  const escapes = new Uint8Array(k);
-  const queue = new Int32Array(k);
+  escapes.fill(0, 0, k);
   let tail = 0;
   for (let i = 0; i < k; i++) {
     const u = entered[i]!;
@@ -161,7 +177,7 @@ function solveComponent(
   }
   const status =
     k <= DENSE_MAX
-      ? solveDense(g, c, comp, prob, inflow, visits, firstVisits, entered, k, local)
+      ? solveDense(g, c, comp, prob, inflow, visits, firstVisits, entered, k, local, scratch)
       : solveSweeps(g, c, comp, prob, inflow, visits, firstVisits, entered, k, local);
   reset();
   return status;
@@ -179,9 +195,15 @@ function solveDense(
   entered: Int32Array,
   k: number,
   local: Int32Array,
+  scratch: Scratch,
 ): Status {
-  const a = new Float64Array(k * k);
-  const m = new Float64Array(k * k);
+  if (scratch.a.length < k * k) {
+    scratch.a = new Float64Array(k * k);
+    scratch.m = new Float64Array(k * k);
+  }
+  const { a, m } = scratch;
+  a.fill(0, 0, k * k);
+  m.fill(0, 0, k * k);
   for (let i = 0; i < k; i++) {
     a[i * k + i] = 1;
     m[i * k + i] = 1;
