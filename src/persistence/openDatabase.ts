@@ -68,7 +68,12 @@ export function openDatabase(
     };
     request.onerror = (event) => {
       event.preventDefault();
-      settle(() => reject(unavailable(openFailureMessage(request.error), request.error)));
+      const error = request.error;
+      const message =
+        error?.name === 'VersionError'
+          ? 'A newer version of Leverflow has updated the storage in this browser. Reload the page to use it.'
+          : openFailureMessage(error);
+      settle(() => reject(unavailable(message, error)));
     };
     request.onsuccess = () => {
       const raw = request.result;
