@@ -1,11 +1,14 @@
 import { LIMITS, type MapEdge, type MapNode } from '../../model';
 import { BPMN_EXPORTER } from './bpmnGeometry';
 import { eventTrigger, fallbackLabel, humanizeType } from './bpmnNaming';
+import { type Anchors, closeOpenPaths } from './closeOpenPaths';
 import { createIdAllocator } from './createIdAllocator';
 import { ImportError } from './ImportError';
+import { laneOwners } from './laneOwners';
 import { elementList, elementProp, isA, type ModdleElement, stringProp } from './moddleElement';
 import { PARALLEL_MARKER } from './parallelMarker';
 import { listNames, plural } from './reportLines';
+import { skippedNoun, stepKind } from './stepKind';
 
 /** A flowchart read out of BPMN definitions, before it is placed. */
 export interface FlowDraft {
@@ -16,7 +19,7 @@ export interface FlowDraft {
   /** Node id -> id of the BPMN element whose diagram shape places it. */
   shapeOf: Map<string, string>;
   /** Steps added on import -> the step they sit before or after. */
-  anchors: Map<string, { nodeId: string; side: 'before' | 'after' }>;
+  anchors: Anchors;
   simplified: string[];
   skipped: string[];
   simplifiedNodeIds: string[];
@@ -28,14 +31,6 @@ type Counter = Map<string, number>;
 function count(counter: Counter, key: string, by = 1): void {
   counter.set(key, (counter.get(key) ?? 0) + by);
 }
-
-const SKIPPED_NOUNS: [type: string, noun: string][] = [
-  ['bpmn:TextAnnotation', 'text annotation'],
-  ['bpmn:Association', 'association'],
-  ['bpmn:Group', 'group'],
-  ['bpmn:DataObjectReference', 'data object'],
-  ['bpmn:DataStoreReference', 'data store'],
-];
 
 /**
  * Turns every process of a BPMN file into one flowchart: events, activities and gateways
@@ -112,7 +107,7 @@ export function flowFromDefinitions(
 
   if (undrawn.length > 0) {
     skipped.push(
-      `Skipped ${plural(undrawn.length, 'process', 'processes')} that the file's diagram does not draw: ${listNames(undrawn.map((p) => poolName(p) ?? stringProp(p, 'id')))}`,
+      `Skipped ${plural(undrawn.length, 'process')} that the file's diagram does not draw: ${listNames(undrawn.map((p) => poolName(p) ?? stringProp(p, 'id')))}`,
     );
   }
   const pooled = processes.length > 1;
@@ -273,7 +268,7 @@ export function flowFromDefinitions(
   }
   if (boundaryNames.length > 0) {
     simplified.push(
-      `${plural(boundaryNames.length, 'boundary event')} became labelled ${boundaryNames.length === 1 ? 'arrow' : 'arrows'} from the step ${boundaryNames.length === 1 ? 'it is' : 'each is'} attached to: ${listNames(boundaryNames)}`,
+      `${plural(boundaryNames.length, 'boundary event')} became ${boundaryNames.length === 1 ? 'a labelled arrow' : 'labelled arrows'} from the step ${boundaryNames.length === 1 ? 'it is' : 'each is'} attached to: ${listNames(boundaryNames)}`,
     );
   }
   if (owners.size > 0) {
@@ -316,31 +311,6 @@ export function flowFromDefinitions(
   return { name, nodes, edges, shapeOf, anchors, simplified, skipped, simplifiedNodeIds };
 }
 
-/** The kind of step a flow element becomes, or undefined when it has no place in a flowchart. */
-function stepKind(element: ModdleElement): MapNode['kind'] | undefined {
-  if (isA(element, 'bpmn:StartEvent')) return 'start';
-  if (isA(element, 'bpmn:EndEvent')) return 'end';
-  if (isA(element, 'bpmn:Gateway')) return 'decision';
-  if (isA(element, 'bpmn:IntermediateCatchEvent') || isA(element, 'bpmn:IntermediateThrowEvent')) {
-    return 'action';
-  }
-  if (isA(element, 'bpmn:Activity')) {
-    if (element.isForCompensation === true) return undefined;
-    if (isA(element, 'bpmn:SubProcess') && element.triggeredByEvent === true) return undefined;
-    return 'action';
-  }
-  return undefined;
-}
-
-/** How a skipped element is named in the report, or undefined when it is not worth naming. */
-function skippedNoun(element: ModdleElement): string | undefined {
-  for (const [type, noun] of SKIPPED_NOUNS) if (isA(element, type)) return noun;
-  if (isA(element, 'bpmn:DataObject')) return undefined;
-  if (isA(element, 'bpmn:SubProcess')) return 'event sub-process';
-  if (isA(element, 'bpmn:Activity')) return 'compensation activity';
-  return humanizeType(element.$type).toLowerCase();
-}
-
 function makeNode(kind: MapNode['kind'], id: string, label: string): MapNode {
   return { id, kind, label, position: { x: 0, y: 0 } };
 }
@@ -361,68 +331,4 @@ function countInner(subProcess: ModdleElement): number {
     n += 1 + (isA(element, 'bpmn:SubProcess') ? countInner(element) : 0);
   }
   return n;
-}
-
-/** Each flow node's lane name; a nested lane wins over the lane around it. */
-function laneOwners(process: ModdleElement): Map<ModdleElement, string> {
-  const owners = new Map<ModdleElement, string>();
-  const visit = (laneSet: ModdleElement): void => {
-    for (const lane of elementList(laneSet, 'lanes')) {
-      const name = stringProp(lane, 'name')?.trim();
-      if (name) for (const ref of elementList(lane, 'flowNodeRef')) owners.set(ref, name);
-      const child = elementProp(lane, 'childLaneSet');
-      if (child !== undefined) visit(child);
-    }
-  };
-  for (const laneSet of elementList(process, 'laneSets')) visit(laneSet);
-  return owners;
-}
-
-/**
- * BPMN lets a path begin at a step with nothing coming in, and stop at a step with nothing
- * going out. A flowchart needs a start and an end there, so they are added and reported.
- */
-function closeOpenPaths(
-  nodes: MapNode[],
-  edges: MapEdge[],
-  ids: ReturnType<typeof createIdAllocator>,
-  simplified: string[],
-  simplifiedNodeIds: string[],
-): FlowDraft['anchors'] {
-  const anchors: FlowDraft['anchors'] = new Map();
-  const hasIn = new Set(edges.map((e) => e.target));
-  const hasOut = new Set(edges.map((e) => e.source));
-  const before: string[] = [];
-  const after: string[] = [];
-  for (const node of [...nodes]) {
-    if (node.kind !== 'start' && !hasIn.has(node.id)) {
-      const start = makeNode('start', ids.take(`${node.id}-start`), 'Start');
-      start.notes = 'Added on import: in the BPMN file this path begins without a start event.';
-      nodes.push(start);
-      edges.push({ id: ids.take(`${node.id}-from-start`), source: start.id, target: node.id });
-      anchors.set(start.id, { nodeId: node.id, side: 'before' });
-      simplifiedNodeIds.push(start.id, node.id);
-      before.push(node.label);
-    }
-    if (node.kind !== 'end' && !hasOut.has(node.id)) {
-      const end = makeNode('end', ids.take(`${node.id}-end`), 'End');
-      end.notes = 'Added on import: in the BPMN file this path stops here without an end event.';
-      nodes.push(end);
-      edges.push({ id: ids.take(`${node.id}-to-end`), source: node.id, target: end.id });
-      anchors.set(end.id, { nodeId: node.id, side: 'after' });
-      simplifiedNodeIds.push(end.id, node.id);
-      after.push(node.label);
-    }
-  }
-  if (before.length > 0) {
-    simplified.push(
-      `Added ${plural(before.length, 'start')} before ${listNames(before)}: the BPMN path begins there without a start event`,
-    );
-  }
-  if (after.length > 0) {
-    simplified.push(
-      `Added ${plural(after.length, 'end')} after ${listNames(after)}: the BPMN path stops there without an end event`,
-    );
-  }
-  return anchors;
 }

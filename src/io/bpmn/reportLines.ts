@@ -12,7 +12,11 @@ export function quoteName(name: string | undefined): string {
  * "1 text annotation" / "3 text annotations".
  * @example plural(3, 'arrow') // '3 arrows'
  */
-export function plural(count: number, one: string, many = `${one}s`): string {
+export function plural(
+  count: number,
+  one: string,
+  many = one.endsWith('s') ? `${one}es` : `${one}s`,
+): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
