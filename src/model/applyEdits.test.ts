@@ -54,3 +54,37 @@ describe('applyEdits', () => {
     expect(next.edges).toEqual(map.edges);
   });
 });
+
+describe('applyEdits: step fields and chances', () => {
+  it('sets and removes step fields in place, keeping the step where it is in the file', () => {
+    const map = exampleMap();
+    const set = applyEdits(map, [
+      { type: 'updateStep', nodeId: 'p', patch: { durationMinutes: 4, notes: 'n' } },
+    ]);
+    expect(set.nodes.findIndex((n) => n.id === 'p')).toBe(4);
+    expect(set.nodes[4]).toMatchObject({ durationMinutes: 4, notes: 'n' });
+    const cleared = applyEdits(set, [
+      { type: 'updateStep', nodeId: 'p', patch: { durationMinutes: null } },
+    ]);
+    expect(cleared.nodes[4]).not.toHaveProperty('durationMinutes');
+  });
+
+  it('refuses a patch the schema would refuse, and ignores start and end', () => {
+    const map = exampleMap();
+    expect(
+      applyEdits(map, [{ type: 'updateStep', nodeId: 'p', patch: { durationMinutes: -5 } }]),
+    ).toEqual(map);
+    expect(
+      applyEdits(map, [{ type: 'updateStep', nodeId: 's', patch: { durationMinutes: 5 } }]),
+    ).toEqual(map);
+  });
+
+  it('sets and removes an arrow chance', () => {
+    const map = exampleMap();
+    const set = applyEdits(map, [{ type: 'setProbability', edgeId: 'e4', probability: 0.1 }]);
+    expect(set.edges[3]?.probability).toBe(0.1);
+    expect(
+      applyEdits(set, [{ type: 'setProbability', edgeId: 'e4', probability: null }]).edges[3],
+    ).not.toHaveProperty('probability');
+  });
+});

@@ -1,3 +1,4 @@
+import { nodeSchema } from './schema';
 import type { MapEdge, MapNode, NodeKind, ProcessMap, StepNode } from './types';
 
 /** One plain change to a map. Suggestions and store actions are lists of these. */
@@ -8,7 +9,27 @@ export type MapEdit =
   | { type: 'removeEdge'; edgeId: string }
   | { type: 'setNodeLabel'; nodeId: string; label: string }
   | { type: 'setEdgeLabel'; edgeId: string; label: string }
-  | { type: 'changeKind'; nodeId: string; kind: NodeKind };
+  | { type: 'changeKind'; nodeId: string; kind: NodeKind }
+  /** Sets step fields; a field set to `null` is removed. Ignored on start and end nodes. */
+  | { type: 'updateStep'; nodeId: string; patch: StepPatch }
+  /** Sets an arrow's chance; `null` removes it. */
+  | { type: 'setProbability'; edgeId: string; probability: number | null };
+
+/** Fields of an action or decision that an edit may set (null removes the field). */
+export type StepPatch = {
+  [K in Exclude<keyof StepNode, 'id' | 'kind' | 'position' | 'label'>]?: StepNode[K] | null;
+};
+
+function patchStep(node: MapNode, patch: StepPatch): MapNode {
+  if (node.kind !== 'action' && node.kind !== 'decision') return node;
+  const next: Record<string, unknown> = { ...node };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key];
+    else if (value !== undefined) next[key] = value;
+  }
+  const parsed = nodeSchema.safeParse(next);
+  return parsed.success ? parsed.data : node;
+}
 
 function withKind(node: MapNode, kind: NodeKind): MapNode {
   const base = { id: node.id, label: node.label, position: node.position, notes: node.notes };
@@ -54,6 +75,16 @@ export function applyEdits(map: ProcessMap, edits: readonly MapEdit[]): ProcessM
         break;
       case 'changeKind':
         nodes = nodes.map((n) => (n.id === edit.nodeId ? withKind(n, edit.kind) : n));
+        break;
+      case 'updateStep':
+        nodes = nodes.map((n) => (n.id === edit.nodeId ? patchStep(n, edit.patch) : n));
+        break;
+      case 'setProbability':
+        edges = edges.map((e) => {
+          if (e.id !== edit.edgeId) return e;
+          const { probability: _old, ...rest } = e;
+          return edit.probability === null ? rest : { ...rest, probability: edit.probability };
+        });
         break;
     }
   }

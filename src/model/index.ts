@@ -1,4 +1,4 @@
-export { applyEdits, type MapEdit } from './applyEdits';
+export { applyEdits, type MapEdit, type StepPatch } from './applyEdits';
 export { checkIntegrity } from './checkIntegrity';
 export { createId } from './createId';
 export { exampleMap } from './exampleMap';
