@@ -275,13 +275,32 @@ describe('guarantee 5: a corrupt record is never loaded as if fine', () => {
     expect(error.message).toMatch(/could not be read.*no earlier version/);
   });
 
-  it('fails clearly when the library entry itself is damaged', async () => {
+  it('recovers from a damaged library entry through its versions, and the next save repairs it', async () => {
     const { id } = await library.create(exampleMap());
     const db = await rawDb(factory);
-    await db.put('maps', { id, name: 42 });
+    await db.put('maps', { id, name: 'Order fulfilment (example)', revision: 'x' });
     db.close();
-    expect((await failure(library.get(id))).reason).toBe('corrupt');
-    expect(await library.list()).toEqual([]);
+    expect((await library.list()).map((m) => [m.id, m.name])).toEqual([
+      [id, 'Order fulfilment (example)'],
+    ]);
+    const loaded = await library.get(id);
+    expect(loaded.recoveredFrom).toBe('version');
+    expect(loaded.warning).toMatch(/library entry is damaged/);
+    expect(loaded.map).toEqual(exampleMap());
+    clock += 1000;
+    await library.save(id, loaded.map, { baseRevision: loaded.revision });
+    const again = await library.get(id);
+    expect(again.warning).toBeUndefined();
+    expect((await library.list())[0]?.nodeCount).toBe(6);
+  });
+
+  it('fails clearly when the library entry is damaged and no version is left', async () => {
+    const db = await rawDb(factory);
+    await db.put('maps', { id: 'lost', name: 42 });
+    db.close();
+    const error = await failure(library.get('lost'));
+    expect(error.reason).toBe('corrupt');
+    expect(error.message).toMatch(/"this map" could not be read/);
   });
 });
 

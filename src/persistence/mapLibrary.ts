@@ -1,131 +1,33 @@
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { createId, LIMITS, MAP_VERSION, type ProcessMap, serializeMap } from '../model';
+import type { IDBPDatabase } from 'idb';
+import { createId, LIMITS, MAP_VERSION, serializeMap } from '../model';
+import { createVersionRecord } from './createVersionRecord';
+import { loadHead, rawField } from './loadHead';
 import { makeMapPreview } from './makeMapPreview';
+import type { LoadedMap, MapLibrary, MapLibraryOptions, MapSummary } from './mapLibraryTypes';
 import { BY_MAP, MAPS, META, openDatabase, VERSIONS } from './openDatabase';
 import { parseStoredMap } from './parseStoredMap';
+import { notFound, readMapRecord, readVersionRecords } from './readRecords';
 import {
-  type AppMeta,
   appMetaSchema,
-  type MapPreview,
   type MapRecord,
   mapRecordSchema,
   type VersionRecord,
   versionRecordSchema,
 } from './recordSchemas';
 import { createRescueStore, defaultRescueStorage, type RescueStore } from './rescueStore';
+import { runTransaction } from './runTransaction';
 import { StorageError } from './StorageError';
-import { toStorageError } from './toStorageError';
 
-/** What the library view shows for one map (no map content is parsed to list it). */
-export interface MapSummary {
-  id: string;
-  name: string;
-  createdAt: number;
-  updatedAt: number;
-  /** When it went to the trash, or null while live. */
-  trashedAt: number | null;
-  nodeCount: number;
-  revision: number;
-  preview: MapPreview;
-}
-
-/** A map read from storage, validated and migrated. */
-export interface LoadedMap {
-  id: string;
-  map: ProcessMap;
-  /** Pass back as `baseRevision` when saving, so another tab's newer save is not overwritten. */
-  revision: number;
-  updatedAt: number;
-  /** Set when the head could not be used: an older good `version`, or a `rescue` copy. */
-  recoveredFrom?: 'version' | 'rescue';
-  /** Something the person should be told (shown once, e.g. as a banner). */
-  warning?: string;
-  /** Names of the format migrations applied while loading. */
-  migrations: string[];
-}
-
-export interface SaveOptions {
-  /** The revision this tab last loaded or saved; a newer stored one fails with `conflict`. */
-  baseRevision?: number;
-  /** The saving tab, recorded on the head. */
-  tabId?: string;
-  /** When the content was edited (defaults to now). */
-  editedAt?: number;
-}
-
-export interface SaveResult {
-  revision: number;
-  versionId: string;
-  updatedAt: number;
-}
-
-export interface VersionSummary {
-  id: string;
-  savedAt: number;
-  /** Size of the stored map file text, in characters. */
-  size: number;
-  nodeCount: number;
-  isHead: boolean;
-}
-
-/** What a tab knows when it writes a synchronous rescue copy on page close. */
-export interface RescueInfo {
-  baseRevision: number;
-  tabId: string;
-  editedAt: number;
-}
-
-/** The browser's library of maps. Every method rejects with a {@link StorageError}. */
-export interface MapLibrary {
-  list(): Promise<MapSummary[]>;
-  listTrash(): Promise<MapSummary[]>;
-  search(text: string): Promise<MapSummary[]>;
-  create(map: ProcessMap, options?: { tabId?: string }): Promise<MapSummary>;
-  get(id: string): Promise<LoadedMap>;
-  save(id: string, map: ProcessMap, options?: SaveOptions): Promise<SaveResult>;
-  rename(id: string, name: string): Promise<SaveResult>;
-  duplicate(id: string): Promise<MapSummary>;
-  moveToTrash(id: string): Promise<void>;
-  restoreFromTrash(id: string): Promise<void>;
-  deleteForever(id: string): Promise<void>;
-  listVersions(id: string): Promise<VersionSummary[]>;
-  restoreVersion(id: string, versionId: string): Promise<ProcessMap>;
-  getMeta(): Promise<AppMeta>;
-  setMeta(patch: Partial<AppMeta>): Promise<void>;
-  /** Synchronous: for `pagehide`, when an IndexedDB write may not finish. */
-  writeRescueCopy(id: string, map: ProcessMap, info: RescueInfo): boolean;
-  close(): void;
-}
-
-export interface MapLibraryOptions {
-  /** Defaults to the page's `indexedDB`. */
-  factory?: IDBFactory;
-  /** Database name; defaults to `leverflow`. */
-  name?: string;
-  /** Versions kept per map (default 20). */
-  maxVersions?: number;
-  /** Saves within this time of a version's first save replace it (default 60 s). */
-  coalesceMs?: number;
-  /** Where rescue copies live; defaults to `localStorage`, null for none. */
-  rescueStorage?: Storage | null;
-  /** Clock, for tests. */
-  now?: () => number;
-  /** How long to wait for the database to open (default 10 s). */
-  openTimeoutMs?: number;
-}
-
-type Mode = 'readonly' | 'readwrite';
-type Tx<M extends Mode> = IDBPTransaction<unknown, string[], M>;
-
-let versionSeq = 0;
-
-/** Version ids sort by time (then by a counter), so an index over `mapId` lists them in order. */
-function versionId(now: number): string {
-  versionSeq += 1;
-  const time = Math.max(0, Math.floor(now)).toString(36).padStart(10, '0');
-  const seq = (versionSeq % 36 ** 4).toString(36).padStart(4, '0');
-  return `v-${time}-${seq}-${Math.random().toString(36).slice(2, 8)}`;
-}
+export type {
+  LoadedMap,
+  MapLibrary,
+  MapLibraryOptions,
+  MapSummary,
+  RescueInfo,
+  SaveOptions,
+  SaveResult,
+  VersionSummary,
+} from './mapLibraryTypes';
 
 function toSummary(record: MapRecord): MapSummary {
   return {
@@ -140,12 +42,21 @@ function toSummary(record: MapRecord): MapSummary {
   };
 }
 
-function notFound(id: string): StorageError {
-  return new StorageError('not-found', `No map with id "${id}" in this browser's library.`);
-}
-
-function formatTime(time: number): string {
-  return new Date(time).toLocaleString();
+/** A damaged library entry still shows in the list (by id), so it can be opened and recovered. */
+function damagedSummary(raw: unknown): MapSummary | undefined {
+  const id = rawField(raw, 'id');
+  if (typeof id !== 'string' || id === '') return undefined;
+  const name = rawField(raw, 'name');
+  return {
+    id,
+    name: typeof name === 'string' ? name : 'Damaged map',
+    createdAt: 0,
+    updatedAt: 0,
+    trashedAt: null,
+    nodeCount: 0,
+    revision: 0,
+    preview: { width: 160, height: 100, nodes: [], edges: [] },
+  };
 }
 
 function copyName(name: string, suffix: string): string {
@@ -182,81 +93,12 @@ interface LibraryContext {
 }
 
 function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryContext): MapLibrary {
-  async function run<T, M extends Mode>(
-    stores: string[],
-    mode: M,
-    fn: (tx: Tx<M>) => Promise<T>,
-  ): Promise<T> {
-    let tx: Tx<M>;
-    try {
-      tx = db.transaction(stores, mode);
-    } catch (error) {
-      throw toStorageError(error, 'Could not use browser storage');
-    }
-    const done = tx.done;
-    done.catch(() => {});
-    try {
-      const result = await fn(tx);
-      await done;
-      return result;
-    } catch (error) {
-      try {
-        tx.abort();
-      } catch {
-        // The transaction already finished or aborted.
-      }
-      throw toStorageError(error);
-    }
-  }
-
-  async function readRecord(tx: Tx<Mode>, id: string): Promise<MapRecord> {
-    const raw: unknown = await tx.objectStore(MAPS).get(id);
-    if (raw === undefined) throw notFound(id);
-    const parsed = mapRecordSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new StorageError('corrupt', `The library entry of map "${id}" is damaged.`);
-    }
-    return parsed.data;
-  }
-
-  async function readVersions(tx: Tx<Mode>, id: string): Promise<VersionRecord[]> {
-    const raws: unknown[] = await tx.objectStore(VERSIONS).index(BY_MAP).getAll(id);
-    const out: VersionRecord[] = [];
-    for (const raw of raws) {
-      const parsed = versionRecordSchema.safeParse(raw);
-      if (parsed.success) out.push(parsed.data);
-    }
-    return out.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : -1));
-  }
-
-  function newVersion(
-    mapId: string,
-    map: ProcessMap,
-    time: number,
-    startedAt = time,
-  ): VersionRecord {
-    const text = serializeMap(map);
-    if (text.length > LIMITS.maxFileBytes) {
-      throw new StorageError(
-        'unknown',
-        `The map is too large to save (${Math.round(text.length / 1024 / 1024)} MB; the limit is ${LIMITS.maxFileBytes / 1024 / 1024} MB). Export it to a file.`,
-      );
-    }
-    return {
-      id: versionId(time),
-      mapId,
-      savedAt: time,
-      startedAt,
-      sealed: false,
-      schemaVersion: MAP_VERSION,
-      size: text.length,
-      nodeCount: map.nodes.length,
-      text,
-    };
-  }
-
-  async function listWhere(keep: (record: MapRecord) => boolean): Promise<MapSummary[]> {
-    const raws = await run(
+  async function listWhere(
+    keep: (record: MapRecord) => boolean,
+    includeDamaged: boolean,
+  ): Promise<MapSummary[]> {
+    const raws = await runTransaction(
+      db,
       [MAPS],
       'readonly',
       (tx): Promise<unknown[]> => tx.objectStore(MAPS).getAll(),
@@ -264,49 +106,14 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     const out: MapSummary[] = [];
     for (const raw of raws) {
       const parsed = mapRecordSchema.safeParse(raw);
-      if (parsed.success && keep(parsed.data)) out.push(toSummary(parsed.data));
+      if (parsed.success) {
+        if (keep(parsed.data)) out.push(toSummary(parsed.data));
+      } else if (includeDamaged) {
+        const summary = damagedSummary(raw);
+        if (summary) out.push(summary);
+      }
     }
     return out.sort((a, b) => b.updatedAt - a.updatedAt);
-  }
-
-  async function loadHead(id: string): Promise<{ record: MapRecord; loaded: LoadedMap }> {
-    return run([MAPS, VERSIONS], 'readonly', async (tx) => {
-      const record = await readRecord(tx, id);
-      const base = { id, revision: record.revision, updatedAt: record.updatedAt };
-      const headRaw: unknown = await tx.objectStore(VERSIONS).get(record.headVersionId);
-      const head = versionRecordSchema.safeParse(headRaw);
-      const headResult = head.success
-        ? parseStoredMap(head.data.text, Math.max(head.data.schemaVersion, record.schemaVersion))
-        : parseStoredMap('', record.schemaVersion);
-      if (headResult.ok) {
-        return {
-          record,
-          loaded: { ...base, map: headResult.map, migrations: headResult.migrations },
-        };
-      }
-      if (headResult.newer) throw new StorageError('newer-version', headResult.message);
-      const reason = head.success ? headResult.message : 'the saved version is missing';
-      for (const version of await readVersions(tx, id)) {
-        if (version.id === record.headVersionId) continue;
-        const result = parseStoredMap(version.text, version.schemaVersion);
-        if (!result.ok) continue;
-        const warning = `The latest save of "${record.name}" could not be read (${reason.split('\n')[0]}). Opened the version saved ${formatTime(version.savedAt)} instead; later changes may be missing.`;
-        return {
-          record,
-          loaded: {
-            ...base,
-            map: result.map,
-            migrations: result.migrations,
-            recoveredFrom: 'version',
-            warning,
-          },
-        };
-      }
-      throw new StorageError(
-        'corrupt',
-        `"${record.name}" could not be read (${reason}), and no earlier version of it could be read either.`,
-      );
-    });
   }
 
   /** Prefers a rescue copy written on page close when it is newer than the stored head. */
@@ -349,15 +156,15 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
   }
 
   async function setTrashed(id: string, trashedAt: number | null): Promise<void> {
-    await run([MAPS], 'readwrite', async (tx) => {
-      const record = await readRecord(tx, id);
+    await runTransaction(db, [MAPS], 'readwrite', async (tx) => {
+      const record = await readMapRecord(tx, id);
       await tx.objectStore(MAPS).put({ ...record, trashedAt });
     });
   }
 
   const library: MapLibrary = {
-    list: () => listWhere((r) => r.trashedAt === null),
-    listTrash: () => listWhere((r) => r.trashedAt !== null),
+    list: () => listWhere((r) => r.trashedAt === null, true),
+    listTrash: () => listWhere((r) => r.trashedAt !== null, false),
     async search(text) {
       const needle = text.trim().toLocaleLowerCase();
       const all = await library.list();
@@ -367,7 +174,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     async create(map, options = {}) {
       const time = now();
       const id = createId('map');
-      const version = newVersion(id, map, time);
+      const version = createVersionRecord(id, map, time);
       const record: MapRecord = {
         id,
         name: map.name,
@@ -382,7 +189,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
         savedBy: options.tabId ?? null,
         preview: makeMapPreview(map),
       };
-      await run([MAPS, VERSIONS], 'readwrite', async (tx) => {
+      await runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
         await tx.objectStore(VERSIONS).put(version);
         await tx.objectStore(MAPS).put(record);
       });
@@ -390,19 +197,18 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async get(id) {
-      const { record, loaded } = await loadHead(id);
-      return applyRescue(record, loaded);
+      const { record, loaded } = await runTransaction(db, [MAPS, VERSIONS], 'readonly', (tx) =>
+        loadHead(tx, id),
+      );
+      return record === undefined ? loaded : applyRescue(record, loaded);
     },
 
     async save(id, map, options = {}) {
-      return run([MAPS, VERSIONS], 'readwrite', async (tx) => {
+      return runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
         const raw: unknown = await tx.objectStore(MAPS).get(id);
         if (raw === undefined) throw notFound(id);
         const parsed = mapRecordSchema.safeParse(raw);
-        const rawVersion =
-          typeof raw === 'object' && raw !== null && 'schemaVersion' in raw
-            ? raw.schemaVersion
-            : undefined;
+        const rawVersion = rawField(raw, 'schemaVersion');
         if (typeof rawVersion === 'number' && rawVersion > MAP_VERSION) {
           throw new StorageError(
             'newer-version',
@@ -434,7 +240,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
             replaced = head.data;
           }
         }
-        const version = newVersion(id, map, time, replaced?.startedAt);
+        const version = createVersionRecord(id, map, time, replaced?.startedAt);
         // Guarantee: the new version is complete before the head points to it.
         await versions.put(version);
         const next: MapRecord = {
@@ -477,7 +283,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     restoreFromTrash: (id) => setTrashed(id, null),
 
     async deleteForever(id) {
-      await run([MAPS, VERSIONS], 'readwrite', async (tx) => {
+      await runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
         const versions = tx.objectStore(VERSIONS);
         for (const key of await versions.index(BY_MAP).getAllKeys(id)) await versions.delete(key);
         await tx.objectStore(MAPS).delete(id);
@@ -486,9 +292,9 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async listVersions(id) {
-      return run([MAPS, VERSIONS], 'readonly', async (tx) => {
-        const record = await readRecord(tx, id);
-        return (await readVersions(tx, id)).map((v) => ({
+      return runTransaction(db, [MAPS, VERSIONS], 'readonly', async (tx) => {
+        const record = await readMapRecord(tx, id);
+        return (await readVersionRecords(tx, id)).map((v) => ({
           id: v.id,
           savedAt: v.savedAt,
           size: v.size,
@@ -499,8 +305,8 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async restoreVersion(id, versionId) {
-      return run([MAPS, VERSIONS], 'readwrite', async (tx) => {
-        const record = await readRecord(tx, id);
+      return runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
+        const record = await readMapRecord(tx, id);
         const versions = tx.objectStore(VERSIONS);
         const version = versionRecordSchema.safeParse(await versions.get(versionId));
         if (!version.success || version.data.mapId !== id) {
@@ -518,7 +324,8 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async getMeta() {
-      const raw = await run(
+      const raw = await runTransaction(
+        db,
         [META],
         'readonly',
         (tx): Promise<unknown> => tx.objectStore(META).get('app'),
@@ -528,7 +335,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async setMeta(patch) {
-      await run([META], 'readwrite', async (tx) => {
+      await runTransaction(db, [META], 'readwrite', async (tx) => {
         const store = tx.objectStore(META);
         const current = appMetaSchema.safeParse((await store.get('app')) ?? {});
         const next = appMetaSchema.safeParse({

@@ -1,0 +1,100 @@
+import type { ProcessMap } from '../model';
+import type { AppMeta, MapPreview } from './recordSchemas';
+
+/** What the library view shows for one map (no map content is parsed to list it). */
+export interface MapSummary {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  /** When it went to the trash, or null while live. */
+  trashedAt: number | null;
+  nodeCount: number;
+  revision: number;
+  preview: MapPreview;
+}
+
+/** A map read from storage, validated and migrated. */
+export interface LoadedMap {
+  id: string;
+  map: ProcessMap;
+  /** Pass back as `baseRevision` when saving, so another tab's newer save is not overwritten. */
+  revision: number;
+  updatedAt: number;
+  /** Set when the head could not be used: an older good `version`, or a `rescue` copy. */
+  recoveredFrom?: 'version' | 'rescue';
+  /** Something the person should be told (shown once, e.g. as a banner). */
+  warning?: string;
+  /** Names of the format migrations applied while loading. */
+  migrations: string[];
+}
+
+export interface SaveOptions {
+  /** The revision this tab last loaded or saved; a newer stored one fails with `conflict`. */
+  baseRevision?: number;
+  /** The saving tab, recorded on the head. */
+  tabId?: string;
+  /** When the content was edited (defaults to now). */
+  editedAt?: number;
+}
+
+export interface SaveResult {
+  revision: number;
+  versionId: string;
+  updatedAt: number;
+}
+
+export interface VersionSummary {
+  id: string;
+  savedAt: number;
+  /** Size of the stored map file text, in characters. */
+  size: number;
+  nodeCount: number;
+  isHead: boolean;
+}
+
+/** What a tab knows when it writes a synchronous rescue copy on page close. */
+export interface RescueInfo {
+  baseRevision: number;
+  tabId: string;
+  editedAt: number;
+}
+
+/** The browser's library of maps. Every method rejects with a {@link StorageError}. */
+export interface MapLibrary {
+  list(): Promise<MapSummary[]>;
+  listTrash(): Promise<MapSummary[]>;
+  search(text: string): Promise<MapSummary[]>;
+  create(map: ProcessMap, options?: { tabId?: string }): Promise<MapSummary>;
+  get(id: string): Promise<LoadedMap>;
+  save(id: string, map: ProcessMap, options?: SaveOptions): Promise<SaveResult>;
+  rename(id: string, name: string): Promise<SaveResult>;
+  duplicate(id: string): Promise<MapSummary>;
+  moveToTrash(id: string): Promise<void>;
+  restoreFromTrash(id: string): Promise<void>;
+  deleteForever(id: string): Promise<void>;
+  listVersions(id: string): Promise<VersionSummary[]>;
+  restoreVersion(id: string, versionId: string): Promise<ProcessMap>;
+  getMeta(): Promise<AppMeta>;
+  setMeta(patch: Partial<AppMeta>): Promise<void>;
+  /** Synchronous: for `pagehide`, when an IndexedDB write may not finish. */
+  writeRescueCopy(id: string, map: ProcessMap, info: RescueInfo): boolean;
+  close(): void;
+}
+
+export interface MapLibraryOptions {
+  /** Defaults to the page's `indexedDB`. */
+  factory?: IDBFactory;
+  /** Database name; defaults to `leverflow`. */
+  name?: string;
+  /** Versions kept per map (default 20). */
+  maxVersions?: number;
+  /** Saves within this time of a version's first save replace it (default 60 s). */
+  coalesceMs?: number;
+  /** Where rescue copies live; defaults to `localStorage`, null for none. */
+  rescueStorage?: Storage | null;
+  /** Clock, for tests. */
+  now?: () => number;
+  /** How long to wait for the database to open (default 10 s). */
+  openTimeoutMs?: number;
+}
