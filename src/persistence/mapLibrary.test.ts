@@ -218,6 +218,31 @@ describe('guarantee 2: a full disk is a typed quota failure that damages nothing
     },
   );
 
+  it('reports quota when the browser aborts the transaction for it', async () => {
+    const { id } = await library.create(exampleMap());
+    clock += 120_000;
+    const original = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
+      const request = original.call(this, value, key);
+      if (this.name === 'maps') {
+        // fake-indexeddb's internal abort-with-reason: what a browser does when the disk fills
+        // while the transaction runs. Pending requests then fail with a bare AbortError.
+        const abort: unknown = Reflect.get(this.transaction, '_abort');
+        if (typeof abort === 'function') abort.call(this.transaction, 'QuotaExceededError');
+      }
+      return request;
+    });
+    const error = await failure(library.save(id, withStep(exampleMap(), 'new')));
+    expect(error.reason).toBe('quota');
+    vi.restoreAllMocks();
+    expect((await library.get(id)).map).toEqual(exampleMap());
+    expect(await library.listVersions(id)).toHaveLength(1);
+  });
+
   it('reports quota on create without leaving a half-made map', async () => {
     failPutOn('maps', new DOMException('full', 'QuotaExceededError'));
     expect((await failure(library.create(exampleMap()))).reason).toBe('quota');

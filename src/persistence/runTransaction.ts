@@ -29,11 +29,15 @@ export async function runTransaction<T, M extends Mode>(
     await done;
     return result;
   } catch (error) {
+    // When the browser aborts a transaction (e.g. quota reached at commit), pending requests
+    // fail with a bare AbortError; the real cause is on the transaction.
+    const cause =
+      error instanceof DOMException && error.name === 'AbortError' ? (tx.error ?? error) : error;
     try {
       tx.abort();
     } catch {
       // The transaction already finished or aborted.
     }
-    throw toStorageError(error);
+    throw toStorageError(cause);
   }
 }
