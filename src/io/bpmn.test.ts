@@ -296,6 +296,21 @@ describe('importBpmn: positions', () => {
   });
 });
 
+describe('importBpmn: Leverflow attributes', () => {
+  it('reads durations and chances under any prefix, and ignores ones out of bounds', async () => {
+    const xml = `<definitions ${NS} xmlns:lf="urn:leverflow:bpmn:1" id="D"><process id="P">
+      <startEvent id="s"/><task id="t" lf:durationMinutes="12.5"/><task id="u" lf:durationMinutes="-3"/>
+      <endEvent id="e"/><sequenceFlow id="f1" sourceRef="s" targetRef="t" lf:probability="0.25"/>
+      <sequenceFlow id="f2" sourceRef="t" targetRef="u" lf:probability="7"/><sequenceFlow id="f3" sourceRef="u" targetRef="e"/>
+    </process></definitions>`;
+    const { map } = await importBpmn(xml);
+    expect(byId(map.nodes, 't')).toMatchObject({ durationMinutes: 12.5 });
+    expect(byId(map.nodes, 'u')).not.toHaveProperty('durationMinutes');
+    expect(map.edges[0]).toMatchObject({ probability: 0.25 });
+    expect(map.edges[1]).not.toHaveProperty('probability');
+  });
+});
+
 describe('importBpmn: bounds', () => {
   it('cuts labels longer than 500 characters and renames ids longer than 100', async () => {
     const longId = `t${'x'.repeat(150)}`;
@@ -371,19 +386,21 @@ describe('exportBpmn', () => {
     const xml = await exportBpmn(exampleMap());
     for (const part of [
       '<bpmn:startEvent id="s" name="Order received">',
-      '<bpmn:task id="a" name="Check payment">',
+      '<bpmn:task id="a" name="Check payment" leverflow:durationMinutes="5">',
       '<bpmn:exclusiveGateway id="d" name="Paid?">',
       '<bpmn:endEvent id="e" name="Shipped">',
-      '<bpmn:sequenceFlow id="e3" name="Yes" sourceRef="d" targetRef="p" />',
       '<bpmn:lane id="Lane_1" name="me">',
       '<bpmndi:BPMNShape id="d_di" bpmnElement="d" isMarkerVisible="true">',
       '<bpmndi:BPMNEdge id="e1_di" bpmnElement="e1">',
+      'xmlns:leverflow="urn:leverflow:bpmn:1"',
+      '<bpmn:task id="p" name="Pack order" leverflow:durationMinutes="15">',
+      'name="Yes" sourceRef="d" targetRef="p" leverflow:probability="0.9" />',
     ]) {
       expect(xml).toContain(part);
     }
   });
 
-  it('round-trips a map: same steps, arrows, labels, owners and positions', async () => {
+  it('round-trips a map: same steps, arrows, labels, owners, durations, chances and positions', async () => {
     const map = exampleMap();
     const { map: back, report } = await importBpmn(await exportBpmn(map));
     expect(report.layout).toBe('file');
@@ -395,7 +412,10 @@ describe('exportBpmn', () => {
     expect(back.nodes.map((n) => ('owner' in n ? n.owner : undefined))).toEqual(
       map.nodes.map((n) => ('owner' in n ? n.owner : undefined)),
     );
-    expect(back.edges).toEqual(map.edges.map(({ probability: _, ...edge }) => edge));
+    expect(back.edges).toEqual(map.edges);
+    expect(back.nodes.map((n) => ('durationMinutes' in n ? n.durationMinutes : undefined))).toEqual(
+      map.nodes.map((n) => ('durationMinutes' in n ? n.durationMinutes : undefined)),
+    );
     back.nodes.forEach((node, i) => {
       expect(node.position.x).toBeCloseTo(map.nodes[i]?.position.x ?? Number.NaN, 0);
       expect(node.position.y).toBeCloseTo(map.nodes[i]?.position.y ?? Number.NaN, 0);
@@ -457,12 +477,14 @@ describe('exportBpmn then importBpmn (property)', () => {
         const { map: back, report } = await importBpmn(await exportBpmn(map));
         expect(parseMapData(back).ok).toBe(true);
         expect(report.layout).toBe('file');
+        // Line ends are written as \n (see buildDefinitions), so \r\n and \r read back as \n.
+        const lf = (text: string | undefined) => text?.replace(/\r\n?/g, '\n');
         expect(back.nodes.map((n) => [n.kind, n.label])).toEqual(
-          map.nodes.map((n) => [n.kind, n.label]),
+          map.nodes.map((n) => [n.kind, lf(n.label)]),
         );
         const at = (m: ProcessMap, id: string) => m.nodes.findIndex((n) => n.id === id);
         expect(back.edges.map((e) => [at(back, e.source), at(back, e.target), e.label])).toEqual(
-          map.edges.map((e) => [at(map, e.source), at(map, e.target), e.label]),
+          map.edges.map((e) => [at(map, e.source), at(map, e.target), lf(e.label)]),
         );
       }),
       { numRuns: 60 },

@@ -8,6 +8,8 @@ declare module 'bpmn-moddle' {
   /** An element built by {@link BpmnModdle.create}; its properties depend on `$type`. */
   export interface CreatedElement {
     readonly $type: string;
+    /** Attributes outside the BPMN schema, by qualified name, e.g. `xmlns:x` or `x:size`. */
+    readonly $attrs: Record<string, string>;
     get(name: string): unknown;
     set(name: string, value: unknown): void;
   }

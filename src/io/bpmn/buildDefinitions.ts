@@ -3,6 +3,7 @@ import { NODE_SIZE } from '../../layout/nodeSize';
 import type { MapNode, ProcessMap } from '../../model';
 import { BPMN_EXPORTER, BPMN_SCALE, BPMN_SHAPE_SIZE } from './bpmnGeometry';
 import { createIdAllocator } from './createIdAllocator';
+import { LEVERFLOW_NS, LEVERFLOW_PREFIX } from './leverflowAttributes';
 import { PARALLEL_MARKER } from './parallelMarker';
 
 const ELEMENT_TYPE: Record<MapNode['kind'], string> = {
@@ -22,7 +23,8 @@ type Box = {
 /**
  * Builds the bpmn-moddle element tree of a map: definitions holding one process (events,
  * tasks, gateways, sequence flows, a lane per owner) and its diagram interchange, each shape
- * at the map position scaled back to BPMN sizes.
+ * at the map position scaled back to BPMN sizes. Durations and chances, which BPMN has no
+ * place for, go in `leverflow:` attributes that other tools ignore.
  * @example const { moddle, definitions } = buildDefinitions(map); await moddle.toXML(definitions);
  */
 export function buildDefinitions(map: ProcessMap): {
@@ -41,9 +43,16 @@ export function buildDefinitions(map: ProcessMap): {
   for (const node of map.nodes) {
     const parallel = node.kind === 'decision' && node.notes?.startsWith(PARALLEL_MARKER) === true;
     const type = parallel ? 'bpmn:ParallelGateway' : ELEMENT_TYPE[node.kind];
-    const element = moddle.create(type, { id: take(node.id), name: node.label });
+    const element = moddle.create(type, { id: take(node.id), name: lines(node.label) });
     const notes = parallel ? node.notes?.slice(PARALLEL_MARKER.length).trim() : node.notes;
-    if (notes) element.set('documentation', [moddle.create('bpmn:Documentation', { text: notes })]);
+    if (notes)
+      element.set('documentation', [moddle.create('bpmn:Documentation', { text: lines(notes) })]);
+    if (
+      (node.kind === 'action' || node.kind === 'decision') &&
+      node.durationMinutes !== undefined
+    ) {
+      element.$attrs[`${LEVERFLOW_PREFIX}:durationMinutes`] = String(node.durationMinutes);
+    }
     element.set('incoming', []);
     element.set('outgoing', []);
     elementOf.set(node.id, element);
@@ -61,7 +70,10 @@ export function buildDefinitions(map: ProcessMap): {
       sourceRef: source,
       targetRef: target,
     });
-    if (edge.label !== undefined) flow.set('name', edge.label);
+    if (edge.label !== undefined) flow.set('name', lines(edge.label));
+    if (edge.probability !== undefined) {
+      flow.$attrs[`${LEVERFLOW_PREFIX}:probability`] = String(edge.probability);
+    }
     pushTo(source, 'outgoing', flow);
     pushTo(target, 'incoming', flow);
     flowElements.push(flow);
@@ -70,7 +82,7 @@ export function buildDefinitions(map: ProcessMap): {
 
   const process = moddle.create('bpmn:Process', {
     id: processId,
-    name: map.name,
+    name: lines(map.name),
     isExecutable: false,
     flowElements,
   });
@@ -121,6 +133,7 @@ export function buildDefinitions(map: ProcessMap): {
     rootElements: [process],
     diagrams: [diagram],
   });
+  definitions.$attrs[`xmlns:${LEVERFLOW_PREFIX}`] = LEVERFLOW_NS;
   return { moddle, definitions };
 }
 
@@ -140,7 +153,7 @@ function buildLanes(
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), element]);
   }
   return [...byOwner].map(([name, refs], i) =>
-    moddle.create('bpmn:Lane', { id: take(`Lane_${i + 1}`), name, flowNodeRef: refs }),
+    moddle.create('bpmn:Lane', { id: take(`Lane_${i + 1}`), name: lines(name), flowNodeRef: refs }),
   );
 }
 
@@ -189,6 +202,14 @@ function clip(c: { x: number; y: number }, p: { x: number; y: number }, box: Box
   const sy = dy === 0 ? Number.POSITIVE_INFINITY : box.height / 2 / Math.abs(dy);
   const s = Math.min(sx, sy, 1);
   return { x: round(c.x + dx * s), y: round(c.y + dy * s) };
+}
+
+/**
+ * Text with `\n` line ends only: bpmn-moddle writes `\n` as `&#10;` but a carriage return
+ * raw, and XML readers fold raw line ends, so a `\r` would not survive the trip.
+ */
+function lines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }
 
 function round(value: number): number {

@@ -5,6 +5,7 @@ import { type Anchors, closeOpenPaths } from './closeOpenPaths';
 import { createIdAllocator } from './createIdAllocator';
 import { ImportError } from './ImportError';
 import { laneOwners } from './laneOwners';
+import { readLeverflowAttributes } from './leverflowAttributes';
 import { elementList, elementProp, isA, type ModdleElement, stringProp } from './moddleElement';
 import { PARALLEL_MARKER } from './parallelMarker';
 import { listNames, plural } from './reportLines';
@@ -70,6 +71,7 @@ export function flowFromDefinitions(
   const undrawn = withSteps.filter((p) => !processes.includes(p));
 
   const ids = createIdAllocator('step');
+  const leverflow = readLeverflowAttributes(definitions);
   const nodes: MapNode[] = [];
   const edges: MapEdge[] = [];
   const nodeOf = new Map<ModdleElement, string>();
@@ -98,10 +100,17 @@ export function flowFromDefinitions(
     cutLabels++;
     return text.slice(0, LIMITS.maxLabelLength);
   };
-  const addEdge = (wanted: string, source: string, target: string, text?: string): void => {
+  const addEdge = (
+    wanted: string,
+    source: string,
+    target: string,
+    text?: string,
+    probability?: number,
+  ): void => {
     const edge: MapEdge = { id: ids.take(wanted), source, target };
     const cut = edgeLabel(text);
     if (cut !== undefined) edge.label = cut;
+    if (probability !== undefined) edge.probability = probability;
     edges.push(edge);
   };
 
@@ -171,6 +180,10 @@ export function flowFromDefinitions(
           links.push({ event: element, definition: link, throws: isA(element, 'bpmn:ThrowEvent') });
         }
       }
+      const { durationMinutes } = leverflow(element);
+      if (durationMinutes !== undefined && (node.kind === 'action' || node.kind === 'decision')) {
+        node.durationMinutes = durationMinutes;
+      }
       const owner = (laneOwner.get(element) ?? pool)?.slice(0, LIMITS.maxOwnerLength);
       if (owner && (node.kind === 'action' || node.kind === 'decision')) {
         node.owner = owner;
@@ -198,7 +211,13 @@ export function flowFromDefinitions(
         danglingArrows++;
         continue;
       }
-      addEdge(stringProp(flow, 'id') ?? 'flow', source, target, stringProp(flow, 'name'));
+      addEdge(
+        stringProp(flow, 'id') ?? 'flow',
+        source,
+        target,
+        stringProp(flow, 'name'),
+        leverflow(flow).probability,
+      );
     }
 
     for (const boundary of boundaries) {
