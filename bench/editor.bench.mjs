@@ -1,0 +1,487 @@
+// Editor benchmark: our canvas against stock React Flow on the same generated maps, in
+// headless Chromium. Prints, per map size and page: time to render, frame times during a
+// scripted pan and a scripted node drag, and JS heap after GC; then ours / stock ratios.
+//
+//   npm run bench:editor
+//   node bench/editor.bench.mjs --sizes=1000 --runs=5 --no-build
+//   node bench/editor.bench.mjs --sizes=1000 --runs=1 --cpuprofile   (writes bench/out/*.cpuprofile)
+//
+// Options: --sizes=100,1000,5000  --runs=3  --big-runs=1 (runs at 5,000+ steps)  --zoom=1 (zoom
+// for the pan and drag; "fit" keeps the opening view)  --no-build  --out=dir (serve another
+// build, e.g. an experiment in bench/out)  --cpuprofile  --json=path  --pages=ours,stock
+// Figures are medians over the runs. The machine may be noisy: compare ratios within a run.
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const argOut = process.argv.find((a) => a.startsWith('--out='));
+/** The built pages to serve: bench/out, or --out=dir (an experiment's build; skips building). */
+const OUT = argOut ? resolve(argOut.slice('--out='.length)) : join(BENCH, 'out');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const VIEWPORT = { width: 1280, height: 800 };
+const GESTURE_MS = 3000;
+const SETTLE_MS = 600;
+const RENDER_TIMEOUT_MS = 90_000;
+
+const args = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const [key, value] = arg.replace(/^--/, '').split('=');
+    return [key, value ?? 'true'];
+  }),
+);
+const SIZES = (args.sizes ?? '100,1000,5000').split(',').map(Number);
+const RUNS = Number(args.runs ?? 3);
+/** Runs for maps of 5,000 steps and more, which take ~50 s a run: 1 keeps the total near 5 min. */
+const BIG_RUNS = Number(args['big-runs'] ?? Math.min(RUNS, 1));
+const ZOOM = args.zoom === 'fit' ? 'fit' : Number(args.zoom ?? 1);
+const PAGES = (args.pages ?? 'ours,stock').split(',');
+const started = performance.now();
+
+/** Which code was measured: the commit, and whether src/ had uncommitted changes. */
+function revision() {
+  try {
+    const head = execSync('git rev-parse --short HEAD', { cwd: BENCH }).toString().trim();
+    const dirty = execSync('git status --porcelain -- src', { cwd: join(BENCH, '..') })
+      .toString()
+      .trim();
+    return dirty ? `${head} + uncommitted changes in src/` : head;
+  } catch {
+    return 'unknown revision';
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Build and serve
+
+if (args['no-build'] !== 'true' && !argOut) {
+  const { build } = await import('vite');
+  process.stdout.write('Building bench pages (production)… ');
+  const t = performance.now();
+  await build({ configFile: join(BENCH, 'vite.bench.config.ts'), logLevel: 'error' });
+  console.log(`${Math.round(performance.now() - t)} ms`);
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+const server = createServer((req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+  const file = resolve(OUT, `.${path}`);
+  try {
+    if (!file.startsWith(OUT) || !statSync(file).isFile()) throw new Error('not found');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  } catch {
+    res.writeHead(404).end('not found');
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const address = server.address();
+const ORIGIN = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+// ---------------------------------------------------------------------------------------
+// In-page helpers (serialised into the page; keep them self-contained)
+
+/** Runs from document start: resolves window.__benchRender with the time (ms since
+ * navigation start) of the first frame in which every step inside the viewport is in the
+ * DOM and shown, after the canvas has fitted its view. */
+function renderWatcher() {
+  const parse = (el) => {
+    const m = /translate\(([-\d.e]+)px,\s*([-\d.e]+)px\)\s*scale\(([-\d.e]+)\)/.exec(
+      el.style.transform,
+    );
+    return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+  };
+  window.__benchRender = new Promise((done) => {
+    const nodes = document.getElementsByClassName('react-flow__node');
+    const tick = (now) => {
+      const boxes = window.__benchBoxes;
+      const viewport = document.querySelector('.react-flow__viewport');
+      const flow = document.querySelector('.react-flow');
+      const t = viewport && parse(viewport);
+      if (boxes && flow && t && !(t[0] === 0 && t[1] === 0 && t[2] === 1)) {
+        const w = flow.clientWidth;
+        const h = flow.clientHeight;
+        let expected = 0;
+        for (let i = 0; i < boxes.length; i += 4) {
+          const x = boxes[i] * t[2] + t[0];
+          const y = boxes[i + 1] * t[2] + t[1];
+          if (x < w && y < h && x + boxes[i + 2] * t[2] > 0 && y + boxes[i + 3] * t[2] > 0) {
+            expected++;
+          }
+        }
+        let shown = 0;
+        if (nodes.length >= expected) {
+          for (const node of nodes) if (node.style.visibility !== 'hidden') shown++;
+        }
+        if (expected > 0 && shown >= expected) {
+          done({ ms: now, expected, shown, inDom: nodes.length, zoom: t[2] });
+          return;
+        }
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** Starts recording the time between animation frames. */
+function startFrames() {
+  const deltas = [];
+  let last = -1;
+  let running = true;
+  const tick = (now) => {
+    if (last >= 0) deltas.push(now - last);
+    last = now;
+    if (running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  window.__benchStopFrames = () => {
+    running = false;
+    return deltas;
+  };
+}
+
+function viewportState() {
+  const el = document.querySelector('.react-flow__viewport');
+  const flow = document.querySelector('.react-flow').getBoundingClientRect();
+  const m = /scale\(([-\d.e]+)\)/.exec(el?.style.transform ?? '');
+  return {
+    zoom: m ? Number(m[1]) : 1,
+    rect: { x: flow.x, y: flow.y, width: flow.width, height: flow.height },
+    nodesInDom: document.getElementsByClassName('react-flow__node').length,
+    edgesInDom: document.getElementsByClassName('react-flow__edge').length,
+  };
+}
+
+/** A point near the canvas centre where a press lands on the empty pane. */
+function findEmptyPoint() {
+  const flow = document.querySelector('.react-flow').getBoundingClientRect();
+  const cx = flow.x + flow.width / 2;
+  const cy = flow.y + flow.height / 2;
+  for (let r = 0; r < 300; r += 6) {
+    for (let a = 0; a < 16; a++) {
+      const x = cx + r * Math.cos((a * Math.PI) / 8);
+      const y = cy + r * Math.sin((a * Math.PI) / 8);
+      const el = document.elementFromPoint(x, y);
+      if (el?.classList.contains('react-flow__pane')) return { x, y };
+    }
+  }
+  return null;
+}
+
+/** The centre of the step nearest the canvas centre, if a press there lands on it. */
+function findNodePoint() {
+  const flow = document.querySelector('.react-flow').getBoundingClientRect();
+  const cx = flow.x + flow.width / 2;
+  const cy = flow.y + flow.height / 2;
+  let best = null;
+  for (const node of document.getElementsByClassName('react-flow__node')) {
+    const r = node.getBoundingClientRect();
+    const x = r.x + r.width / 2;
+    const y = r.y + r.height / 2;
+    const d = (x - cx) ** 2 + (y - cy) ** 2;
+    if (r.width > 0 && (!best || d < best.d)) best = { x, y, d, id: node.dataset.id };
+  }
+  if (!best) return null;
+  const hit = document.elementFromPoint(best.x, best.y)?.closest('.react-flow__node');
+  return hit?.dataset.id === best.id ? best : null;
+}
+
+// ---------------------------------------------------------------------------------------
+// One run: open a page on a map, measure
+
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/**
+ * Presses the mouse at (x, y), moves it along a smooth loop around that point for
+ * GESTURE_MS at a steady 60 moves a second (not waiting for the page, as a hand would not;
+ * Chromium coalesces moves the page cannot keep up with), then releases it.
+ */
+async function gesture(cdp, x, y, ax, ay) {
+  const mouse = (type, px, py, extra) =>
+    cdp.send('Input.dispatchMouseEvent', { type, x: px, y: py, ...extra });
+  const held = { button: 'left', buttons: 1 };
+  await mouse('mouseMoved', x, y, { button: 'none' });
+  await mouse('mousePressed', x, y, { ...held, clickCount: 1 });
+  const pending = [];
+  const t0 = performance.now();
+  for (let t = 0; t < GESTURE_MS; t = performance.now() - t0) {
+    const phase = (2 * Math.PI * t) / 1500;
+    pending.push(mouse('mouseMoved', x + ax * Math.sin(phase), y + ay * Math.sin(phase / 2), held));
+    await sleep(16 - ((performance.now() - t0) % 16));
+  }
+  await Promise.all(pending);
+  await mouse('mouseMoved', x, y, held);
+  await mouse('mouseReleased', x, y, { button: 'left', buttons: 0, clickCount: 1 });
+  return pending.length;
+}
+
+async function measureGesture(page, cdp, x, y, ax, ay) {
+  await page.evaluate(startFrames);
+  const t0 = performance.now();
+  const moves = await gesture(cdp, x, y, ax, ay);
+  const deltas = await page.evaluate(() => window.__benchStopFrames());
+  return { ...frameStats(deltas), moves, ms: performance.now() - t0 };
+}
+
+function frameStats(deltas) {
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return {
+    frames: deltas.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    over50: deltas.filter((d) => d > 50).length,
+  };
+}
+
+async function zoomTo(page, target) {
+  const { rect } = await page.evaluate(viewportState);
+  await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  for (let i = 0; i < 4; i++) {
+    const { zoom } = await page.evaluate(viewportState);
+    if (Math.abs(zoom - target) / target < 0.02) break;
+    // React Flow zooms by 2^(-deltaY * 0.002) per wheel event (pixel delta mode).
+    await page.mouse.wheel(0, -Math.log2(target / zoom) / 0.002);
+    await sleep(250);
+  }
+}
+
+async function cpuProfile(cdp, name, action) {
+  if (args.cpuprofile !== 'true') return action();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const result = await action();
+  const { profile } = await cdp.send('Profiler.stop');
+  const file = join(OUT, `${name}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  console.log(`  cpu profile: ${file}`);
+  printTopFunctions(profile);
+  return result;
+}
+
+function printTopFunctions(profile) {
+  const self = new Map();
+  const dt = new Map();
+  profile.samples.forEach((id, i) => {
+    dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  let total = 0;
+  for (const node of profile.nodes) {
+    const cf = node.callFrame;
+    const key = `${cf.functionName || '(anonymous)'} ${cf.url.split('/').pop()}:${cf.lineNumber + 1}:${cf.columnNumber + 1}`;
+    const ms = (dt.get(node.id) ?? 0) / 1000;
+    total += ms;
+    self.set(key, (self.get(key) ?? 0) + ms);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  for (const [key, ms] of top) console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${key}`);
+  console.log(`    ${total.toFixed(0).padStart(6)} ms  total sampled`);
+}
+
+async function run(browser, pageName, size, canvas) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  await context.addInitScript(renderWatcher);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const query = pageName === 'stock' ? `&w=${canvas.width}&h=${canvas.height}` : '';
+  try {
+    await page.goto(`${ORIGIN}/bench/pages/${pageName}.html?n=${size}${query}`, {
+      waitUntil: 'commit',
+    });
+    const render = await page.evaluate(() => window.__benchRender, undefined, {
+      timeout: RENDER_TIMEOUT_MS,
+    });
+    await sleep(SETTLE_MS);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+
+    if (ZOOM !== 'fit') await zoomTo(page, ZOOM);
+    await sleep(SETTLE_MS);
+    const view = await page.evaluate(viewportState);
+    const tag = `${pageName}-${size}`;
+
+    const empty = await page.evaluate(findEmptyPoint);
+    if (!empty) throw new Error('no empty spot on the pane to start a pan');
+    const ax = Math.min(300, view.rect.width / 2 - 60);
+    const ay = Math.min(150, view.rect.height / 2 - 60);
+    const pan = await cpuProfile(cdp, `${tag}-pan`, () =>
+      measureGesture(page, cdp, empty.x, empty.y, ax, ay),
+    );
+    await sleep(SETTLE_MS);
+
+    const target = await page.evaluate(findNodePoint);
+    if (!target) throw new Error('no step near the centre to drag');
+    const drag = await cpuProfile(cdp, `${tag}-drag`, () =>
+      measureGesture(page, cdp, target.x, target.y, 150, 100),
+    );
+    return {
+      render: render.ms,
+      visible: render.expected,
+      heapMB: heap.usedSize / 1024 / 1024,
+      zoom: view.zoom,
+      domNodes: view.nodesInDom,
+      domEdges: view.edgesInDom,
+      pan,
+      drag,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Main
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--enable-precise-memory-info',
+    '--js-flags=--expose-gc',
+    '--disable-renderer-backgrounding',
+    '--disable-background-timer-throttling',
+  ],
+});
+
+/** Our canvas's size, so the stock page draws into the same area. */
+async function measureCanvas() {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/bench/pages/ours.html?n=10`);
+  await page.waitForSelector('.react-flow__node');
+  const { rect } = await page.evaluate(viewportState);
+  await context.close();
+  return { width: Math.round(rect.width), height: Math.round(rect.height) };
+}
+
+const median = (values) => {
+  const s = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const results = [];
+try {
+  const canvas = await measureCanvas();
+  console.log(
+    `Chromium ${browser.version()}, window ${VIEWPORT.width}x${VIEWPORT.height}, canvas ${canvas.width}x${canvas.height}, ` +
+      `pan/drag at zoom ${ZOOM}, ${GESTURE_MS / 1000} s each, ${RUNS} run(s) per page and size (${BIG_RUNS} at 5,000+), medians; app at ${revision()}`,
+  );
+  for (const size of SIZES) {
+    const runs = Object.fromEntries(PAGES.map((p) => [p, []]));
+    for (let rep = 0; rep < (size >= 5000 ? BIG_RUNS : RUNS); rep++) {
+      // Alternate which page goes first, so drift on a noisy machine hits both alike.
+      const order = rep % 2 ? [...PAGES].reverse() : PAGES;
+      for (const pageName of order) {
+        const t = performance.now();
+        try {
+          const r = await run(browser, pageName, size, canvas);
+          runs[pageName].push(r);
+          console.log(
+            `  ${String(size).padStart(5)} ${pageName.padEnd(5)} run ${rep + 1}: render ${r.render.toFixed(0)} ms ` +
+              `(${r.visible} visible), pan p95 ${r.pan.p95.toFixed(1)} (${r.pan.frames} frames in ${r.pan.ms.toFixed(0)} ms), ` +
+              `drag p95 ${r.drag.p95.toFixed(1)} (${r.drag.frames} frames in ${r.drag.ms.toFixed(0)} ms), ` +
+              `heap ${r.heapMB.toFixed(1)} MB, at zoom ${r.zoom.toFixed(2)}: ${r.domNodes} nodes / ${r.domEdges} edges in DOM ` +
+              `[${((performance.now() - t) / 1000).toFixed(1)} s]`,
+          );
+        } catch (error) {
+          console.log(
+            `  ${size} ${pageName} run ${rep + 1}: FAILED ${error.message.split('\n')[0]}`,
+          );
+        }
+      }
+    }
+    for (const pageName of PAGES) {
+      const rs = runs[pageName];
+      results.push({
+        size,
+        page: pageName,
+        runs: rs.length,
+        render: median(rs.map((r) => r.render)),
+        panP50: median(rs.map((r) => r.pan.p50)),
+        panP95: median(rs.map((r) => r.pan.p95)),
+        panOver50: median(rs.map((r) => r.pan.over50)),
+        dragP50: median(rs.map((r) => r.drag.p50)),
+        dragP95: median(rs.map((r) => r.drag.p95)),
+        dragOver50: median(rs.map((r) => r.drag.over50)),
+        heapMB: median(rs.map((r) => r.heapMB)),
+        domNodes: median(rs.map((r) => r.domNodes)),
+      });
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// ---------------------------------------------------------------------------------------
+// Report
+
+const f = (v, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+const header = [
+  'size',
+  'page',
+  'render ms',
+  'pan p50/p95/>50ms',
+  'drag p50/p95/>50ms',
+  'heap MB',
+  'DOM nodes',
+];
+const rows = [];
+for (const r of results) {
+  rows.push([
+    String(r.size),
+    r.page,
+    f(r.render, 0),
+    `${f(r.panP50)} / ${f(r.panP95)} / ${f(r.panOver50, 0)}`,
+    `${f(r.dragP50)} / ${f(r.dragP95)} / ${f(r.dragOver50, 0)}`,
+    f(r.heapMB),
+    f(r.domNodes, 0),
+  ]);
+  const ours = results.find((x) => x.size === r.size && x.page === 'ours');
+  if (r.page === 'stock' && ours) {
+    const ratio = (a, b) => f(a / b, 2);
+    rows.push([
+      String(r.size),
+      'ratio',
+      ratio(ours.render, r.render),
+      `${ratio(ours.panP50, r.panP50)} / ${ratio(ours.panP95, r.panP95)} / –`,
+      `${ratio(ours.dragP50, r.dragP50)} / ${ratio(ours.dragP95, r.dragP95)} / –`,
+      ratio(ours.heapMB, r.heapMB),
+      '',
+    ]);
+  }
+}
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+console.log('');
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of rows) console.log(line(row));
+console.log(
+  '\nframe times in ms (p50 / p95 / count over 50 ms); ratio = ours / stock (≤ 1.00: ours no slower).',
+);
+console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+if (args.json) {
+  mkdirSync(dirname(resolve(args.json)), { recursive: true });
+  writeFileSync(resolve(args.json), JSON.stringify({ zoom: ZOOM, runs: RUNS, results }, null, 2));
+}
