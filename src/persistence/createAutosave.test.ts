@@ -145,7 +145,7 @@ describe('createAutosave', () => {
     expect(saveMock).not.toHaveBeenCalled();
   });
 
-  it('reset drops the unsaved map and lets writing start again', async () => {
+  it('markSaved drops the unsaved map, lifts a stop, and skips writing the stored map', async () => {
     let refuse = true;
     const { autosave, saveMock } = setup(async () => {
       if (refuse) throw new StorageError('conflict', 'refused');
@@ -154,11 +154,20 @@ describe('createAutosave', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(autosave.status().reason).toBe('conflict');
     refuse = false;
-    autosave.reset();
+    autosave.markSaved('theirs'); // the person chose to reload the other tab's map
     expect(autosave.status()).toEqual({ state: 'saved' });
     expect(autosave.isDirty()).toBe(false);
+    autosave.schedule('theirs'); // the app shows it: no write back
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saveMock.mock.calls.map((c) => c[0])).toEqual(['mine']);
     autosave.schedule('next');
-    await vi.advanceTimersByTimeAsync(500);
-    expect(saveMock.mock.calls.map((c) => c[0])).toEqual(['mine', 'next']);
+    await vi.advanceTimersByTimeAsync(0);
+    autosave.schedule('theirs'); // undo back to the stored map while 'next' is written
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saveMock.mock.calls.map((c) => c[0])).toEqual(['mine', 'next', 'theirs']);
+    autosave.schedule('theirs');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saveMock).toHaveBeenCalledTimes(3);
+    expect(autosave.status()).toEqual({ state: 'saved' });
   });
 });

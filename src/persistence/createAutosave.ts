@@ -41,8 +41,12 @@ export interface Autosave<T> {
   status(): AutosaveStatus;
   /** After a `conflict` or `newer-version` stop, allows writing again (e.g. after a reload). */
   resume(): void;
-  /** Drops the unsaved map and any stop (after the person chose to reload or keep a copy). */
-  reset(): void;
+  /**
+   * Tells the autosave which map is in storage now (after loading, following another tab, or
+   * settling a conflict): drops any unsaved map and any stop. Scheduling that same object
+   * later writes nothing, so showing a loaded map does not save it back.
+   */
+  markSaved(map: T): void;
   /** Forgets the unsaved map and stops all timers; call flush() first to keep it. */
   dispose(): void;
 }
@@ -117,10 +121,12 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let lastStart = Number.NEGATIVE_INFINITY;
   let stopped = false;
-  /** Bumped by reset(): a write started before it must not bring back the dropped map. */
+  /** Bumped by markSaved(): a write started before it must not bring back the dropped map. */
   let generation = 0;
   let disposed = false;
   let current: AutosaveStatus = { state: 'saved' };
+  /** The map object known to be in storage. */
+  let stored: T | undefined;
 
   function setStatus(next: AutosaveStatus) {
     if (
@@ -169,6 +175,7 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
           if (disposed) return;
           writing = undefined;
           inFlight = undefined;
+          if (startedIn === generation) stored = item.map;
           if (pending) {
             setStatus({ state: 'saving' });
             kick();
@@ -207,6 +214,13 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   return {
     schedule(map) {
       if (disposed) return;
+      if (map === stored && !writing) {
+        // Back to what is stored (e.g. undo, or a map just loaded): nothing to write.
+        pending = undefined;
+        clearTimers();
+        if (!stopped) setStatus({ state: 'saved' });
+        return;
+      }
       pending = { map, editedAt: now() };
       if (current.state === 'saved') setStatus({ state: 'saving' });
       kick();
@@ -231,7 +245,8 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
       if (!pending) setStatus({ state: 'saved' });
       kick();
     },
-    reset() {
+    markSaved(map) {
+      stored = map;
       generation += 1;
       pending = undefined;
       writing = undefined;

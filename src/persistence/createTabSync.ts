@@ -56,7 +56,7 @@ export interface TabSync {
   save(map: ProcessMap, info?: { editedAt?: number }): Promise<void>;
   /** Writes the synchronous rescue copy for the open map (use as the autosave's `rescue`). */
   rescue(map: ProcessMap, info: { editedAt: number }): void;
-  /** Resolves a conflict by taking the stored map; the app shows it and resets its autosave. */
+  /** Resolves a conflict by taking the stored map; the app calls autosave.markSaved(loaded.map) and shows it. */
   reload(): Promise<LoadedMap>;
   /** Resolves a conflict by keeping this tab's map as a new map, which becomes the open one. */
   keepMineAsCopy(map: ProcessMap): Promise<MapSummary>;

@@ -3,11 +3,13 @@
  *
  * On start:   openStorage() → (ok) library.getMeta() → library.get(openMapId) or create a map
  *             → tabSync.open(id, revision) → createAutosave({ save: tabSync.save,
- *             rescue: tabSync.rescue, onStatus }) → attachPageLifecycle(autosave).
+ *             rescue: tabSync.rescue, onStatus }) → autosave.markSaved(loaded.map)
+ *             → attachPageLifecycle(autosave).
  * On change:  autosave.schedule(map).
  * On close:   attachPageLifecycle writes the rescue copy and flushes.
- * Other tab:  tabSync calls onRemoteChange (replace the map) or onConflict (ask the person;
- *             then tabSync.reload() or tabSync.keepMineAsCopy(map), and autosave.reset()).
+ * Other tab:  onRemoteChange(loaded) → autosave.markSaved(loaded.map), then show it;
+ *             onConflict → ask the person: tabSync.reload() + autosave.markSaved(loaded.map),
+ *             or tabSync.keepMineAsCopy(map) and keep editing.
  */
 export { attachPageLifecycle, type PageLifecycleTarget } from './attachPageLifecycle';
 export {
