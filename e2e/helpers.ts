@@ -19,6 +19,7 @@ export async function typeLabel(page: Page, text: string): Promise<void> {
   const editor = page.locator('.lf-label-editor');
   await expect(editor).toBeFocused();
   await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
   await expect(editor).toHaveCount(0);

@@ -44,7 +44,9 @@ export function useKeyboardShortcuts(store: EditorStore) {
         event.preventDefault();
         s.duplicateSelection();
       } else if (mod && DIRECTIONS[key] && only) {
+        // Before React Flow, which would otherwise move the focused step.
         event.preventDefault();
+        event.stopPropagation();
         const id = s.addNextStep(only, DIRECTIONS[key]);
         const node = id ? store.getState().map.nodes.find((n) => n.id === id) : undefined;
         if (node) keepInView(node.position);
@@ -117,12 +119,13 @@ export function useKeyboardShortcuts(store: EditorStore) {
       store.getState().paste(text);
     };
 
-    window.addEventListener('keydown', onKeyDown);
+    // Capture phase: the shortcuts see keys before a focused step handles them.
+    window.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('copy', onCopy);
     document.addEventListener('cut', onCut);
     document.addEventListener('paste', onPaste);
     return () => {
-      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);

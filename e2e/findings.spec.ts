@@ -1,0 +1,129 @@
+import { expect, type Page, test } from '@playwright/test';
+import { connect, openBlankMap, stepByLabel, typeLabel } from './helpers';
+
+const panel = (page: Page) => page.getByRole('region', { name: 'Findings' });
+const errorsGroup = (page: Page) => panel(page).getByRole('region', { name: 'Errors' });
+
+test.describe('findings beside the canvas', () => {
+  test('a new user draws a broken map and fixes every finding through the panel alone', async ({
+    page,
+  }) => {
+    await openBlankMap(page);
+
+    // Start -> Take order -> In stock? (a decision) -> Shipped (an end).
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.keyboard.press('Enter');
+    await typeLabel(page, 'Order in');
+    await page.keyboard.press('ControlOrMeta+ArrowDown');
+    await typeLabel(page, 'Take order');
+    await page.keyboard.press('ControlOrMeta+ArrowDown');
+    await typeLabel(page, 'In stock?');
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await inspector.getByLabel('Kind').selectOption('decision');
+    await stepByLabel(page, 'In stock?').click();
+    await page.keyboard.press('ControlOrMeta+ArrowDown');
+    await typeLabel(page, 'Shipped');
+    await inspector.getByLabel('Kind').selectOption('end');
+    await stepByLabel(page, 'Shipped').click();
+    await expect(page.locator('.lf-edge-label', { hasText: 'Yes' })).toBeVisible();
+
+    // The No branch runs into a loop with no way out: Wait for stock <-> Reorder.
+    await stepByLabel(page, 'In stock?').click();
+    await page.keyboard.press('ControlOrMeta+ArrowRight');
+    await typeLabel(page, 'Wait for stock');
+    await page.keyboard.press('ControlOrMeta+ArrowDown');
+    await typeLabel(page, 'Reorder');
+    await connect(page, stepByLabel(page, 'Reorder'), stepByLabel(page, 'Wait for stock'), 'right');
+    // Its label is cleared: a decision with an unlabelled branch.
+    await page.locator('.lf-edge-label', { hasText: 'No' }).dblclick();
+    await typeLabel(page, '');
+    // A dead end off "Take order", and a step nothing leads to.
+    await stepByLabel(page, 'Take order').click();
+    await page.keyboard.press('ControlOrMeta+ArrowLeft');
+    await typeLabel(page, 'Email customer');
+    const pane = await page.locator('.react-flow__pane').boundingBox();
+    if (!pane) throw new Error('no pane');
+    await page
+      .getByRole('button', { name: 'Action', exact: true })
+      .dragTo(page.locator('.react-flow__pane'), {
+        targetPosition: { x: 120, y: pane.height * 0.45 },
+      });
+    await typeLabelOfSelected(page, 'Call supplier');
+
+    // The badge and the panel show what is wrong.
+    await page.getByRole('button', { name: /^Findings:/ }).click();
+    await expect(panel(page).getByRole('status')).toContainText(/from finishing/);
+    for (const title of ['Steps nothing leads to', 'Dead ends', 'Loop with no way out']) {
+      await expect(errorsGroup(page).getByText(title)).toBeVisible();
+    }
+    await expect(
+      panel(page).getByText('Unlabelled branch', { exact: false }).first(),
+    ).toBeVisible();
+    // The steps with findings carry a marker coloured by severity.
+    await expect(
+      stepByLabel(page, 'Call supplier').locator('.lf-marker.lf-sev-error'),
+    ).toBeVisible();
+    await page.screenshot({ path: 'reports/findings-broken.png' });
+
+    // Selecting a finding selects its steps.
+    await errorsGroup(page)
+      .getByRole('button', { name: /Steps nothing leads to/ })
+      .click();
+    await expect(stepByLabel(page, 'Call supplier')).toHaveClass(/selected/);
+
+    // Fix every error and warning with the panel's buttons alone.
+    let fixed = 0;
+    for (let i = 0; i < 12; i++) {
+      const fix = panel(page)
+        .locator('.lf-finding--error .lf-fix, .lf-finding--warning .lf-fix')
+        .first();
+      if ((await fix.count()) === 0) break;
+      const before = await panel(page).locator('.lf-finding--error, .lf-finding--warning').count();
+      await fix.click();
+      fixed += 1;
+      await expect(panel(page).locator('.lf-finding--error, .lf-finding--warning')).not.toHaveCount(
+        before,
+      );
+    }
+    expect(fixed).toBeGreaterThanOrEqual(4);
+    await expect(panel(page).getByRole('status')).toHaveText(
+      'Map is sound: every step leads to an end.',
+    );
+    await expect(panel(page).locator('.lf-finding--error')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Findings: Map is sound/ })).toBeVisible();
+    await page.screenshot({ path: 'reports/findings-sound.png' });
+
+    // Undo one fix: its finding comes back.
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect(
+      panel(page).locator('.lf-finding--error, .lf-finding--warning').first(),
+    ).toBeVisible();
+  });
+
+  test('keyboard: move between findings and apply a suggestion without the mouse', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    // Break the example: delete "Pack order", the only way to "Shipped".
+    await stepByLabel(page, 'Pack order').click();
+    await page.keyboard.press('Delete');
+    await page.getByRole('tab', { name: 'Findings' }).click();
+    const first = panel(page).locator('.lf-finding__main').first();
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(panel(page).locator('.lf-finding__main').nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(first).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(panel(page).locator('.lf-fix').first()).toBeFocused();
+    const count = await panel(page).locator('.lf-finding--error').count();
+    await page.keyboard.press('Enter');
+    await expect(panel(page).locator('.lf-finding--error')).not.toHaveCount(count);
+  });
+});
+
+async function typeLabelOfSelected(page: Page, text: string) {
+  await page.keyboard.press('F2');
+  await typeLabel(page, text);
+}
