@@ -5,11 +5,11 @@
  * Errors: `importMermaid` rejects with an {@link ImportError} (a `code` and a message a
  * person can read) and never returns a half-built map; `exportMermaid` does not fail.
  */
-import { tidyUp } from '../layout/tidyUp';
 import { createMap, formatMapErrors, LIMITS, type ProcessMap, parseMapData } from '../model';
 import { ImportError } from './bpmn/ImportError';
 import type { ImportResult } from './bpmn/ImportReport';
 import { plural } from './bpmn/reportLines';
+import { tidyUpOrGrid } from './bpmn/tidyUpOrGrid';
 import { assignMermaidIds } from './mermaid/assignMermaidIds';
 import { END_CLASS, flowchartToDraft, START_CLASS } from './mermaid/flowchartToDraft';
 import { escapeMermaidLabel } from './mermaid/mermaidLabel';
@@ -57,7 +57,7 @@ export async function importMermaid(
     );
   }
   const draft = flowchartToDraft(chart);
-  const positions = await tidyUp(draft);
+  const { positions, layout } = await tidyUpOrGrid(draft);
   const name = (chart.title?.trim() || options.fallbackName || 'Imported flowchart').slice(
     0,
     LIMITS.maxNameLength,
@@ -88,7 +88,7 @@ export async function importMermaid(
       simplified: draft.simplified,
       skipped,
       simplifiedNodeIds: [...new Set(draft.simplifiedNodeIds)],
-      layout: 'tidy-up',
+      layout,
     },
   };
 }

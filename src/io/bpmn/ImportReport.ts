@@ -12,8 +12,8 @@ export interface ImportReport {
   skipped: string[];
   /** Ids of steps that a simplification added or re-wired, so a caller can point at them. */
   simplifiedNodeIds: string[];
-  /** Where the positions came from: the file itself, or Tidy up. */
-  layout: 'file' | 'tidy-up';
+  /** Where the positions came from: the file itself, Tidy up, or a plain grid when Tidy up failed. */
+  layout: 'file' | 'tidy-up' | 'grid';
 }
 
 /** A successful import: a map that passes `parseMapData`, and its report. */

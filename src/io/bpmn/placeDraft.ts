@@ -1,8 +1,8 @@
 import { NODE_SIZE } from '../../layout/nodeSize';
-import { tidyUp } from '../../layout/tidyUp';
 import { LIMITS, type MapNode, type Position } from '../../model';
 import { BPMN_SCALE } from './bpmnGeometry';
 import type { FlowDraft } from './flowFromDefinitions';
+import { tidyUpOrGrid } from './tidyUpOrGrid';
 
 /** How far from its neighbour a start or end added on import is placed, centre to centre. */
 const ANCHOR_OFFSET = 240;
@@ -15,7 +15,7 @@ const ANCHOR_OFFSET = 240;
 export async function placeDraft(
   draft: Pick<FlowDraft, 'nodes' | 'edges' | 'shapeOf' | 'anchors'>,
   centers: ReadonlyMap<string, Position>,
-): Promise<{ positions: Record<string, Position>; layout: 'file' | 'tidy-up' }> {
+): Promise<{ positions: Record<string, Position>; layout: 'file' | 'tidy-up' | 'grid' }> {
   const centerOf = new Map<string, Position>();
   for (const node of draft.nodes) {
     const bpmnId = draft.shapeOf.get(node.id);
@@ -29,7 +29,7 @@ export async function placeDraft(
     centerOf.set(id, { x: c.x + dx, y: c.y });
   }
   if (draft.nodes.some((n) => !centerOf.has(n.id))) {
-    return { positions: await tidyUp(draft), layout: 'tidy-up' };
+    return tidyUpOrGrid(draft);
   }
   const positions: Record<string, Position> = {};
   for (const node of draft.nodes) {

@@ -41,8 +41,8 @@ export function readDiagramCenters(definitions: ModdleElement): Map<string, Posi
       });
     }
     if (boxes.length === 0) continue;
-    const top = Math.min(...boxes.map((b) => b.y));
-    const minX = Math.min(...boxes.map((b) => b.x));
+    const top = boxes.reduce((m, b) => Math.min(m, b.y), Number.POSITIVE_INFINITY);
+    const minX = boxes.reduce((m, b) => Math.min(m, b.x), Number.POSITIVE_INFINITY);
     left ??= minX;
     const dy = nextTop === undefined ? 0 : nextTop - top;
     const dx = left - minX;
@@ -51,7 +51,10 @@ export function readDiagramCenters(definitions: ModdleElement): Map<string, Posi
         centers.set(b.id, { x: b.x + b.width / 2 + dx, y: b.y + b.height / 2 + dy });
       }
     }
-    nextTop = Math.max(...boxes.map((b) => b.y + b.height)) + dy + DIAGRAM_GAP;
+    nextTop =
+      boxes.reduce((m, b) => Math.max(m, b.y + b.height), Number.NEGATIVE_INFINITY) +
+      dy +
+      DIAGRAM_GAP;
   }
   return centers;
 }

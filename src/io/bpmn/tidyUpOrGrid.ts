@@ -1,0 +1,32 @@
+import { NODE_SIZE } from '../../layout/nodeSize';
+import { tidyUp } from '../../layout/tidyUp';
+import type { MapEdge, MapNode, Position } from '../../model';
+
+/** Steps per row when a chart is placed in a grid. */
+const GRID_COLUMNS = 50;
+
+/**
+ * Lays a map out with Tidy up; if elkjs cannot (a very long chain can overflow its stack),
+ * places the steps in a plain grid in file order instead, so an import never fails on layout.
+ * @example const { positions, layout } = await tidyUpOrGrid({ nodes, edges });
+ */
+export async function tidyUpOrGrid(map: {
+  nodes: MapNode[];
+  edges: MapEdge[];
+}): Promise<{ positions: Record<string, Position>; layout: 'tidy-up' | 'grid' }> {
+  try {
+    return { positions: await tidyUp(map), layout: 'tidy-up' };
+  } catch {
+    // elkjs failed (e.g. RangeError on a very deep graph): fall back to a grid below.
+  }
+  const positions: Record<string, Position> = {};
+  const cellWidth = NODE_SIZE.action.width + 60;
+  const cellHeight = NODE_SIZE.decision.height + 60;
+  map.nodes.forEach((node, i) => {
+    positions[node.id] = {
+      x: (i % GRID_COLUMNS) * cellWidth,
+      y: Math.floor(i / GRID_COLUMNS) * cellHeight,
+    };
+  });
+  return { positions, layout: 'grid' };
+}
