@@ -109,9 +109,11 @@ export function generateMap(size: number, seed = 42): ProcessMap {
 
   return {
     format: 'leverflow-map',
-    version: 1,
+    version: 2,
     name: `Benchmark map, ${size} steps`,
-    settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10 },
+    settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10, defaultHandOffRate: 25 },
+    people: [],
+    acceptedFindings: [],
     nodes,
     edges,
   };

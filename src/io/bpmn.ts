@@ -49,6 +49,7 @@ export async function importBpmn(
     ...createMap(name),
     nodes: draft.nodes.map((n) => ({ ...n, position: positions[n.id] ?? n.position })),
     edges: draft.edges,
+    people: draft.people,
   };
   const parsed = parseMapData(map);
   if (!parsed.ok) {

@@ -33,7 +33,8 @@ describe('applyEdits', () => {
       label: 'Check payment',
       position: { x: -10, y: 110 },
       durationMinutes: 5,
-      owner: 'me',
+      ownerId: 'me',
+      workType: 'non-productive',
     });
     const toEnd = applyEdits(exampleMap(), [{ type: 'changeKind', nodeId: 'a', kind: 'end' }]);
     expect(toEnd.nodes[1]).toEqual({

@@ -36,10 +36,9 @@ function withKind(node: MapNode, kind: NodeKind): MapNode {
   if (node.notes === undefined) delete base.notes;
   if (kind === 'action' || kind === 'decision') {
     const step = node.kind === 'action' || node.kind === 'decision' ? node : undefined;
-    const next: StepNode = { ...base, kind };
-    if (step?.durationMinutes !== undefined) next.durationMinutes = step.durationMinutes;
-    if (step?.owner !== undefined) next.owner = step.owner;
-    return next;
+    if (!step) return { ...base, kind };
+    const { kind: _kind, ...fields } = step;
+    return { ...fields, kind };
   }
   return { ...base, kind };
 }

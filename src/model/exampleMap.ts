@@ -4,9 +4,20 @@ import type { ProcessMap } from './types';
 export function exampleMap(): ProcessMap {
   return {
     format: 'leverflow-map',
-    version: 1,
+    version: 2,
     name: 'Order fulfilment (example)',
-    settings: { currency: 'USD', targetHourlyRate: 500, casesPerWeek: 20 },
+    settings: {
+      currency: 'USD',
+      targetHourlyRate: 500,
+      casesPerWeek: 20,
+      defaultHandOffRate: 25,
+      yearlyIncomeGoal: 260_000,
+      productiveHoursPerYear: 520,
+    },
+    people: [
+      { id: 'me', name: 'Me', role: 'owner', hourlyCost: 500, hoursPerWeek: 10 },
+      { id: 'va', name: 'Virtual assistant', role: 'outsourcer', hourlyCost: 25, hoursPerWeek: 20 },
+    ],
     nodes: [
       { id: 's', kind: 'start', label: 'Order received', position: { x: 0, y: 0 } },
       {
@@ -15,7 +26,8 @@ export function exampleMap(): ProcessMap {
         label: 'Check payment',
         position: { x: -10, y: 110 },
         durationMinutes: 5,
-        owner: 'me',
+        ownerId: 'me',
+        workType: 'non-productive',
       },
       { id: 'd', kind: 'decision', label: 'Paid?', position: { x: 10, y: 220 } },
       {
@@ -24,7 +36,8 @@ export function exampleMap(): ProcessMap {
         label: 'Send reminder',
         position: { x: 260, y: 230 },
         durationMinutes: 10,
-        owner: 'me',
+        ownerId: 'me',
+        workType: 'non-productive',
       },
       {
         id: 'p',
@@ -32,7 +45,8 @@ export function exampleMap(): ProcessMap {
         label: 'Pack order',
         position: { x: -10, y: 360 },
         durationMinutes: 15,
-        owner: 'me',
+        ownerId: 'me',
+        workType: 'non-productive',
       },
       { id: 'e', kind: 'end', label: 'Shipped', position: { x: 0, y: 470 } },
     ],
@@ -44,5 +58,6 @@ export function exampleMap(): ProcessMap {
       { id: 'e5', source: 'r', target: 'a' },
       { id: 'e6', source: 'p', target: 'e' },
     ],
+    acceptedFindings: [],
   };
 }

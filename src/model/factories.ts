@@ -47,8 +47,10 @@ export function createMap(name = 'Untitled map'): ProcessMap {
     format: MAP_FORMAT,
     version: MAP_VERSION,
     name,
-    settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10 },
+    settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10, defaultHandOffRate: 25 },
+    people: [],
     nodes: [],
     edges: [],
+    acceptedFindings: [],
   };
 }

@@ -13,14 +13,27 @@ export {
   parseMapData,
   parseMapFile,
 } from './parseMapFile';
-export { edgeSchema, MAP_FORMAT, MAP_VERSION, mapSchema, NODE_KINDS, nodeSchema } from './schema';
+export {
+  edgeSchema,
+  MAP_FORMAT,
+  MAP_VERSION,
+  mapSchema,
+  NODE_KINDS,
+  nodeSchema,
+  PERSON_ROLES,
+  personSchema,
+} from './schema';
 export { serializeMap } from './serializeMap';
 export type {
+  AcceptedFinding,
   MapEdge,
   MapNode,
   MapSettings,
   NodeKind,
+  Person,
+  PersonRole,
   Position,
   ProcessMap,
+  Sla,
   StepNode,
 } from './types';

@@ -9,5 +9,6 @@ export const LIMITS = {
   maxNameLength: 200,
   maxNotesLength: 5_000,
   maxOwnerLength: 100,
+  maxPeople: 500,
   maxCoordinate: 10_000_000,
 } as const;

@@ -1,3 +1,4 @@
+import { v1OwnerNamesToPeople } from './migrations/v1OwnerNamesToPeople';
 import { MAP_VERSION } from './schema';
 
 /** One step of the file format's history: turns a version `from` file into version `from + 1`. */
@@ -9,10 +10,9 @@ export interface Migration {
 
 /**
  * Named, ordered migrations. Each entry upgrades one version to the next; a file of
- * version N runs every migration from N on. Version 1 is the first public format,
- * so the list is empty until the format changes.
+ * version N runs every migration from N on.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [v1OwnerNamesToPeople];
 
 export type MigrationResult =
   | { ok: true; file: Record<string, unknown>; applied: string[] }

@@ -27,6 +27,7 @@ describe('parseMapFile', () => {
       currency: 'USD',
       targetHourlyRate: 100,
       casesPerWeek: 10,
+      defaultHandOffRate: 25,
     });
   });
 

@@ -4,7 +4,7 @@ import { LIMITS } from './limits';
 /** The format marker every Leverflow map file carries. */
 export const MAP_FORMAT = 'leverflow-map';
 /** The newest map file version this app reads and writes. */
-export const MAP_VERSION = 1;
+export const MAP_VERSION = 2;
 
 export const NODE_KINDS = ['start', 'end', 'action', 'decision'] as const;
 
@@ -14,10 +14,48 @@ const coordinate = z.number().finite().min(-LIMITS.maxCoordinate).max(LIMITS.max
 
 export const positionSchema = z.object({ x: coordinate, y: coordinate });
 
+const money = z.number().finite().min(0).max(100_000_000);
+const hours = z.number().finite().min(0).max(1_000_000);
+const text = (max: number) => z.string().max(max);
+
 export const settingsSchema = z.object({
   currency: z.string().min(1).max(8).default('USD'),
-  targetHourlyRate: z.number().finite().min(0).max(1_000_000).default(100),
+  /** What one productive hour of the owner must earn. */
+  targetHourlyRate: money.default(100),
   casesPerWeek: z.number().finite().min(0).max(1_000_000).default(10),
+  /** What handing a step off costs per hour, unless the step says otherwise. */
+  defaultHandOffRate: money.default(25),
+  /** How long one case may take from start to end, in hours (optional). */
+  targetTurnaroundHours: hours.optional(),
+  /** The calculator behind the target rate: yearly income goal / productive hours a year. */
+  yearlyIncomeGoal: money.optional(),
+  productiveHoursPerYear: z.number().finite().min(1).max(8_784).optional(),
+});
+
+export const PERSON_ROLES = ['owner', 'staff', 'outsourcer'] as const;
+
+export const personSchema = z.object({
+  id,
+  name: text(LIMITS.maxOwnerLength).min(1),
+  role: z.enum(PERSON_ROLES),
+  /** What an hour of this person costs; the owner's hours are valued at the target rate. */
+  hourlyCost: money,
+  /** Hours a week this person has for this process. */
+  hoursPerWeek: z.number().finite().min(0).max(168),
+});
+
+export const slaSchema = z.object({
+  turnaroundHours: hours,
+  metric: text(LIMITS.maxLabelLength).optional(),
+  minimumLevel: text(LIMITS.maxLabelLength).optional(),
+  onTimeBonusPercent: z.number().finite().min(0).max(1000).optional(),
+  escalateTo: text(LIMITS.maxOwnerLength).optional(),
+});
+
+/** A finding the owner marked as intended ("this loop is on purpose"); it is hidden. */
+export const acceptedFindingSchema = z.object({
+  key: text(LIMITS.maxNotesLength),
+  note: text(LIMITS.maxLabelLength).optional(),
 });
 
 const nodeBase = {
@@ -27,10 +65,20 @@ const nodeBase = {
   notes: z.string().max(LIMITS.maxNotesLength).optional(),
 };
 
-/** Attributes a step (action or decision) may carry. */
+/** Attributes a step (action or decision) may carry; all optional, with sensible defaults. */
 const stepFields = {
+  /** Who does it: a person's id. */
+  ownerId: id.optional(),
   durationMinutes: z.number().finite().min(0).max(1_000_000).optional(),
-  owner: z.string().max(LIMITS.maxOwnerLength).optional(),
+  /** Out-of-pocket cost of one pass, in the map's currency. */
+  costPerCase: money.optional(),
+  /** Productive work (creating, marketing, deals) or not (email, admin, routine running). */
+  workType: z.enum(['productive', 'non-productive']).optional(),
+  /** Routine (runs every case) or one-time (a project, counted once). Default routine. */
+  cadence: z.enum(['routine', 'one-time']).optional(),
+  /** What handing this step off would cost per hour, if not the map's default. */
+  handOffRate: money.optional(),
+  sla: slaSchema.optional(),
 };
 
 export const nodeSchema = z.discriminatedUnion('kind', [
@@ -53,6 +101,8 @@ export const mapSchema = z.object({
   version: z.literal(MAP_VERSION),
   name: z.string().max(LIMITS.maxNameLength),
   settings: settingsSchema.prefault({}),
+  people: z.array(personSchema).max(LIMITS.maxPeople).default([]),
   nodes: z.array(nodeSchema).max(LIMITS.maxNodes),
   edges: z.array(edgeSchema).max(LIMITS.maxEdges),
+  acceptedFindings: z.array(acceptedFindingSchema).max(LIMITS.maxNodes).default([]),
 });

@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import type { edgeSchema, mapSchema, nodeSchema, positionSchema, settingsSchema } from './schema';
+import type {
+  acceptedFindingSchema,
+  edgeSchema,
+  mapSchema,
+  nodeSchema,
+  personSchema,
+  positionSchema,
+  settingsSchema,
+  slaSchema,
+} from './schema';
 
 export type ProcessMap = z.infer<typeof mapSchema>;
 export type MapNode = z.infer<typeof nodeSchema>;
@@ -9,3 +18,7 @@ export type Position = z.infer<typeof positionSchema>;
 export type MapSettings = z.infer<typeof settingsSchema>;
 /** A step is a node that does work: an action or a decision. */
 export type StepNode = Extract<MapNode, { kind: 'action' | 'decision' }>;
+export type Person = z.infer<typeof personSchema>;
+export type PersonRole = Person['role'];
+export type Sla = z.infer<typeof slaSchema>;
+export type AcceptedFinding = z.infer<typeof acceptedFindingSchema>;

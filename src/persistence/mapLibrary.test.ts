@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMap, createNode, exampleMap, type ProcessMap, serializeMap } from '../model';
+import {
+  createMap,
+  createNode,
+  exampleMap,
+  MAP_VERSION,
+  type ProcessMap,
+  serializeMap,
+} from '../model';
 import { type MapLibrary, openMapLibrary } from './mapLibrary';
 import { StorageError } from './StorageError';
 import { rawDb } from './testing/rawDb';
@@ -334,12 +341,15 @@ describe('guarantee 7: data from a newer Leverflow is never overwritten', () => 
     const db = await rawDb(factory);
     const record = await db.get('maps', id);
     if (where === 'record') {
-      await db.put('maps', { ...record, schemaVersion: 2 });
+      await db.put('maps', { ...record, schemaVersion: MAP_VERSION + 1 });
     } else {
       const head = await db.get('versions', record.headVersionId);
       await db.put('versions', {
         ...head,
-        text: serializeMap(exampleMap()).replace('"version": 1', '"version": 2'),
+        text: serializeMap(exampleMap()).replace(
+          `"version": ${MAP_VERSION}`,
+          `"version": ${MAP_VERSION + 1}`,
+        ),
       });
     }
     const snapshot = { maps: await db.getAll('maps'), versions: await db.getAll('versions') };

@@ -145,9 +145,10 @@ function buildLanes(
   take: (wanted: string) => string,
 ): CreatedElement[] {
   const byOwner = new Map<string, CreatedElement[]>();
+  const names = new Map(map.people.map((p) => [p.id, p.name]));
   for (const node of map.nodes) {
     if (node.kind !== 'action' && node.kind !== 'decision') continue;
-    const owner = node.owner?.trim();
+    const owner = node.ownerId === undefined ? undefined : names.get(node.ownerId)?.trim();
     const element = elementOf.get(node.id);
     if (!owner || element === undefined) continue;
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), element]);

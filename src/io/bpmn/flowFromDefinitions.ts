@@ -1,4 +1,4 @@
-import { LIMITS, type MapEdge, type MapNode } from '../../model';
+import { LIMITS, type MapEdge, type MapNode, type Person } from '../../model';
 import { BPMN_EXPORTER } from './bpmnGeometry';
 import { eventTrigger, fallbackLabel, humanizeType } from './bpmnNaming';
 import { type Anchors, closeOpenPaths } from './closeOpenPaths';
@@ -17,6 +17,8 @@ export interface FlowDraft {
   /** Nodes at position (0, 0); placing them is the caller's job. */
   nodes: MapNode[];
   edges: MapEdge[];
+  /** One person per lane (or pool) that owns steps, in the order first met. */
+  people: Person[];
   /** Node id -> id of the BPMN element whose diagram shape places it. */
   shapeOf: Map<string, string>;
   /** Steps added on import -> the step they sit before or after. */
@@ -83,7 +85,21 @@ export function flowFromDefinitions(
   const parallel: string[] = [];
   const otherGateways: Counter = new Map();
   const intermediates: string[] = [];
-  const owners = new Set<string>();
+  const owners = new Map<string, Person>();
+  const personFor = (name: string): Person => {
+    let person = owners.get(name);
+    if (!person) {
+      person = {
+        id: `lane-${owners.size + 1}`,
+        name,
+        role: 'staff',
+        hourlyCost: 25,
+        hoursPerWeek: 40,
+      };
+      owners.set(name, person);
+    }
+    return person;
+  };
   const boundaryNames: string[] = [];
   let cutLabels = 0;
   let danglingArrows = 0;
@@ -186,8 +202,7 @@ export function flowFromDefinitions(
       }
       const owner = (laneOwner.get(element) ?? pool)?.slice(0, LIMITS.maxOwnerLength);
       if (owner && (node.kind === 'action' || node.kind === 'decision')) {
-        node.owner = owner;
-        owners.add(owner);
+        node.ownerId = personFor(owner).id;
       }
       nodes.push(node);
       nodeOf.set(element, node.id);
@@ -292,7 +307,7 @@ export function flowFromDefinitions(
   }
   if (owners.size > 0) {
     simplified.push(
-      `Each step is owned by its ${pooled ? 'lane (or pool)' : 'lane'}: ${listNames([...owners], 6)}`,
+      `Each step is owned by its ${pooled ? 'lane (or pool)' : 'lane'}: ${listNames([...owners.keys()], 6)}`,
     );
   }
 
@@ -327,7 +342,17 @@ export function flowFromDefinitions(
   const name =
     stringProp(definitions, 'name') ??
     (processes.length === 1 && processes[0] ? poolName(processes[0]) : undefined);
-  return { name, nodes, edges, shapeOf, anchors, simplified, skipped, simplifiedNodeIds };
+  return {
+    name,
+    nodes,
+    edges,
+    people: [...owners.values()],
+    shapeOf,
+    anchors,
+    simplified,
+    skipped,
+    simplifiedNodeIds,
+  };
 }
 
 function makeNode(kind: MapNode['kind'], id: string, label: string): MapNode {
