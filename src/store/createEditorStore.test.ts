@@ -164,3 +164,49 @@ describe('editor store', () => {
     );
   });
 });
+
+describe('editor store: leverage data', () => {
+  it('updates step fields, settings and people as undoable changes', () => {
+    const store = fresh();
+    const s = store.getState();
+    s.updateStep('p', {
+      ownerId: 'va',
+      costPerCase: 2,
+      sla: { turnaroundHours: 24, metric: 'Orders packed right' },
+    });
+    s.updateSettings({ targetHourlyRate: 400, targetTurnaroundHours: 48 });
+    s.upsertPerson({ id: 'sam', name: 'Sam', role: 'staff', hourlyCost: 30, hoursPerWeek: 40 });
+    const { map } = store.getState();
+    expect(map.nodes.find((n) => n.id === 'p')).toMatchObject({
+      ownerId: 'va',
+      costPerCase: 2,
+      sla: { turnaroundHours: 24 },
+    });
+    expect(map.settings).toMatchObject({ targetHourlyRate: 400, targetTurnaroundHours: 48 });
+    expect(map.people.map((p) => p.id)).toEqual(['me', 'va', 'sam']);
+    expect(store.temporal.getState().pastStates).toHaveLength(3);
+    store.getState().undo();
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().map).toEqual(exampleMap());
+  });
+
+  it('removing a person leaves their steps without an owner', () => {
+    const store = fresh();
+    store.getState().removePerson('me');
+    const { map } = store.getState();
+    expect(map.people.map((p) => p.id)).toEqual(['va']);
+    expect(map.nodes.some((n) => 'ownerId' in n && n.ownerId === 'me')).toBe(false);
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+  });
+
+  it('marks a finding as intended and clears the mark', () => {
+    const store = fresh();
+    store.getState().setFindingAccepted('rework-loop:a,d,r:', true);
+    expect(store.getState().map.acceptedFindings).toEqual([{ key: 'rework-loop:a,d,r:' }]);
+    store.getState().setFindingAccepted('rework-loop:a,d,r:', true);
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+    store.getState().setFindingAccepted('rework-loop:a,d,r:', false);
+    expect(store.getState().map.acceptedFindings).toEqual([]);
+  });
+});

@@ -9,9 +9,12 @@ import {
   exampleMap,
   type MapEdge,
   type MapEdit,
+  type MapSettings,
   type NodeKind,
+  type Person,
   type Position,
   type ProcessMap,
+  type StepPatch,
 } from '../model';
 import { clipboardToPaste, selectionToClipboard } from './clipboard';
 import { nextBranchLabel } from './nextBranchLabel';
@@ -55,6 +58,15 @@ export interface EditorActions {
   setNodeLabel: (id: string, label: string) => void;
   setEdgeLabel: (id: string, label: string) => void;
   setNodeDuration: (id: string, minutes: number | undefined) => void;
+  /** Sets or removes (null) fields of an action or decision: owner, duration, costs, SLA… */
+  updateStep: (id: string, patch: StepPatch) => void;
+  updateSettings: (patch: Partial<MapSettings>) => void;
+  /** Adds a person, or replaces the one with the same id. */
+  upsertPerson: (person: Person) => void;
+  /** Removes a person; their steps lose their owner. */
+  removePerson: (id: string) => void;
+  /** Marks a finding as intended (hidden), or clears the mark. */
+  setFindingAccepted: (key: string, accepted: boolean) => void;
   setEdgeProbability: (id: string, probability: number | undefined) => void;
   changeKind: (id: string, kind: NodeKind) => void;
   /** Moves nodes; during a drag (between beginDrag and endDrag) all moves are one undo step. */
@@ -210,24 +222,60 @@ export function createEditorStore(initialMap: ProcessMap = exampleMap()) {
               return applyEdits(map, [{ type: 'setEdgeLabel', edgeId: id, label }]);
             }),
           setNodeDuration: (id, minutes) =>
-            change((map) => ({
-              ...map,
-              nodes: map.nodes.map((n) => {
-                if (n.id !== id || (n.kind !== 'action' && n.kind !== 'decision')) return n;
-                if (n.durationMinutes === minutes) return n;
-                const { durationMinutes: _old, ...rest } = n;
-                return minutes === undefined ? rest : { ...rest, durationMinutes: minutes };
-              }),
-            })),
+            get().updateStep(id, { durationMinutes: minutes ?? null }),
+          updateStep: (id, patch) =>
+            change((map) => {
+              const next = applyEdits(map, [{ type: 'updateStep', nodeId: id, patch }]);
+              const before = map.nodes.find((n) => n.id === id);
+              const after = next.nodes.find((n) => n.id === id);
+              return JSON.stringify(before) === JSON.stringify(after) ? map : next;
+            }),
+          updateSettings: (patch) =>
+            change((map) => {
+              const settings = { ...map.settings, ...patch };
+              for (const [key, value] of Object.entries(patch)) {
+                if (value === undefined) delete settings[key as keyof MapSettings];
+              }
+              return JSON.stringify(settings) === JSON.stringify(map.settings)
+                ? map
+                : { ...map, settings };
+            }),
+          upsertPerson: (person) =>
+            change((map) => {
+              const index = map.people.findIndex((p) => p.id === person.id);
+              if (index < 0) return { ...map, people: [...map.people, person] };
+              if (JSON.stringify(map.people[index]) === JSON.stringify(person)) return map;
+              return { ...map, people: map.people.map((p, i) => (i === index ? person : p)) };
+            }),
+          removePerson: (id) =>
+            change((map) => {
+              if (!map.people.some((p) => p.id === id)) return map;
+              const steps = map.nodes.filter((n) => 'ownerId' in n && n.ownerId === id);
+              const cleared = applyEdits(
+                map,
+                steps.map((n) => ({ type: 'updateStep', nodeId: n.id, patch: { ownerId: null } })),
+              );
+              return { ...cleared, people: map.people.filter((p) => p.id !== id) };
+            }),
+          setFindingAccepted: (key, accepted) =>
+            change((map) => {
+              const has = map.acceptedFindings.some((f) => f.key === key);
+              if (has === accepted) return map;
+              return {
+                ...map,
+                acceptedFindings: accepted
+                  ? [...map.acceptedFindings, { key }]
+                  : map.acceptedFindings.filter((f) => f.key !== key),
+              };
+            }),
           setEdgeProbability: (id, probability) =>
-            change((map) => ({
-              ...map,
-              edges: map.edges.map((e) => {
-                if (e.id !== id || e.probability === probability) return e;
-                const { probability: _old, ...rest } = e;
-                return probability === undefined ? rest : { ...rest, probability };
-              }),
-            })),
+            change((map) =>
+              map.edges.find((e) => e.id === id)?.probability === probability
+                ? map
+                : applyEdits(map, [
+                    { type: 'setProbability', edgeId: id, probability: probability ?? null },
+                  ]),
+            ),
           changeKind: (id, kind) =>
             change((map) =>
               map.nodes.find((n) => n.id === id)?.kind === kind
