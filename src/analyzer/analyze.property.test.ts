@@ -52,9 +52,16 @@ const arbMap: fc.Arbitrary<ProcessMap> = fc
     });
     return {
       format: 'leverflow-map' as const,
-      version: 1 as const,
+      version: 2 as const,
       name: 'random',
-      settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10 },
+      settings: {
+        currency: 'USD',
+        targetHourlyRate: 100,
+        casesPerWeek: 10,
+        defaultHandOffRate: 25,
+      },
+      people: [],
+      acceptedFindings: [],
       nodes,
       edges: mapEdges,
     };
@@ -299,9 +306,11 @@ describe('analyze on large maps', () => {
     }
     return {
       format: 'leverflow-map',
-      version: 1,
+      version: 2,
       name: 'big',
-      settings: { currency: 'USD', targetHourlyRate: 1, casesPerWeek: 1 },
+      settings: { currency: 'USD', targetHourlyRate: 1, casesPerWeek: 1, defaultHandOffRate: 25 },
+      people: [],
+      acceptedFindings: [],
       nodes,
       edges,
     };

@@ -6,10 +6,29 @@ import { checkFlow } from './checkFlow';
 import { checkHotspots } from './checkHotspots';
 import { computeMetrics } from './computeMetrics';
 import type { RankedFinding } from './makeFinding';
-import { type AnalysisReport, type AnalyzeOptions, RULE_IDS, type Severity } from './types';
+import { RULES } from './rules';
+import {
+  type AnalysisReport,
+  type AnalyzeOptions,
+  type Finding,
+  RULE_IDS,
+  type RuleId,
+  type Severity,
+} from './types';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const RULE_RANK = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
+/** Position of each rule in RULE_IDS. */
+const RULE_INDEX = new Map<RuleId, number>(RULE_IDS.map((id, i) => [id, i]));
+/** Rule positions in report order: by severity, then RULE_IDS order. */
+const REPORT_ORDER = RULE_IDS.map((_, i) => i).sort(
+  (a, b) =>
+    SEVERITY_RANK[RULES[RULE_IDS[a]!].severity] - SEVERITY_RANK[RULES[RULE_IDS[b]!].severity] ||
+    a - b,
+);
+
+function byPlace(a: RankedFinding, b: RankedFinding): number {
+  return a.firstNode - b.firstNode || a.firstEdge - b.firstEdge;
+}
 
 /**
  * Finds where a process map is broken (no start or end, unreachable steps, dead ends, loops
@@ -24,20 +43,30 @@ export function analyze(map: ProcessMap, options: AnalyzeOptions = {}): Analysis
   const { g, reach, coreach } = ctx;
   const onPath = new Uint8Array(g.n);
   for (let u = 0; u < g.n; u++) onPath[u] = reach[u]! & coreach[u]!;
-  const ranked: RankedFinding[] = [
-    ...checkFlow(ctx),
-    ...checkBranches(ctx),
-    ...checkArrows(ctx),
-    ...checkHotspots(ctx, onPath, options.fanInThreshold ?? 3),
+  const fromRules = [
+    checkFlow(ctx),
+    checkBranches(ctx),
+    checkArrows(ctx),
+    checkHotspots(ctx, onPath, options.fanInThreshold ?? 3),
   ];
-  const { metrics, findings } = computeMetrics(ctx, onPath, options.bottleneckShare ?? 0.25);
-  ranked.push(...findings);
-  ranked.sort(
-    (a, b) =>
-      SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] ||
-      RULE_RANK.get(a.finding.rule)! - RULE_RANK.get(b.finding.rule)! ||
-      a.firstNode - b.firstNode ||
-      a.firstEdge - b.firstEdge,
+  const { metrics, findings: fromMetrics } = computeMetrics(
+    ctx,
+    onPath,
+    options.bottleneckShare ?? 0.25,
   );
-  return { findings: ranked.map((r) => r.finding), metrics };
+  // One bucket per rule; each rule's findings mostly come out in file order already.
+  const buckets: RankedFinding[][] = RULE_IDS.map(() => []);
+  for (const list of [...fromRules, fromMetrics]) {
+    for (const r of list) buckets[RULE_INDEX.get(r.finding.rule)!]!.push(r);
+  }
+  const findings: Finding[] = [];
+  for (const i of REPORT_ORDER) {
+    const bucket = buckets[i]!;
+    let sorted = true;
+    for (let k = 1; k < bucket.length && sorted; k++)
+      sorted = byPlace(bucket[k - 1]!, bucket[k]!) <= 0;
+    if (!sorted) bucket.sort(byPlace);
+    for (const r of bucket) findings.push(r.finding);
+  }
+  return { findings, metrics };
 }

@@ -20,11 +20,12 @@ export const KIND_DECISION = 3;
 export interface FlowGraph {
   /** Number of (distinct) nodes. */
   n: number;
-  nodes: MapNode[];
+  /** The distinct nodes (the map's own array when no id repeats; never mutate). */
+  nodes: readonly MapNode[];
   /** File index (in map.nodes) of each graph node. */
   fileIndex: Int32Array;
   kind: Uint8Array;
-  indexOf: Map<string, number>;
+  indexOf: ReadonlyMap<string, number>;
   edges: readonly MapEdge[];
   /** Per file edge: graph index of source / target, or -1 when missing. */
   edgeSource: Int32Array;
@@ -59,15 +60,29 @@ function kindCode(node: MapNode): number {
  * @example buildFlowGraph(map).outTarget // targets of every valid arrow, grouped by source
  */
 export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGraph {
+  const all = map.nodes;
   const indexOf = new Map<string, number>();
-  const nodes: MapNode[] = [];
-  const fileIdx: number[] = [];
-  for (let i = 0; i < map.nodes.length; i++) {
-    const node = map.nodes[i]!;
-    if (indexOf.has(node.id)) continue;
-    indexOf.set(node.id, nodes.length);
-    nodes.push(node);
-    fileIdx.push(i);
+  for (let i = 0; i < all.length; i++) indexOf.set(all[i]!.id, i);
+  let nodes: MapNode[];
+  let fileIndex: Int32Array;
+  if (indexOf.size === all.length) {
+    // Every id is distinct (the usual case): graph index = file index, no copy.
+    nodes = all;
+    fileIndex = new Int32Array(all.length);
+    for (let i = 0; i < all.length; i++) fileIndex[i] = i;
+  } else {
+    // Repeated ids: the first node with an id wins.
+    indexOf.clear();
+    nodes = [];
+    const fileIdx: number[] = [];
+    for (let i = 0; i < all.length; i++) {
+      const node = all[i]!;
+      if (indexOf.has(node.id)) continue;
+      indexOf.set(node.id, nodes.length);
+      nodes.push(node);
+      fileIdx.push(i);
+    }
+    fileIndex = Int32Array.from(fileIdx);
   }
   const n = nodes.length;
   const kind = new Uint8Array(n);
@@ -134,7 +149,7 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
   return {
     n,
     nodes,
-    fileIndex: Int32Array.from(fileIdx),
+    fileIndex,
     kind,
     indexOf,
     edges,

@@ -59,7 +59,7 @@ export function checkArrows(ctx: AnalysisContext): RankedFinding[] {
         ),
       );
     }
-    if (to - from > 1) out.push(...duplicateArrows(ctx, u));
+    if (to - from > 1 && mayRepeat(ctx, from, to)) out.push(...duplicateArrows(ctx, u));
     if ((kind === KIND_ACTION || kind === KIND_DECISION) && node.label.trim() === '') {
       const label = DEFAULT_LABELS[node.kind];
       out.push(
@@ -80,6 +80,16 @@ export function checkArrows(ctx: AnalysisContext): RankedFinding[] {
     }
   }
   return out;
+}
+
+/** False when no two of these arrows share a target (the usual case, checked without a map). */
+function mayRepeat(ctx: AnalysisContext, from: number, to: number): boolean {
+  if (to - from > 8) return true;
+  const t = ctx.g.outTarget;
+  for (let a = from + 1; a < to; a++) {
+    for (let b = from; b < a; b++) if (t[a] === t[b]) return true;
+  }
+  return false;
 }
 
 /** Arrows from u with the same target and label as an earlier one (labels trimmed). */

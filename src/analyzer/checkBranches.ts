@@ -34,6 +34,7 @@ export function checkBranches(ctx: AnalysisContext): RankedFinding[] {
       );
       continue;
     }
+    if (branchesLookFine(ctx, from, to)) continue;
     const used = new Set<string>();
     const unlabeled: number[] = [];
     const groups = new Map<string, number[]>();
@@ -92,6 +93,24 @@ export function checkBranches(ctx: AnalysisContext): RankedFinding[] {
     }
   }
   return out;
+}
+
+/**
+ * True when every branch out of a decision has a label and no two labels match (trimmed,
+ * ignoring case): the usual case, checked without building sets or maps.
+ */
+function branchesLookFine(ctx: AnalysisContext, from: number, to: number): boolean {
+  const { g } = ctx;
+  if (to - from > 8) return false;
+  for (let a = from; a < to; a++) {
+    const la = (g.edges[g.outEdge[a]!]!.label ?? '').trim();
+    if (la === '') return false;
+    for (let b = from; b < a; b++) {
+      const lb = (g.edges[g.outEdge[b]!]!.label ?? '').trim();
+      if (la.length === lb.length && la.toLowerCase() === lb.toLowerCase()) return false;
+    }
+  }
+  return true;
 }
 
 function fewBranchSuggestions(ctx: AnalysisContext, u: number): Suggestion[] {

@@ -2,9 +2,10 @@ import type { MapEdge, MapEdit, MapNode } from '../model';
 import type { AnalysisContext } from './AnalysisContext';
 import { branchProbabilities } from './branchProbabilities';
 import { KIND_ACTION, KIND_DECISION, KIND_END } from './buildFlowGraph';
-import { listNodes, quoteNode } from './describeNodes';
+import { listNodes, listNodesAt, quoteNode } from './describeNodes';
 import { findLongestPath } from './findLongestPath';
 import { makeFinding, type RankedFinding } from './makeFinding';
+import { FIX_OFFSET, newEdge, offsetFrom } from './repairHelpers';
 import { solveVisits, type Visits } from './solveVisits';
 import type { AnalysisMetrics, LongestPath } from './types';
 
@@ -33,11 +34,10 @@ export function computeMetrics(
   const { prob, assumed, invalid } = branchProbabilities(g);
   const minutes = new Float64Array(g.n);
   for (let u = 0; u < g.n; u++) {
+    if (g.kind[u] !== KIND_ACTION && g.kind[u] !== KIND_DECISION) continue;
     const node = g.nodes[u]!;
-    if (node.kind === 'action' || node.kind === 'decision') {
-      const d = node.durationMinutes;
-      if (d !== undefined && Number.isFinite(d) && d > 0) minutes[u] = d;
-    }
+    const d = node.kind === 'action' || node.kind === 'decision' ? node.durationMinutes : undefined;
+    if (d !== undefined && Number.isFinite(d) && d > 0) minutes[u] = d;
   }
 
   for (const { node: u, sum } of invalid) findings.push(invalidFinding(ctx, u, sum));
@@ -58,15 +58,19 @@ export function computeMetrics(
     if (ctx.loop[c] === 0) continue;
     const first = sccs.nodes[sccs.start[c]!]!;
     if (ctx.coreach[first] === 0) continue;
-    const members = Array.from(sccs.nodes.subarray(sccs.start[c]!, sccs.start[c + 1]!));
-    const names = listNodes(members.map((u) => g.nodes[u]!));
+    const members = sccs.nodes.subarray(sccs.start[c]!, sccs.start[c + 1]!);
+    const names = listNodesAt(g.nodes, members);
     let message = `Cases can go round the loop through ${names} more than once; each extra pass is rework.`;
     if (visits !== null && visits.trappedComp !== c && visits.unsolvedComp !== c) {
       const entry = visits.compEntry[c]!;
       if (entry > 0) {
         let most = 0;
-        for (const u of members) most = Math.max(most, visits.visits[u]!);
-        const guessed = members.some((u) => isAssumed[u] === 1);
+        let guessed = false;
+        for (let i = 0; i < members.length; i++) {
+          const u = members[i]!;
+          if (visits.visits[u]! > most) most = visits.visits[u]!;
+          if (isAssumed[u] === 1) guessed = true;
+        }
         message = `Cases go round the loop through ${names} ${round(most / entry, 2)} times on average${guessed ? ' (some chances assumed)' : ''}; each extra pass is rework.`;
       }
     }
@@ -94,9 +98,11 @@ export function computeMetrics(
     };
   }
 
-  const expectedVisits: Record<string, number> = {};
-  const expectedMinutesPerCase: Record<string, number> = {};
+  const expectedMinutesPerCase = new Float64Array(g.n);
+  const nodeIds = new Array<string>(g.n);
   const endProbabilities: Record<string, number> = {};
+  const vs = visits.visits;
+  const firsts = visits.firstVisits;
   let cycle = 0;
   let rework = 0;
   let stuck = 0;
@@ -104,12 +110,13 @@ export function computeMetrics(
   let worstMinutes = 0;
   for (let u = 0; u < g.n; u++) {
     const id = g.nodes[u]!.id;
-    const v = visits.visits[u]!;
-    const m = v * minutes[u]!;
-    expectedVisits[id] = v;
-    expectedMinutesPerCase[id] = m;
+    nodeIds[u] = id;
+    const v = vs[u]!;
+    const d = minutes[u]!;
+    const m = v * d;
+    expectedMinutesPerCase[u] = m;
     cycle += m;
-    rework += Math.max(0, v - visits.firstVisits[u]!) * minutes[u]!;
+    if (v > firsts[u]!) rework += (v - firsts[u]!) * d;
     const kind = g.kind[u];
     if (kind === KIND_END) endProbabilities[id] = v;
     else if (g.outStart[u + 1] === g.outStart[u]) stuck += v;
@@ -131,14 +138,13 @@ export function computeMetrics(
     notes.push(`${round(stuck * 100, 1)}% of cases stop at a dead end instead of an end.`);
   }
   if (worst !== -1 && cycle > 0 && worstMinutes / cycle >= bottleneckShare) {
-    findings.push(
-      bottleneckFinding(ctx, worst, worstMinutes, cycle, visits.visits[worst]!, bottleneckShare),
-    );
+    findings.push(bottleneckFinding(ctx, worst, worstMinutes, cycle, bottleneckShare));
   }
   return {
     metrics: {
       available: true,
-      expectedVisits,
+      nodeIds,
+      expectedVisits: vs,
       expectedMinutesPerCase,
       cycleTimeMinutes: cycle,
       endProbabilities,
@@ -151,40 +157,77 @@ export function computeMetrics(
   };
 }
 
-/** Re-adds a node and its arrows (removeNode drops them), keeping ids and their file order. */
-function replaceNode(ctx: AnalysisContext, u: number, node: MapNode): MapEdit[] {
-  const { g } = ctx;
-  const id = g.nodes[u]!.id;
-  const edits: MapEdit[] = [
-    { type: 'removeNode', nodeId: id },
-    { type: 'addNode', node },
-  ];
-  for (const edge of g.edges) {
-    if (edge.source === id || edge.target === id) edits.push({ type: 'addEdge', edge });
-  }
-  return edits;
+/** How many equal parts a step must be split into for each to stay below the threshold. */
+function partsBelow(share: number, threshold: number): number {
+  if (!(threshold > 0)) return 2;
+  return Math.min(10, Math.max(2, Math.floor(share / threshold) + 1));
 }
 
+/**
+ * The slowest step, with a fix an owner can act on: split it into smaller steps of equal
+ * length (the first keeps its place in the file, its id and arrows in), so that parts can be
+ * shared out or handed off. Each part then takes less than the threshold share of a case.
+ * An action's arrows out move to the last part; a decision keeps its branches and the new
+ * parts come before it (its arrows in move to the first part).
+ */
 function bottleneckFinding(
   ctx: AnalysisContext,
   u: number,
   minutesPerCase: number,
   cycle: number,
-  visits: number,
   threshold: number,
 ): RankedFinding {
-  const node = ctx.g.nodes[u]!;
+  const { g } = ctx;
+  const node = g.nodes[u]!;
   const share = minutesPerCase / cycle;
-  const others = cycle - minutesPerCase;
-  // Largest duration whose share stays below the threshold, with a margin.
-  const limit =
-    threshold >= 1 ? Number.POSITIVE_INFINITY : (threshold * others) / ((1 - threshold) * visits);
-  let target = Math.max(0, limit * 0.9);
-  target = target >= 10 ? Math.floor(target) : Math.floor(target * 10) / 10;
-  const edits =
-    node.kind === 'action' || node.kind === 'decision'
-      ? replaceNode(ctx, u, { ...node, durationMinutes: target })
-      : [];
+  const duration = node.kind === 'action' || node.kind === 'decision' ? node.durationMinutes : 0;
+  const k = partsBelow(share, threshold);
+  const part = (duration ?? 0) / k;
+  const label = node.label.trim() === '' ? 'Step' : node.label.trim();
+  const mint = ctx.ids.session();
+  const edits: MapEdit[] = [];
+  const ids: string[] = [];
+  for (let i = 2; i <= k; i++) ids.push(mint(`fix-part-${node.id}-${i}`));
+  const isDecision = node.kind === 'decision';
+  // An action: node, part 2, ..., part k. A decision: part 1, ..., part k-1, then the decision.
+  const partLabel = (i: number) => `${label} (part ${i} of ${k})`;
+  edits.push({ type: 'updateStep', nodeId: node.id, patch: { durationMinutes: part } });
+  edits.push({
+    type: 'setNodeLabel',
+    nodeId: node.id,
+    label: isDecision ? node.label : partLabel(1),
+  });
+  ids.forEach((id, i) => {
+    const added: MapNode = {
+      id,
+      kind: 'action',
+      label: isDecision ? partLabel(i + 1) : partLabel(i + 2),
+      position: offsetFrom(node, (isDecision ? i - k + 1 : i + 1) * FIX_OFFSET),
+      durationMinutes: part,
+    };
+    edits.push({ type: 'addNode', node: added });
+  });
+  const chain = isDecision ? [...ids, node.id] : [node.id, ...ids];
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const from = chain[i]!;
+    const to = chain[i + 1]!;
+    edits.push({ type: 'addEdge', edge: newEdge(mint(`fix-e-${from}-${to}`), from, to) });
+  }
+  // Move the arrows out of an action to its last part, or the arrows into a decision to its first.
+  const [from, to, list] = isDecision
+    ? [g.inStart[u]!, g.inStart[u + 1]!, g.inEdge]
+    : [g.outStart[u]!, g.outStart[u + 1]!, g.outEdge];
+  const moved: MapEdit[] = [];
+  for (let s = from; s < to; s++) {
+    const edge = g.edges[list[s]!]!;
+    edits.push({ type: 'removeEdge', edgeId: edge.id });
+    const again: MapEdge = isDecision
+      ? { ...edge, target: chain[0]! }
+      : { ...edge, source: chain[chain.length - 1]! };
+    moved.push({ type: 'addEdge', edge: again });
+  }
+  edits.push(...moved);
+  const each = round(part, 1);
   return makeFinding(
     ctx,
     'bottleneck',
@@ -193,10 +236,7 @@ function bottleneckFinding(
     [],
     [
       {
-        title:
-          target === 0
-            ? `Hand off ${quoteNode(node)} entirely`
-            : `Cut ${quoteNode(node)} to ${target} minutes (hand part of it off)`,
+        title: `Split ${quoteNode(node)} into ${k} steps of ${each} minutes, so parts can be shared out or handed off`,
         edits,
       },
     ],
@@ -209,14 +249,14 @@ function invalidFinding(ctx: AnalysisContext, u: number, sum: number): RankedFin
   const slots = Array.from(g.outEdge.subarray(g.outStart[u]!, g.outStart[u + 1]!));
   const given = slots.map((j) => g.edges[j]!.probability);
   const allValid = given.every((p) => p !== undefined && Number.isFinite(p) && p >= 0 && p <= 1);
-  const edits: MapEdit[] = slots.map((j) => ({ type: 'removeEdge', edgeId: g.edges[j]!.id }));
-  for (let i = 0; i < slots.length; i++) {
-    const edge: MapEdge = { ...g.edges[slots[i]!]! };
+  const edits: MapEdit[] = slots.map((j, i) => {
     const p = given[i];
-    if (allValid && sum > 0 && p !== undefined) edge.probability = p / sum;
-    else delete edge.probability;
-    edits.push({ type: 'addEdge', edge });
-  }
+    return {
+      type: 'setProbability',
+      edgeId: g.edges[j]!.id,
+      probability: allValid && sum > 0 && p !== undefined ? p / sum : null,
+    };
+  });
   return makeFinding(
     ctx,
     'probabilities-invalid',

@@ -7,12 +7,16 @@ const KIND_WORDS: Record<MapNode['kind'], string> = {
   decision: 'decision',
 };
 
+const MESSY = /^\s|\s$|\s\s|[^\S ]/;
+
 /**
  * A node as an owner reads it: its label in quotes, or what it is when it has none.
  * @example quoteNode({ id: 'a', kind: 'action', label: 'Pack', position }) // "'Pack'"
  */
 export function quoteNode(node: MapNode): string {
-  const label = node.label.trim().replace(/\s+/g, ' ');
+  const raw = node.label;
+  // Labels are usually clean; only tidy whitespace when there is some to tidy.
+  const label = MESSY.test(raw) ? raw.trim().replace(/\s+/g, ' ') : raw;
   if (label === '') return `an unnamed ${KIND_WORDS[node.kind]} (id ${node.id})`;
   return `'${label.length > 48 ? `${label.slice(0, 47)}…` : label}'`;
 }
@@ -24,6 +28,23 @@ export function quoteNode(node: MapNode): string {
 export function listNodes(nodes: readonly MapNode[], max = 3): string {
   const names = nodes.slice(0, max).map(quoteNode);
   const rest = nodes.length - names.length;
+  if (rest > 0) return `${names.join(', ')} and ${rest} more`;
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * Several nodes, given by graph index, in words, naming at most `max`.
+ * @example listNodesAt(g.nodes, [0, 3, 4, 7], 2) // "'A', 'B' and 2 more"
+ */
+export function listNodesAt(
+  nodes: readonly MapNode[],
+  indices: ArrayLike<number>,
+  max = 3,
+): string {
+  const names: string[] = [];
+  for (let i = 0; i < indices.length && i < max; i++) names.push(quoteNode(nodes[indices[i]!]!));
+  const rest = indices.length - names.length;
   if (rest > 0) return `${names.join(', ')} and ${rest} more`;
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;

@@ -1,7 +1,10 @@
 /**
- * Immediate dominators by Cooper, Harvey and Kennedy ("A Simple, Fast Dominance
- * Algorithm"), iterative over reverse postorder. Returns idom per node: the root maps to
- * itself, nodes not reachable from the root map to -1.
+ * Immediate dominators by the semi-NCA algorithm (Lengauer-Tarjan semidominators with path
+ * compression, then a nearest-common-ancestor walk; Georgiadis, Tarjan and Werneck, "Finding
+ * Dominators in Practice"). Near-linear, iterative, typed arrays only: unlike the simple
+ * iterative algorithm it does not slow down when many arrows meet at one node (a sink after
+ * hundreds of ends). Returns idom per node: the root maps to itself, nodes not reachable
+ * from the root map to -1.
  * @example findDominators(3, 0, succStart, succ, predStart, pred) // Int32Array [0, 0, 1]
  */
 export function findDominators(
@@ -12,15 +15,16 @@ export function findDominators(
   predStart: Int32Array,
   pred: Int32Array,
 ): Int32Array {
-  // Postorder by iterative DFS.
-  const post = new Int32Array(n).fill(-1);
-  const order = new Int32Array(n);
-  const seen = new Uint8Array(n);
+  // Preorder numbers are 1-based; 0 means "not visited" / "no ancestor".
+  const pre = new Int32Array(n);
+  const vertex = new Int32Array(n + 1);
+  const parent = new Int32Array(n + 1);
   const callNode = new Int32Array(n);
   const callEdge = new Int32Array(n);
+  let count = 0;
   let csp = 0;
-  let counter = 0;
-  seen[root] = 1;
+  pre[root] = ++count;
+  vertex[count] = root;
   callNode[csp] = root;
   callEdge[csp++] = succStart[root]!;
   while (csp > 0) {
@@ -29,46 +33,65 @@ export function findDominators(
     if (k < succStart[u + 1]!) {
       callEdge[csp - 1] = k + 1;
       const v = succ[k]!;
-      if (seen[v] === 0) {
-        seen[v] = 1;
+      if (pre[v] === 0) {
+        pre[v] = ++count;
+        vertex[count] = v;
+        parent[count] = pre[u]!;
         callNode[csp] = v;
         callEdge[csp++] = succStart[v]!;
       }
       continue;
     }
     csp--;
-    post[u] = counter;
-    order[counter++] = u;
+  }
+
+  // Semidominators, in preorder numbers, over a link-eval forest with path compression.
+  const semi = new Int32Array(count + 1);
+  const label = new Int32Array(count + 1);
+  const ancestor = new Int32Array(count + 1);
+  const path = new Int32Array(count + 1);
+  for (let i = 1; i <= count; i++) {
+    semi[i] = i;
+    label[i] = i;
+  }
+  for (let i = count; i >= 2; i--) {
+    const w = vertex[i]!;
+    let s = semi[i]!;
+    for (let k = predStart[w]!; k < predStart[w + 1]!; k++) {
+      const v = pre[pred[k]!]!;
+      if (v === 0) continue;
+      let u = v;
+      if (ancestor[v] !== 0) {
+        // eval(v): compress the path to its forest root, keeping the least semidominator.
+        let top = 0;
+        let x = v;
+        while (ancestor[ancestor[x]!] !== 0) {
+          path[top++] = x;
+          x = ancestor[x]!;
+        }
+        while (top > 0) {
+          const y = path[--top]!;
+          const a = ancestor[y]!;
+          if (semi[label[a]!]! < semi[label[y]!]!) label[y] = label[a]!;
+          ancestor[y] = ancestor[a]!;
+        }
+        u = label[v]!;
+      }
+      if (semi[u]! < s) s = semi[u]!;
+    }
+    semi[i] = s;
+    ancestor[i] = parent[i]!;
+  }
+
+  // Immediate dominators: the nearest ancestor of the parent not below the semidominator.
+  const idomPre = new Int32Array(count + 1);
+  idomPre[1] = 1;
+  for (let i = 2; i <= count; i++) {
+    let d = parent[i]!;
+    while (d > semi[i]!) d = idomPre[d]!;
+    idomPre[i] = d;
   }
   const idom = new Int32Array(n).fill(-1);
-  idom[root] = root;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    // Reverse postorder, skipping the root (last in postorder).
-    for (let r = counter - 2; r >= 0; r--) {
-      const b = order[r]!;
-      let next = -1;
-      for (let k = predStart[b]!; k < predStart[b + 1]!; k++) {
-        const p = pred[k]!;
-        if (idom[p] === -1) continue;
-        if (next === -1) {
-          next = p;
-          continue;
-        }
-        let x = p;
-        let y = next;
-        while (x !== y) {
-          while (post[x]! < post[y]!) x = idom[x]!;
-          while (post[y]! < post[x]!) y = idom[y]!;
-        }
-        next = x;
-      }
-      if (next !== -1 && idom[b] !== next) {
-        idom[b] = next;
-        changed = true;
-      }
-    }
-  }
+  for (let i = 1; i <= count; i++) idom[vertex[i]!] = vertex[idomPre[i]!]!;
   return idom;
 }

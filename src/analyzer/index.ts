@@ -1,4 +1,5 @@
 export { analyze } from './analyze';
+export { nodeFigure } from './nodeFigure';
 export { RULES, type RuleInfo } from './rules';
 export type {
   AnalysisMetrics,

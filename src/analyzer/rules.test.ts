@@ -347,6 +347,44 @@ describe('analyze rules', () => {
     ).toBe(false);
   });
 
+  it('bottleneck fix splits the step in place into parts an owner can hand off', () => {
+    const map = mapOf('s:s a:a:Pack_order b:a e:e', 's>a a>b b>e');
+    map.nodes[1] = { ...map.nodes[1]!, kind: 'action', durationMinutes: 30 };
+    map.nodes[2] = { ...map.nodes[2]!, kind: 'action', durationMinutes: 10 };
+    const fix = analyze(map).findings.find((f) => f.rule === 'bottleneck')!.suggestions[0]!;
+    expect(fix.title).toBe(
+      "Split 'Pack order' into 4 steps of 7.5 minutes, so parts can be shared out or handed off",
+    );
+    expect(fix.edits[0]).toEqual({
+      type: 'updateStep',
+      nodeId: 'a',
+      patch: { durationMinutes: 7.5 },
+    });
+    expect(fix.edits.some((e) => e.type === 'removeNode')).toBe(false);
+    const after = applyEdits(map, fix.edits);
+    expect(after.nodes.map((n) => n.id).slice(0, 4)).toEqual(['s', 'a', 'b', 'e']);
+    const report = analyze(after);
+    // The parts take 19% each; the next slowest step, 'b' (25%), is now the bottleneck.
+    const next = report.findings.filter((f) => f.rule === 'bottleneck');
+    expect(next.map((f) => f.nodeIds)).toEqual([['b']]);
+    expect(report.metrics.available && report.metrics.cycleTimeMinutes).toBeCloseTo(40, 10);
+  });
+
+  it('probabilities fix sets the chances in place', () => {
+    const map = mapOf(...CLEAN);
+    map.edges[2]!.probability = 0.8;
+    map.edges[3]!.probability = 0.8;
+    const fix = analyze(map).findings.find((f) => f.rule === 'probabilities-invalid')!
+      .suggestions[0]!;
+    expect(fix.edits).toEqual([
+      { type: 'setProbability', edgeId: 'e3', probability: 0.5 },
+      { type: 'setProbability', edgeId: 'e4', probability: 0.5 },
+    ]);
+    const after = applyEdits(map, fix.edits);
+    expect(after.edges.map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e4']);
+    expect(analyze(after).findings.some((f) => f.rule === 'probabilities-invalid')).toBe(false);
+  });
+
   it('fan-in threshold is an option', () => {
     const got = analyze(mapOf(...CLEAN), { fanInThreshold: 2 }).findings.filter(
       (f) => f.rule === 'fan-in',

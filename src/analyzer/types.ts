@@ -64,10 +64,16 @@ interface MetricsBase {
 /** Flow metrics when the process can finish. All numbers are finite. */
 export interface AvailableMetrics extends MetricsBase {
   available: true;
-  /** Expected visits per case, per node id (a plain object; 0 for nodes never reached). */
-  expectedVisits: Record<string, number>;
-  /** Expected minutes per case spent in each node (visits x duration), per node id. */
-  expectedMinutesPerCase: Record<string, number>;
+  /**
+   * The node ids the per-node figures below are listed for, in file order (a repeated id
+   * counts once, for its first node). Read a figure by id with {@link nodeFigure}, or walk
+   * the three side by side: `nodeIds[i]` has `expectedVisits[i]`.
+   */
+  nodeIds: string[];
+  /** Expected visits per case, aligned with nodeIds (0 for nodes never reached). */
+  expectedVisits: Float64Array;
+  /** Expected minutes per case spent in each node (visits x duration), aligned with nodeIds. */
+  expectedMinutesPerCase: Float64Array;
   /** Expected minutes of work per case (sum of expectedMinutesPerCase). */
   cycleTimeMinutes: number;
   /** Chance that a case finishes at each end, per end id. */

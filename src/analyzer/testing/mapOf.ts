@@ -28,9 +28,11 @@ export function mapOf(nodes: string, edges = ''): ProcessMap {
     });
   return {
     format: 'leverflow-map',
-    version: 1,
+    version: 2,
     name: 'test',
-    settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10 },
+    settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10, defaultHandOffRate: 25 },
+    people: [],
+    acceptedFindings: [],
     nodes: nodeList,
     edges: edgeList,
   };
