@@ -5,11 +5,10 @@ export function stepByLabel(page: Page, label: string): Locator {
   return page.locator('.react-flow__node').filter({ has: page.getByText(label, { exact: true }) });
 }
 
-/** Opens the app on a blank map (accepting the "replace the open map?" question). */
+/** Opens the app on a new blank map (a new map in the library; the example stays there). */
 export async function openBlankMap(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'New blank map' }).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
 }

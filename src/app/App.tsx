@@ -2,32 +2,52 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
 import { useKeyboardShortcuts } from '../canvas/useKeyboardShortcuts';
+import { PasteMapDialog } from '../panels/ImportExportMenu';
+import { LibraryBanner } from '../panels/LibraryBanner';
+import { LibraryProvider, useLibraryState } from '../panels/LibraryContext';
+import { LibraryDialog } from '../panels/LibraryDialog';
 import { Notice } from '../panels/Notice';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog';
 import { SidePanel } from '../panels/SidePanel';
 import { Toolbar } from '../panels/Toolbar';
+import { VersionHistoryDialog } from '../panels/VersionHistoryDialog';
 import { AnalysisProvider } from '../store/AnalysisContext';
 import type { EditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider, useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import './library.css';
 import { useColorScheme } from './useColorScheme';
+import { usePersistence } from './usePersistence';
+
+/** The canvas, once the map that was open has been loaded (so it does not flash the example). */
+function CanvasWhenReady() {
+  const ready = useLibraryState((s) => s.phase === 'ready');
+  return ready ? <Canvas /> : <p className="lf-loading">Opening your map…</p>;
+}
 
 function Shell() {
   const store = useEditorStoreApi();
   useKeyboardShortcuts(store);
   const scheme = useColorScheme(useEditor((s) => s.theme));
+  const library = usePersistence(store);
   return (
-    <div className={`lf-app ${scheme}`} data-theme={scheme}>
-      <Toolbar />
-      <div className="lf-body">
-        <Palette />
-        <main className="lf-canvas">
-          <Canvas />
-        </main>
-        <SidePanel />
+    <LibraryProvider value={library}>
+      <div className={`lf-app ${scheme}`} data-theme={scheme}>
+        <Toolbar />
+        <LibraryBanner />
+        <div className="lf-body">
+          <Palette />
+          <main className="lf-canvas">
+            <CanvasWhenReady />
+          </main>
+          <SidePanel />
+        </div>
+        <ShortcutsDialog />
+        <LibraryDialog />
+        <VersionHistoryDialog />
+        <PasteMapDialog />
+        <Notice />
       </div>
-      <ShortcutsDialog />
-      <Notice />
-    </div>
+    </LibraryProvider>
   );
 }
 

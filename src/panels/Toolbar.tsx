@@ -1,9 +1,11 @@
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { tidyUp } from '../layout/tidyUp';
-import { exampleMap } from '../model';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
 import { AnalysisBadge } from './AnalysisBadge';
+import { ImportExportMenu } from './ImportExportMenu';
+import { useLibrary } from './LibraryContext';
+import { SaveStatus } from './SaveStatus';
 
 const THEME_NEXT = { system: 'light', light: 'dark', dark: 'system' } as const;
 const THEME_ICON = { system: '◐ Auto', light: '☀ Light', dark: '☾ Dark' } as const;
@@ -16,7 +18,8 @@ export function Toolbar() {
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const theme = useEditor((s) => s.theme);
   const name = useEditor((s) => s.map.name);
-  const { fitView, setViewport } = useReactFlow();
+  const { fitView } = useReactFlow();
+  const library = useLibrary();
   const [busy, setBusy] = useState(false);
 
   const tidy = async () => {
@@ -30,22 +33,6 @@ export function Toolbar() {
     }
   };
 
-  const startOver = (blank: boolean) => {
-    const { map } = store.getState();
-    if (
-      map.nodes.length > 0 &&
-      !window.confirm('Replace the open map? You can undo nothing after this.')
-    )
-      return;
-    if (blank) {
-      store.getState().newBlankMap();
-      void setViewport({ x: 0, y: 0, zoom: 1 });
-    } else {
-      store.getState().loadMap(exampleMap());
-      requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1.2 }));
-    }
-  };
-
   return (
     <header className="lf-toolbar">
       <div className="lf-brand">
@@ -54,12 +41,29 @@ export function Toolbar() {
           {name}
         </span>
       </div>
+      <SaveStatus />
       <AnalysisBadge />
       <div className="lf-toolbar__group" role="toolbar" aria-label="Map commands">
-        <button type="button" onClick={() => startOver(true)}>
+        <button
+          type="button"
+          onClick={() => library.openDialog('library')}
+          title="All your maps: open, rename, duplicate, trash"
+        >
+          Library
+        </button>
+        <ImportExportMenu />
+        <button
+          type="button"
+          onClick={() => void library.newBlankMap()}
+          title="Start a new, empty map in the library"
+        >
           New blank map
         </button>
-        <button type="button" onClick={() => startOver(false)}>
+        <button
+          type="button"
+          onClick={() => void library.newExampleMap()}
+          title="Add a copy of the example map to the library"
+        >
           Example map
         </button>
         <span className="lf-sep" aria-hidden="true" />

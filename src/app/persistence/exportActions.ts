@@ -1,0 +1,63 @@
+import type { Node, Rect } from '@xyflow/react';
+import { downloadBlob, mapFileName, mapToJsonBlob } from '../../io/exportJson';
+import { pngWithMap, renderCanvasPng, renderSvgPng } from '../../io/exportPng';
+import { LIGHT_COLORS, mapToSvg, type SvgColors } from '../../io/exportSvg';
+import type { ProcessMap } from '../../model';
+
+/** The export colours of the current theme, read from the app's CSS variables. */
+export function themeColors(): SvgColors {
+  const app = document.querySelector('.lf-app');
+  if (!app) return LIGHT_COLORS;
+  const style = getComputedStyle(app);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const kinds = ['start', 'end', 'action', 'decision'] as const;
+  return {
+    background: read('--lf-bg', LIGHT_COLORS.background),
+    text: read('--lf-text', LIGHT_COLORS.text),
+    edge: read('--lf-edge', LIGHT_COLORS.edge),
+    fill: Object.fromEntries(
+      kinds.map((k) => [k, read(`--lf-${k}`, LIGHT_COLORS.fill[k])]),
+    ) as SvgColors['fill'], // built from the four kinds above
+    stroke: Object.fromEntries(
+      kinds.map((k) => [k, read(`--lf-${k}-border`, LIGHT_COLORS.stroke[k])]),
+    ) as SvgColors['stroke'], // built from the four kinds above
+  };
+}
+
+export function exportJson(map: ProcessMap): void {
+  downloadBlob(mapToJsonBlob(map), mapFileName(map, 'leverflow.json'));
+}
+
+export function exportSvg(map: ProcessMap): void {
+  const svg = mapToSvg(map, themeColors());
+  downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), mapFileName(map, 'svg'));
+}
+
+export interface FlowView {
+  getNodes(): Node[];
+  getNodesBounds(nodes: Node[]): Rect;
+}
+
+/**
+ * A PNG of the whole map with the map file inside it. Drawn from the canvas (html-to-image)
+ * when every step is rendered; from the SVG export when the canvas only renders what is on
+ * screen (large maps).
+ */
+export async function renderMapPng(map: ProcessMap, flow: FlowView): Promise<Blob> {
+  const colors = themeColors();
+  const viewport = document.querySelector<HTMLElement>('.lf-canvas .react-flow__viewport');
+  const rendered = document.querySelectorAll('.lf-canvas .react-flow__node').length;
+  const png =
+    viewport && map.nodes.length > 0 && rendered >= map.nodes.length
+      ? await renderCanvasPng({
+          viewport,
+          bounds: flow.getNodesBounds(flow.getNodes()),
+          background: colors.background,
+        })
+      : await renderSvgPng(map, colors);
+  return pngWithMap(png, map);
+}
+
+export async function exportPng(map: ProcessMap, flow: FlowView): Promise<void> {
+  downloadBlob(await renderMapPng(map, flow), mapFileName(map, 'png'));
+}

@@ -1,0 +1,101 @@
+import { useNodesInitialized, useOnViewportChange, useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { importMapFile, importMapText } from '../io/importFile';
+import type { LibraryCommands } from '../panels/LibraryContext';
+import type { EditorStore } from '../store/createEditorStore';
+import { useEditor } from '../store/EditorStoreContext';
+import { createPersistence, type PersistenceOptions } from './persistence/createPersistence';
+import { exportJson, exportPng, exportSvg } from './persistence/exportActions';
+
+/**
+ * Wires the editor store to browser storage (see `src/persistence/index.ts` for the order):
+ * loads the map that was open with its view, autosaves every change, follows other tabs,
+ * opens files dropped on the window, and provides the library and file commands.
+ * Call once, inside <ReactFlowProvider>.
+ */
+export function usePersistence(
+  editor: EditorStore,
+  options: Omit<PersistenceOptions, 'editor'> = {},
+): LibraryCommands {
+  const [persistence] = useState(() => createPersistence({ ...options, editor }));
+  const flow = useReactFlow();
+
+  useEffect(() => {
+    void persistence.start();
+    return () => persistence.stop();
+  }, [persistence]);
+
+  // Show a newly opened map: its saved view, or fitted.
+  const view = useStore(persistence.state, (s) => s.view);
+  const initialized = useNodesInitialized();
+  const nodeCount = useEditor((s) => s.map.nodes.length);
+  const applied = useRef(0);
+  useEffect(() => {
+    if (view.seq === applied.current || (nodeCount > 0 && !initialized)) return;
+    applied.current = view.seq;
+    const frame = requestAnimationFrame(() => {
+      if (view.viewport) void flow.setViewport(view.viewport);
+      else if (nodeCount === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+      else void flow.fitView({ padding: 0.2, maxZoom: 1.2 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [view, initialized, nodeCount, flow]);
+
+  useOnViewportChange({ onEnd: (viewport) => persistence.rememberViewport(viewport) });
+
+  const commands = useMemo<LibraryCommands>(() => {
+    const map = () => editor.getState().map;
+    return {
+      ...persistence,
+      async importFile(file) {
+        const result = await importMapFile(file);
+        if (!result.ok) {
+          persistence.showBanner('error', result.message);
+          return false;
+        }
+        return persistence.createMap(result.map);
+      },
+      async importText(text) {
+        const result = importMapText(text, 'the pasted text');
+        if (!result.ok) return result.message;
+        await persistence.createMap(result.map);
+        return null;
+      },
+      exportJson: () => exportJson(map()),
+      exportSvg: () => exportSvg(map()),
+      async exportPng() {
+        try {
+          await exportPng(map(), flow);
+        } catch (error) {
+          const detail = error instanceof Error ? error.message : String(error);
+          persistence.showBanner('error', `Could not export the picture: ${detail}`);
+        }
+      },
+    };
+  }, [persistence, editor, flow]);
+
+  // Files dropped anywhere on the window open as new maps (the canvas keeps palette drops).
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const onDragOver = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      void commands.importFile(file);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [commands]);
+
+  return commands;
+}

@@ -1,0 +1,98 @@
+import { toPng } from 'html-to-image';
+import { type ProcessMap, serializeMap } from '../model';
+import { LIGHT_COLORS, mapToSvg, type SvgColors } from './exportSvg';
+import { embedMapInPng } from './pngMapChunk';
+
+/** Largest side and area a browser canvas reliably holds (Chromium: 16,384 px², ~268M px). */
+export const MAX_CANVAS_SIDE = 16_000;
+export const MAX_CANVAS_AREA = 250_000_000;
+const PADDING = 40;
+
+/**
+ * The pixel ratio for a picture of `width` × `height` CSS pixels: the wanted ratio (2),
+ * lowered so the canvas stays within what browsers can draw (else they give a blank image).
+ * @example fitPixelRatio(1000, 800) // 2
+ * @example fitPixelRatio(20000, 1000) // 0.8
+ */
+export function fitPixelRatio(width: number, height: number, wanted = 2): number {
+  const w = Math.max(1, width);
+  const h = Math.max(1, height);
+  return Math.min(
+    wanted,
+    MAX_CANVAS_SIDE / w,
+    MAX_CANVAS_SIDE / h,
+    Math.sqrt(MAX_CANVAS_AREA / (w * h)),
+  );
+}
+
+function dataUrlToBytes(dataUrl: string): Uint8Array {
+  const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export interface DomPngOptions {
+  /** React Flow's `.react-flow__viewport` element, with every node rendered. */
+  viewport: HTMLElement;
+  /** The nodes' bounds in flow coordinates (React Flow's `getNodesBounds`). */
+  bounds: { x: number; y: number; width: number; height: number };
+  background: string;
+}
+
+/** A picture of the canvas as drawn (html-to-image), the whole map fitted, at up to 2x. */
+export async function renderCanvasPng({ viewport, bounds, background }: DomPngOptions) {
+  const width = Math.ceil(bounds.width + 2 * PADDING);
+  const height = Math.ceil(bounds.height + 2 * PADDING);
+  const dataUrl = await toPng(viewport, {
+    backgroundColor: background,
+    width,
+    height,
+    pixelRatio: fitPixelRatio(width, height),
+    style: {
+      width: `${width}px`,
+      height: `${height}px`,
+      transform: `translate(${PADDING - bounds.x}px, ${PADDING - bounds.y}px) scale(1)`,
+    },
+  });
+  return dataUrlToBytes(dataUrl);
+}
+
+/**
+ * A picture of the map drawn from its SVG export: used when the canvas does not hold every
+ * node (large maps render only what is on screen).
+ */
+export async function renderSvgPng(map: ProcessMap, colors: SvgColors = LIGHT_COLORS) {
+  const svg = mapToSvg(map, colors);
+  const size = /width="(\d+)" height="(\d+)"/.exec(svg);
+  const width = Number(size?.[1] ?? 1);
+  const height = Number(size?.[2] ?? 1);
+  const ratio = fitPixelRatio(width, height);
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.decoding = 'async';
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.floor(width * ratio));
+    canvas.height = Math.max(1, Math.floor(height * ratio));
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('This browser cannot draw the picture (no 2D canvas).');
+    context.fillStyle = colors.background;
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('The picture is too large for this browser to draw.');
+    return new Uint8Array(await blob.arrayBuffer());
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Adds the map file to a PNG so opening the picture in Leverflow opens the map again. */
+export function pngWithMap(png: Uint8Array, map: ProcessMap): Blob {
+  const bytes = embedMapInPng(png, serializeMap(map));
+  return new Blob([bytes.slice().buffer], { type: 'image/png' });
+}

@@ -1,0 +1,123 @@
+import { useRef, useState } from 'react';
+import { useLibrary, useLibraryState } from './LibraryContext';
+import { useModalDialog } from './useModalDialog';
+
+/** The File menu: import (file picker, pasted JSON), export (JSON, PNG, SVG), history. */
+export function ImportExportMenu() {
+  const library = useLibrary();
+  const memory = useLibraryState((s) => s.mode === 'memory');
+  const menu = useRef<HTMLDetailsElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const run = (action: () => unknown) => () => {
+    if (menu.current) menu.current.open = false;
+    void action();
+  };
+  return (
+    <details className="lf-menu" ref={menu}>
+      <summary>File</summary>
+      <div className="lf-menu__items">
+        <button type="button" onClick={run(() => input.current?.click())}>
+          Import file…
+        </button>
+        <button type="button" onClick={run(() => library.openDialog('paste'))}>
+          Paste map JSON…
+        </button>
+        <hr />
+        <button type="button" onClick={run(() => library.exportJson())}>
+          Export JSON
+        </button>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={run(async () => {
+            setBusy(true);
+            try {
+              await library.exportPng();
+            } finally {
+              setBusy(false);
+            }
+          })}
+        >
+          Export PNG
+        </button>
+        <button type="button" onClick={run(() => library.exportSvg())}>
+          Export SVG
+        </button>
+        <hr />
+        <button type="button" disabled={memory} onClick={run(() => library.openDialog('history'))}>
+          Version history…
+        </button>
+      </div>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,.leverflow.json,application/json,image/png"
+        aria-label="Map file to import"
+        hidden
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void library.importFile(file);
+        }}
+      />
+    </details>
+  );
+}
+
+/** A textarea for map JSON; importing it creates a new map and changes no other. */
+export function PasteMapDialog() {
+  const library = useLibrary();
+  const open = useLibraryState((s) => s.dialog === 'paste');
+  const ref = useModalDialog(open);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <dialog
+      ref={ref}
+      className="lf-dialog lf-paste"
+      aria-labelledby="lf-paste-title"
+      onClose={() => {
+        setError(null);
+        library.openDialog(null);
+      }}
+    >
+      <h2 id="lf-paste-title">Paste map JSON</h2>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void library.importText(text).then((message) => {
+            setError(message);
+            if (message === null) {
+              setText('');
+              library.openDialog(null);
+            }
+          });
+        }}
+      >
+        <label>
+          Map file text (opens as a new map)
+          <textarea
+            value={text}
+            rows={12}
+            spellCheck={false}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </label>
+        {error ? (
+          <pre className="lf-import-error" role="alert">
+            {error}
+          </pre>
+        ) : null}
+        <div className="lf-banner__actions">
+          <button type="submit" disabled={text.trim() === ''}>
+            Import as new map
+          </button>
+          <button type="button" onClick={() => library.openDialog(null)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,77 @@
+import { createContext, type ReactNode, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import type { ProcessMap } from '../model';
+import type { AutosaveStatus, MapSummary, VersionSummary, Viewport } from '../persistence';
+
+/** What the save indicator, banners and library dialogs show. */
+export interface PersistenceState {
+  phase: 'loading' | 'ready';
+  /** `memory` when browser storage cannot be used: the map lives in this tab only. */
+  mode: 'storage' | 'memory';
+  status: AutosaveStatus;
+  /** The library id of the open map (null in memory mode). */
+  mapId: string | null;
+  /** Something the person must be told (recovered map, refused load, failed action). */
+  banner: { tone: 'warning' | 'error'; text: string } | null;
+  /** Another tab saved this map while this tab had unsaved edits: writing has stopped. */
+  conflict: boolean;
+  /** Bumped after every change to the library, so open lists read it again. */
+  libraryRevision: number;
+  /** Bumped when the canvas should show a newly opened map: fit it, or restore `viewport`. */
+  view: { seq: number; viewport: Viewport | null };
+  dialog: 'library' | 'history' | 'paste' | null;
+}
+
+/** The library, file and save commands the panels call; the app shell implements them. */
+export interface LibraryCommands {
+  state: StoreApi<PersistenceState>;
+  newBlankMap(): Promise<boolean>;
+  newExampleMap(): Promise<boolean>;
+  createMap(map: ProcessMap): Promise<boolean>;
+  openMap(id: string): Promise<boolean>;
+  renameMap(id: string, name: string): Promise<void>;
+  duplicateMap(id: string): Promise<void>;
+  trashMap(id: string): Promise<void>;
+  restoreMap(id: string): Promise<void>;
+  deleteForever(id: string): Promise<void>;
+  listMaps(search: string): Promise<MapSummary[]>;
+  listTrash(): Promise<MapSummary[]>;
+  listVersions(): Promise<VersionSummary[]>;
+  restoreVersion(versionId: string): Promise<void>;
+  reloadFromStorage(): Promise<void>;
+  keepMineAsCopy(): Promise<void>;
+  openDialog(dialog: PersistenceState['dialog']): void;
+  dismissBanner(): void;
+  /** Imports a picked or dropped file as a new map; errors show in the banner. */
+  importFile(file: File): Promise<boolean>;
+  /** Imports pasted map JSON as a new map; resolves to an error message, or null when done. */
+  importText(text: string): Promise<string | null>;
+  exportJson(): void;
+  exportSvg(): void;
+  exportPng(): Promise<void>;
+}
+
+const LibraryContext = createContext<LibraryCommands | null>(null);
+
+export function LibraryProvider({
+  value,
+  children,
+}: {
+  value: LibraryCommands;
+  children: ReactNode;
+}) {
+  return <LibraryContext.Provider value={value}>{children}</LibraryContext.Provider>;
+}
+
+/** The library commands (see {@link LibraryCommands}). */
+export function useLibrary(): LibraryCommands {
+  const value = useContext(LibraryContext);
+  if (!value) throw new Error('useLibrary must be used inside <LibraryProvider>');
+  return value;
+}
+
+/** Subscribes to a slice of the persistence state. */
+export function useLibraryState<T>(selector: (state: PersistenceState) => T): T {
+  return useStore(useLibrary().state, selector);
+}
