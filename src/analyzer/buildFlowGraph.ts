@@ -25,6 +25,10 @@ export interface FlowGraph {
   /** File index (in map.nodes) of each graph node. */
   fileIndex: Int32Array;
   kind: Uint8Array;
+  /** Id of each graph node (read once here, so later passes touch no node objects). */
+  ids: string[];
+  /** Step duration in minutes of each graph node (0 when missing, invalid, or not a step). */
+  duration: Float64Array;
   indexOf: ReadonlyMap<string, number>;
   edges: readonly MapEdge[];
   /** Per file edge: graph index of source / target, or -1 when missing. */
@@ -86,11 +90,19 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
   }
   const n = nodes.length;
   const kind = new Uint8Array(n);
+  const ids = new Array<string>(n);
+  const duration = new Float64Array(n);
   let startCount = 0;
   let endCount = 0;
   for (let i = 0; i < n; i++) {
-    const k = kindCode(nodes[i]!);
+    const node = nodes[i]!;
+    const k = kindCode(node);
     kind[i] = k;
+    ids[i] = node.id;
+    if (node.kind === 'action' || node.kind === 'decision') {
+      const d = node.durationMinutes;
+      if (d !== undefined && Number.isFinite(d) && d > 0) duration[i] = d;
+    }
     if (k === KIND_START) startCount++;
     else if (k === KIND_END) endCount++;
   }
@@ -151,6 +163,8 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
     nodes,
     fileIndex,
     kind,
+    ids,
+    duration,
     indexOf,
     edges,
     edgeSource,

@@ -32,23 +32,15 @@ export function computeMetrics(
   const { g, sccs } = ctx;
   const findings: RankedFinding[] = [];
   const { prob, assumed, invalid } = branchProbabilities(g);
-  const minutes = new Float64Array(g.n);
-  for (let u = 0; u < g.n; u++) {
-    if (g.kind[u] !== KIND_ACTION && g.kind[u] !== KIND_DECISION) continue;
-    const node = g.nodes[u]!;
-    const d = node.kind === 'action' || node.kind === 'decision' ? node.durationMinutes : undefined;
-    if (d !== undefined && Number.isFinite(d) && d > 0) minutes[u] = d;
-  }
+  const minutes = g.duration;
 
   for (const { node: u, sum } of invalid) findings.push(invalidFinding(ctx, u, sum));
 
   const path =
     g.starts.length > 0 && g.ends.length > 0 ? findLongestPath(g, onPath, minutes) : null;
   const longestPath: LongestPath | null =
-    path === null
-      ? null
-      : { nodeIds: path.nodes.map((u) => g.nodes[u]!.id), minutes: path.minutes };
-  const assumedProbabilities = assumed.map((u) => g.nodes[u]!.id);
+    path === null ? null : { nodeIds: path.nodes.map((u) => g.ids[u]!), minutes: path.minutes };
+  const assumedProbabilities = assumed.map((u) => g.ids[u]!);
   const isAssumed = new Uint8Array(g.n);
   for (const u of assumed) isAssumed[u] = 1;
   const visits: Visits | null = g.starts.length > 0 ? solveVisits(g, sccs, prob) : null;
@@ -99,7 +91,7 @@ export function computeMetrics(
   }
 
   const expectedMinutesPerCase = new Float64Array(g.n);
-  const nodeIds = new Array<string>(g.n);
+  const nodeIds = g.ids;
   const endProbabilities: Record<string, number> = {};
   const vs = visits.visits;
   const firsts = visits.firstVisits;
@@ -109,8 +101,6 @@ export function computeMetrics(
   let worst = -1;
   let worstMinutes = 0;
   for (let u = 0; u < g.n; u++) {
-    const id = g.nodes[u]!.id;
-    nodeIds[u] = id;
     const v = vs[u]!;
     const d = minutes[u]!;
     const m = v * d;
@@ -118,7 +108,7 @@ export function computeMetrics(
     cycle += m;
     if (v > firsts[u]!) rework += (v - firsts[u]!) * d;
     const kind = g.kind[u];
-    if (kind === KIND_END) endProbabilities[id] = v;
+    if (kind === KIND_END) endProbabilities[g.ids[u]!] = v;
     else if (g.outStart[u + 1] === g.outStart[u]) stuck += v;
     if ((kind === KIND_ACTION || kind === KIND_DECISION) && m > worstMinutes) {
       worst = u;

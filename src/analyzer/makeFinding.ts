@@ -29,7 +29,7 @@ export function makeFinding(
   const es = ascendingUnique(edges);
   const { g } = ctx;
   const nodeIds = new Array<string>(ns.length);
-  for (let i = 0; i < ns.length; i++) nodeIds[i] = g.nodes[ns[i]!]!.id;
+  for (let i = 0; i < ns.length; i++) nodeIds[i] = g.ids[ns[i]!]!;
   const edgeIds = new Array<string>(es.length);
   for (let i = 0; i < es.length; i++) edgeIds[i] = g.edges[es[i]!]!.id;
   return {
