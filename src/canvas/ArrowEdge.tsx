@@ -5,15 +5,17 @@ import {
   getBezierPath,
   type InternalNode,
   Position,
-  useInternalNode,
+  useStore,
 } from '@xyflow/react';
 import { memo } from 'react';
+import { shallow } from 'zustand/shallow';
 import { NODE_SIZE } from '../layout/nodeSize';
 import { useAnalysis } from '../store/AnalysisContext';
 import { useEditor } from '../store/EditorStoreContext';
 import { type Box, borderPoint, type Side } from './borderPoint';
-import type { FlowEdge, FlowNode } from './flowTypes';
+import type { FlowEdge } from './flowTypes';
 import { LabelEditor } from './LabelEditor';
+import { isNodeKind } from './paletteDrag';
 import { worstSeverity } from './worstSeverity';
 
 const POSITION: Record<Side, Position> = {
@@ -23,8 +25,8 @@ const POSITION: Record<Side, Position> = {
   left: Position.Left,
 };
 
-function boxOf(node: InternalNode<FlowNode>): Box {
-  const kind = node.data.step.kind;
+function boxOf(node: InternalNode): Box {
+  const kind = node.type !== undefined && isNodeKind(node.type) ? node.type : 'action';
   return {
     x: node.internals.positionAbsolute.x,
     y: node.internals.positionAbsolute.y,
@@ -68,8 +70,11 @@ function ArrowEdgeView({
   selected,
   style,
 }: EdgeProps<FlowEdge>) {
-  const sourceNode = useInternalNode<FlowNode>(source);
-  const targetNode = useInternalNode<FlowNode>(target);
+  // One subscription per arrow for both ends.
+  const [sourceNode, targetNode] = useStore(
+    (s) => [s.nodeLookup.get(source), s.nodeLookup.get(target)] as const,
+    shallow,
+  );
   const editing = useEditor((s) => s.editing?.type === 'edge' && s.editing.id === id);
   const setEdgeLabel = useEditor((s) => s.setEdgeLabel);
   const stopEditing = useEditor((s) => s.stopEditing);

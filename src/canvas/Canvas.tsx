@@ -27,6 +27,7 @@ const MINIMAP_COLORS = {
   decision: '#d97706',
 } as const;
 const miniMapColor = (node: FlowNode) => MINIMAP_COLORS[node.data.step.kind];
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
@@ -117,6 +118,18 @@ export function Canvas() {
     [store],
   );
 
+  // Stable handlers: React Flow hands these to every node and edge wrapper, so a new
+  // function each render would re-render every step on every drag frame.
+  const onNodeDoubleClick = useCallback(
+    (_: unknown, node: FlowNode) => store.getState().startEditing({ type: 'node', id: node.id }),
+    [store],
+  );
+  const onEdgeDoubleClick = useCallback(
+    (_: unknown, edge: FlowEdge) => store.getState().startEditing({ type: 'edge', id: edge.id }),
+    [store],
+  );
+  const onPaneClick = useCallback(() => store.getState().stopEditing(), [store]);
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_MIME)) {
       event.preventDefault();
@@ -145,9 +158,9 @@ export function Canvas() {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnectEnd={onConnectEnd}
-      onNodeDoubleClick={(_, node) => store.getState().startEditing({ type: 'node', id: node.id })}
-      onEdgeDoubleClick={(_, edge) => store.getState().startEditing({ type: 'edge', id: edge.id })}
-      onPaneClick={() => store.getState().stopEditing()}
+      onNodeDoubleClick={onNodeDoubleClick}
+      onEdgeDoubleClick={onEdgeDoubleClick}
+      onPaneClick={onPaneClick}
       onDragOver={onDragOver}
       onDrop={onDrop}
       connectionMode={ConnectionMode.Loose}
@@ -163,7 +176,7 @@ export function Canvas() {
       minZoom={0.05}
       maxZoom={3}
       fitView
-      fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+      fitViewOptions={FIT_VIEW_OPTIONS}
       attributionPosition="top-right"
       aria-label="Process map canvas"
     >

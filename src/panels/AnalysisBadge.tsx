@@ -9,7 +9,7 @@ export function AnalysisBadge() {
       let e = 0;
       let w = 0;
       let n = 0;
-      for (const f of s.report.findings) {
+      for (const f of s.findings) {
         if (f.severity === 'error') e += 1;
         else if (f.severity === 'warning') w += 1;
         else n += 1;

@@ -1,9 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
-import { type KeyboardEvent, useRef } from 'react';
+import { type KeyboardEvent, useRef, useState } from 'react';
 import { type Finding, RULES, type Severity, type Suggestion } from '../analyzer';
 import { useAnalysis } from '../store/AnalysisContext';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
-import { findingKey } from './findingKey';
+import { findingKey } from '../store/findingKey';
 import { MetricsSummary } from './MetricsSummary';
 
 const GROUPS: { severity: Severity; title: string }[] = [
@@ -18,7 +18,9 @@ const GROUPS: { severity: Severity; title: string }[] = [
  */
 export function FindingsPanel() {
   const store = useEditorStoreApi();
-  const findings = useAnalysis((s) => s.report.findings);
+  const findings = useAnalysis((s) => s.findings);
+  const hidden = useAnalysis((s) => s.hidden);
+  const [showHidden, setShowHidden] = useState(false);
   const heat = useEditor((s) => s.heat);
   const { fitView } = useReactFlow();
   const listRef = useRef<HTMLDivElement>(null);
@@ -121,6 +123,46 @@ export function FindingsPanel() {
           );
         })}
       </div>
+      {hidden.length > 0 && (
+        <section className="lf-findings__group" aria-label="Marked as intended">
+          <label className="lf-check">
+            <input
+              type="checkbox"
+              checked={showHidden}
+              onChange={(e) => setShowHidden(e.target.checked)}
+            />
+            Show {hidden.length} marked as intended
+          </label>
+          {showHidden && (
+            <ul>
+              {hidden.map((finding) => (
+                <li
+                  key={findingKey(finding)}
+                  className={`lf-finding lf-finding--${finding.severity} is-hidden`}
+                >
+                  <button type="button" className="lf-finding__main" onClick={() => show(finding)}>
+                    <span className="lf-finding__title">
+                      {RULES[finding.rule].title} · intended
+                    </span>
+                    <span className="lf-finding__message">{finding.message}</span>
+                  </button>
+                  <div className="lf-finding__fixes">
+                    <button
+                      type="button"
+                      className="lf-fix lf-fix--quiet"
+                      onClick={() =>
+                        store.getState().setFindingAccepted(findingKey(finding), false)
+                      }
+                    >
+                      Show again
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </section>
   );
 }

@@ -8,8 +8,15 @@ import type { ProcessMap } from '../model';
  */
 export function sameAnalysisInput(a: ProcessMap, b: ProcessMap): boolean {
   if (a === b) return true;
-  if (a.edges !== b.edges || a.settings !== b.settings || a.nodes.length !== b.nodes.length)
+  if (
+    a.edges !== b.edges ||
+    a.settings !== b.settings ||
+    a.people !== b.people ||
+    a.acceptedFindings !== b.acceptedFindings ||
+    a.nodes.length !== b.nodes.length
+  ) {
     return false;
+  }
   for (let i = 0; i < a.nodes.length; i++) {
     const x = a.nodes[i];
     const y = b.nodes[i];

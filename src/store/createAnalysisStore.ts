@@ -3,9 +3,14 @@ import { type AnalysisReport, analyze, type Finding } from '../analyzer';
 import type { ProcessMap } from '../model';
 import { sameAnalysisInput } from './analysisSignature';
 import type { EditorStore } from './createEditorStore';
+import { findingKey } from './findingKey';
 
 export interface AnalysisState {
   report: AnalysisReport;
+  /** The findings to show: the report's, less those the owner marked as intended. */
+  findings: readonly Finding[];
+  /** Findings marked as intended (hidden unless the user asks to see them). */
+  hidden: readonly Finding[];
   /** Findings per step id and per arrow id, for the markers on the canvas. */
   byNode: ReadonlyMap<string, readonly Finding[]>;
   byEdge: ReadonlyMap<string, readonly Finding[]>;
@@ -21,10 +26,17 @@ export interface AnalysisState {
 export const WORKER_THRESHOLD = 1000;
 const DEBOUNCE_MS = 40;
 
-function index(report: AnalysisReport): Pick<AnalysisState, 'byNode' | 'byEdge' | 'heat'> {
+function index(
+  report: AnalysisReport,
+  map: ProcessMap,
+): Pick<AnalysisState, 'report' | 'findings' | 'hidden' | 'byNode' | 'byEdge' | 'heat'> {
+  const accepted = new Set(map.acceptedFindings.map((f) => f.key));
+  const findings: Finding[] = [];
+  const hidden: Finding[] = [];
+  for (const f of report.findings) (accepted.has(findingKey(f)) ? hidden : findings).push(f);
   const byNode = new Map<string, Finding[]>();
   const byEdge = new Map<string, Finding[]>();
-  for (const finding of report.findings) {
+  for (const finding of findings) {
     for (const id of finding.nodeIds) byNode.set(id, [...(byNode.get(id) ?? []), finding]);
     for (const id of finding.edgeIds) byEdge.set(id, [...(byEdge.get(id) ?? []), finding]);
   }
@@ -35,7 +47,7 @@ function index(report: AnalysisReport): Pick<AnalysisState, 'byNode' | 'byEdge' 
     for (const m of Object.values(minutes)) if (m > max) max = m;
     if (max > 0) for (const [id, m] of Object.entries(minutes)) heat[id] = m / max;
   }
-  return { byNode, byEdge, heat };
+  return { report, findings, hidden, byNode, byEdge, heat };
 }
 
 export type WorkerFactory = () => Worker;
@@ -47,11 +59,14 @@ export type WorkerFactory = () => Worker;
  * @example const runner = createAnalysisStore(editor); const stop = runner.start(); runner.store.getState().report
  */
 export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFactory) {
-  let analyzed: ProcessMap = editor.getState().map;
+  // A big map is analyzed in the worker once `start()` runs; until then (a moment) the
+  // report is that of an empty map, so opening a big map never waits for its analysis.
+  const initial = editor.getState().map;
+  const big = initial.nodes.length > WORKER_THRESHOLD && makeWorker !== undefined;
+  let analyzed: ProcessMap = big ? { ...initial, nodes: [], edges: [] } : initial;
   const first = analyze(analyzed);
   const store = createStore<AnalysisState>()(() => ({
-    report: first,
-    ...index(first),
+    ...index(first, analyzed),
     pending: false,
     ranIn: 'main',
   }));
@@ -61,7 +76,7 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
   let requestId = 0;
 
   const publish = (report: AnalysisReport, ranIn: 'main' | 'worker') =>
-    store.setState({ report, ...index(report), pending: false, ranIn });
+    store.setState({ ...index(report, analyzed), pending: false, ranIn });
 
   const run = () => {
     timer = undefined;
