@@ -15,7 +15,8 @@ if (existsSync(unitPath)) {
   passed += unit.numPassedTests ?? 0;
   failed += unit.numFailedTests ?? 0;
   skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
-  if ((unit.numFailedTestSuites ?? 0) > 0 && (unit.numFailedTests ?? 0) === 0) failed += unit.numFailedTestSuites;
+  if ((unit.numFailedTestSuites ?? 0) > 0 && (unit.numFailedTests ?? 0) === 0)
+    failed += unit.numFailedTestSuites;
 }
 const e2ePath = join(dir, 'e2e.json');
 if (existsSync(e2ePath)) {

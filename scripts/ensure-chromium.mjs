@@ -12,9 +12,12 @@ const hasApt = existsSync('/usr/bin/apt-get');
 if (isRoot && hasApt && !process.env.CHROMIUM_PATH) {
   console.log(`Chromium is missing at ${path}; installing Debian's chromium with apt-get…`);
   try {
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core', {
-      stdio: 'inherit',
-    });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core',
+      {
+        stdio: 'inherit',
+      },
+    );
   } catch {
     // reported below
   }
@@ -23,7 +26,7 @@ if (isRoot && hasApt && !process.env.CHROMIUM_PATH) {
 console.error(
   [
     `The end-to-end tests need Chromium at ${path}, and it is not there.`,
-    'Install Debian\'s Chromium as root:  apt-get update && apt-get install -y chromium',
+    "Install Debian's Chromium as root:  apt-get update && apt-get install -y chromium",
     'or point CHROMIUM_PATH at another Chromium or Chrome binary.',
     '(Do not run "npx playwright install": the tests use the system browser.)',
   ].join('\n'),
