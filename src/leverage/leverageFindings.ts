@@ -1,0 +1,195 @@
+import type { Suggestion } from '../analyzer';
+import type { MapEdit, ProcessMap, StepNode } from '../model';
+import { findOwner, firstOutsourcer } from './computeLeverage';
+import { formatHours, formatMoney, formatPercent } from './format';
+import { LEVERAGE_RULES } from './rules';
+import type { Leverage, LeverageFinding, LeverageRuleId, PersonLoad } from './types';
+
+/** From this share of a person's hours on, they are reported as (nearly) overloaded. */
+export const OVERLOAD_WARNING_SHARE = 0.85;
+/** The turnaround an added service agreement starts with: one day. */
+export const DEFAULT_SLA_HOURS = 24;
+
+function finding(
+  rule: LeverageRuleId,
+  message: string,
+  nodeIds: string[],
+  suggestions: Suggestion[],
+  severity = LEVERAGE_RULES[rule].severity,
+): LeverageFinding {
+  return { rule, severity, message, nodeIds, edgeIds: [], suggestions };
+}
+
+function quote(label: string): string {
+  const trimmed = label.trim();
+  return `'${trimmed === '' ? 'unnamed step' : trimmed}'`;
+}
+
+/**
+ * The edits that hand steps to a person: one `updateStep` per step setting its owner.
+ * @example handOffEdits(['a'], 'va') // [{ type: 'updateStep', nodeId: 'a', patch: { ownerId: 'va' } }]
+ */
+export function handOffEdits(nodeIds: readonly string[], personId: string): MapEdit[] {
+  return nodeIds.map((nodeId) => ({ type: 'updateStep', nodeId, patch: { ownerId: personId } }));
+}
+
+/**
+ * Leverage findings, in the analyzer's Finding shape: `overloaded` (warning from 85% of a
+ * person's hours, error above 100%), `sla-missing` (an outsourcer's step without an
+ * agreement), `sla-exceeds-target` (turnarounds along the analyzer's longest path add up to
+ * more than the target turnaround; a step without an agreement counts its duration) and
+ * `hand-off-candidate` (one per candidate, ranked). Fixes are plain map edits. Hand-offs go
+ * to the first outsourcer; with none in People, the message says to add one and the finding
+ * has no fix (an edit cannot add a person, and a fix button that does nothing misleads).
+ * @example leverageFindings(map, computeLeverage(map, report))
+ */
+export function leverageFindings(map: ProcessMap, leverage: Leverage): LeverageFinding[] {
+  const out: LeverageFinding[] = [];
+  const outsourcer = firstOutsourcer(map);
+  const owner = findOwner(map);
+  const steps = new Map<string, StepNode>();
+  for (const n of map.nodes) if (n.kind === 'action' || n.kind === 'decision') steps.set(n.id, n);
+  const money = (x: number) => formatMoney(x, leverage.currency);
+  const handOff = (nodeId: string): Suggestion[] =>
+    outsourcer
+      ? [
+          {
+            title: `Hand ${quote(steps.get(nodeId)?.label ?? '')} to ${outsourcer.name}`,
+            edits: handOffEdits([nodeId], outsourcer.id),
+          },
+        ]
+      : [];
+
+  for (const load of leverage.people) out.push(...overloaded(leverage, load, handOff));
+
+  for (const s of leverage.steps) {
+    const node = steps.get(s.nodeId);
+    if (!node || s.doerRole !== 'outsourcer' || node.sla !== undefined) continue;
+    const doer = map.people.find((p) => p.id === s.doerId)?.name ?? 'an outsourcer';
+    const sla = {
+      turnaroundHours: DEFAULT_SLA_HOURS,
+      ...(owner ? { escalateTo: owner.name } : {}),
+    };
+    out.push(
+      finding(
+        'sla-missing',
+        `${quote(node.label)} is done by ${doer} with no service agreement: no agreed turnaround, quality bar or escalation.`,
+        [s.nodeId],
+        [
+          {
+            title: `Add a ${DEFAULT_SLA_HOURS}-hour agreement to ${quote(node.label)}`,
+            edits: [{ type: 'updateStep', nodeId: s.nodeId, patch: { sla } }],
+          },
+        ],
+      ),
+    );
+  }
+
+  const exceeded = slaAgainstTarget(map, steps, leverage.longestPathNodeIds);
+  if (exceeded) out.push(exceeded);
+
+  for (const c of leverage.handOffCandidates) {
+    const fix = handOff(c.nodeId);
+    const tail = outsourcer ? '' : ' Add an outsourcer in People to hand it off.';
+    out.push(
+      finding(
+        'hand-off-candidate',
+        `${quote(c.label)} takes you ${formatHours(c.hoursPerWeek)} a week; handing it off at ${money(c.handOffRate)}/h is worth ${money(c.worthPerWeek)} a week.${tail}`,
+        [c.nodeId],
+        fix,
+      ),
+    );
+  }
+  return out;
+}
+
+function overloaded(
+  leverage: Leverage,
+  load: PersonLoad,
+  handOff: (nodeId: string) => Suggestion[],
+): LeverageFinding[] {
+  const { hoursPerWeek: hours, availableHoursPerWeek: available } = load;
+  if (hours <= 0) return [];
+  // The implicit owner (no owner in People) has no hours to compare against.
+  if (load.personId === null) return [];
+  const share = available > 0 ? hours / available : Number.POSITIVE_INFINITY;
+  if (share < OVERLOAD_WARNING_SHARE) return [];
+  const severity = share > 1 ? 'error' : 'warning';
+  const theirs = leverage.steps.filter((s) => s.doerId === load.personId && s.hoursPerWeek > 0);
+  const nodeIds = theirs.map((s) => s.nodeId);
+  const mine = [...theirs].sort((a, b) => b.hoursPerWeek - a.hoursPerWeek);
+  const of = available > 0 ? ` (${formatPercent(share)})` : '';
+  const message = `${load.name} has ${formatHours(hours)} of work a week for ${formatHours(available)} available${of}.`;
+  let suggestions: Suggestion[] = [];
+  if (load.personId === leverage.ownerId) {
+    const top = leverage.handOffCandidates[0];
+    if (top) suggestions = handOff(top.nodeId);
+  } else {
+    const biggest = mine[0];
+    const spare = leverage.people
+      .filter(
+        (p) =>
+          p.personId !== null &&
+          p.personId !== load.personId &&
+          p.role !== 'owner' &&
+          biggest !== undefined &&
+          p.availableHoursPerWeek - p.hoursPerWeek >= biggest.hoursPerWeek,
+      )
+      .sort(
+        (a, b) =>
+          b.availableHoursPerWeek - b.hoursPerWeek - (a.availableHoursPerWeek - a.hoursPerWeek),
+      )[0];
+    if (biggest && spare?.personId) {
+      suggestions = [
+        {
+          title: `Move ${quote(biggest.label)} to ${spare.name}`,
+          edits: handOffEdits([biggest.nodeId], spare.personId),
+        },
+      ];
+    }
+  }
+  return [finding('overloaded', message, nodeIds, suggestions, severity)];
+}
+
+/** The sla-exceeds-target finding, or null when the path fits (or there is no target). */
+function slaAgainstTarget(
+  map: ProcessMap,
+  steps: ReadonlyMap<string, StepNode>,
+  longestPath: readonly string[] | null,
+): LeverageFinding | null {
+  const target = map.settings.targetTurnaroundHours;
+  if (target === undefined || !longestPath) return null;
+  const onPath = longestPath.flatMap((id) => {
+    const node = steps.get(id);
+    return node ? [node] : [];
+  });
+  if (!onPath.some((n) => n.sla !== undefined)) return null;
+  let total = 0;
+  for (const n of onPath) total += n.sla?.turnaroundHours ?? (n.durationMinutes ?? 0) / 60;
+  if (total <= target) return null;
+  const excess = total - target;
+  const slowest = onPath
+    .filter((n) => n.sla !== undefined)
+    .sort((a, b) => (b.sla?.turnaroundHours ?? 0) - (a.sla?.turnaroundHours ?? 0))[0];
+  const suggestions: Suggestion[] = [];
+  if (slowest?.sla && slowest.sla.turnaroundHours > excess) {
+    const hours = Math.floor((slowest.sla.turnaroundHours - excess) * 10) / 10;
+    suggestions.push({
+      title: `Shorten the turnaround of ${quote(slowest.label)} to ${formatHours(hours)}`,
+      edits: [
+        {
+          type: 'updateStep',
+          nodeId: slowest.id,
+          patch: { sla: { ...slowest.sla, turnaroundHours: hours } },
+        },
+      ],
+    });
+  }
+  return finding(
+    'sla-exceeds-target',
+    `The turnarounds along the longest path add up to ${formatHours(total)}, more than the target of ${formatHours(target)} for one case.${suggestions.length === 0 ? ' No single agreement can absorb the difference: shorten several, or raise the target.' : ''}`,
+    // File order, like the analyzer's findings.
+    [...steps.keys()].filter((id) => onPath.some((n) => n.id === id)),
+    suggestions,
+  );
+}
