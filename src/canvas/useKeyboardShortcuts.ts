@@ -24,7 +24,13 @@ export function useKeyboardShortcuts(store: EditorStore) {
       const s = store.getState();
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key;
-      const only = s.selectedNodeIds.size === 1 ? [...s.selectedNodeIds][0] : undefined;
+      // A focused step (Tab) counts as the one selected, even before React Flow selects it.
+      const focused =
+        event.target instanceof HTMLElement && event.target.classList.contains('react-flow__node')
+          ? event.target.dataset.id
+          : undefined;
+      const only =
+        focused ?? (s.selectedNodeIds.size === 1 ? [...s.selectedNodeIds][0] : undefined);
       const onlyEdge =
         s.selectedNodeIds.size === 0 && s.selectedEdgeIds.size === 1
           ? [...s.selectedEdgeIds][0]
@@ -63,6 +69,11 @@ export function useKeyboardShortcuts(store: EditorStore) {
         }
       } else if (key === 'Escape') {
         s.clearSelection();
+        if (focused && event.target instanceof HTMLElement) {
+          // React Flow would re-select the focused step on Escape; leave it unselected.
+          event.stopPropagation();
+          event.target.blur();
+        }
         s.setHelpOpen(false);
       } else if (key === '?') {
         event.preventDefault();

@@ -63,3 +63,14 @@ describe('createAnalysisStore', () => {
     }
   });
 });
+
+describe('heat tint', () => {
+  it('gives each step its time per case as a share of the slowest step, by id', () => {
+    const runner = createAnalysisStore(createEditorStore(exampleMap()));
+    const { heat } = runner.store.getState();
+    // Pack order: 15 min x 1 visit is the slowest; Check payment: 5 min x 10/9 visits.
+    expect(heat.p).toBeCloseTo(1);
+    expect(heat.a).toBeCloseTo((5 * 10) / 9 / 15);
+    expect(heat.s ?? 0).toBe(0);
+  });
+});

@@ -42,10 +42,12 @@ function index(
   }
   const heat: Record<string, number> = {};
   if (report.metrics.available) {
-    const minutes = report.metrics.expectedMinutesPerCase;
+    const { nodeIds, expectedMinutesPerCase: minutes } = report.metrics;
     let max = 0;
-    for (const m of Object.values(minutes)) if (m > max) max = m;
-    if (max > 0) for (const [id, m] of Object.entries(minutes)) heat[id] = m / max;
+    for (const m of minutes) if (m > max) max = m;
+    if (max > 0) {
+      for (let i = 0; i < nodeIds.length; i++) heat[nodeIds[i] ?? ''] = (minutes[i] ?? 0) / max;
+    }
   }
   return { report, findings, hidden, byNode, byEdge, heat };
 }
