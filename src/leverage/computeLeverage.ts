@@ -1,4 +1,6 @@
-import { type AnalysisReport, analyze } from '../analyzer';
+import type { AnalysisReport } from '../analyzer';
+// The flow analysis itself, not the package's analyze(), which adds leverage findings.
+import { analyze as analyzeFlow } from '../analyzer/analyze';
 import type { Person, ProcessMap, StepNode } from '../model';
 import type { HandOffCandidate, Leverage, OwnerSplit, PersonLoad, StepFigures } from './types';
 import { visitsById } from './visitsById';
@@ -31,7 +33,7 @@ export function firstOutsourcer(map: Pick<ProcessMap, 'people'>): Person | undef
  * Who does what, for how long and at what cost: hours a week and utilisation per person,
  * cost per case, the owner's productive / non-productive split and the ranked hand-off
  * candidates. Pure; uses the analyzer's expected visits (pass `report` when you have one,
- * else the map is analyzed here). Decisions, in one place:
+ * else the flow is analyzed here; only its metrics are read). Decisions, in one place:
  * - The owner is the first person with role `owner`. A step with no owner, or an owner
  *   missing from People, counts as the owner's (a solo business owner does everything not
  *   yet handed off). With no owner in People, these steps belong to an implicit owner
@@ -54,7 +56,7 @@ export function computeLeverage(map: ProcessMap, report?: AnalysisReport): Lever
   const target = finite(settings.targetHourlyRate);
   const cases = finite(settings.casesPerWeek);
   const defaultRate = finite(settings.defaultHandOffRate);
-  const metrics = (report ?? analyze(map)).metrics;
+  const metrics = (report ?? analyzeFlow(map)).metrics;
   const visits = visitsById(metrics);
   const owner = findOwner(map);
   const ownerId = owner?.id ?? null;

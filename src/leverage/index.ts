@@ -8,6 +8,7 @@ export {
 } from './leverageFindings';
 export { type LeverageSummary, leverageSummary } from './leverageSummary';
 export { ownerColor } from './ownerColor';
+export { patchSla } from './patchSla';
 export { LEVERAGE_RULES } from './rules';
 export { csvCell, stepsCsv } from './stepsCsv';
 export { targetRate } from './targetRate';

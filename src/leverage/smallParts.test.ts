@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisMetrics } from '../analyzer';
 import { formatHours, formatMoney } from './format';
 import { ownerColor } from './ownerColor';
+import { patchSla } from './patchSla';
 import { targetRate } from './targetRate';
 import { visitsById } from './visitsById';
 
@@ -65,5 +66,17 @@ describe('visitsById', () => {
 
   it('is null when metrics are unavailable', () => {
     expect(visitsById({ ...base, available: false, unavailableReason: 'x' })).toBeNull();
+  });
+});
+
+describe('patchSla', () => {
+  it('changes and removes fields, starting a new agreement at 24 hours', () => {
+    expect(patchSla({ turnaroundHours: 8, metric: 'typos' }, { metric: undefined })).toEqual({
+      turnaroundHours: 8,
+    });
+    expect(patchSla(undefined, { onTimeBonusPercent: 25 })).toEqual({
+      turnaroundHours: 24,
+      onTimeBonusPercent: 25,
+    });
   });
 });

@@ -1,0 +1,77 @@
+import { useId, useState } from 'react';
+
+interface LeverageNumberFieldProps {
+  label: string;
+  value: number | undefined;
+  min: number;
+  max: number;
+  step?: number;
+  /** Shown when empty, e.g. the default an empty field falls back to. */
+  placeholder?: string;
+  /** A short note under the field (e.g. "Default: $25/h"). */
+  hint?: string;
+  onCommit: (value: number | undefined) => void;
+}
+
+/**
+ * Like NumberField (commits on blur or Enter, empty clears, out of range is refused with a
+ * message), plus a placeholder and a hint for fields that fall back to a map default.
+ */
+export function LeverageNumberField({
+  label,
+  value,
+  min,
+  max,
+  step = 1,
+  placeholder,
+  hint,
+  onCommit,
+}: LeverageNumberFieldProps) {
+  const [error, setError] = useState<string | null>(null);
+  const hintId = useId();
+  const commit = (raw: string) => {
+    if (raw.trim() === '') {
+      setError(null);
+      onCommit(undefined);
+      return;
+    }
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min || n > max) {
+      setError(`Enter a number from ${min} to ${max}.`);
+      return;
+    }
+    setError(null);
+    onCommit(n);
+  };
+  return (
+    <label className="lf-field">
+      <span>{label}</span>
+      <input
+        key={String(value)}
+        type="number"
+        inputMode="decimal"
+        defaultValue={value ?? ''}
+        min={min}
+        max={max}
+        step={step}
+        placeholder={placeholder}
+        aria-invalid={error !== null}
+        aria-describedby={hint ? hintId : undefined}
+        onBlur={(e) => commit(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.currentTarget.blur();
+        }}
+      />
+      {hint && (
+        <span id={hintId} className="lf-muted lf-lev-hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="lf-error" role="alert">
+          {error}
+        </span>
+      )}
+    </label>
+  );
+}
