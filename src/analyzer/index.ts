@@ -1,4 +1,6 @@
-export { analyze } from './analyze';
+export { ALL_RULES } from './allRules';
+export { analyze as analyzeFlow } from './analyze';
+export { analyze } from './analyzeWithLeverage';
 export { nodeFigure } from './nodeFigure';
 export { RULES, type RuleInfo } from './rules';
 export type {

@@ -1,3 +1,4 @@
+import type { LeverageRuleId } from '../leverage/types';
 import type { MapEdit } from '../model';
 
 /** How serious a finding is: errors break the flow, warnings confuse it, infos explain it. */
@@ -35,7 +36,8 @@ export interface Suggestion {
 
 /** One problem or observation about a map. Ids are listed in file order. */
 export interface Finding {
-  rule: RuleId;
+  /** A flow rule, or one of the leverage rules (see src/leverage) that analyze() adds. */
+  rule: RuleId | LeverageRuleId;
   severity: Severity;
   message: string;
   nodeIds: string[];

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { type KeyboardEvent, useRef, useState } from 'react';
-import { type Finding, RULES, type Severity, type Suggestion } from '../analyzer';
+import { ALL_RULES, type Finding, type Severity, type Suggestion } from '../analyzer';
 import { useAnalysis } from '../store/AnalysisContext';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { findingKey } from '../store/findingKey';
@@ -98,10 +98,10 @@ export function FindingsPanel() {
                       className="lf-finding__main"
                       onClick={() => show(finding)}
                     >
-                      <span className="lf-finding__title">{RULES[finding.rule].title}</span>
+                      <span className="lf-finding__title">{ALL_RULES[finding.rule].title}</span>
                       <span className="lf-finding__message">{finding.message}</span>
                     </button>
-                    <p className="lf-finding__why">{RULES[finding.rule].why}</p>
+                    <p className="lf-finding__why">{ALL_RULES[finding.rule].why}</p>
                     {finding.suggestions.length > 0 && (
                       <div className="lf-finding__fixes">
                         {finding.suggestions.map((s) => (
@@ -142,7 +142,7 @@ export function FindingsPanel() {
                 >
                   <button type="button" className="lf-finding__main" onClick={() => show(finding)}>
                     <span className="lf-finding__title">
-                      {RULES[finding.rule].title} · intended
+                      {ALL_RULES[finding.rule].title} · intended
                     </span>
                     <span className="lf-finding__message">{finding.message}</span>
                   </button>
