@@ -1,4 +1,9 @@
-import { useNodesInitialized, useOnViewportChange, useReactFlow } from '@xyflow/react';
+import {
+  useNodesInitialized,
+  useOnViewportChange,
+  useReactFlow,
+  useStore as useFlowStore,
+} from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { importMapFile, importMapText } from '../io/importFile';
@@ -29,10 +34,12 @@ export function usePersistence(
   // Show a newly opened map: its saved view, or fitted.
   const view = useStore(persistence.state, (s) => s.view);
   const initialized = useNodesInitialized();
+  // The canvas fits the first map it shows; a restored view must come after that fit.
+  const flowReady = useFlowStore((s) => s.panZoom !== null && !s.fitViewQueued);
   const nodeCount = useEditor((s) => s.map.nodes.length);
   const applied = useRef(0);
   useEffect(() => {
-    if (view.seq === applied.current || (nodeCount > 0 && !initialized)) return;
+    if (view.seq === applied.current || !flowReady || (nodeCount > 0 && !initialized)) return;
     applied.current = view.seq;
     const frame = requestAnimationFrame(() => {
       if (view.viewport) void flow.setViewport(view.viewport);
@@ -40,7 +47,7 @@ export function usePersistence(
       else void flow.fitView({ padding: 0.2, maxZoom: 1.2 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [view, initialized, nodeCount, flow]);
+  }, [view, initialized, flowReady, nodeCount, flow]);
 
   useOnViewportChange({ onEnd: (viewport) => persistence.rememberViewport(viewport) });
 
