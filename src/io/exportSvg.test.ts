@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createEdge, createNode, exampleMap, type ProcessMap } from '../model';
+import { arbitraryMap } from './__fixtures__/arbitraryMap';
+import { escapeXml, mapToSvg } from './exportSvg';
+
+function withLabels(label: string): ProcessMap {
+  const a = createNode('action', { x: 0, y: 0 }, { label });
+  const b = createNode('decision', { x: 0, y: 200 }, { label });
+  return {
+    ...exampleMap(),
+    name: label,
+    nodes: [a, b],
+    edges: [createEdge(a.id, b.id, { label })],
+  };
+}
+
+describe('mapToSvg', () => {
+  it('draws every step, every arrow with an arrowhead, and every label', () => {
+    const map = exampleMap();
+    const svg = mapToSvg(map);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.match(/marker-end="url\(#lf-arrow\)"/g)).toHaveLength(map.edges.length);
+    expect(svg.match(/<polygon /g)).toHaveLength(
+      map.nodes.filter((n) => n.kind === 'decision').length,
+    );
+    for (const node of map.nodes) expect(svg).toContain(escapeXml(node.label.split(' ')[0] ?? ''));
+  });
+
+  it('keeps markup in labels as text: no script, no event attributes', () => {
+    const svg = mapToSvg(withLabels('<script>alert(1)</script><img src=x onerror="alert(2)">'));
+    expect(svg).not.toMatch(/<script/i);
+    expect(svg).not.toMatch(/<img/i);
+    // Text may say "onerror=", but no tag carries an event attribute.
+    expect(svg).not.toMatch(/<[^>]*\son[a-z]+=/i);
+    expect(svg).toContain('&#60;script&#62;');
+  });
+
+  it('is well-formed XML with no script for any labels (fast-check)', () => {
+    fc.assert(
+      fc.property(arbitraryMap(), (map) => {
+        const svg = mapToSvg(map);
+        expect(svg).not.toMatch(/<script|<[^>]*\son[a-z]+=|<[^>]*javascript:/i);
+        // Every < starts a tag we wrote.
+        for (const tag of svg.match(/<\/?([a-zA-Z]+)/g) ?? []) {
+          expect([
+            'svg',
+            'title',
+            'defs',
+            'marker',
+            'path',
+            'rect',
+            'g',
+            'polygon',
+            'text',
+            'tspan',
+          ]).toContain(tag.replace(/[</]/g, ''));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
