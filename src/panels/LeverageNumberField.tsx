@@ -28,7 +28,8 @@ export function LeverageNumberField({
   onCommit,
 }: LeverageNumberFieldProps) {
   const [error, setError] = useState<string | null>(null);
-  const hintId = useId();
+  const inputId = useId();
+  const hintId = `${inputId}-hint`;
   const commit = (raw: string) => {
     if (raw.trim() === '') {
       setError(null);
@@ -44,9 +45,13 @@ export function LeverageNumberField({
     onCommit(n);
   };
   return (
-    <label className="lf-field">
-      <span>{label}</span>
+    // A div, not a wrapping label: the hint and error stay out of the field's accessible name.
+    <div className="lf-field">
+      <label htmlFor={inputId} className="lf-lev-label">
+        {label}
+      </label>
       <input
+        id={inputId}
         key={String(value)}
         type="number"
         inputMode="decimal"
@@ -72,6 +77,6 @@ export function LeverageNumberField({
           {error}
         </span>
       )}
-    </label>
+    </div>
   );
 }
