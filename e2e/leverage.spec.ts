@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { openBlankMap, stepByLabel, typeLabel } from './helpers';
 
 const sidePanel = (page: Page) => page.getByRole('tablist', { name: 'Side panel' });
@@ -9,22 +9,19 @@ const totals = (page: Page) => leverage(page).locator('.lf-lev-totals');
 const handOffs = (page: Page) => leverage(page).getByRole('region', { name: 'Hand-off list' });
 
 /** Types into a number or text field and commits it (blur on Enter). */
-async function fill(page: Page, field: ReturnType<Page['getByRole']>, value: string) {
+async function fill(field: Locator, value: string) {
   await field.fill(value);
   await field.press('Enter');
   await expect(field).not.toBeFocused();
 }
 
 /** Selects a step on the canvas and gives it a duration and a doer in the Inspector. */
-async function assign(page: Page, label: string, minutes: string, doer: string) {
+async function assign(page: Page, label: string, minutes: string, doer: string, work: string) {
   await stepByLabel(page, label).click();
   await sidePanel(page).getByRole('tab', { name: 'Inspector' }).click();
-  await fill(
-    page,
-    inspector(page).getByRole('spinbutton', { name: 'Duration (minutes)' }),
-    minutes,
-  );
+  await fill(inspector(page).getByRole('spinbutton', { name: 'Duration (minutes)' }), minutes);
   await inspector(page).getByRole('combobox', { name: 'Done by' }).selectOption({ label: doer });
+  await inspector(page).getByRole('combobox', { name: 'Work type' }).selectOption(work);
 }
 
 test.describe('leverage: what to hand off', () => {
@@ -51,27 +48,29 @@ test.describe('leverage: what to hand off', () => {
     // The Leverage tab: the target rate from the calculator, cases a week, and people.
     await sidePanel(page).getByRole('tab', { name: 'Leverage' }).click();
     const panel = leverage(page);
-    await fill(page, panel.getByRole('spinbutton', { name: 'Yearly income goal (USD)' }), '260000');
-    await fill(page, panel.getByRole('spinbutton', { name: 'Productive hours a year' }), '520');
+    await fill(panel.getByRole('spinbutton', { name: 'Yearly income goal (USD)' }), '260000');
+    await fill(panel.getByRole('spinbutton', { name: 'Productive hours a year' }), '520');
     await expect(panel.getByText('= $500 an hour')).toBeVisible();
     await panel.getByRole('button', { name: 'Use this rate' }).click();
     await expect(panel.getByRole('spinbutton', { name: 'Target hourly rate (USD/h)' })).toHaveValue(
       '500',
     );
-    await fill(page, panel.getByRole('spinbutton', { name: 'Cases a week' }), '20');
+    await fill(panel.getByRole('spinbutton', { name: 'Cases a week' }), '20');
 
     const people = panel.getByRole('region', { name: 'People' });
     await people.getByRole('button', { name: 'Add person' }).click(); // you, the owner
     await people.getByRole('button', { name: 'Add person' }).click(); // a helper
     const helper = people.getByRole('group', { name: 'Helper 1' });
-    await fill(page, helper.getByRole('textbox', { name: 'Name' }), 'Virtual assistant');
+    // Renaming renames the group too, so commit with Enter and look the person up again.
+    await helper.getByRole('textbox', { name: 'Name' }).fill('Virtual assistant');
+    await helper.getByRole('textbox', { name: 'Name' }).press('Enter');
     const va = people.getByRole('group', { name: 'Virtual assistant' });
     await expect(va.getByRole('combobox', { name: 'Role' })).toHaveValue('outsourcer');
     await expect(va.getByRole('spinbutton', { name: 'Hourly cost (USD)' })).toHaveValue('25');
 
     // Durations and owners, step by step in the Inspector.
-    await assign(page, 'Answer customer emails', '30', 'Me (owner)');
-    await assign(page, 'Send quote', '5', 'Me (owner)');
+    await assign(page, 'Answer customer emails', '30', 'Me (owner)', 'non-productive');
+    await assign(page, 'Send quote', '5', 'Me (owner)', 'productive');
 
     // The ranked hand-off list: 30 min x 20 cases = 10 h a week, worth 10 x (500 - 25).
     await sidePanel(page).getByRole('tab', { name: 'Leverage' }).click();

@@ -42,6 +42,12 @@ export function LeverageLoadChart({
                   className="lf-lev-bar__available"
                   style={{ width: `${(p.availableHoursPerWeek / scale) * 100}%` }}
                 />
+                {p.availableHoursPerWeek > 0 && (
+                  <div
+                    className="lf-lev-bar__limit"
+                    style={{ left: `${(p.availableHoursPerWeek / scale) * 100}%` }}
+                  />
+                )}
                 <div
                   className={`lf-lev-bar__used${over ? ' is-over' : near ? ' is-near' : ''}`}
                   style={{ width: `${(p.hoursPerWeek / scale) * 100}%` }}
