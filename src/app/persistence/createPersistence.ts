@@ -11,6 +11,7 @@ import {
   type MapLibrary,
   type OpenStorageResult,
   openStorage,
+  type PageLifecycleTarget,
   type TabSync,
   toStorageError,
   type Viewport,
@@ -25,6 +26,8 @@ export interface PersistenceOptions {
   /** Autosave throttle (default 500 ms) and retry period (default 2 s). */
   throttleMs?: number;
   retryMs?: number;
+  /** Where pagehide / visibilitychange come from (default: window; null: none, in tests). */
+  lifecycle?: PageLifecycleTarget | null;
 }
 
 interface Session {
@@ -160,7 +163,13 @@ export function createPersistence(options: PersistenceOptions) {
       ...(options.retryMs === undefined ? {} : { retryMs: options.retryMs }),
     });
     const saver = autosave;
-    const detach = attachPageLifecycle(saver);
+    const target =
+      options.lifecycle === undefined
+        ? typeof window === 'undefined'
+          ? null
+          : window
+        : options.lifecycle;
+    const detach = target ? attachPageLifecycle(saver, target) : () => {};
     const unsubscribe = editor.subscribe((next, prev) => {
       if (next.map !== prev.map && state.getState().mapId !== null) saver.schedule(next.map);
     });

@@ -39,16 +39,25 @@ export interface FlowView {
 }
 
 /**
+ * Above this many steps the picture is drawn from the SVG export: html-to-image copies the
+ * computed style of every element, which takes ~100 s for 1,000 steps.
+ */
+const MAX_CANVAS_PICTURE_STEPS = 150;
+
+/**
  * A PNG of the whole map with the map file inside it. Drawn from the canvas (html-to-image)
- * when every step is rendered; from the SVG export when the canvas only renders what is on
- * screen (large maps).
+ * when the map is small and every step is rendered; from the SVG export otherwise (large
+ * maps, and the canvas renders only what is on screen above 400 steps).
  */
 export async function renderMapPng(map: ProcessMap, flow: FlowView): Promise<Blob> {
   const colors = themeColors();
   const viewport = document.querySelector<HTMLElement>('.lf-canvas .react-flow__viewport');
   const rendered = document.querySelectorAll('.lf-canvas .react-flow__node').length;
   const png =
-    viewport && map.nodes.length > 0 && rendered >= map.nodes.length
+    viewport &&
+    map.nodes.length > 0 &&
+    map.nodes.length <= MAX_CANVAS_PICTURE_STEPS &&
+    rendered >= map.nodes.length
       ? await renderCanvasPng({
           viewport,
           bounds: flow.getNodesBounds(flow.getNodes()),
