@@ -5,24 +5,40 @@
  */
 export function formatMoney(amount: number, currency: string): string {
   const digits = Math.abs(amount) >= 100 || Number.isInteger(amount) ? 0 : 2;
-  try {
-    return new Intl.NumberFormat('en-US', {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    }).format(amount);
-  } catch {
-    return `${currency} ${amount.toFixed(digits)}`;
-  }
+  const format = moneyFormat(currency, digits);
+  return format ? format.format(amount) : `${currency} ${amount.toFixed(digits)}`;
 }
+
+// Building an Intl.NumberFormat costs far more than using one: keep one per currency.
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+
+function moneyFormat(currency: string, digits: number): Intl.NumberFormat | null {
+  const key = `${currency}:${digits}`;
+  let format = moneyFormats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+    } catch {
+      format = null;
+    }
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+const hoursFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 /**
  * Hours with at most one decimal.
  * @example formatHours(10) // '10 h'; formatHours(1.666) // '1.7 h'
  */
 export function formatHours(hours: number): string {
-  return `${Number(hours.toFixed(1)).toLocaleString('en-US')} h`;
+  return `${hoursFormat.format(Number(hours.toFixed(1)))} h`;
 }
 
 /**

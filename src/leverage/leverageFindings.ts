@@ -5,6 +5,9 @@ import { formatHours, formatMoney, formatPercent } from './format';
 import { LEVERAGE_RULES } from './rules';
 import type { Leverage, LeverageFinding, LeverageRuleId, PersonLoad } from './types';
 
+/** How many hand-off candidates become findings (the best ones); the panel lists them all. */
+export const MAX_HAND_OFF_FINDINGS = 10;
+
 /** From this share of a person's hours on, they are reported as (nearly) overloaded. */
 export const OVERLOAD_WARNING_SHARE = 0.85;
 /** The turnaround an added service agreement starts with: one day. */
@@ -88,7 +91,8 @@ export function leverageFindings(map: ProcessMap, leverage: Leverage): LeverageF
   const exceeded = slaAgainstTarget(map, steps, leverage.longestPathNodeIds);
   if (exceeded) out.push(exceeded);
 
-  for (const c of leverage.handOffCandidates) {
+  // The ten most valuable candidates become findings; the Leverage panel ranks them all.
+  for (const c of leverage.handOffCandidates.slice(0, MAX_HAND_OFF_FINDINGS)) {
     const fix = handOff(c.nodeId);
     const tail = outsourcer ? '' : ' Add an outsourcer in People to hand it off.';
     out.push(
@@ -164,6 +168,7 @@ function slaAgainstTarget(
     return node ? [node] : [];
   });
   if (!onPath.some((n) => n.sla !== undefined)) return null;
+  const pathIds = new Set(longestPath);
   let total = 0;
   for (const n of onPath) total += n.sla?.turnaroundHours ?? (n.durationMinutes ?? 0) / 60;
   if (total <= target) return null;
@@ -189,7 +194,7 @@ function slaAgainstTarget(
     'sla-exceeds-target',
     `The turnarounds along the longest path add up to ${formatHours(total)}, more than the target of ${formatHours(target)} for one case.${suggestions.length === 0 ? ' No single agreement can absorb the difference: shorten several, or raise the target.' : ''}`,
     // File order, like the analyzer's findings.
-    [...steps.keys()].filter((id) => onPath.some((n) => n.id === id)),
+    [...steps.keys()].filter((id) => pathIds.has(id)),
     suggestions,
   );
 }
