@@ -141,6 +141,7 @@ test.describe('files: export and import', () => {
   });
 
   test('every bad file gets a clear error and changes nothing', async ({ page }) => {
+    test.setTimeout(120_000); // nineteen files, one after another
     await openApp(page);
     const input = page.locator('input[type=file]');
     const alert = page.locator('.lf-banner[role=alert]');
