@@ -6,6 +6,7 @@ import { FindingMarker } from './FindingMarker';
 import type { FlowNode } from './flowTypes';
 import { LabelEditor } from './LabelEditor';
 import { NodeHandles } from './NodeHandles';
+import { OwnerBadge } from './OwnerBadge';
 import { worstSeverity } from './worstSeverity';
 
 /**
@@ -56,6 +57,9 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         <div className={`lf-node__label${label ? '' : ' is-empty'}`}>{label || 'No label'}</div>
       )}
       {findings && worst && <FindingMarker findings={findings} severity={worst} />}
+      {(step.kind === 'action' || step.kind === 'decision') && (
+        <OwnerBadge ownerId={step.ownerId} />
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { NodeKind } from '../model';
 import { useEditor } from '../store/EditorStoreContext';
 import { NumberField } from './NumberField';
+import { StepLeverageFields } from './StepLeverageFields';
 
 const KIND_OPTIONS: { value: NodeKind; label: string }[] = [
   { value: 'start', label: 'Start' },
@@ -112,6 +113,7 @@ function StepInspector({ id }: { id: string }) {
           onCommit={(v) => setNodeDuration(id, v)}
         />
       )}
+      <StepLeverageFields id={id} />
     </section>
   );
 }

@@ -1,10 +1,12 @@
 import { useEditor } from '../store/EditorStoreContext';
 import { FindingsPanel } from './FindingsPanel';
 import { Inspector } from './Inspector';
+import { LeveragePanel } from './LeveragePanel';
 
 const TABS = [
   { id: 'inspect', name: 'Inspector' },
   { id: 'findings', name: 'Findings' },
+  { id: 'leverage', name: 'Leverage' },
 ] as const;
 
 /** The panel beside the canvas, with a tab per view. */
@@ -34,7 +36,13 @@ export function SidePanel() {
         aria-labelledby={`lf-tab-${panel}`}
         className="lf-side__body"
       >
-        {panel === 'inspect' ? <Inspector /> : <FindingsPanel />}
+        {panel === 'inspect' ? (
+          <Inspector />
+        ) : panel === 'findings' ? (
+          <FindingsPanel />
+        ) : (
+          <LeveragePanel />
+        )}
       </div>
     </aside>
   );

@@ -42,7 +42,7 @@ export interface EditorState {
   heat: boolean;
 }
 
-export type SidePanel = 'inspect' | 'findings';
+export type SidePanel = 'inspect' | 'findings' | 'leverage';
 
 export interface EditorActions {
   loadMap: (map: ProcessMap) => void;
