@@ -1,8 +1,8 @@
 import {
+  useStore as useFlowStore,
   useNodesInitialized,
   useOnViewportChange,
   useReactFlow,
-  useStore as useFlowStore,
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
