@@ -6,12 +6,13 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { importMapFile, importMapText } from '../io/importFile';
+import { importAnyFile, importAnyText } from '../io/importAnyFile';
 import type { LibraryCommands } from '../panels/LibraryContext';
 import type { EditorStore } from '../store/createEditorStore';
 import { useEditor } from '../store/EditorStoreContext';
 import { createPersistence, type PersistenceOptions } from './persistence/createPersistence';
 import { exportJson, exportPng, exportSvg } from './persistence/exportActions';
+import { copyMermaid, exportBpmnFile, exportMermaidFile } from './persistence/exportInterop';
 
 /**
  * Wires the editor store to browser storage (see `src/persistence/index.ts` for the order):
@@ -56,19 +57,25 @@ export function usePersistence(
     return {
       ...persistence,
       async importFile(file) {
-        const result = await importMapFile(file);
+        const result = await importAnyFile(file);
         if (!result.ok) {
           persistence.showBanner('error', result.message);
           return false;
         }
-        return persistence.createMap(result.map);
+        const created = await persistence.createMap(result.map);
+        if (result.report) editor.getState().setNotice(result.report.join(' '));
+        return created;
       },
       async importText(text) {
-        const result = importMapText(text, 'the pasted text');
+        const result = await importAnyText(text, 'the pasted text');
         if (!result.ok) return result.message;
         await persistence.createMap(result.map);
+        if (result.report) editor.getState().setNotice(result.report.join(' '));
         return null;
       },
+      exportBpmn: () => exportBpmnFile(map()),
+      exportMermaid: () => exportMermaidFile(map()),
+      copyMermaid: () => copyMermaid(map()),
       exportJson: () => exportJson(map()),
       exportSvg: () => exportSvg(map()),
       async exportPng() {

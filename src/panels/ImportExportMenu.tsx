@@ -1,14 +1,19 @@
 import { useRef, useState } from 'react';
+import { useEditor } from '../store/EditorStoreContext';
 import { useLibrary, useLibraryState } from './LibraryContext';
 import { useModalDialog } from './useModalDialog';
 
-/** The File menu: import (file picker, pasted JSON), export (JSON, PNG, SVG), history. */
+/**
+ * The File menu: import (file picker or pasted text: map JSON, Leverflow PNG, BPMN, Mermaid),
+ * export (JSON, PNG, SVG, BPMN, Mermaid), version history.
+ */
 export function ImportExportMenu() {
   const library = useLibrary();
   const memory = useLibraryState((s) => s.mode === 'memory');
   const menu = useRef<HTMLDetailsElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const setNotice = useEditor((s) => s.setNotice);
   const run = (action: () => unknown) => () => {
     if (menu.current) menu.current.open = false;
     void action();
@@ -44,6 +49,15 @@ export function ImportExportMenu() {
         <button type="button" onClick={run(() => library.exportSvg())}>
           Export SVG
         </button>
+        <button type="button" onClick={run(() => library.exportBpmn())}>
+          Export BPMN
+        </button>
+        <button type="button" onClick={run(() => library.exportMermaid())}>
+          Export Mermaid
+        </button>
+        <button type="button" onClick={run(async () => setNotice(await library.copyMermaid()))}>
+          Copy as Mermaid
+        </button>
         <hr />
         <button type="button" disabled={memory} onClick={run(() => library.openDialog('history'))}>
           Version history…
@@ -52,7 +66,7 @@ export function ImportExportMenu() {
       <input
         ref={input}
         type="file"
-        accept=".json,.leverflow.json,application/json,image/png"
+        accept=".json,.leverflow.json,application/json,image/png,.bpmn,.xml,.mmd,.mermaid,.txt,.md"
         aria-label="Map file to import"
         hidden
         onChange={(event) => {
@@ -65,7 +79,7 @@ export function ImportExportMenu() {
   );
 }
 
-/** A textarea for map JSON; importing it creates a new map and changes no other. */
+/** A textarea for map JSON (or BPMN or Mermaid text); importing it creates a new map. */
 export function PasteMapDialog() {
   const library = useLibrary();
   const open = useLibraryState((s) => s.dialog === 'paste');
@@ -96,7 +110,7 @@ export function PasteMapDialog() {
         }}
       >
         <label>
-          Map file text (opens as a new map)
+          Map file JSON, BPMN XML or a Mermaid flowchart (opens as a new map)
           <textarea
             value={text}
             rows={12}

@@ -45,11 +45,18 @@ export interface LibraryCommands {
   dismissBanner(): void;
   /** Imports a picked or dropped file as a new map; errors show in the banner. */
   importFile(file: File): Promise<boolean>;
-  /** Imports pasted map JSON as a new map; resolves to an error message, or null when done. */
+  /**
+   * Imports pasted map JSON, BPMN XML or a Mermaid flowchart as a new map; resolves to an
+   * error message, or null when done.
+   */
   importText(text: string): Promise<string | null>;
   exportJson(): void;
   exportSvg(): void;
   exportPng(): Promise<void>;
+  exportBpmn(): Promise<void>;
+  exportMermaid(): Promise<void>;
+  /** Copies the map as Mermaid flowchart text; resolves to what happened, for the user. */
+  copyMermaid(): Promise<string>;
 }
 
 const LibraryContext = createContext<LibraryCommands | null>(null);

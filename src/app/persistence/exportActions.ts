@@ -1,7 +1,8 @@
 import type { Node, Rect } from '@xyflow/react';
-import { downloadBlob, mapFileName, mapToJsonBlob } from '../../io/exportJson';
+import { downloadBlob, mapFileName } from '../../io/exportJson';
 import { pngWithMap, renderCanvasPng, renderSvgPng } from '../../io/exportPng';
 import { LIGHT_COLORS, mapToSvg, type SvgColors } from '../../io/exportSvg';
+import { leverageSummary } from '../../leverage/leverageSummary';
 import type { ProcessMap } from '../../model';
 
 /** The export colours of the current theme, read from the app's CSS variables. */
@@ -24,8 +25,13 @@ export function themeColors(): SvgColors {
   };
 }
 
+/**
+ * Downloads the map file, with the leverage figures (hours, cost per case, hand-off list)
+ * under a `leverage` key for people who read the file; re-importing ignores that key.
+ */
 export function exportJson(map: ProcessMap): void {
-  downloadBlob(mapToJsonBlob(map), mapFileName(map, 'leverflow.json'));
+  const text = `${JSON.stringify({ ...map, leverage: leverageSummary(map) }, null, 2)}\n`;
+  downloadBlob(new Blob([text], { type: 'application/json' }), mapFileName(map, 'leverflow.json'));
 }
 
 export function exportSvg(map: ProcessMap): void {
