@@ -63,14 +63,14 @@ export function usePersistence(
           return false;
         }
         const created = await persistence.createMap(result.map);
-        if (result.report) editor.getState().setNotice(result.report.join(' '));
+        if (result.report) editor.getState().setNotice(sentences(result.report));
         return created;
       },
       async importText(text) {
         const result = await importAnyText(text, 'the pasted text');
         if (!result.ok) return result.message;
         await persistence.createMap(result.map);
-        if (result.report) editor.getState().setNotice(result.report.join(' '));
+        if (result.report) editor.getState().setNotice(sentences(result.report));
         return null;
       },
       exportBpmn: () => exportBpmnFile(map()),
@@ -112,4 +112,9 @@ export function usePersistence(
   }, [commands]);
 
   return commands;
+}
+
+/** Report lines as one paragraph: each line a sentence. */
+function sentences(lines: readonly string[]): string {
+  return lines.map((l) => (/[.!?]$/.test(l.trim()) ? l.trim() : `${l.trim()}.`)).join(' ');
 }

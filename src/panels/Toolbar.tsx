@@ -1,6 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
-import { tidyUp } from '../layout/tidyUp';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
 import { AnalysisBadge } from './AnalysisBadge';
 import { ImportExportMenu } from './ImportExportMenu';
@@ -25,6 +24,8 @@ export function Toolbar() {
   const tidy = async () => {
     setBusy(true);
     try {
+      // elkjs is big: load it the first time someone tidies up.
+      const { tidyUp } = await import('../layout/tidyUp');
       const positions = await tidyUp(store.getState().map);
       store.getState().setPositions(positions);
       requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }));
