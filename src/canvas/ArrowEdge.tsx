@@ -9,10 +9,10 @@ import {
 } from '@xyflow/react';
 import { memo } from 'react';
 import { shallow } from 'zustand/shallow';
+import { type Box, borderPoint, type Side } from '../layout/borderPoint';
 import { NODE_SIZE } from '../layout/nodeSize';
 import { useAnalysis } from '../store/AnalysisContext';
 import { useEditor } from '../store/EditorStoreContext';
-import { type Box, borderPoint, type Side } from './borderPoint';
 import type { FlowEdge } from './flowTypes';
 import { LabelEditor } from './LabelEditor';
 import { isNodeKind } from './paletteDrag';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { borderPoint } from '../layout/borderPoint';
 import { exampleMap } from '../model';
-import { borderPoint } from './borderPoint';
 import { createEdgeConverter, createNodeConverter } from './toFlowElements';
 
 describe('toFlowElements', () => {

@@ -1,3 +1,4 @@
+import { type Box, borderPoint, type Side } from '../layout/borderPoint';
 import { NODE_SIZE } from '../layout/nodeSize';
 import type { MapNode, ProcessMap } from '../model';
 
@@ -63,41 +64,12 @@ function wrap(label: string, width: number, maxLines: number): string[] {
   return lines;
 }
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  kind: MapNode['kind'];
-}
-
-type Side = 'top' | 'right' | 'bottom' | 'left';
 const NORMAL: Record<Side, [number, number]> = {
   top: [0, -1],
   right: [1, 0],
   bottom: [0, 1],
   left: [-1, 0],
 };
-
-function borderPoint(box: Box, toward: { x: number; y: number }) {
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  const dx = toward.x - cx;
-  const dy = toward.y - cy;
-  const hw = box.width / 2;
-  const hh = box.height / 2;
-  if (dx === 0 && dy === 0) return { x: cx, y: cy + hh, side: 'bottom' as Side };
-  const t =
-    box.kind === 'decision'
-      ? 1 / (Math.abs(dx) / hw + Math.abs(dy) / hh)
-      : Math.min(
-          dx === 0 ? Number.POSITIVE_INFINITY : hw / Math.abs(dx),
-          dy === 0 ? Number.POSITIVE_INFINITY : hh / Math.abs(dy),
-        );
-  const side: Side =
-    Math.abs(dx) * hh > Math.abs(dy) * hw ? (dx > 0 ? 'right' : 'left') : dy > 0 ? 'bottom' : 'top';
-  return { x: cx + dx * t, y: cy + dy * t, side };
-}
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;

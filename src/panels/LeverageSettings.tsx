@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/EditorStoreContext';
-import { LeverageNumberField } from './LeverageNumberField';
+import { NumberField } from './NumberField';
 import { RateCalculator } from './RateCalculator';
 
 /** The map's money and time settings: currency, target rate (with its calculator), cases a week, default hand-off rate, target turnaround. */
@@ -28,7 +28,7 @@ export function LeverageSettings() {
             }}
           />
         </label>
-        <LeverageNumberField
+        <NumberField
           label={`Target hourly rate (${currency}/h)`}
           value={settings.targetHourlyRate}
           min={0}
@@ -41,7 +41,7 @@ export function LeverageSettings() {
       </div>
       <RateCalculator />
       <div className="lf-lev-row">
-        <LeverageNumberField
+        <NumberField
           label="Cases a week"
           value={settings.casesPerWeek}
           min={0}
@@ -51,7 +51,7 @@ export function LeverageSettings() {
             if (v !== undefined) updateSettings({ casesPerWeek: v });
           }}
         />
-        <LeverageNumberField
+        <NumberField
           label={`Default hand-off rate (${currency}/h)`}
           value={settings.defaultHandOffRate}
           min={0}
@@ -62,7 +62,7 @@ export function LeverageSettings() {
           }}
         />
       </div>
-      <LeverageNumberField
+      <NumberField
         label="Target turnaround for one case (hours)"
         value={settings.targetTurnaroundHours}
         min={0}

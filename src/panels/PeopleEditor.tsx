@@ -1,6 +1,6 @@
 import { createId, LIMITS, PERSON_ROLES, type Person, type PersonRole } from '../model';
 import { useEditor } from '../store/EditorStoreContext';
-import { LeverageNumberField } from './LeverageNumberField';
+import { NumberField } from './NumberField';
 
 const ROLE_NAMES: Record<PersonRole, string> = {
   owner: 'Owner',
@@ -111,7 +111,7 @@ function PersonRow({
               Your hours are valued at the target rate.
             </p>
           ) : (
-            <LeverageNumberField
+            <NumberField
               label={`Hourly cost (${currency})`}
               value={person.hourlyCost}
               min={0}
@@ -122,7 +122,7 @@ function PersonRow({
               }}
             />
           )}
-          <LeverageNumberField
+          <NumberField
             label="Hours a week"
             value={person.hoursPerWeek}
             min={0}

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { formatMoney, targetRate } from '../leverage';
 import { useEditor } from '../store/EditorStoreContext';
-import { LeverageNumberField } from './LeverageNumberField';
+import { NumberField } from './NumberField';
 
 /**
  * The target rate from a yearly income goal and the productive hours a year (e.g. two hours
@@ -23,7 +23,7 @@ export function RateCalculator() {
     <fieldset className="lf-lev-calc" aria-label="Rate calculator">
       <legend>Work out your target rate</legend>
       <div className="lf-lev-row">
-        <LeverageNumberField
+        <NumberField
           label={`Yearly income goal (${currency})`}
           value={goal}
           min={0}
@@ -35,7 +35,7 @@ export function RateCalculator() {
         <span className="lf-lev-op" aria-hidden="true">
           ÷
         </span>
-        <LeverageNumberField
+        <NumberField
           label="Productive hours a year"
           value={hours}
           min={1}

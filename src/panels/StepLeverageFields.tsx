@@ -2,8 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_SLA_HOURS, findOwner, formatMoney, patchSla } from '../leverage';
 import { LIMITS, type Sla, type StepNode } from '../model';
 import { useEditor } from '../store/EditorStoreContext';
-import { LeverageNumberField } from './LeverageNumberField';
 import { LeverageTextField } from './LeverageTextField';
+import { NumberField } from './NumberField';
 
 /** Who does a step, what it costs, what kind of work it is and, for outsourcers, its SLA. */
 export function StepLeverageFields({ id }: { id: string }) {
@@ -45,7 +45,7 @@ export function StepLeverageFields({ id }: { id: string }) {
       {people.length === 0 && (
         <p className="lf-muted lf-lev-hint">Add people in the Leverage tab to assign steps.</p>
       )}
-      <LeverageNumberField
+      <NumberField
         label={`Out-of-pocket cost per pass (${currency})`}
         value={step.costPerCase}
         min={0}
@@ -84,7 +84,7 @@ export function StepLeverageFields({ id }: { id: string }) {
           <option value="one-time">One-time (a project, counted once)</option>
         </select>
       </label>
-      <LeverageNumberField
+      <NumberField
         label={`Hand-off rate (${currency}/h)`}
         value={step.handOffRate}
         min={0}
@@ -99,7 +99,7 @@ export function StepLeverageFields({ id }: { id: string }) {
           <legend>Service agreement with {doer.name}</legend>
           {step.sla ? (
             <>
-              <LeverageNumberField
+              <NumberField
                 label="Turnaround (hours)"
                 value={step.sla.turnaroundHours}
                 min={0}
@@ -121,7 +121,7 @@ export function StepLeverageFields({ id }: { id: string }) {
                 maxLength={LIMITS.maxLabelLength}
                 onCommit={(v) => setSla({ minimumLevel: v })}
               />
-              <LeverageNumberField
+              <NumberField
                 label="On-time bonus (%)"
                 value={step.sla.onTimeBonusPercent}
                 min={0}

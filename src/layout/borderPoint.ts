@@ -1,5 +1,7 @@
 import type { NodeKind } from '../model';
 
+// Shared by the canvas (arrows between step borders) and the SVG export, so both draw alike.
+
 export interface Box {
   x: number;
   y: number;
