@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { analyze, RULE_IDS } from '../src/analyzer';
+import { analyze, analyzeFlow, RULE_IDS } from '../src/analyzer';
 import type { MapEdge, MapNode, ProcessMap } from '../src/model';
 
 /** Deterministic PRNG (mulberry32). */
@@ -194,7 +194,16 @@ function time<T>(prepare: () => T, fn: (input: T) => unknown, runs: number): num
 function main(): void {
   const sizes = [1_000, 10_000, 100_000];
   const rows: string[][] = [
-    ['steps', 'arrows', 'arrows/step', 'findings', 'analyze ms', 'JSON.parse ms', 'ratio'],
+    [
+      'steps',
+      'arrows',
+      'arrows/step',
+      'findings',
+      'flow rules ms',
+      'analyze ms',
+      'JSON.parse ms',
+      'ratio',
+    ],
   ];
   const counts: string[] = [];
   for (const size of sizes) {
@@ -208,6 +217,7 @@ function main(): void {
       (t) => JSON.parse(t),
       runs,
     );
+    const flowMs = time(parse, (m) => analyzeFlow(m), runs);
     const analyzeMs = time(parse, (m) => analyze(m), runs);
     const report = analyze(parse());
     rows.push([
@@ -215,6 +225,7 @@ function main(): void {
       map.edges.length.toLocaleString('en'),
       (map.edges.length / map.nodes.length).toFixed(2),
       report.findings.length.toLocaleString('en'),
+      flowMs.toFixed(1),
       analyzeMs.toFixed(1),
       parseMs.toFixed(1),
       (analyzeMs / parseMs).toFixed(2),
@@ -231,7 +242,7 @@ function main(): void {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const row of rows) console.log(row.map((cell, c) => cell.padStart(widths[c]!)).join('  '));
   console.log(
-    `node ${process.version}; median of runs, full GC before each; analyze() on a freshly parsed map, incl. suggestions and metrics.`,
+    `node ${process.version}; median of runs, full GC before each, on a freshly parsed map. "flow rules" is analyzeFlow() (issue 3's rules, metrics and suggestions); "analyze" adds the leverage model and its findings; ratio = analyze / JSON.parse.`,
   );
   console.log('Findings per rule:');
   for (const line of counts) console.log(`  ${line}`);
