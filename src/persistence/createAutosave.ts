@@ -227,8 +227,11 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     },
     async flush() {
       clearTimers();
-      if (inFlight) await inFlight;
-      clearTimers();
+      // A write that ends with a change pending may start the next one at once: wait for it too.
+      while (inFlight) {
+        await inFlight;
+        clearTimers();
+      }
       if (pending && !stopped && !disposed) await write();
     },
     rescueNow() {

@@ -13,7 +13,8 @@ function versionId(now: number): string {
 }
 
 /**
- * Serializes a map into a new version record; refuses a map too large to read back.
+ * Serializes a map into a new version record (or takes its text, already serialized);
+ * refuses a map too large to read back.
  * @example createVersionRecord('map-1', map, Date.now())
  */
 export function createVersionRecord(
@@ -21,8 +22,8 @@ export function createVersionRecord(
   map: ProcessMap,
   time: number,
   startedAt = time,
+  text = serializeMap(map),
 ): VersionRecord {
-  const text = serializeMap(map);
   if (text.length > LIMITS.maxFileBytes) {
     throw new StorageError(
       'unknown',

@@ -1,22 +1,30 @@
 import type { IDBPDatabase } from 'idb';
-import { createId, LIMITS, MAP_VERSION, serializeMap } from '../model';
+import { createId, LIMITS, MAP_VERSION, type ProcessMap, serializeMap } from '../model';
 import { createVersionRecord } from './createVersionRecord';
 import { loadHead, rawField } from './loadHead';
 import { makeMapPreview } from './makeMapPreview';
-import type { LoadedMap, MapLibrary, MapLibraryOptions, MapSummary } from './mapLibraryTypes';
+import type {
+  LoadedMap,
+  MapLibrary,
+  MapLibraryOptions,
+  MapSummary,
+  SaveOptions,
+  SaveResult,
+} from './mapLibraryTypes';
 import { BY_MAP, MAPS, META, openDatabase, VERSIONS } from './openDatabase';
 import { parseStoredMap } from './parseStoredMap';
 import { notFound, readMapRecord, readVersionRecords } from './readRecords';
 import {
   appMetaSchema,
   type MapRecord,
+  mapRecordCoreSchema,
   mapRecordSchema,
-  type VersionRecord,
   versionRecordSchema,
 } from './recordSchemas';
 import { createRescueStore, defaultRescueStorage, type RescueStore } from './rescueStore';
 import { runTransaction } from './runTransaction';
 import { StorageError } from './StorageError';
+import { stringifyInSlices } from './serializeInSlices';
 
 export type {
   LoadedMap,
@@ -162,6 +170,87 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     });
   }
 
+  async function saveNow(id: string, map: ProcessMap, options: SaveOptions): Promise<SaveResult> {
+    // Serialize before the transaction (it would commit while we yield), in slices that
+    // leave the main thread free for frames; the preview is cheap (≤ 300 steps).
+    const text = await stringifyInSlices(map);
+    const preview = makeMapPreview(map);
+    return runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
+      const raw: unknown = await tx.objectStore(MAPS).get(id);
+      if (raw === undefined) throw notFound(id);
+      // The preview is rebuilt below; only the rest of the entry needs checking.
+      const parsed = mapRecordCoreSchema.safeParse(raw);
+      const rawVersion = rawField(raw, 'schemaVersion');
+      if (typeof rawVersion === 'number' && rawVersion > MAP_VERSION) {
+        throw new StorageError(
+          'newer-version',
+          `This map was saved by a newer Leverflow (file version ${rawVersion}); this app will not overwrite it. Update Leverflow (reload the page), or export your changes to a file.`,
+        );
+      }
+      const record = parsed.success ? parsed.data : undefined;
+      if (
+        record !== undefined &&
+        options.baseRevision !== undefined &&
+        record.revision > options.baseRevision
+      ) {
+        throw new StorageError(
+          'conflict',
+          'This map was changed in another tab since you opened it. Reload to see those changes, or keep yours as a copy.',
+        );
+      }
+      const versions = tx.objectStore(VERSIONS);
+      const time = now();
+      let replaced: { id: string; startedAt: number } | undefined;
+      if (record?.headStartedAt !== undefined && record.headSealed !== undefined) {
+        // The entry carries the head's coalescing state: no need to read the head's text.
+        if (
+          !record.headSealed &&
+          record.schemaVersion === MAP_VERSION &&
+          time - record.headStartedAt < coalesceMs
+        ) {
+          replaced = { id: record.headVersionId, startedAt: record.headStartedAt };
+        }
+      } else if (record !== undefined) {
+        const head = versionRecordSchema.safeParse(await versions.get(record.headVersionId));
+        if (
+          head.success &&
+          !head.data.sealed &&
+          head.data.schemaVersion === MAP_VERSION &&
+          time - head.data.startedAt < coalesceMs
+        ) {
+          replaced = head.data;
+        }
+      }
+      const version = createVersionRecord(id, map, time, replaced?.startedAt, text);
+      // Guarantee: the new version is complete before the head points to it.
+      await versions.put(version);
+      const next: MapRecord = {
+        id,
+        name: map.name,
+        createdAt: record?.createdAt ?? time,
+        updatedAt: time,
+        trashedAt: record?.trashedAt ?? null,
+        headVersionId: version.id,
+        revision: (record?.revision ?? 0) + 1,
+        schemaVersion: MAP_VERSION,
+        nodeCount: map.nodes.length,
+        editedAt: options.editedAt ?? time,
+        savedBy: options.tabId ?? null,
+        preview,
+        headStartedAt: version.startedAt,
+        headSealed: false,
+      };
+      await tx.objectStore(MAPS).put(next);
+      if (replaced !== undefined) await versions.delete(replaced.id);
+      const keys = await versions.index(BY_MAP).getAllKeys(id);
+      const excess = keys.length - maxVersions;
+      for (const key of keys.slice(0, Math.max(0, excess))) {
+        if (key !== version.id) await versions.delete(key);
+      }
+      return { revision: next.revision, versionId: version.id, updatedAt: time };
+    });
+  }
+
   const library: MapLibrary = {
     list: () => listWhere((r) => r.trashedAt === null, true),
     listTrash: () => listWhere((r) => r.trashedAt !== null, false),
@@ -174,7 +263,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     async create(map, options = {}) {
       const time = now();
       const id = createId('map');
-      const version = createVersionRecord(id, map, time);
+      const version = createVersionRecord(id, map, time, time, await stringifyInSlices(map));
       const record: MapRecord = {
         id,
         name: map.name,
@@ -188,6 +277,8 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
         editedAt: time,
         savedBy: options.tabId ?? null,
         preview: makeMapPreview(map),
+        headStartedAt: version.startedAt,
+        headSealed: false,
       };
       await runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
         await tx.objectStore(VERSIONS).put(version);
@@ -204,68 +295,13 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async save(id, map, options = {}) {
-      return runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
-        const raw: unknown = await tx.objectStore(MAPS).get(id);
-        if (raw === undefined) throw notFound(id);
-        const parsed = mapRecordSchema.safeParse(raw);
-        const rawVersion = rawField(raw, 'schemaVersion');
-        if (typeof rawVersion === 'number' && rawVersion > MAP_VERSION) {
-          throw new StorageError(
-            'newer-version',
-            `This map was saved by a newer Leverflow (file version ${rawVersion}); this app will not overwrite it. Update Leverflow (reload the page), or export your changes to a file.`,
-          );
-        }
-        const record = parsed.success ? parsed.data : undefined;
-        if (
-          record !== undefined &&
-          options.baseRevision !== undefined &&
-          record.revision > options.baseRevision
-        ) {
-          throw new StorageError(
-            'conflict',
-            'This map was changed in another tab since you opened it. Reload to see those changes, or keep yours as a copy.',
-          );
-        }
-        const versions = tx.objectStore(VERSIONS);
-        const time = now();
-        let replaced: VersionRecord | undefined;
-        if (record !== undefined) {
-          const head = versionRecordSchema.safeParse(await versions.get(record.headVersionId));
-          if (
-            head.success &&
-            !head.data.sealed &&
-            head.data.schemaVersion === MAP_VERSION &&
-            time - head.data.startedAt < coalesceMs
-          ) {
-            replaced = head.data;
-          }
-        }
-        const version = createVersionRecord(id, map, time, replaced?.startedAt);
-        // Guarantee: the new version is complete before the head points to it.
-        await versions.put(version);
-        const next: MapRecord = {
-          id,
-          name: map.name,
-          createdAt: record?.createdAt ?? time,
-          updatedAt: time,
-          trashedAt: record?.trashedAt ?? null,
-          headVersionId: version.id,
-          revision: (record?.revision ?? 0) + 1,
-          schemaVersion: MAP_VERSION,
-          nodeCount: map.nodes.length,
-          editedAt: options.editedAt ?? time,
-          savedBy: options.tabId ?? null,
-          preview: makeMapPreview(map),
-        };
-        await tx.objectStore(MAPS).put(next);
-        if (replaced !== undefined) await versions.delete(replaced.id);
-        const keys = await versions.index(BY_MAP).getAllKeys(id);
-        const excess = keys.length - maxVersions;
-        for (const key of keys.slice(0, Math.max(0, excess))) {
-          if (key !== version.id) await versions.delete(key);
-        }
-        return { revision: next.revision, versionId: version.id, updatedAt: time };
-      });
+      const started = performance.now();
+      try {
+        return await saveNow(id, map, options);
+      } finally {
+        // For the persistence bench and the browser's performance panel.
+        performance.measure?.('leverflow:save', { start: started, end: performance.now() });
+      }
     },
 
     async rename(id, name) {
@@ -319,6 +355,8 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
         // Seal the current head so saving the restored map adds a version instead of replacing it.
         const head = versionRecordSchema.safeParse(await versions.get(record.headVersionId));
         if (head.success && !head.data.sealed) await versions.put({ ...head.data, sealed: true });
+        if (record.headSealed !== true)
+          await tx.objectStore(MAPS).put({ ...record, headSealed: true });
         return result.map;
       });
     },

@@ -34,7 +34,16 @@ export const mapRecordSchema = z.object({
   /** The tab that wrote the head, if known. */
   savedBy: z.string().nullable(),
   preview: mapPreviewSchema,
+  /**
+   * Copies of the head version's `startedAt` and `sealed`, so a save can decide whether to
+   * replace the head without reading the head's text. Missing on records written before.
+   */
+  headStartedAt: time.optional(),
+  headSealed: z.boolean().optional(),
 });
+
+/** A library entry without its preview: what a save needs, validated cheaply. */
+export const mapRecordCoreSchema = mapRecordSchema.omit({ preview: true });
 
 /** One saved version of a map: the map file's text plus a little metadata. */
 export const versionRecordSchema = z.object({
