@@ -1,6 +1,7 @@
 import { LIMITS, MAP_VERSION, type ProcessMap, serializeMap } from '../model';
 import type { VersionRecord } from './recordSchemas';
 import { StorageError } from './StorageError';
+import { checksumText } from './serializeInSlices';
 
 let versionSeq = 0;
 
@@ -23,6 +24,7 @@ export function createVersionRecord(
   time: number,
   startedAt = time,
   text = serializeMap(map),
+  checksum = checksumText(text),
 ): VersionRecord {
   if (text.length > LIMITS.maxFileBytes) {
     throw new StorageError(
@@ -40,5 +42,6 @@ export function createVersionRecord(
     size: text.length,
     nodeCount: map.nodes.length,
     text,
+    checksum,
   };
 }

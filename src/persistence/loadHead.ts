@@ -51,7 +51,11 @@ export async function loadHead(
       await tx.objectStore(VERSIONS).get(record.headVersionId),
     );
     const headResult = head.success
-      ? parseStoredMap(head.data.text, Math.max(head.data.schemaVersion, record.schemaVersion))
+      ? parseStoredMap(
+          head.data.text,
+          Math.max(head.data.schemaVersion, record.schemaVersion),
+          head.data.checksum,
+        )
       : parseStoredMap('', record.schemaVersion);
     if (headResult.ok) {
       return {
@@ -66,7 +70,7 @@ export async function loadHead(
   }
   for (const version of await readVersionRecords(tx, id)) {
     if (version.id === record?.headVersionId) continue;
-    const result = parseStoredMap(version.text, version.schemaVersion);
+    const result = parseStoredMap(version.text, version.schemaVersion, version.checksum);
     if (!result.ok) continue;
     const warning = `The latest save of "${name}" could not be read (${reason}). Opened the version saved ${formatTime(version.savedAt)} instead; later changes may be missing.`;
     const loaded: LoadedMap = {

@@ -173,7 +173,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
   async function saveNow(id: string, map: ProcessMap, options: SaveOptions): Promise<SaveResult> {
     // Serialize before the transaction (it would commit while we yield), in slices that
     // leave the main thread free for frames; the preview is cheap (≤ 300 steps).
-    const text = await stringifyInSlices(map);
+    const serialized = await stringifyInSlices(map);
     const preview = makeMapPreview(map);
     return runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
       const raw: unknown = await tx.objectStore(MAPS).get(id);
@@ -221,7 +221,14 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
           replaced = head.data;
         }
       }
-      const version = createVersionRecord(id, map, time, replaced?.startedAt, text);
+      const version = createVersionRecord(
+        id,
+        map,
+        time,
+        replaced?.startedAt,
+        serialized.text,
+        serialized.checksum,
+      );
       // Guarantee: the new version is complete before the head points to it.
       await versions.put(version);
       const next: MapRecord = {
@@ -263,7 +270,8 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     async create(map, options = {}) {
       const time = now();
       const id = createId('map');
-      const version = createVersionRecord(id, map, time, time, await stringifyInSlices(map));
+      const { text, checksum } = await stringifyInSlices(map);
+      const version = createVersionRecord(id, map, time, time, text, checksum);
       const record: MapRecord = {
         id,
         name: map.name,
@@ -348,7 +356,11 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
         if (!version.success || version.data.mapId !== id) {
           throw new StorageError('not-found', 'That version of the map is no longer stored.');
         }
-        const result = parseStoredMap(version.data.text, version.data.schemaVersion);
+        const result = parseStoredMap(
+          version.data.text,
+          version.data.schemaVersion,
+          version.data.checksum,
+        );
         if (!result.ok) {
           throw new StorageError(result.newer ? 'newer-version' : 'corrupt', result.message);
         }

@@ -1,4 +1,5 @@
-import { formatMapErrors, MAP_VERSION, type ProcessMap, parseMapFile } from '../model';
+import { formatMapErrors, MAP_FORMAT, MAP_VERSION, type ProcessMap, parseMapFile } from '../model';
+import { checksumText } from './serializeInSlices';
 
 export type StoredMapResult =
   | { ok: true; map: ProcessMap; migrations: string[] }
@@ -11,12 +12,22 @@ export function newerVersionMessage(version: number): string {
 
 /**
  * Parses a stored map's text through the model (JSON, migrations, schema, integrity),
- * telling "written by a newer app" apart from "corrupt".
- * @example parseStoredMap(record.text, record.schemaVersion) // { ok: true, map, migrations: [] }
+ * telling "written by a newer app" apart from "corrupt". With the `checksum` this app stored
+ * beside the text, a current-version text that still matches it is the map this app wrote
+ * (already checked when it was made), so it is only decoded; any mismatch takes the full parse.
+ * @example parseStoredMap(record.text, record.schemaVersion, record.checksum) // { ok: true, map, migrations: [] }
  */
-export function parseStoredMap(text: string, schemaVersion: number): StoredMapResult {
+export function parseStoredMap(
+  text: string,
+  schemaVersion: number,
+  checksum?: string,
+): StoredMapResult {
   if (schemaVersion > MAP_VERSION) {
     return { ok: false, newer: true, message: newerVersionMessage(schemaVersion) };
+  }
+  if (checksum !== undefined && schemaVersion === MAP_VERSION) {
+    const map = decodeOwnText(text, checksum);
+    if (map !== undefined) return { ok: true, map, migrations: [] };
   }
   const parsed = parseMapFile(text);
   if (parsed.ok) return parsed;
@@ -25,6 +36,24 @@ export function parseStoredMap(text: string, schemaVersion: number): StoredMapRe
     return { ok: false, newer: true, message: newerVersionMessage(textVersion) };
   }
   return { ok: false, newer: false, message: formatMapErrors(parsed.errors.slice(0, 3)) };
+}
+
+/** The map in a text this app wrote, if the text still matches its checksum. */
+function decodeOwnText(text: string, checksum: string): ProcessMap | undefined {
+  if (checksumText(text) !== checksum) return undefined;
+  try {
+    const raw: unknown = JSON.parse(text);
+    if (typeof raw !== 'object' || raw === null || !('format' in raw) || !('version' in raw)) {
+      return undefined;
+    }
+    return raw.format === MAP_FORMAT &&
+      raw.version === MAP_VERSION &&
+      Array.isArray((raw as { nodes?: unknown }).nodes)
+      ? (raw as ProcessMap)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function peekVersion(text: string): number | undefined {

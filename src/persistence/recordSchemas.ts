@@ -59,6 +59,8 @@ export const versionRecordSchema = z.object({
   size: count,
   nodeCount: count,
   text: z.string(),
+  /** Checksum of `text` as this app wrote it (see `TextChecksum`); missing on older records. */
+  checksum: z.string().optional(),
 });
 
 export const viewportSchema = z.object({
