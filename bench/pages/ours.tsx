@@ -7,14 +7,19 @@ import { createEditorStore } from '../../src/store/createEditorStore';
 import { generateMap } from '../generateMap';
 import { exposeBoxes, sizeFromQuery } from './exposeBoxes';
 
-// Our real editor, exactly as src/main.tsx mounts it, opened on a generated map.
+// Our real editor, as src/main.tsx mounts it, opened on a generated map. The map library is
+// made unavailable so the app keeps this map in memory instead of opening the stored one.
+const IN_MEMORY = {
+  openStorage: async () =>
+    ({ ok: false, reason: 'unavailable', message: 'Benchmark: the map stays in memory.' }) as const,
+};
 const map = generateMap(sizeFromQuery());
 exposeBoxes(map);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App store={createEditorStore(map)} />
+      <App store={createEditorStore(map)} storage={IN_MEMORY} />
     </StrictMode>,
   );
 }

@@ -15,6 +15,7 @@ import { AnalysisProvider } from '../store/AnalysisContext';
 import type { EditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider, useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import './library.css';
+import type { PersistenceOptions } from './persistence/createPersistence';
 import { useColorScheme } from './useColorScheme';
 import { usePersistence } from './usePersistence';
 
@@ -24,11 +25,11 @@ function CanvasWhenReady() {
   return ready ? <Canvas /> : <p className="lf-loading">Opening your map…</p>;
 }
 
-function Shell() {
+function Shell({ storage }: { storage: StorageOptions }) {
   const store = useEditorStoreApi();
   useKeyboardShortcuts(store);
   const scheme = useColorScheme(useEditor((s) => s.theme));
-  const library = usePersistence(store);
+  const library = usePersistence(store, storage);
   return (
     <LibraryProvider value={library}>
       <div className={`lf-app ${scheme}`} data-theme={scheme}>
@@ -51,13 +52,26 @@ function Shell() {
   );
 }
 
-/** The Leverflow editor: the one place that wires the store and the panels together. */
-export function App({ store }: { store?: EditorStore }) {
+type StorageOptions = Omit<PersistenceOptions, 'editor'>;
+const BROWSER_STORAGE: StorageOptions = {};
+
+/**
+ * The Leverflow editor: the one place that wires the store and the panels together.
+ * `storage` replaces how the map library is opened (tests and benchmarks keep the map in
+ * memory by making it unavailable).
+ */
+export function App({
+  store,
+  storage = BROWSER_STORAGE,
+}: {
+  store?: EditorStore;
+  storage?: StorageOptions;
+}) {
   return (
     <EditorStoreProvider {...(store ? { store } : {})}>
       <AnalysisProvider>
         <ReactFlowProvider>
-          <Shell />
+          <Shell storage={storage} />
         </ReactFlowProvider>
       </AnalysisProvider>
     </EditorStoreProvider>

@@ -22,8 +22,8 @@ export interface AnalysisState {
   ranIn: 'main' | 'worker';
 }
 
-/** Maps above this many steps are analyzed in a Web Worker. */
-export const WORKER_THRESHOLD = 1000;
+/** Maps above this many steps are analyzed in a Web Worker, so drawing never waits for it. */
+export const WORKER_THRESHOLD = 250;
 const DEBOUNCE_MS = 40;
 
 function index(
