@@ -296,10 +296,13 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async get(id) {
+      const started = performance.now();
       const { record, loaded } = await runTransaction(db, [MAPS, VERSIONS], 'readonly', (tx) =>
         loadHead(tx, id),
       );
-      return record === undefined ? loaded : applyRescue(record, loaded);
+      const result = record === undefined ? loaded : await applyRescue(record, loaded);
+      performance.measure?.('leverflow:get', { start: started, end: performance.now() });
+      return result;
     },
 
     async save(id, map, options = {}) {
