@@ -89,7 +89,7 @@ test.describe('leverage: what to hand off', () => {
     );
     await expect(whatIf.getByRole('row', { name: /Worth a week/ })).toContainText('$0$4,750');
     await expect(whatIf.getByRole('row', { name: /Cost per case/ })).toContainText('$292$54.17');
-    await page.locator('.lf-side').screenshot({ path: 'docs/screenshot-leverage.png' });
+    await page.locator('.lf-side').screenshot({ path: 'reports/leverage-summary.png' });
 
     await handOffs(page).getByRole('button', { name: 'Apply hand-offs' }).click();
     await expect(items).toHaveCount(1);

@@ -160,7 +160,7 @@ test.describe('the library keeps maps in the browser', () => {
     await expect(dialog.getByText('The trash is empty.')).toBeVisible();
     await dialog.getByRole('tab', { name: 'Maps' }).click();
     await expect(items).toHaveCount(3);
-    await page.screenshot({ path: 'docs/screenshot-library.png' });
+    await page.screenshot({ path: 'reports/library.png' });
 
     await dialog
       .getByRole('listitem', { name: 'Order fulfilment (example)' })
