@@ -9,6 +9,7 @@
 // Options: --sizes=100,1000,5000  --runs=3  --big-runs=1 (runs at 5,000+ steps)  --zoom=1 (zoom
 // for the pan and drag; "fit" keeps the opening view)  --no-build  --out=dir (serve another
 // build, e.g. an experiment in bench/out)  --cpuprofile  --json=path  --pages=ours,stock
+// (also ours-off: our editor with the live analysis off, e.g. --pages=ours,ours-off --sizes=1000,10000)
 // Figures are medians over the runs. The machine may be noisy: compare ratios within a run.
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -294,9 +295,16 @@ async function run(browser, pageName, size, canvas) {
   await context.addInitScript(renderWatcher);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  const query = pageName === 'stock' ? `&w=${canvas.width}&h=${canvas.height}` : '';
+  // "ours-off" is our editor with the live analysis switched off, to show what it costs.
+  const query =
+    pageName === 'stock'
+      ? `&w=${canvas.width}&h=${canvas.height}`
+      : pageName === 'ours-off'
+        ? '&analysis=off'
+        : '';
+  const html = pageName === 'ours-off' ? 'ours' : pageName;
   try {
-    await page.goto(`${ORIGIN}/bench/pages/${pageName}.html?n=${size}${query}`, {
+    await page.goto(`${ORIGIN}/bench/pages/${html}.html?n=${size}${query}`, {
       waitUntil: 'commit',
     });
     const render = await page.evaluate(() => window.__benchRender, undefined, {
@@ -396,7 +404,7 @@ try {
           const r = await run(browser, pageName, size, canvas);
           runs[pageName].push(r);
           console.log(
-            `  ${String(size).padStart(5)} ${pageName.padEnd(5)} run ${rep + 1}: render ${r.render.toFixed(0)} ms ` +
+            `  ${String(size).padStart(5)} ${pageName.padEnd(8)} run ${rep + 1}: render ${r.render.toFixed(0)} ms ` +
               `(${r.visible} visible), pan p95 ${r.pan.p95.toFixed(1)} (${r.pan.frames} frames in ${r.pan.ms.toFixed(0)} ms), ` +
               `drag p95 ${r.drag.p95.toFixed(1)} (${r.drag.frames} frames in ${r.drag.ms.toFixed(0)} ms), ` +
               `heap ${r.heapMB.toFixed(1)} MB, at zoom ${r.zoom.toFixed(2)}: ${r.domNodes} nodes / ${r.domEdges} edges in DOM ` +

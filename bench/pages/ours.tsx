@@ -19,7 +19,11 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App store={createEditorStore(map)} storage={IN_MEMORY} />
+      <App
+        store={createEditorStore(map)}
+        storage={IN_MEMORY}
+        liveAnalysis={new URLSearchParams(location.search).get('analysis') !== 'off'}
+      />
     </StrictMode>,
   );
 }

@@ -63,13 +63,16 @@ const BROWSER_STORAGE: StorageOptions = {};
 export function App({
   store,
   storage = BROWSER_STORAGE,
+  liveAnalysis = true,
 }: {
   store?: EditorStore;
   storage?: StorageOptions;
+  /** Benchmarks only: `false` measures the editor without the live analysis. */
+  liveAnalysis?: boolean;
 }) {
   return (
     <EditorStoreProvider {...(store ? { store } : {})}>
-      <AnalysisProvider>
+      <AnalysisProvider live={liveAnalysis}>
         <ReactFlowProvider>
           <Shell storage={storage} />
         </ReactFlowProvider>

@@ -9,10 +9,17 @@ const makeWorker = () =>
   new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
 
 /** Follows the editor's map with a live analysis, for the panels and canvas below. */
-export function AnalysisProvider({ children }: { children: ReactNode }) {
+export function AnalysisProvider({
+  children,
+  live = true,
+}: {
+  children: ReactNode;
+  live?: boolean;
+}) {
   const editor = useEditorStoreApi();
   const [runner] = useState(() => createAnalysisStore(editor, makeWorker));
-  useEffect(() => runner.start(), [runner]);
+  // `live={false}` (benchmarks only) keeps the first analysis and never re-runs it.
+  useEffect(() => (live ? runner.start() : undefined), [runner, live]);
   return <AnalysisContext.Provider value={runner.store}>{children}</AnalysisContext.Provider>;
 }
 
