@@ -1,20 +1,9 @@
 import { NODE_SIZE } from '../src/layout/nodeSize';
 import type { MapEdge, MapNode, NodeKind, ProcessMap } from '../src/model';
+import { random } from './random';
 
 /** Horizontal and vertical distance between grid cells, in flow units. */
 export const CELL = { width: 240, height: 170 } as const;
-
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same map. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Makes a process-like benchmark map of `size` steps on a layered grid: a start at the top

@@ -4,8 +4,9 @@
  * Errors: both imports reject with an {@link ImportError} (a `code` and a message a person can
  * read) and never return a half-built map; `exportBpmn` does not fail on a valid map.
  */
-import { createMap, formatMapErrors, LIMITS, type ProcessMap, parseMapData } from '../model';
+import { LIMITS, type ProcessMap } from '../model';
 import { buildDefinitions } from './bpmn/buildDefinitions';
+import { finishImport } from './bpmn/finishImport';
 import { flowFromDefinitions } from './bpmn/flowFromDefinitions';
 import { ImportError } from './bpmn/ImportError';
 import type { ImportResult } from './bpmn/ImportReport';
@@ -41,41 +42,23 @@ export async function importBpmn(
     );
   }
   const { positions, layout } = await placeDraft(draft, centers);
-  const name = (draft.name?.trim() || options.fallbackName || 'Imported BPMN').slice(
-    0,
-    LIMITS.maxNameLength,
-  );
-  const map = {
-    ...createMap(name),
-    nodes: draft.nodes.map((n) => ({ ...n, position: positions[n.id] ?? n.position })),
-    edges: draft.edges,
-    people: draft.people,
-  };
-  const parsed = parseMapData(map);
-  if (!parsed.ok) {
-    // A bug guard: the draft is built within the map's bounds, so this should not happen.
-    throw new ImportError(
-      'not-bpmn',
-      `This BPMN file could not be turned into a valid map:\n${formatMapErrors(parsed.errors)}`,
-    );
-  }
   const skipped = [...draft.skipped];
   if (warnings.length > 0) {
     skipped.push(
       `The BPMN reader skipped ${plural(warnings.length, 'part')} it could not read, e.g. ${warnings[0]}`,
     );
   }
-  return {
-    map: parsed.map,
-    report: {
-      steps: parsed.map.nodes.length,
-      arrows: parsed.map.edges.length,
-      simplified: draft.simplified,
+  return finishImport(
+    {
+      ...draft,
+      name: draft.name?.trim() || options.fallbackName || 'Imported BPMN',
+      positions,
       skipped,
-      simplifiedNodeIds: [...new Set(draft.simplifiedNodeIds)],
       layout,
     },
-  };
+    'not-bpmn',
+    'This BPMN file',
+  );
 }
 
 /**

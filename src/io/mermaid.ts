@@ -5,7 +5,8 @@
  * Errors: `importMermaid` rejects with an {@link ImportError} (a `code` and a message a
  * person can read) and never returns a half-built map; `exportMermaid` does not fail.
  */
-import { createMap, formatMapErrors, LIMITS, type ProcessMap, parseMapData } from '../model';
+import { LIMITS, type ProcessMap } from '../model';
+import { finishImport } from './bpmn/finishImport';
 import { ImportError } from './bpmn/ImportError';
 import type { ImportResult } from './bpmn/ImportReport';
 import { plural } from './bpmn/reportLines';
@@ -58,39 +59,23 @@ export async function importMermaid(
   }
   const draft = flowchartToDraft(chart);
   const { positions, layout } = await tidyUpOrGrid(draft);
-  const name = (chart.title?.trim() || options.fallbackName || 'Imported flowchart').slice(
-    0,
-    LIMITS.maxNameLength,
-  );
-  const parsed = parseMapData({
-    ...createMap(name),
-    nodes: draft.nodes.map((n) => ({ ...n, position: positions[n.id] ?? n.position })),
-    edges: draft.edges,
-  });
-  if (!parsed.ok) {
-    // A bug guard: the draft is built within the map's bounds, so this should not happen.
-    throw new ImportError(
-      'not-mermaid',
-      `This flowchart could not be turned into a valid map:\n${formatMapErrors(parsed.errors)}`,
-    );
-  }
   const skipped = chart.skipped
     .slice(0, MAX_SKIPPED_LINES)
     .map((s) => `Line ${s.line} skipped (${s.reason}): ${s.text.slice(0, 60)}`);
   if (chart.skipped.length > MAX_SKIPPED_LINES) {
     skipped.push(`… and ${plural(chart.skipped.length - MAX_SKIPPED_LINES, 'more line')} skipped`);
   }
-  return {
-    map: parsed.map,
-    report: {
-      steps: parsed.map.nodes.length,
-      arrows: parsed.map.edges.length,
-      simplified: draft.simplified,
+  return finishImport(
+    {
+      ...draft,
+      name: chart.title?.trim() || options.fallbackName || 'Imported flowchart',
+      positions,
       skipped,
-      simplifiedNodeIds: [...new Set(draft.simplifiedNodeIds)],
       layout,
     },
-  };
+    'not-mermaid',
+    'This flowchart',
+  );
 }
 
 /**
