@@ -1,5 +1,5 @@
 import type { ProcessMap } from '../model';
-import { createAnalysisContext } from './AnalysisContext';
+import { type AnalysisContext, createAnalysisContext } from './AnalysisContext';
 import { checkArrows } from './checkArrows';
 import { checkBranches } from './checkBranches';
 import { checkFlow } from './checkFlow';
@@ -38,7 +38,14 @@ function byPlace(a: RankedFinding, b: RankedFinding): number {
  * @example analyze(exampleMap()).findings.map((f) => f.rule) // ['unlabeled-branch', ...]
  */
 export function analyze(map: ProcessMap, options: AnalyzeOptions = {}): AnalysisReport {
-  const ctx = createAnalysisContext(map);
+  return analyzeContext(createAnalysisContext(map), options);
+}
+
+/**
+ * {@link analyze} on a map's analysis context, for callers that read the graph afterwards.
+ * @example analyzeContext(createAnalysisContext(map), {}).metrics
+ */
+export function analyzeContext(ctx: AnalysisContext, options: AnalyzeOptions): AnalysisReport {
   const { g, reach, coreach } = ctx;
   const onPath = new Uint8Array(g.n);
   for (let u = 0; u < g.n; u++) onPath[u] = reach[u]! & coreach[u]!;

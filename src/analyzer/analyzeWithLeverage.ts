@@ -1,8 +1,9 @@
-import { computeLeverage } from '../leverage/computeLeverage';
-import { leverageFindings } from '../leverage/leverageFindings';
+import { leverageFindingsFromFlow } from '../leverage/leverageFindingsFromFlow';
 import type { ProcessMap } from '../model';
-import { analyze as analyzeFlow } from './analyze';
-import type { AnalysisReport, AnalyzeOptions, Finding, Severity } from './types';
+import { createAnalysisContext } from './AnalysisContext';
+import { analyzeContext } from './analyze';
+import type { FlowGraph } from './buildFlowGraph';
+import type { AnalysisMetrics, AnalysisReport, AnalyzeOptions, Finding, Severity } from './types';
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -13,8 +14,17 @@ const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
  * @example analyze(exampleMap()).findings.map((f) => f.rule)
  */
 export function analyze(map: ProcessMap, options?: AnalyzeOptions): AnalysisReport {
-  const report = analyzeFlow(map, options);
-  const extra: Finding[] = leverageFindings(map, computeLeverage(map, report));
+  const ctx = createAnalysisContext(map);
+  const { g } = ctx;
+  const report = analyzeContext(ctx, options ?? {});
+  // Graph index = file index when no id repeats.
+  const unique = g.n === map.nodes.length;
+  const extra: Finding[] = leverageFindingsFromFlow(
+    map,
+    report.metrics,
+    fileVisits(map, g, report.metrics, unique),
+    unique ? (id) => g.indexOf.get(id) ?? -1 : undefined,
+  );
   if (extra.length === 0) return report;
   const findings: Finding[] = [];
   for (const severity of ORDER) {
@@ -22,4 +32,25 @@ export function analyze(map: ProcessMap, options?: AnalyzeOptions): AnalysisRepo
     for (const f of extra) if (f.severity === severity) findings.push(f);
   }
   return { ...report, findings };
+}
+
+/**
+ * Expected visits per case of each node in `map.nodes` (a repeated id has its first node's,
+ * invalid figures count 0); null when the metrics are unavailable.
+ */
+function fileVisits(
+  map: ProcessMap,
+  g: FlowGraph,
+  metrics: AnalysisMetrics,
+  unique: boolean,
+): Float64Array | null {
+  if (!metrics.available) return null;
+  const { expectedVisits } = metrics;
+  const out = new Float64Array(map.nodes.length);
+  for (let f = 0; f < out.length; f++) {
+    const u = unique ? f : g.indexOf.get(map.nodes[f]!.id)!;
+    const v = expectedVisits[u]!;
+    out[f] = Number.isFinite(v) && v >= 0 ? v : 0;
+  }
+  return out;
 }

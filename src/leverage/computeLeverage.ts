@@ -1,25 +1,12 @@
 import type { AnalysisReport } from '../analyzer';
 // The flow analysis itself, not the package's analyze(), which adds leverage findings.
 import { analyze as analyzeFlow } from '../analyzer/analyze';
-import type { Person, ProcessMap, StepNode } from '../model';
-import type { HandOffCandidate, Leverage, OwnerSplit, PersonLoad, StepFigures } from './types';
+import type { Person, ProcessMap } from '../model';
+import { isCandidate, leverageCore } from './leverageCore';
+import type { HandOffCandidate, Leverage, StepFigures } from './types';
 import { visitsById } from './visitsById';
 
-function isStep(node: ProcessMap['nodes'][number]): node is StepNode {
-  return node.kind === 'action' || node.kind === 'decision';
-}
-
-function finite(x: number | undefined, fallback = 0): number {
-  return x !== undefined && Number.isFinite(x) && x >= 0 ? x : fallback;
-}
-
-/**
- * The owner: the first person with role `owner`; undefined when the map lists none.
- * @example findOwner(exampleMap())?.name // 'Me'
- */
-export function findOwner(map: Pick<ProcessMap, 'people'>): Person | undefined {
-  return map.people.find((p) => p.role === 'owner');
-}
+export { findOwner } from './findOwner';
 
 /**
  * The first outsourcer, whom hand-off suggestions name; undefined when there is none.
@@ -52,92 +39,42 @@ export function firstOutsourcer(map: Pick<ProcessMap, 'people'>): Person | undef
  * @example computeLeverage(exampleMap()).handOffCandidates[0]?.nodeId // 'p'
  */
 export function computeLeverage(map: ProcessMap, report?: AnalysisReport): Leverage {
-  const { settings } = map;
-  const target = finite(settings.targetHourlyRate);
-  const cases = finite(settings.casesPerWeek);
-  const defaultRate = finite(settings.defaultHandOffRate);
   const metrics = (report ?? analyzeFlow(map)).metrics;
-  const visits = visitsById(metrics);
-  const owner = findOwner(map);
-  const ownerId = owner?.id ?? null;
-  const byId = new Map(map.people.map((p) => [p.id, p] as const));
-
+  const byId = visitsById(metrics);
+  const visits =
+    byId === null ? null : Float64Array.from(map.nodes, (node) => byId.get(node.id) ?? 0);
+  const core = leverageCore(map, visits);
   const steps: StepFigures[] = [];
-  for (const node of map.nodes) {
-    if (!isStep(node)) continue;
-    const named = node.ownerId === undefined ? undefined : byId.get(node.ownerId);
-    const doer = named ?? owner;
-    const isOwner = doer === undefined || doer.role === 'owner';
-    const hourlyCost = isOwner ? target : finite(doer.hourlyCost);
-    const minutes = finite(node.durationMinutes);
-    const outOfPocket = finite(node.costPerCase);
-    const visitsPerCase = visits === null ? 1 : (visits.get(node.id) ?? 0);
-    const routine = node.cadence !== 'one-time';
-    const oncePass = (minutes / 60) * hourlyCost + outOfPocket;
-    steps.push({
+  const candidates: HandOffCandidate[] = [];
+  for (let i = 0; i < core.count; i++) {
+    const node = core.nodes[i]!;
+    const doer = core.doer[i];
+    const s: StepFigures = {
       nodeId: node.id,
       label: node.label,
       kind: node.kind,
       doerId: doer?.id ?? null,
-      ownerByDefault: named === undefined,
+      ownerByDefault: core.named[i] === 0,
       doerRole: doer?.role ?? 'owner',
-      cadence: routine ? 'routine' : 'one-time',
+      cadence: core.routine[i] === 1 ? 'routine' : 'one-time',
       workType: node.workType,
-      durationMinutes: minutes,
-      visitsPerCase,
-      hourlyCost,
-      hoursPerWeek: routine ? ((visitsPerCase * minutes) / 60) * cases : 0,
-      costPerCase: routine ? visitsPerCase * oncePass : 0,
-      oneTimeHours: routine ? 0 : minutes / 60,
-      oneTimeCost: routine ? 0 : oncePass,
-      handOffRate: finite(node.handOffRate, defaultRate),
-    });
-  }
-
-  const people: PersonLoad[] = [];
-  const loadOf = (personId: string | null, person: Person | undefined): PersonLoad => {
-    let hours = 0;
-    let oneTime = 0;
-    for (const s of steps) {
-      if (s.doerId !== personId) continue;
-      hours += s.hoursPerWeek;
-      oneTime += s.oneTimeHours;
-    }
-    const available = finite(person?.hoursPerWeek);
-    return {
-      personId,
-      name: person?.name ?? 'Owner',
-      role: person?.role ?? 'owner',
-      hoursPerWeek: hours,
-      availableHoursPerWeek: available,
-      utilisation: available > 0 ? hours / available : null,
-      oneTimeHours: oneTime,
+      durationMinutes: core.minutes[i]!,
+      visitsPerCase: core.visits[i]!,
+      hourlyCost: core.hourlyCost[i]!,
+      hoursPerWeek: core.hoursPerWeek[i]!,
+      costPerCase: core.costPerCase[i]!,
+      oneTimeHours: core.oneTimeHours[i]!,
+      oneTimeCost: core.oneTimeCost[i]!,
+      handOffRate: core.handOffRate[i]!,
     };
-  };
-  if (owner === undefined && steps.length > 0) people.push(loadOf(null, undefined));
-  for (const person of map.people) people.push(loadOf(person.id, person));
-
-  const split: OwnerSplit = {
-    personId: ownerId,
-    productiveHoursPerWeek: 0,
-    nonProductiveHoursPerWeek: 0,
-    unmarkedHoursPerWeek: 0,
-  };
-  const candidates: HandOffCandidate[] = [];
-  let costPerCase = 0;
-  for (const s of steps) {
-    costPerCase += s.costPerCase;
-    if (s.doerId !== ownerId) continue;
-    if (s.workType === 'productive') split.productiveHoursPerWeek += s.hoursPerWeek;
-    else if (s.workType === 'non-productive') split.nonProductiveHoursPerWeek += s.hoursPerWeek;
-    else split.unmarkedHoursPerWeek += s.hoursPerWeek;
-    if (s.cadence === 'routine' && s.hoursPerWeek > 0 && s.handOffRate < target) {
+    steps.push(s);
+    if (isCandidate(core, i)) {
       candidates.push({
         nodeId: s.nodeId,
         label: s.label,
         hoursPerWeek: s.hoursPerWeek,
         handOffRate: s.handOffRate,
-        worthPerWeek: s.hoursPerWeek * (target - s.handOffRate),
+        worthPerWeek: s.hoursPerWeek * (core.target - s.handOffRate),
         workType: s.workType,
       });
     }
@@ -146,13 +83,13 @@ export function computeLeverage(map: ProcessMap, report?: AnalysisReport): Lever
   candidates.sort((a, b) => b.worthPerWeek - a.worthPerWeek);
 
   return {
-    currency: settings.currency,
-    targetHourlyRate: target,
-    casesPerWeek: cases,
-    costPerCase,
-    ownerId,
-    owner: split,
-    people,
+    currency: map.settings.currency,
+    targetHourlyRate: core.target,
+    casesPerWeek: core.cases,
+    costPerCase: core.totalCostPerCase,
+    ownerId: core.ownerId,
+    owner: core.split,
+    people: core.people,
     handOffCandidates: candidates,
     steps,
     oneTimeSteps: steps.filter((s) => s.cadence === 'one-time'),

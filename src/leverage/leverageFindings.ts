@@ -1,9 +1,16 @@
 import type { Suggestion } from '../analyzer';
-import type { MapEdit, ProcessMap, StepNode } from '../model';
-import { findOwner, firstOutsourcer } from './computeLeverage';
+import type { MapEdit, PersonRole, ProcessMap, StepNode } from '../model';
+import { firstOutsourcer } from './computeLeverage';
+import { findOwner } from './findOwner';
 import { formatHours, formatMoney, formatPercent } from './format';
 import { LEVERAGE_RULES } from './rules';
-import type { Leverage, LeverageFinding, LeverageRuleId, PersonLoad } from './types';
+import type {
+  HandOffCandidate,
+  Leverage,
+  LeverageFinding,
+  LeverageRuleId,
+  PersonLoad,
+} from './types';
 
 /** How many hand-off candidates become findings (the best ones); the panel lists them all. */
 export const MAX_HAND_OFF_FINDINGS = 10;
@@ -36,6 +43,57 @@ export function handOffEdits(nodeIds: readonly string[], personId: string): MapE
   return nodeIds.map((nodeId) => ({ type: 'updateStep', nodeId, patch: { ownerId: personId } }));
 }
 
+/** The step nodes of a map by id, as the findings look them up. */
+export interface StepLookup {
+  /** The step with this id (the last one, should ids repeat); undefined when none is. */
+  get(id: string): StepNode | undefined;
+  /** The ids among `ids` that name steps, in file order (of each id's first step), once each. */
+  inFileOrder(ids: readonly string[]): string[];
+}
+
+/**
+ * What the leverage findings read: the figures of a {@link Leverage}, steps by position in
+ * file order (so that they can come from columns as well as from `StepFigures` objects).
+ */
+export interface FindingsInput {
+  currency: string;
+  ownerId: string | null;
+  people: readonly PersonLoad[];
+  /** The hand-off candidates, ranked; at least the best {@link MAX_HAND_OFF_FINDINGS}. */
+  candidates: readonly HandOffCandidate[];
+  longestPathNodeIds: readonly string[] | null;
+  stepCount: number;
+  stepNodeId(i: number): string;
+  stepLabel(i: number): string;
+  stepDoerId(i: number): string | null;
+  stepDoerRole(i: number): PersonRole;
+  stepHours(i: number): number;
+  steps: StepLookup;
+}
+
+/**
+ * Steps by id through a Map over the map's steps, built on first use.
+ * @example stepLookup(map).get('a')?.label
+ */
+export function stepLookup(map: ProcessMap): StepLookup {
+  let byId: Map<string, StepNode> | undefined;
+  const steps = () => {
+    if (byId === undefined) {
+      byId = new Map();
+      for (const n of map.nodes)
+        if (n.kind === 'action' || n.kind === 'decision') byId.set(n.id, n);
+    }
+    return byId;
+  };
+  return {
+    get: (id) => steps().get(id),
+    inFileOrder: (ids) => {
+      const wanted = new Set(ids);
+      return [...steps().keys()].filter((id) => wanted.has(id));
+    },
+  };
+}
+
 /**
  * Leverage findings, in the analyzer's Finding shape: `overloaded` (warning from 85% of a
  * person's hours, error above 100%), `sla-missing` (an outsourcer's step without an
@@ -47,12 +105,33 @@ export function handOffEdits(nodeIds: readonly string[], personId: string): MapE
  * @example leverageFindings(map, computeLeverage(map, report))
  */
 export function leverageFindings(map: ProcessMap, leverage: Leverage): LeverageFinding[] {
+  const { steps } = leverage;
+  return findingsOf(map, {
+    currency: leverage.currency,
+    ownerId: leverage.ownerId,
+    people: leverage.people,
+    candidates: leverage.handOffCandidates,
+    longestPathNodeIds: leverage.longestPathNodeIds,
+    stepCount: steps.length,
+    stepNodeId: (i) => steps[i]!.nodeId,
+    stepLabel: (i) => steps[i]!.label,
+    stepDoerId: (i) => steps[i]!.doerId,
+    stepDoerRole: (i) => steps[i]!.doerRole,
+    stepHours: (i) => steps[i]!.hoursPerWeek,
+    steps: stepLookup(map),
+  });
+}
+
+/**
+ * The leverage findings of {@link leverageFindings}, from its input figures.
+ * @example findingsOf(map, input).map((f) => f.rule)
+ */
+export function findingsOf(map: ProcessMap, input: FindingsInput): LeverageFinding[] {
   const out: LeverageFinding[] = [];
   const outsourcer = firstOutsourcer(map);
   const owner = findOwner(map);
-  const steps = new Map<string, StepNode>();
-  for (const n of map.nodes) if (n.kind === 'action' || n.kind === 'decision') steps.set(n.id, n);
-  const money = (x: number) => formatMoney(x, leverage.currency);
+  const { steps } = input;
+  const money = (x: number) => formatMoney(x, input.currency);
   const handOff = (nodeId: string): Suggestion[] =>
     outsourcer
       ? [
@@ -63,12 +142,15 @@ export function leverageFindings(map: ProcessMap, leverage: Leverage): LeverageF
         ]
       : [];
 
-  for (const load of leverage.people) out.push(...overloaded(leverage, load, handOff));
+  for (const load of input.people) out.push(...overloaded(input, load, handOff));
 
-  for (const s of leverage.steps) {
-    const node = steps.get(s.nodeId);
-    if (!node || s.doerRole !== 'outsourcer' || node.sla !== undefined) continue;
-    const doer = map.people.find((p) => p.id === s.doerId)?.name ?? 'an outsourcer';
+  for (let i = 0; i < input.stepCount; i++) {
+    if (input.stepDoerRole(i) !== 'outsourcer') continue;
+    const nodeId = input.stepNodeId(i);
+    const node = steps.get(nodeId);
+    if (!node || node.sla !== undefined) continue;
+    const doerId = input.stepDoerId(i);
+    const doer = map.people.find((p) => p.id === doerId)?.name ?? 'an outsourcer';
     const sla = {
       turnaroundHours: DEFAULT_SLA_HOURS,
       ...(owner ? { escalateTo: owner.name } : {}),
@@ -77,22 +159,22 @@ export function leverageFindings(map: ProcessMap, leverage: Leverage): LeverageF
       finding(
         'sla-missing',
         `${quote(node.label)} is done by ${doer} with no service agreement: no agreed turnaround, quality bar or escalation.`,
-        [s.nodeId],
+        [nodeId],
         [
           {
             title: `Add a ${DEFAULT_SLA_HOURS}-hour agreement to ${quote(node.label)}`,
-            edits: [{ type: 'updateStep', nodeId: s.nodeId, patch: { sla } }],
+            edits: [{ type: 'updateStep', nodeId, patch: { sla } }],
           },
         ],
       ),
     );
   }
 
-  const exceeded = slaAgainstTarget(map, steps, leverage.longestPathNodeIds);
+  const exceeded = slaAgainstTarget(map, steps, input.longestPathNodeIds);
   if (exceeded) out.push(exceeded);
 
   // The ten most valuable candidates become findings; the Leverage panel ranks them all.
-  for (const c of leverage.handOffCandidates.slice(0, MAX_HAND_OFF_FINDINGS)) {
+  for (const c of input.candidates.slice(0, MAX_HAND_OFF_FINDINGS)) {
     const fix = handOff(c.nodeId);
     const tail = outsourcer ? '' : ' Add an outsourcer in People to hand it off.';
     out.push(
@@ -108,7 +190,7 @@ export function leverageFindings(map: ProcessMap, leverage: Leverage): LeverageF
 }
 
 function overloaded(
-  leverage: Leverage,
+  input: FindingsInput,
   load: PersonLoad,
   handOff: (nodeId: string) => Suggestion[],
 ): LeverageFinding[] {
@@ -119,35 +201,41 @@ function overloaded(
   const share = available > 0 ? hours / available : Number.POSITIVE_INFINITY;
   if (share < OVERLOAD_WARNING_SHARE) return [];
   const severity = share > 1 ? 'error' : 'warning';
-  const theirs = leverage.steps.filter((s) => s.doerId === load.personId && s.hoursPerWeek > 0);
-  const nodeIds = theirs.map((s) => s.nodeId);
-  const mine = [...theirs].sort((a, b) => b.hoursPerWeek - a.hoursPerWeek);
+  // Their steps with some time, in file order, and the first of the longest.
+  const nodeIds: string[] = [];
+  let biggest = -1;
+  for (let i = 0; i < input.stepCount; i++) {
+    if (input.stepDoerId(i) !== load.personId) continue;
+    const h = input.stepHours(i);
+    if (!(h > 0)) continue;
+    nodeIds.push(input.stepNodeId(i));
+    if (biggest === -1 || h > input.stepHours(biggest)) biggest = i;
+  }
   const of = available > 0 ? ` (${formatPercent(share)})` : '';
   const message = `${load.name} has ${formatHours(hours)} of work a week for ${formatHours(available)} available${of}.`;
   let suggestions: Suggestion[] = [];
-  if (load.personId === leverage.ownerId) {
-    const top = leverage.handOffCandidates[0];
+  if (load.personId === input.ownerId) {
+    const top = input.candidates[0];
     if (top) suggestions = handOff(top.nodeId);
   } else {
-    const biggest = mine[0];
-    const spare = leverage.people
+    const spare = input.people
       .filter(
         (p) =>
           p.personId !== null &&
           p.personId !== load.personId &&
           p.role !== 'owner' &&
-          biggest !== undefined &&
-          p.availableHoursPerWeek - p.hoursPerWeek >= biggest.hoursPerWeek,
+          biggest !== -1 &&
+          p.availableHoursPerWeek - p.hoursPerWeek >= input.stepHours(biggest),
       )
       .sort(
         (a, b) =>
           b.availableHoursPerWeek - b.hoursPerWeek - (a.availableHoursPerWeek - a.hoursPerWeek),
       )[0];
-    if (biggest && spare?.personId) {
+    if (biggest !== -1 && spare?.personId) {
       suggestions = [
         {
-          title: `Move ${quote(biggest.label)} to ${spare.name}`,
-          edits: handOffEdits([biggest.nodeId], spare.personId),
+          title: `Move ${quote(input.stepLabel(biggest))} to ${spare.name}`,
+          edits: handOffEdits([input.stepNodeId(biggest)], spare.personId),
         },
       ];
     }
@@ -158,7 +246,7 @@ function overloaded(
 /** The sla-exceeds-target finding, or null when the path fits (or there is no target). */
 function slaAgainstTarget(
   map: ProcessMap,
-  steps: ReadonlyMap<string, StepNode>,
+  steps: StepLookup,
   longestPath: readonly string[] | null,
 ): LeverageFinding | null {
   const target = map.settings.targetTurnaroundHours;
@@ -168,7 +256,6 @@ function slaAgainstTarget(
     return node ? [node] : [];
   });
   if (!onPath.some((n) => n.sla !== undefined)) return null;
-  const pathIds = new Set(longestPath);
   let total = 0;
   for (const n of onPath) total += n.sla?.turnaroundHours ?? (n.durationMinutes ?? 0) / 60;
   if (total <= target) return null;
@@ -194,7 +281,7 @@ function slaAgainstTarget(
     'sla-exceeds-target',
     `The turnarounds along the longest path add up to ${formatHours(total)}, more than the target of ${formatHours(target)} for one case.${suggestions.length === 0 ? ' No single agreement can absorb the difference: shorten several, or raise the target.' : ''}`,
     // File order, like the analyzer's findings.
-    [...steps.keys()].filter((id) => pathIds.has(id)),
+    steps.inFileOrder(longestPath),
     suggestions,
   );
 }
