@@ -3,6 +3,7 @@ import { buildFlowGraph, type FlowGraph } from './buildFlowGraph';
 import { findSccs, type Sccs } from './findSccs';
 import { IdMinter } from './IdMinter';
 import { markReachable } from './markReachable';
+import { scratch } from './scratch';
 
 /** The graph facts every rule reads, computed once per analysis. */
 export interface AnalysisContext {
@@ -27,7 +28,7 @@ export function createAnalysisContext(map: ProcessMap): AnalysisContext {
   const sccs = findSccs(g.n, g.outStart, g.outTarget);
   const reach = markReachable(g.n, g.starts, g.outStart, g.outTarget);
   const coreach = markReachable(g.n, g.ends, g.inStart, g.inSource);
-  const loop = new Uint8Array(sccs.count);
+  const loop = scratch.uint8(sccs.count);
   for (let c = 0; c < sccs.count; c++) {
     if (sccs.start[c + 1]! - sccs.start[c]! > 1) loop[c] = 1;
   }

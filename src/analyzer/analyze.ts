@@ -7,6 +7,7 @@ import { checkHotspots } from './checkHotspots';
 import { computeMetrics } from './computeMetrics';
 import type { RankedFinding } from './makeFinding';
 import { RULES } from './rules';
+import { scratch } from './scratch';
 import {
   type AnalysisReport,
   type AnalyzeOptions,
@@ -38,7 +39,7 @@ function byPlace(a: RankedFinding, b: RankedFinding): number {
  * @example analyze(exampleMap()).findings.map((f) => f.rule) // ['unlabeled-branch', ...]
  */
 export function analyze(map: ProcessMap, options: AnalyzeOptions = {}): AnalysisReport {
-  return analyzeContext(createAnalysisContext(map), options);
+  return scratch.run(() => analyzeContext(createAnalysisContext(map), options));
 }
 
 /**
@@ -47,7 +48,7 @@ export function analyze(map: ProcessMap, options: AnalyzeOptions = {}): Analysis
  */
 export function analyzeContext(ctx: AnalysisContext, options: AnalyzeOptions): AnalysisReport {
   const { g, reach, coreach } = ctx;
-  const onPath = new Uint8Array(g.n);
+  const onPath = scratch.uint8(g.n);
   for (let u = 0; u < g.n; u++) onPath[u] = reach[u]! & coreach[u]!;
   const fromRules = [
     checkFlow(ctx),

@@ -3,6 +3,7 @@ import type { ProcessMap } from '../model';
 import { createAnalysisContext } from './AnalysisContext';
 import { analyzeContext } from './analyze';
 import type { FlowGraph } from './buildFlowGraph';
+import { scratch } from './scratch';
 import type { AnalysisMetrics, AnalysisReport, AnalyzeOptions, Finding, Severity } from './types';
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
@@ -14,16 +15,20 @@ const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
  * @example analyze(exampleMap()).findings.map((f) => f.rule)
  */
 export function analyze(map: ProcessMap, options?: AnalyzeOptions): AnalysisReport {
+  return scratch.run(() => analyzeAll(map, options ?? {}));
+}
+
+function analyzeAll(map: ProcessMap, options: AnalyzeOptions): AnalysisReport {
   const ctx = createAnalysisContext(map);
   const { g } = ctx;
-  const report = analyzeContext(ctx, options ?? {});
+  const report = analyzeContext(ctx, options);
   // Graph index = file index when no id repeats.
   const unique = g.n === map.nodes.length;
   const extra: Finding[] = leverageFindingsFromFlow(
     map,
     report.metrics,
     fileVisits(map, g, report.metrics, unique),
-    unique ? (id) => g.indexOf.get(id) ?? -1 : undefined,
+    unique ? (id) => g.indexOf.at(id) : undefined,
   );
   if (extra.length === 0) return report;
   const findings: Finding[] = [];
@@ -46,9 +51,9 @@ function fileVisits(
 ): Float64Array | null {
   if (!metrics.available) return null;
   const { expectedVisits } = metrics;
-  const out = new Float64Array(map.nodes.length);
+  const out = scratch.float64(map.nodes.length);
   for (let f = 0; f < out.length; f++) {
-    const u = unique ? f : g.indexOf.get(map.nodes[f]!.id)!;
+    const u = unique ? f : g.indexOf.at(map.nodes[f]!.id);
     const v = expectedVisits[u]!;
     out[f] = Number.isFinite(v) && v >= 0 ? v : 0;
   }

@@ -1,4 +1,5 @@
 import { type FlowGraph, KIND_DECISION, KIND_END } from './buildFlowGraph';
+import { scratch } from './scratch';
 
 /** The chance each arrow is taken, and what had to be assumed to get it. */
 export interface BranchProbabilities {
@@ -24,7 +25,7 @@ const EPS = 1e-9;
  * @example branchProbabilities(buildFlowGraph(map)).prob
  */
 export function branchProbabilities(g: FlowGraph): BranchProbabilities {
-  const prob = new Float64Array(g.edges.length);
+  const prob = scratch.float64(g.edges.length);
   const assumed: number[] = [];
   const invalid: { node: number; sum: number }[] = [];
   for (let u = 0; u < g.n; u++) {

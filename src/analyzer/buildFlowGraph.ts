@@ -1,4 +1,6 @@
 import type { MapEdge, MapNode, ProcessMap } from '../model';
+import { IdIndex } from './IdIndex';
+import { scratch } from './scratch';
 
 export const KIND_START = 0;
 export const KIND_END = 1;
@@ -29,7 +31,8 @@ export interface FlowGraph {
   ids: string[];
   /** Step duration in minutes of each graph node (0 when missing, invalid, or not a step). */
   duration: Float64Array;
-  indexOf: ReadonlyMap<string, number>;
+  /** Graph index of each id. */
+  indexOf: IdIndex;
   edges: readonly MapEdge[];
   /** Per file edge: graph index of source / target, or -1 when missing. */
   edgeSource: Int32Array;
@@ -65,40 +68,44 @@ function kindCode(node: MapNode): number {
  */
 export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGraph {
   const all = map.nodes;
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < all.length; i++) indexOf.set(all[i]!.id, i);
+  const indexOf = new IdIndex(all.length);
   let nodes: MapNode[];
   let fileIndex: Int32Array;
-  if (indexOf.size === all.length) {
+  // Per file node: 1 when it is the first with its id.
+  let first: Uint8Array | null = null;
+  for (let i = 0; i < all.length; i++) {
+    const before = indexOf.size;
+    indexOf.add(all[i]!.id);
+    const fresh = indexOf.size > before;
+    if (first === null && !fresh) first = scratch.uint8(all.length).fill(1, 0, i);
+    if (first !== null && fresh) first[i] = 1;
+  }
+  if (first === null) {
     // Every id is distinct (the usual case): graph index = file index, no copy.
     nodes = all;
-    fileIndex = new Int32Array(all.length);
+    fileIndex = scratch.int32(all.length);
     for (let i = 0; i < all.length; i++) fileIndex[i] = i;
   } else {
     // Repeated ids: the first node with an id wins.
-    indexOf.clear();
     nodes = [];
     const fileIdx: number[] = [];
     for (let i = 0; i < all.length; i++) {
-      const node = all[i]!;
-      if (indexOf.has(node.id)) continue;
-      indexOf.set(node.id, nodes.length);
-      nodes.push(node);
+      if (first[i] === 0) continue;
+      nodes.push(all[i]!);
       fileIdx.push(i);
     }
     fileIndex = Int32Array.from(fileIdx);
   }
   const n = nodes.length;
-  const kind = new Uint8Array(n);
-  const ids = new Array<string>(n);
-  const duration = new Float64Array(n);
+  const kind = scratch.uint8(n);
+  const ids = indexOf.ids;
+  const duration = scratch.float64(n);
   let startCount = 0;
   let endCount = 0;
   for (let i = 0; i < n; i++) {
     const node = nodes[i]!;
     const k = kindCode(node);
     kind[i] = k;
-    ids[i] = node.id;
     if (node.kind === 'action' || node.kind === 'decision') {
       const d = node.durationMinutes;
       if (d !== undefined && Number.isFinite(d) && d > 0) duration[i] = d;
@@ -106,8 +113,8 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
     if (k === KIND_START) startCount++;
     else if (k === KIND_END) endCount++;
   }
-  const starts = new Int32Array(startCount);
-  const ends = new Int32Array(endCount);
+  const starts = scratch.int32(startCount);
+  const ends = scratch.int32(endCount);
   startCount = 0;
   endCount = 0;
   for (let i = 0; i < n; i++) {
@@ -117,16 +124,16 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
 
   const edges = map.edges;
   const e = edges.length;
-  const edgeSource = new Int32Array(e);
-  const edgeTarget = new Int32Array(e);
-  const outStart = new Int32Array(n + 1);
-  const inStart = new Int32Array(n + 1);
+  const edgeSource = scratch.int32(e);
+  const edgeTarget = scratch.int32(e);
+  const outStart = scratch.int32(n + 1);
+  const inStart = scratch.int32(n + 1);
   let valid = 0;
   for (let j = 0; j < e; j++) {
     const edge = edges[j]!;
-    const s = indexOf.get(edge.source);
-    const t = indexOf.get(edge.target);
-    if (s === undefined || t === undefined) {
+    const s = indexOf.at(edge.source);
+    const t = indexOf.at(edge.target);
+    if (s < 0 || t < 0) {
       edgeSource[j] = -1;
       edgeTarget[j] = -1;
       continue;
@@ -141,12 +148,14 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
     outStart[i + 1]! += outStart[i]!;
     inStart[i + 1]! += inStart[i]!;
   }
-  const outEdge = new Int32Array(valid);
-  const outTarget = new Int32Array(valid);
-  const inEdge = new Int32Array(valid);
-  const inSource = new Int32Array(valid);
-  const outFill = outStart.slice(0, n);
-  const inFill = inStart.slice(0, n);
+  const outEdge = scratch.int32(valid);
+  const outTarget = scratch.int32(valid);
+  const inEdge = scratch.int32(valid);
+  const inSource = scratch.int32(valid);
+  const outFill = scratch.int32(n);
+  outFill.set(outStart.subarray(0, n));
+  const inFill = scratch.int32(n);
+  inFill.set(inStart.subarray(0, n));
   for (let j = 0; j < e; j++) {
     const s = edgeSource[j]!;
     if (s < 0) continue;

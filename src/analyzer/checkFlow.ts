@@ -11,6 +11,7 @@ import {
   pickSafeEnd,
   terminalComponents,
 } from './repairHelpers';
+import { scratch } from './scratch';
 import type { Suggestion } from './types';
 
 function present(s: Suggestion | null): Suggestion[] {
@@ -74,7 +75,7 @@ export function checkFlow(ctx: AnalysisContext): RankedFinding[] {
 
   if (hasEnd && hasStart) {
     const dead: number[] = [];
-    const deadSet = new Uint8Array(g.n);
+    const deadSet = scratch.uint8(g.n);
     for (let u = 0; u < g.n; u++) {
       if (reach[u] === 1 && coreach[u] === 0) {
         dead.push(u);

@@ -6,6 +6,7 @@ import { listNodes, listNodesAt, quoteNode } from './describeNodes';
 import { findLongestPath } from './findLongestPath';
 import { makeFinding, type RankedFinding } from './makeFinding';
 import { FIX_OFFSET, newEdge, offsetFrom } from './repairHelpers';
+import { scratch } from './scratch';
 import { solveVisits, type Visits } from './solveVisits';
 import type { AnalysisMetrics, LongestPath } from './types';
 
@@ -41,7 +42,7 @@ export function computeMetrics(
   const longestPath: LongestPath | null =
     path === null ? null : { nodeIds: path.nodes.map((u) => g.ids[u]!), minutes: path.minutes };
   const assumedProbabilities = assumed.map((u) => g.ids[u]!);
-  const isAssumed = new Uint8Array(g.n);
+  const isAssumed = scratch.uint8(g.n);
   for (const u of assumed) isAssumed[u] = 1;
   const visits: Visits | null = g.starts.length > 0 ? solveVisits(g, sccs, prob) : null;
 

@@ -1,3 +1,4 @@
+import { scratch } from './scratch';
 /**
  * Immediate dominators by the semi-NCA algorithm (Lengauer-Tarjan semidominators with path
  * compression, then a nearest-common-ancestor walk; Georgiadis, Tarjan and Werneck, "Finding
@@ -16,11 +17,11 @@ export function findDominators(
   pred: Int32Array,
 ): Int32Array {
   // Preorder numbers are 1-based; 0 means "not visited" / "no ancestor".
-  const pre = new Int32Array(n);
-  const vertex = new Int32Array(n + 1);
-  const parent = new Int32Array(n + 1);
-  const callNode = new Int32Array(n);
-  const callEdge = new Int32Array(n);
+  const pre = scratch.int32(n);
+  const vertex = scratch.int32(n + 1);
+  const parent = scratch.int32(n + 1);
+  const callNode = scratch.int32(n);
+  const callEdge = scratch.int32(n);
   let count = 0;
   let csp = 0;
   pre[root] = ++count;
@@ -46,10 +47,10 @@ export function findDominators(
   }
 
   // Semidominators, in preorder numbers, over a link-eval forest with path compression.
-  const semi = new Int32Array(count + 1);
-  const label = new Int32Array(count + 1);
-  const ancestor = new Int32Array(count + 1);
-  const path = new Int32Array(count + 1);
+  const semi = scratch.int32(count + 1);
+  const label = scratch.int32(count + 1);
+  const ancestor = scratch.int32(count + 1);
+  const path = scratch.int32(count + 1);
   for (let i = 1; i <= count; i++) {
     semi[i] = i;
     label[i] = i;
@@ -84,14 +85,14 @@ export function findDominators(
   }
 
   // Immediate dominators: the nearest ancestor of the parent not below the semidominator.
-  const idomPre = new Int32Array(count + 1);
+  const idomPre = scratch.int32(count + 1);
   idomPre[1] = 1;
   for (let i = 2; i <= count; i++) {
     let d = parent[i]!;
     while (d > semi[i]!) d = idomPre[d]!;
     idomPre[i] = d;
   }
-  const idom = new Int32Array(n).fill(-1);
+  const idom = scratch.int32(n).fill(-1);
   for (let i = 1; i <= count; i++) idom[vertex[i]!] = vertex[idomPre[i]!]!;
   return idom;
 }

@@ -1,4 +1,5 @@
 import { type FlowGraph, KIND_END } from './buildFlowGraph';
+import { scratch } from './scratch';
 
 /** A path as graph indices and its total minutes. */
 export interface IndexPath {
@@ -18,11 +19,11 @@ export function findLongestPath(
   minutes: Float64Array,
 ): IndexPath | null {
   const { n } = g;
-  const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
-  const back = new Uint8Array(g.outTarget.length);
-  const order = new Int32Array(n);
-  const callNode = new Int32Array(n);
-  const callEdge = new Int32Array(n);
+  const state = scratch.uint8(n); // 0 new, 1 on stack, 2 done
+  const back = scratch.uint8(g.outTarget.length);
+  const order = scratch.int32(n);
+  const callNode = scratch.int32(n);
+  const callEdge = scratch.int32(n);
   let done = 0;
   for (let i = 0; i < g.starts.length; i++) {
     const root = g.starts[i]!;
@@ -52,8 +53,8 @@ export function findLongestPath(
     }
   }
   if (done === 0) return null;
-  const best = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-  const parent = new Int32Array(n).fill(-1);
+  const best = scratch.float64(n).fill(Number.NEGATIVE_INFINITY);
+  const parent = scratch.int32(n).fill(-1);
   for (let i = 0; i < g.starts.length; i++) {
     const s = g.starts[i]!;
     if (state[s] === 2) best[s] = minutes[s]!;

@@ -1,5 +1,6 @@
 import { type FlowGraph, KIND_END, KIND_START } from './buildFlowGraph';
 import { findDominators } from './findDominators';
+import { scratch } from './scratch';
 
 /**
  * Nodes every start-to-end path passes through: the dominators of a virtual sink (after
@@ -12,8 +13,8 @@ export function findMustPass(g: FlowGraph, onPath: Uint8Array): number[] {
   const source = n;
   const sink = n + 1;
   const total = n + 2;
-  const succStart = new Int32Array(total + 1);
-  const predStart = new Int32Array(total + 1);
+  const succStart = scratch.int32(total + 1);
+  const predStart = scratch.int32(total + 1);
   // Count.
   for (let u = 0; u < n; u++) {
     if (onPath[u] === 0) continue;
@@ -36,10 +37,12 @@ export function findMustPass(g: FlowGraph, onPath: Uint8Array): number[] {
     succStart[i + 1]! += succStart[i]!;
     predStart[i + 1]! += predStart[i]!;
   }
-  const succ = new Int32Array(succStart[total]!);
-  const pred = new Int32Array(predStart[total]!);
-  const sFill = succStart.slice(0, total);
-  const pFill = predStart.slice(0, total);
+  const succ = scratch.int32(succStart[total]!);
+  const pred = scratch.int32(predStart[total]!);
+  const sFill = scratch.int32(total);
+  sFill.set(succStart.subarray(0, total));
+  const pFill = scratch.int32(total);
+  pFill.set(predStart.subarray(0, total));
   const link = (a: number, b: number) => {
     succ[sFill[a]!++] = b;
     pred[pFill[b]!++] = a;

@@ -1,3 +1,4 @@
+import { scratch } from './scratch';
 /** Strongly connected components of a CSR graph. */
 export interface Sccs {
   /** Component id of each node. Ids are in reverse topological order: arrows between
@@ -14,13 +15,13 @@ export interface Sccs {
  * @example findSccs(g.n, g.outStart, g.outTarget).count
  */
 export function findSccs(n: number, outStart: Int32Array, outTarget: Int32Array): Sccs {
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  const callNode = new Int32Array(n);
-  const callEdge = new Int32Array(n);
-  const comp = new Int32Array(n);
+  const index = scratch.int32(n).fill(-1);
+  const low = scratch.int32(n);
+  const onStack = scratch.uint8(n);
+  const stack = scratch.int32(n);
+  const callNode = scratch.int32(n);
+  const callEdge = scratch.int32(n);
+  const comp = scratch.int32(n);
   let sp = 0;
   let counter = 0;
   let count = 0;
@@ -67,11 +68,12 @@ export function findSccs(n: number, outStart: Int32Array, outTarget: Int32Array)
       }
     }
   }
-  const start = new Int32Array(count + 1);
+  const start = scratch.int32(count + 1);
   for (let i = 0; i < n; i++) start[comp[i]! + 1]!++;
   for (let c = 0; c < count; c++) start[c + 1]! += start[c]!;
-  const fill = start.slice(0, count);
-  const nodes = new Int32Array(n);
+  const fill = scratch.int32(count);
+  fill.set(start.subarray(0, count));
+  const nodes = scratch.int32(n);
   for (let i = 0; i < n; i++) nodes[fill[comp[i]!]!++] = i;
   return { comp, count, start, nodes };
 }

@@ -1,3 +1,4 @@
+import { scratch } from './scratch';
 /**
  * Marks every node reachable from the seeds along a CSR adjacency (iterative BFS).
  * Pass the out-adjacency for "reachable from", the in-adjacency for "can reach".
@@ -9,8 +10,8 @@ export function markReachable(
   start: Int32Array,
   target: Int32Array,
 ): Uint8Array {
-  const seen = new Uint8Array(n);
-  const queue = new Int32Array(n);
+  const seen = scratch.uint8(n);
+  const queue = scratch.int32(n);
   let tail = 0;
   for (let i = 0; i < seeds.length; i++) {
     const s = seeds[i]!;

@@ -14,6 +14,7 @@ import {
   sourceComponents,
   terminalComponents,
 } from './repairHelpers';
+import { scratch } from './scratch';
 import type { Suggestion } from './types';
 
 export interface RepairOptions {
@@ -50,7 +51,7 @@ export function planFlowRepair(ctx: AnalysisContext, options: RepairOptions): Su
   const { g } = ctx;
 
   if (options.addStart || options.connectUnreached) {
-    const unreached = new Uint8Array(g.n);
+    const unreached = scratch.uint8(g.n);
     for (let u = 0; u < g.n; u++) unreached[u] = options.addStart || ctx.reach[u] === 0 ? 1 : 0;
     const targets = sourceComponents(g, ctx.sccs, unreached).map((c) =>
       componentAnchorForStart(ctx, c),
@@ -90,7 +91,7 @@ export function planFlowRepair(ctx: AnalysisContext, options: RepairOptions): Su
   if (options.addEnd || state.g.ends.length > 0) {
     const { g: g2, sccs, reach } = state;
     const coreach = markReachable(g2.n, g2.ends, g2.inStart, g2.inSource);
-    const stuck = new Uint8Array(g2.n);
+    const stuck = scratch.uint8(g2.n);
     const everywhere = g2.starts.length === 0 || options.addEnd === true;
     for (let u = 0; u < g2.n; u++) {
       stuck[u] = (everywhere || reach[u] === 1) && coreach[u] === 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 import { type FlowGraph, KIND_END } from './buildFlowGraph';
 import type { Sccs } from './findSccs';
+import { scratch as pool } from './scratch';
 
 /** Expected visits per case, solved per strongly connected component. */
 export interface Visits {
@@ -32,14 +33,14 @@ const TINY = 1e-12;
 export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visits {
   const { n } = g;
   const visits = new Float64Array(n);
-  const firstVisits = new Float64Array(n);
-  const inflow = new Float64Array(n);
-  const compEntry = new Float64Array(sccs.count);
-  const local = new Int32Array(n).fill(-1);
+  const firstVisits = pool.float64(n);
+  const inflow = pool.float64(n);
+  const compEntry = pool.float64(sccs.count);
+  const local = pool.int32(n).fill(-1);
   const scratch: Scratch = {
-    entered: new Int32Array(n),
-    queue: new Int32Array(n),
-    escapes: new Uint8Array(n),
+    entered: pool.int32(n),
+    queue: pool.int32(n),
+    escapes: pool.uint8(n),
     a: new Float64Array(64),
     m: new Float64Array(64),
   };

@@ -1,3 +1,4 @@
+import { scratch } from '../analyzer/scratch';
 import type { Person, ProcessMap, StepNode } from '../model';
 import { findOwner } from './findOwner';
 import { finite } from './finite';
@@ -57,16 +58,16 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
   const size = all.length;
   const nodes: StepNode[] = [];
   const doer: (Person | undefined)[] = [];
-  const named = new Uint8Array(size);
-  const routine = new Uint8Array(size);
-  const minutes = new Float64Array(size);
-  const visitsOf = new Float64Array(size);
-  const hourlyCost = new Float64Array(size);
-  const hoursPerWeek = new Float64Array(size);
-  const costPerCase = new Float64Array(size);
-  const oneTimeHours = new Float64Array(size);
-  const oneTimeCost = new Float64Array(size);
-  const handOffRate = new Float64Array(size);
+  const named = scratch.uint8(size);
+  const routine = scratch.uint8(size);
+  const minutes = scratch.float64(size);
+  const visitsOf = scratch.float64(size);
+  const hourlyCost = scratch.float64(size);
+  const hoursPerWeek = scratch.float64(size);
+  const costPerCase = scratch.float64(size);
+  const oneTimeHours = scratch.float64(size);
+  const oneTimeCost = scratch.float64(size);
+  const handOffRate = scratch.float64(size);
   let count = 0;
   for (let f = 0; f < size; f++) {
     const node = all[f]!;
