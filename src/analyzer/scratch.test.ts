@@ -3,7 +3,7 @@ import type { MapEdge, MapNode, ProcessMap } from '../model';
 import { analyze } from './index';
 import { scratch } from './scratch';
 
-/** A loop of `n` steps with a way out, every third step a decision back to the first. */
+/** A line of `n` steps, every third a decision that sends one case in ten back two steps. */
 function loopMap(n: number, minutes: number): ProcessMap {
   const nodes: MapNode[] = [{ id: 's', kind: 'start', label: 'Start', position: { x: 0, y: 0 } }];
   const edges: MapEdge[] = [{ id: 'e-s', source: 's', target: 'n0' }];
@@ -19,7 +19,13 @@ function loopMap(n: number, minutes: number): ProcessMap {
     const next = i + 1 < n ? `n${i + 1}` : 'end';
     edges.push({ id: `e${i}`, source: `n${i}`, target: next, label: 'Yes', probability: 0.9 });
     if (decision) {
-      edges.push({ id: `b${i}`, source: `n${i}`, target: 'n0', label: 'No', probability: 0.1 });
+      edges.push({
+        id: `b${i}`,
+        source: `n${i}`,
+        target: `n${i - 2}`,
+        label: 'No',
+        probability: 0.1,
+      });
     }
   }
   nodes.push({ id: 'end', kind: 'end', label: 'Done', position: { x: 0, y: n } });
@@ -56,6 +62,7 @@ describe('scratch', () => {
 
   it('keeps a report intact while later analyses reuse the buffers', () => {
     const first = analyze(loopMap(6_000, 5));
+    expect(first.metrics.available).toBe(true);
     const before = plain(first);
     analyze(loopMap(7_000, 11));
     analyze(loopMap(3_000, 2));
