@@ -37,12 +37,7 @@ export function createAnalysisContext(map: ProcessMap): AnalysisContext {
       if (g.outTarget[k] === u) loop[sccs.comp[u]!] = 1;
     }
   }
-  // Suggested ids all start with 'fix-', so only existing ids with that prefix can clash.
-  const ids = new IdMinter(() => {
-    const taken = new Set<string>();
-    for (const node of map.nodes) if (node.id.startsWith('fix-')) taken.add(node.id);
-    for (const edge of map.edges) if (edge.id.startsWith('fix-')) taken.add(edge.id);
-    return taken;
-  });
+  // Suggested ids all start with FIX_PREFIX, so only existing ids with it can clash.
+  const ids = new IdMinter(() => new Set(g.fixIds));
   return { map, g, sccs, reach, coreach, loop, ids };
 }

@@ -1,4 +1,5 @@
 import { scratch } from './scratch';
+
 /**
  * Positions of string ids, in an open-addressing hash table over typed arrays: cheaper to
  * fill and to query than a Map for the ids of a freshly parsed map (no rehashing while it
@@ -10,8 +11,9 @@ export class IdIndex {
   private readonly slots: Int32Array;
   /** Per position: the id's hash, compared before the strings. */
   private readonly hashes: Int32Array;
-  /** The ids in the order they were first added (read only). */
-  readonly ids: string[] = [];
+  /** The ids by position (sized for `capacity` up front: growing a large array is slow). */
+  private readonly keys: string[];
+  private count = 0;
   private readonly mask: number;
 
   /** An empty index with room for `capacity` ids (more are refused by `add`). */
@@ -21,17 +23,24 @@ export class IdIndex {
     this.slots = scratch.int32(size);
     this.hashes = scratch.int32(Math.max(capacity, 1));
     this.mask = size - 1;
+    this.keys = new Array<string>(capacity);
+  }
+
+  /** The ids in the order they were first added (read only). */
+  get ids(): string[] {
+    if (this.keys.length !== this.count) this.keys.length = this.count;
+    return this.keys;
   }
 
   /** How many distinct ids were added. */
   get size(): number {
-    return this.ids.length;
+    return this.count;
   }
 
   /** The position of an id, or -1 when it was never added. */
   at(id: string): number {
     const h = hashOf(id);
-    const { slots, hashes, ids: keys, mask } = this;
+    const { slots, hashes, keys, mask } = this;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const k = slots[s]! - 1;
       if (k < 0) return -1;
@@ -52,16 +61,17 @@ export class IdIndex {
   /** Adds an id unless present; returns its position (new ids get `size - 1`). */
   add(id: string): number {
     const h = hashOf(id);
-    const { slots, hashes, ids: keys, mask } = this;
+    const { slots, hashes, keys, mask } = this;
     let s = h & mask;
     for (; ; s = (s + 1) & mask) {
       const k = slots[s]! - 1;
       if (k < 0) break;
       if (hashes[k] === h && keys[k] === id) return k;
     }
-    const k = keys.length;
+    const k = this.count;
     if (k >= this.capacity) throw new RangeError('IdIndex is full');
-    keys.push(id);
+    this.count++;
+    keys[k] = id;
     hashes[k] = h;
     slots[s] = k + 1;
     return k;

@@ -1,3 +1,6 @@
+/** Every id a suggestion mints starts with this, so only existing ids with it can clash. */
+export const FIX_PREFIX = 'fix-';
+
 /**
  * Makes deterministic ids for items a suggestion adds, unique against every node and arrow
  * id already in the map and against ids minted earlier for the same suggestion.

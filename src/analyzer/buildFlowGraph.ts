@@ -1,5 +1,6 @@
 import type { MapEdge, MapNode, ProcessMap } from '../model';
 import { IdIndex } from './IdIndex';
+import { FIX_PREFIX } from './IdMinter';
 import { scratch } from './scratch';
 
 export const KIND_START = 0;
@@ -31,6 +32,10 @@ export interface FlowGraph {
   ids: string[];
   /** Step duration in minutes of each graph node (0 when missing, invalid, or not a step). */
   duration: Float64Array;
+  /** 1 for a step (action or decision) whose label is empty or only whitespace. */
+  blank: Uint8Array;
+  /** Ids of nodes and arrows (valid or not) starting with FIX_PREFIX, as suggested ids do. */
+  fixIds: string[];
   /** Graph index of each id. */
   indexOf: IdIndex;
   edges: readonly MapEdge[];
@@ -47,6 +52,17 @@ export interface FlowGraph {
   inSource: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
+}
+
+const FIX_CODE = FIX_PREFIX.charCodeAt(0);
+
+/** True when a label is empty or only whitespace (as `label.trim() === ''`). */
+function isBlank(label: string): boolean {
+  if (label.length === 0) return true;
+  const c = label.charCodeAt(0);
+  // Every character trim() removes is at most a space, a no-break space, or from U+1680 on.
+  if (c > 32 && c !== 0xa0 && c < 0x1680) return false;
+  return label.trim() === '';
 }
 
 function kindCode(node: MapNode): number {
@@ -68,50 +84,67 @@ function kindCode(node: MapNode): number {
  */
 export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGraph {
   const all = map.nodes;
-  const indexOf = new IdIndex(all.length);
-  let nodes: MapNode[];
-  let fileIndex: Int32Array;
-  // Per file node: 1 when it is the first with its id.
+  const size = all.length;
+  const indexOf = new IdIndex(size);
+  const fixIds: string[] = [];
+  // One pass over the node objects; figures by file index, compacted below if ids repeat.
+  let kind = scratch.uint8(size);
+  let duration = scratch.float64(size);
+  let blank = scratch.uint8(size);
+  // Per file node: 1 when it is the first with its id (only made once an id repeats).
   let first: Uint8Array | null = null;
-  for (let i = 0; i < all.length; i++) {
+  for (let i = 0; i < size; i++) {
+    const node = all[i]!;
+    const id = node.id;
     const before = indexOf.size;
-    indexOf.add(all[i]!.id);
+    indexOf.add(id);
     const fresh = indexOf.size > before;
-    if (first === null && !fresh) first = scratch.uint8(all.length).fill(1, 0, i);
+    if (first === null && !fresh) first = scratch.uint8(size).fill(1, 0, i);
     if (first !== null && fresh) first[i] = 1;
-  }
-  if (first === null) {
-    // Every id is distinct (the usual case): graph index = file index, no copy.
-    nodes = all;
-    fileIndex = scratch.int32(all.length);
-    for (let i = 0; i < all.length; i++) fileIndex[i] = i;
-  } else {
-    // Repeated ids: the first node with an id wins.
-    nodes = [];
-    const fileIdx: number[] = [];
-    for (let i = 0; i < all.length; i++) {
-      if (first[i] === 0) continue;
-      nodes.push(all[i]!);
-      fileIdx.push(i);
-    }
-    fileIndex = Int32Array.from(fileIdx);
-  }
-  const n = nodes.length;
-  const kind = scratch.uint8(n);
-  const ids = indexOf.ids;
-  const duration = scratch.float64(n);
-  let startCount = 0;
-  let endCount = 0;
-  for (let i = 0; i < n; i++) {
-    const node = nodes[i]!;
+    if (id.charCodeAt(0) === FIX_CODE && id.startsWith(FIX_PREFIX)) fixIds.push(id);
     const k = kindCode(node);
     kind[i] = k;
     if (node.kind === 'action' || node.kind === 'decision') {
       const d = node.durationMinutes;
       if (d !== undefined && Number.isFinite(d) && d > 0) duration[i] = d;
+      if (isBlank(node.label)) blank[i] = 1;
     }
-    if (k === KIND_START) startCount++;
-    else if (k === KIND_END) endCount++;
+  }
+  let nodes: MapNode[];
+  let fileIndex: Int32Array;
+  if (first === null) {
+    // Every id is distinct (the usual case): graph index = file index, no copy.
+    nodes = all;
+    fileIndex = scratch.int32(size);
+    for (let i = 0; i < size; i++) fileIndex[i] = i;
+  } else {
+    // Repeated ids: the first node with an id wins.
+    const n = indexOf.size;
+    nodes = new Array<MapNode>(n);
+    fileIndex = scratch.int32(n);
+    const kindG = scratch.uint8(n);
+    const durationG = scratch.float64(n);
+    const blankG = scratch.uint8(n);
+    for (let i = 0, u = 0; i < size; i++) {
+      if (first[i] === 0) continue;
+      nodes[u] = all[i]!;
+      fileIndex[u] = i;
+      kindG[u] = kind[i]!;
+      durationG[u] = duration[i]!;
+      blankG[u] = blank[i]!;
+      u++;
+    }
+    kind = kindG;
+    duration = durationG;
+    blank = blankG;
+  }
+  const n = nodes.length;
+  const ids = indexOf.ids;
+  let startCount = 0;
+  let endCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (kind[i] === KIND_START) startCount++;
+    else if (kind[i] === KIND_END) endCount++;
   }
   const starts = scratch.int32(startCount);
   const ends = scratch.int32(endCount);
@@ -131,6 +164,8 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
   let valid = 0;
   for (let j = 0; j < e; j++) {
     const edge = edges[j]!;
+    const id = edge.id;
+    if (id.charCodeAt(0) === FIX_CODE && id.startsWith(FIX_PREFIX)) fixIds.push(id);
     const s = indexOf.at(edge.source);
     const t = indexOf.at(edge.target);
     if (s < 0 || t < 0) {
@@ -174,6 +209,8 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
     kind,
     ids,
     duration,
+    blank,
+    fixIds,
     indexOf,
     edges,
     edgeSource,

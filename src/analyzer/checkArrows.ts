@@ -60,7 +60,7 @@ export function checkArrows(ctx: AnalysisContext): RankedFinding[] {
       );
     }
     if (to - from > 1 && mayRepeat(ctx, from, to)) out.push(...duplicateArrows(ctx, u));
-    if ((kind === KIND_ACTION || kind === KIND_DECISION) && node.label.trim() === '') {
+    if (g.blank[u] === 1) {
       const label = DEFAULT_LABELS[node.kind];
       out.push(
         makeFinding(

@@ -39,8 +39,12 @@ export function computeMetrics(
 
   const path =
     g.starts.length > 0 && g.ends.length > 0 ? findLongestPath(g, onPath, minutes) : null;
-  const longestPath: LongestPath | null =
-    path === null ? null : { nodeIds: path.nodes.map((u) => g.ids[u]!), minutes: path.minutes };
+  let longestPath: LongestPath | null = null;
+  if (path !== null) {
+    const nodeIds = new Array<string>(path.nodes.length);
+    for (let i = 0; i < nodeIds.length; i++) nodeIds[i] = g.ids[path.nodes[i]!]!;
+    longestPath = { nodeIds, minutes: path.minutes };
+  }
   const assumedProbabilities = assumed.map((u) => g.ids[u]!);
   const isAssumed = scratch.uint8(g.n);
   for (const u of assumed) isAssumed[u] = 1;

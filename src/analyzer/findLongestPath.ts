@@ -3,7 +3,7 @@ import { scratch } from './scratch';
 
 /** A path as graph indices and its total minutes. */
 export interface IndexPath {
-  nodes: number[];
+  nodes: Int32Array;
   minutes: number;
 }
 
@@ -80,8 +80,9 @@ export function findLongestPath(
     if (bestEnd === -1 || best[e]! > best[bestEnd]!) bestEnd = e;
   }
   if (bestEnd === -1) return null;
-  const nodes: number[] = [];
-  for (let v = bestEnd; v !== -1; v = parent[v]!) nodes.push(v);
-  nodes.reverse();
+  let length = 0;
+  for (let v = bestEnd; v !== -1; v = parent[v]!) length++;
+  const nodes = scratch.int32(length);
+  for (let v = bestEnd, i = length - 1; v !== -1; v = parent[v]!) nodes[i--] = v;
   return { nodes, minutes: best[bestEnd]! };
 }
