@@ -2,7 +2,7 @@ import type { AnalysisReport } from '../analyzer';
 // The flow analysis itself, not the package's analyze(), which adds leverage findings.
 import { analyze as analyzeFlow } from '../analyzer/analyze';
 import type { Person, ProcessMap } from '../model';
-import { isCandidate, leverageCore } from './leverageCore';
+import { coreDoer, coreStep, isCandidate, leverageCore } from './leverageCore';
 import type { HandOffCandidate, Leverage, StepFigures } from './types';
 import { visitsById } from './visitsById';
 
@@ -47,8 +47,8 @@ export function computeLeverage(map: ProcessMap, report?: AnalysisReport): Lever
   const steps: StepFigures[] = [];
   const candidates: HandOffCandidate[] = [];
   for (let i = 0; i < core.count; i++) {
-    const node = core.nodes[i]!;
-    const doer = core.doer[i];
+    const node = coreStep(core, i);
+    const doer = coreDoer(core, i);
     const s: StepFigures = {
       nodeId: node.id,
       label: node.label,

@@ -16,10 +16,12 @@ export interface LeverageCore {
   ownerId: string | null;
   /** Number of steps (actions and decisions). */
   count: number;
-  /** The steps' nodes (entries from `count` on are unused). */
-  nodes: StepNode[];
-  /** Who does each step: a person, or undefined for the implicit owner (no owner in People). */
-  doer: (Person | undefined)[];
+  /** The map's nodes and people, which the indices below point into. */
+  map: ProcessMap;
+  /** Position in `map.nodes` of each step (entries from `count` on are unused). */
+  node: Int32Array;
+  /** Who does each step: a position in `map.people`, or -1 for the implicit owner. */
+  doer: Int32Array;
   /** 1 when the step names a known person, 0 when it is the owner's by default. */
   named: Uint8Array;
   /** 1 for routine steps, 0 for one-time ones. */
@@ -49,15 +51,18 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
   const target = finite(settings.targetHourlyRate);
   const cases = finite(settings.casesPerWeek);
   const defaultRate = finite(settings.defaultHandOffRate);
+  const { people: persons } = map;
   const owner = findOwner(map);
   const ownerId = owner?.id ?? null;
-  const byId = new Map<string, Person>();
-  for (const p of map.people) byId.set(p.id, p);
+  const ownerAt = owner === undefined ? -1 : persons.indexOf(owner);
+  // The last person with an id wins, as in a Map built from the list.
+  const byId = new Map<string, number>();
+  for (let p = 0; p < persons.length; p++) byId.set(persons[p]!.id, p);
 
   const all = map.nodes;
   const size = all.length;
-  const nodes: StepNode[] = [];
-  const doer: (Person | undefined)[] = [];
+  const node = scratch.int32(size);
+  const doer = scratch.int32(size);
   const named = scratch.uint8(size);
   const routine = scratch.uint8(size);
   const minutes = scratch.float64(size);
@@ -70,25 +75,26 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
   const handOffRate = scratch.float64(size);
   let count = 0;
   for (let f = 0; f < size; f++) {
-    const node = all[f]!;
-    if (node.kind !== 'action' && node.kind !== 'decision') continue;
+    const step = all[f]!;
+    if (step.kind !== 'action' && step.kind !== 'decision') continue;
     const i = count++;
-    const person = node.ownerId === undefined ? undefined : byId.get(node.ownerId);
-    const who = person ?? owner;
+    const person = step.ownerId === undefined ? undefined : byId.get(step.ownerId);
+    const at = person ?? ownerAt;
+    const who = at < 0 ? undefined : persons[at];
     const isOwner = who === undefined || who.role === 'owner';
     const cost = isOwner ? target : finite(who.hourlyCost);
-    const m = finite(node.durationMinutes);
-    const outOfPocket = finite(node.costPerCase);
+    const m = finite(step.durationMinutes);
+    const outOfPocket = finite(step.costPerCase);
     const v = visits === null ? 1 : visits[f]!;
     const oncePass = (m / 60) * cost + outOfPocket;
-    nodes.push(node);
-    doer.push(who);
+    node[i] = f;
+    doer[i] = at;
     named[i] = person === undefined ? 0 : 1;
     minutes[i] = m;
     visitsOf[i] = v;
     hourlyCost[i] = cost;
-    handOffRate[i] = finite(node.handOffRate, defaultRate);
-    if (node.cadence !== 'one-time') {
+    handOffRate[i] = finite(step.handOffRate, defaultRate);
+    if (step.cadence !== 'one-time') {
       routine[i] = 1;
       hoursPerWeek[i] = ((v * m) / 60) * cases;
       costPerCase[i] = v * oncePass;
@@ -103,7 +109,7 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
     let hours = 0;
     let oneTime = 0;
     for (let i = 0; i < count; i++) {
-      if ((doer[i]?.id ?? null) !== personId) continue;
+      if (doerIdOf(persons, doer[i]!) !== personId) continue;
       hours += hoursPerWeek[i]!;
       oneTime += oneTimeHours[i]!;
     }
@@ -130,8 +136,8 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
   let totalCostPerCase = 0;
   for (let i = 0; i < count; i++) {
     totalCostPerCase += costPerCase[i]!;
-    if ((doer[i]?.id ?? null) !== ownerId) continue;
-    const workType = nodes[i]!.workType;
+    if (doerIdOf(persons, doer[i]!) !== ownerId) continue;
+    const workType = stepAt(all, node[i]!).workType;
     if (workType === 'productive') split.productiveHoursPerWeek += hoursPerWeek[i]!;
     else if (workType === 'non-productive') split.nonProductiveHoursPerWeek += hoursPerWeek[i]!;
     else split.unmarkedHoursPerWeek += hoursPerWeek[i]!;
@@ -142,7 +148,8 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
     owner,
     ownerId,
     count,
-    nodes,
+    map,
+    node,
     doer,
     named,
     routine,
@@ -167,9 +174,36 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
  */
 export function isCandidate(core: LeverageCore, i: number): boolean {
   return (
-    (core.doer[i]?.id ?? null) === core.ownerId &&
+    doerIdOf(core.map.people, core.doer[i]!) === core.ownerId &&
     core.routine[i] === 1 &&
     core.hoursPerWeek[i]! > 0 &&
     core.handOffRate[i]! < core.target
   );
+}
+
+function doerIdOf(people: readonly Person[], at: number): string | null {
+  return at < 0 ? null : people[at]!.id;
+}
+
+function stepAt(nodes: ProcessMap['nodes'], f: number): StepNode {
+  const node = nodes[f]!;
+  if (node.kind !== 'action' && node.kind !== 'decision') throw new Error(`Not a step: ${f}`);
+  return node;
+}
+
+/**
+ * Step `i`'s node.
+ * @example coreStep(core, 0).label
+ */
+export function coreStep(core: LeverageCore, i: number): StepNode {
+  return stepAt(core.map.nodes, core.node[i]!);
+}
+
+/**
+ * Who does step `i`: a person, or undefined for the implicit owner.
+ * @example coreDoer(core, 0)?.name
+ */
+export function coreDoer(core: LeverageCore, i: number): Person | undefined {
+  const at = core.doer[i]!;
+  return at < 0 ? undefined : core.map.people[at];
 }

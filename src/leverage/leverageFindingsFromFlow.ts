@@ -1,6 +1,6 @@
 import type { AnalysisMetrics } from '../analyzer/types';
 import type { ProcessMap, StepNode } from '../model';
-import { isCandidate, type LeverageCore, leverageCore } from './leverageCore';
+import { coreDoer, coreStep, isCandidate, type LeverageCore, leverageCore } from './leverageCore';
 import { findingsOf, MAX_HAND_OFF_FINDINGS, type StepLookup, stepLookup } from './leverageFindings';
 import type { HandOffCandidate, LeverageFinding } from './types';
 
@@ -20,7 +20,7 @@ export function leverageFindingsFromFlow(
   fileIndexOf?: (id: string) => number,
 ): LeverageFinding[] {
   const core = leverageCore(map, visits);
-  const { nodes, doer, hoursPerWeek } = core;
+  const { hoursPerWeek } = core;
   return findingsOf(map, {
     currency: map.settings.currency,
     ownerId: core.ownerId,
@@ -28,10 +28,10 @@ export function leverageFindingsFromFlow(
     candidates: bestCandidates(core, MAX_HAND_OFF_FINDINGS),
     longestPathNodeIds: metrics.longestPath ? metrics.longestPath.nodeIds : null,
     stepCount: core.count,
-    stepNodeId: (i) => nodes[i]!.id,
-    stepLabel: (i) => nodes[i]!.label,
-    stepDoerId: (i) => doer[i]?.id ?? null,
-    stepDoerRole: (i) => doer[i]?.role ?? 'owner',
+    stepNodeId: (i) => coreStep(core, i).id,
+    stepLabel: (i) => coreStep(core, i).label,
+    stepDoerId: (i) => coreDoer(core, i)?.id ?? null,
+    stepDoerRole: (i) => coreDoer(core, i)?.role ?? 'owner',
     stepHours: (i) => hoursPerWeek[i]!,
     steps: fileIndexOf ? uniqueLookup(map, fileIndexOf) : stepLookup(map),
   });
@@ -50,7 +50,7 @@ function bestCandidates(core: LeverageCore, k: number): HandOffCandidate[] {
     // After every candidate worth as much (equal worth keeps file order).
     let at = best.length;
     while (at > 0 && best[at - 1]!.worthPerWeek < worth) at--;
-    const node = core.nodes[i]!;
+    const node = coreStep(core, i);
     best.splice(at, 0, {
       nodeId: node.id,
       label: node.label,
