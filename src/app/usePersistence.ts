@@ -3,10 +3,12 @@ import {
   useNodesInitialized,
   useOnViewportChange,
   useReactFlow,
+  useStoreApi,
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { importAnyFile, importAnyText } from '../io/importAnyFile';
+import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import type { LibraryCommands } from '../panels/LibraryContext';
 import type { EditorStore } from '../store/createEditorStore';
 import { useEditor } from '../store/EditorStoreContext';
@@ -26,17 +28,17 @@ export function usePersistence(
 ): LibraryCommands {
   const [persistence] = useState(() => createPersistence({ ...options, editor }));
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
 
   useEffect(() => {
     void persistence.start();
     return () => persistence.stop();
   }, [persistence]);
 
-  // Show a newly opened map: its saved view, or fitted.
+  // Show a newly opened map: its saved view, or its opening view (see openingStepIds).
   const view = useStore(persistence.state, (s) => s.view);
   const initialized = useNodesInitialized();
-  // The canvas fits the first map it shows; a restored view must come after that fit.
-  const flowReady = useFlowStore((s) => s.panZoom !== null && !s.fitViewQueued);
+  const flowReady = useFlowStore((s) => s.panZoom !== null && s.width > 0 && s.height > 0);
   const nodeCount = useEditor((s) => s.map.nodes.length);
   const applied = useRef(0);
   useEffect(() => {
@@ -45,10 +47,18 @@ export function usePersistence(
     const frame = requestAnimationFrame(() => {
       if (view.viewport) void flow.setViewport(view.viewport);
       else if (nodeCount === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 });
-      else void flow.fitView({ padding: 0.2, maxZoom: 1.2 });
+      else {
+        const { width, height } = flowStore.getState();
+        const ids = openingStepIds(editor.getState().map, { width, height });
+        void flow.fitView({
+          padding: FIT_PADDING,
+          maxZoom: 1.2,
+          ...(ids ? { nodes: ids.map((id) => ({ id })) } : {}),
+        });
+      }
     });
     return () => cancelAnimationFrame(frame);
-  }, [view, initialized, flowReady, nodeCount, flow]);
+  }, [view, initialized, flowReady, nodeCount, flow, flowStore, editor]);
 
   useOnViewportChange({ onEnd: (viewport) => persistence.rememberViewport(viewport) });
 

@@ -27,7 +27,11 @@ const MINIMAP_COLORS = {
   decision: '#d97706',
 } as const;
 const miniMapColor = (node: FlowNode) => MINIMAP_COLORS[node.data.step.kind];
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
+/**
+ * Above this many steps the canvas draws only what is in view. The first view of a map is
+ * set by usePersistence (its saved view, or openingStepIds), not by React Flow's fitView.
+ */
+const CULL_ABOVE = 200;
 const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
@@ -171,12 +175,10 @@ export function Canvas() {
       snapToGrid={snapToGrid}
       snapGrid={SNAP_GRID}
       colorMode={theme}
-      onlyRenderVisibleElements={mapNodes.length > 400}
+      onlyRenderVisibleElements={mapNodes.length > CULL_ABOVE}
       zoomOnDoubleClick={false}
       minZoom={0.05}
       maxZoom={3}
-      fitView
-      fitViewOptions={FIT_VIEW_OPTIONS}
       attributionPosition="top-right"
       aria-label="Process map canvas"
     >

@@ -1,9 +1,41 @@
-import { MarkerType } from '@xyflow/react';
+import { MarkerType, type NodeHandle, Position } from '@xyflow/react';
 import { NODE_SIZE } from '../layout/nodeSize';
-import type { MapEdge, MapNode } from '../model';
+import type { MapEdge, MapNode, NodeKind } from '../model';
 import type { FlowEdge, FlowNode } from './flowTypes';
 
 const KIND_NAMES = { start: 'Start', end: 'End', action: 'Action', decision: 'Decision' } as const;
+const HANDLE = 9;
+
+/**
+ * Where each kind's four handles are (see NodeHandles and the CSS), declared up front so
+ * that an arrow to a step the canvas has not drawn (off-screen, culled) is still drawn:
+ * React Flow draws an edge only between nodes whose handles it knows.
+ */
+function handlesOf(kind: NodeKind): NodeHandle[] {
+  const { width, height } = NODE_SIZE[kind];
+  const half = HANDLE / 2;
+  const at = (id: string, position: Position, x: number, y: number): NodeHandle => ({
+    id,
+    type: 'source',
+    position,
+    x: x - half,
+    y: y - half,
+    width: HANDLE,
+    height: HANDLE,
+  });
+  return [
+    at('top', Position.Top, width / 2, 0),
+    at('right', Position.Right, width, height / 2),
+    at('bottom', Position.Bottom, width / 2, height),
+    at('left', Position.Left, 0, height / 2),
+  ];
+}
+const HANDLES: Record<NodeKind, NodeHandle[]> = {
+  start: handlesOf('start'),
+  end: handlesOf('end'),
+  action: handlesOf('action'),
+  decision: handlesOf('decision'),
+};
 
 /**
  * Makes a converter from map nodes to React Flow nodes that reuses the previous object
@@ -29,6 +61,7 @@ export function createNodeConverter() {
               // Steps have a fixed size per kind (see NODE_SIZE and the CSS), so React Flow
               // need not re-measure a step each time it moves.
               measured: NODE_SIZE[step.kind],
+              handles: HANDLES[step.kind],
               ariaLabel: `${KIND_NAMES[step.kind]}: ${step.label.trim() || '(no label)'}`,
             };
       next.set(step, flow);
