@@ -2,7 +2,7 @@ import type { AnalysisContext } from './AnalysisContext';
 import { KIND_ACTION, KIND_DECISION } from './buildFlowGraph';
 import { quoteNode } from './describeNodes';
 import { findMustPass } from './findMustPass';
-import { makeFinding, type RankedFinding } from './makeFinding';
+import { makeFinding, makeRangeFinding, type RankedFinding } from './makeFinding';
 
 /**
  * Rules 14-15: steps where work converges (fan-in) and merge points every case waits on.
@@ -21,12 +21,16 @@ export function checkHotspots(
     const count = g.inStart[u + 1]! - g.inStart[u]!;
     if (count >= fanInThreshold) {
       out.push(
-        makeFinding(
+        makeRangeFinding(
           ctx,
           'fan-in',
           `${count} arrows lead into ${quoteNode(g.nodes[u]!)}: work converges and queues there.`,
           [u],
-          Array.from(g.inEdge.subarray(g.inStart[u]!, g.inStart[u + 1]!)),
+          0,
+          1,
+          g.inEdge,
+          g.inStart[u]!,
+          g.inStart[u + 1]!,
           [],
         ),
       );

@@ -4,7 +4,7 @@ import { branchProbabilities } from './branchProbabilities';
 import { KIND_ACTION, KIND_DECISION, KIND_END } from './buildFlowGraph';
 import { listNodes, listNodesAt, quoteNode } from './describeNodes';
 import { findLongestPath } from './findLongestPath';
-import { makeFinding, type RankedFinding } from './makeFinding';
+import { makeFinding, makeRangeFinding, type RankedFinding } from './makeFinding';
 import { FIX_OFFSET, newEdge, offsetFrom } from './repairHelpers';
 import { scratch } from './scratch';
 import { solveVisits, type Visits } from './solveVisits';
@@ -15,6 +15,9 @@ export interface MetricsResult {
   metrics: AnalysisMetrics;
   findings: RankedFinding[];
 }
+
+/** An empty index list. */
+const NO_INDICES = new Int32Array(0);
 
 function round(x: number, digits: number): string {
   return Number(x.toFixed(digits)).toString();
@@ -53,25 +56,27 @@ export function computeMetrics(
   // Rework loops: loops from which an end can be reached.
   for (let c = 0; c < sccs.count; c++) {
     if (ctx.loop[c] === 0) continue;
-    const first = sccs.nodes[sccs.start[c]!]!;
-    if (ctx.coreach[first] === 0) continue;
-    const members = sccs.nodes.subarray(sccs.start[c]!, sccs.start[c + 1]!);
-    const names = listNodesAt(g.nodes, members);
+    const from = sccs.start[c]!;
+    const to = sccs.start[c + 1]!;
+    if (ctx.coreach[sccs.nodes[from]!] === 0) continue;
+    const names = listNodesAt(g.nodes, sccs.nodes, 3, from, to);
     let message = `Cases can go round the loop through ${names} more than once; each extra pass is rework.`;
     if (visits !== null && visits.trappedComp !== c && visits.unsolvedComp !== c) {
       const entry = visits.compEntry[c]!;
       if (entry > 0) {
         let most = 0;
         let guessed = false;
-        for (let i = 0; i < members.length; i++) {
-          const u = members[i]!;
+        for (let i = from; i < to; i++) {
+          const u = sccs.nodes[i]!;
           if (visits.visits[u]! > most) most = visits.visits[u]!;
           if (isAssumed[u] === 1) guessed = true;
         }
         message = `Cases go round the loop through ${names} ${round(most / entry, 2)} times on average${guessed ? ' (some chances assumed)' : ''}; each extra pass is rework.`;
       }
     }
-    findings.push(makeFinding(ctx, 'rework-loop', message, members, [], []));
+    findings.push(
+      makeRangeFinding(ctx, 'rework-loop', message, sccs.nodes, from, to, NO_INDICES, 0, 0, []),
+    );
   }
 
   const base = { assumedProbabilities, longestPath };

@@ -34,18 +34,23 @@ export function listNodes(nodes: readonly MapNode[], max = 3): string {
 }
 
 /**
- * Several nodes, given by graph index, in words, naming at most `max`.
+ * Several nodes, given by graph index (`indices[from .. to)`), in words, naming at most `max`.
  * @example listNodesAt(g.nodes, [0, 3, 4, 7], 2) // "'A', 'B' and 2 more"
  */
 export function listNodesAt(
   nodes: readonly MapNode[],
   indices: ArrayLike<number>,
   max = 3,
+  from = 0,
+  to = indices.length,
 ): string {
-  const names: string[] = [];
-  for (let i = 0; i < indices.length && i < max; i++) names.push(quoteNode(nodes[indices[i]!]!));
-  const rest = indices.length - names.length;
-  if (rest > 0) return `${names.join(', ')} and ${rest} more`;
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const count = to - from;
+  const named = Math.min(count, max);
+  if (named === 0) return count > 0 ? ` and ${count} more` : '';
+  if (named === 1 && count === 1) return quoteNode(nodes[indices[from]!]!);
+  let names = quoteNode(nodes[indices[from]!]!);
+  const last = count > named ? named : named - 1;
+  for (let i = 1; i < last; i++) names += `, ${quoteNode(nodes[indices[from + i]!]!)}`;
+  if (count > named) return `${names} and ${count - named} more`;
+  return `${names} and ${quoteNode(nodes[indices[from + named - 1]!]!)}`;
 }

@@ -25,13 +25,40 @@ export function makeFinding(
   edges: ArrayLike<number>,
   suggestions: Suggestion[],
 ): RankedFinding {
-  const ns = ascendingUnique(nodes);
-  const es = ascendingUnique(edges);
+  return makeRangeFinding(
+    ctx,
+    rule,
+    message,
+    nodes,
+    0,
+    nodes.length,
+    edges,
+    0,
+    edges.length,
+    suggestions,
+  );
+}
+
+/**
+ * {@link makeFinding} for the nodes `nodes[nodeFrom .. nodeTo)` and the edges
+ * `edges[edgeFrom .. edgeTo)`: slices of a larger list, read in place (no copy, no view).
+ * @example makeRangeFinding(ctx, 'fan-in', message, [u], 0, 1, g.inEdge, from, to, [])
+ */
+export function makeRangeFinding(
+  ctx: AnalysisContext,
+  rule: RuleId,
+  message: string,
+  nodes: ArrayLike<number>,
+  nodeFrom: number,
+  nodeTo: number,
+  edges: ArrayLike<number>,
+  edgeFrom: number,
+  edgeTo: number,
+  suggestions: Suggestion[],
+): RankedFinding {
   const { g } = ctx;
-  const nodeIds = new Array<string>(ns.length);
-  for (let i = 0; i < ns.length; i++) nodeIds[i] = g.ids[ns[i]!]!;
-  const edgeIds = new Array<string>(es.length);
-  for (let i = 0; i < es.length; i++) edgeIds[i] = g.edges[es[i]!]!.id;
+  const nodeIds = ascendingUnique(nodes, nodeFrom, nodeTo, (u) => g.ids[u]!);
+  const edgeIds = ascendingUnique(edges, edgeFrom, edgeTo, (j) => g.edges[j]!.id);
   return {
     finding: {
       rule,
@@ -41,15 +68,34 @@ export function makeFinding(
       edgeIds,
       suggestions: suggestions.length === 0 ? NO_SUGGESTIONS : suggestions,
     },
-    firstNode: ns.length > 0 ? g.fileIndex[ns[0]!]! : Number.MAX_SAFE_INTEGER,
-    firstEdge: es.length > 0 ? es[0]! : Number.MAX_SAFE_INTEGER,
+    firstNode:
+      nodeIds.length > 0 ? g.fileIndex[lowest(nodes, nodeFrom, nodeTo)]! : Number.MAX_SAFE_INTEGER,
+    firstEdge: edgeIds.length > 0 ? lowest(edges, edgeFrom, edgeTo) : Number.MAX_SAFE_INTEGER,
   };
 }
 
-/** The list itself when already strictly ascending (the usual case), else a sorted copy. */
-function ascendingUnique(xs: ArrayLike<number>): ArrayLike<number> {
-  for (let i = 1; i < xs.length; i++) {
-    if (xs[i]! <= xs[i - 1]!) return [...new Set(Array.from(xs))].sort((a, b) => a - b);
+function lowest(xs: ArrayLike<number>, from: number, to: number): number {
+  let low = xs[from]!;
+  for (let i = from + 1; i < to; i++) if (xs[i]! < low) low = xs[i]!;
+  return low;
+}
+
+/** The ids of xs[from .. to), ascending, each once (in place when already strictly ascending). */
+function ascendingUnique(
+  xs: ArrayLike<number>,
+  from: number,
+  to: number,
+  idOf: (i: number) => string,
+): string[] {
+  let ascending = true;
+  for (let i = from + 1; i < to && ascending; i++) ascending = xs[i]! > xs[i - 1]!;
+  if (!ascending) {
+    const sorted = [...new Set(Array.from({ length: to - from }, (_, i) => xs[from + i]!))].sort(
+      (a, b) => a - b,
+    );
+    return sorted.map(idOf);
   }
-  return xs;
+  const out = new Array<string>(to - from);
+  for (let i = from; i < to; i++) out[i - from] = idOf(xs[i]!);
+  return out;
 }
