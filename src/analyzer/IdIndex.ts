@@ -1,51 +1,32 @@
-import { scratch } from './scratch';
-
 /**
  * Positions of string ids, in an open-addressing hash table over typed arrays: cheaper to
  * fill and to query than a Map for the ids of a freshly parsed map (no rehashing while it
- * grows, no entry objects). Ids get positions 0, 1, 2... in the order they are first added.
- * @example const index = new IdIndex(2); index.add('a'); index.add('b'); index.at('b') // 1
+ * grows, no entry objects). Filled by {@link buildFlowGraph} with {@link hashOf} and
+ * {@link findSlot}: plain functions of typed arrays, so their optimized code does not
+ * depend on the hidden class of an object that dies between analyses (a full garbage
+ * collection would throw that code away, and every analysis would start unoptimized).
+ * @example new IdIndex(slots, hashes, ['a', 'b'], mask).at('b') // 1
  */
 export class IdIndex {
-  /** Per slot: position + 1, or 0 when empty. */
-  private readonly slots: Int32Array;
-  /** Per position: the id's hash, compared before the strings. */
-  private readonly hashes: Int32Array;
-  /** The ids by position (sized for `capacity` up front: growing a large array is slow). */
-  private readonly keys: string[];
-  private count = 0;
-  private readonly mask: number;
+  constructor(
+    /** Per slot: position + 1, or 0 when empty. */
+    private readonly slots: Int32Array,
+    /** Per position: the id's hash, compared before the strings. */
+    private readonly hashes: Int32Array,
+    /** The ids by position. */
+    readonly ids: string[],
+    private readonly mask: number,
+  ) {}
 
-  /** An empty index with room for `capacity` ids (more are refused by `add`). */
-  constructor(private readonly capacity: number) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.slots = scratch.int32(size);
-    this.hashes = scratch.int32(Math.max(capacity, 1));
-    this.mask = size - 1;
-    this.keys = new Array<string>(capacity);
-  }
-
-  /** The ids in the order they were first added (read only). */
-  get ids(): string[] {
-    if (this.keys.length !== this.count) this.keys.length = this.count;
-    return this.keys;
-  }
-
-  /** How many distinct ids were added. */
+  /** How many ids there are. */
   get size(): number {
-    return this.count;
+    return this.ids.length;
   }
 
-  /** The position of an id, or -1 when it was never added. */
+  /** The position of an id, or -1 when it is not there. */
   at(id: string): number {
-    const h = hashOf(id);
-    const { slots, hashes, keys, mask } = this;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const k = slots[s]! - 1;
-      if (k < 0) return -1;
-      if (hashes[k] === h && keys[k] === id) return k;
-    }
+    const k = this.slots[findSlot(this.slots, this.hashes, this.ids, this.mask, id, hashOf(id))]!;
+    return k - 1;
   }
 
   /** The position of an id, or undefined (as a Map would answer). */
@@ -57,29 +38,41 @@ export class IdIndex {
   has(id: string): boolean {
     return this.at(id) >= 0;
   }
+}
 
-  /** Adds an id unless present; returns its position (new ids get `size - 1`). */
-  add(id: string): number {
-    const h = hashOf(id);
-    const { slots, hashes, keys, mask } = this;
-    let s = h & mask;
-    for (; ; s = (s + 1) & mask) {
-      const k = slots[s]! - 1;
-      if (k < 0) break;
-      if (hashes[k] === h && keys[k] === id) return k;
-    }
-    const k = this.count;
-    if (k >= this.capacity) throw new RangeError('IdIndex is full');
-    this.count++;
-    keys[k] = id;
-    hashes[k] = h;
-    slots[s] = k + 1;
-    return k;
+/**
+ * Slots for `count` ids: a power of two, at least twice as many.
+ * @example tableSize(100) // 256
+ */
+export function tableSize(count: number): number {
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  return size;
+}
+
+/**
+ * The slot holding `id` (hash `h`), or the empty slot where it would go.
+ * @example slots[findSlot(slots, hashes, ids, mask, 'a', hashOf('a'))] // position + 1, or 0
+ */
+export function findSlot(
+  slots: Int32Array,
+  hashes: Int32Array,
+  ids: readonly string[],
+  mask: number,
+  id: string,
+  h: number,
+): number {
+  for (let s = h & mask; ; s = (s + 1) & mask) {
+    const k = slots[s]! - 1;
+    if (k < 0 || (hashes[k] === h && ids[k] === id)) return s;
   }
 }
 
-/** FNV-1a over the UTF-16 code units, with a final mix so the low bits spread. */
-function hashOf(id: string): number {
+/**
+ * FNV-1a over the UTF-16 code units, with a final mix so the low bits spread.
+ * @example hashOf('n-k3x9q2a') // a 32-bit integer
+ */
+export function hashOf(id: string): number {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   h ^= h >>> 15;

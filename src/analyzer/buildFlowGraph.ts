@@ -1,5 +1,5 @@
 import type { MapEdge, MapNode, ProcessMap } from '../model';
-import { IdIndex } from './IdIndex';
+import { findSlot, hashOf, IdIndex, tableSize } from './IdIndex';
 import { FIX_PREFIX } from './IdMinter';
 import { scratch } from './scratch';
 
@@ -85,7 +85,12 @@ function kindCode(node: MapNode): number {
 export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGraph {
   const all = map.nodes;
   const size = all.length;
-  const indexOf = new IdIndex(size);
+  const mask = tableSize(size) - 1;
+  const slots = scratch.int32(mask + 1);
+  const hashes = scratch.int32(size);
+  // Sized up front: growing a large array is slow.
+  const ids = new Array<string>(size);
+  let distinct = 0;
   const fixIds: string[] = [];
   // One pass over the node objects; figures by file index, compacted below if ids repeat.
   let kind = scratch.uint8(size);
@@ -96,9 +101,14 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
   for (let i = 0; i < size; i++) {
     const node = all[i]!;
     const id = node.id;
-    const before = indexOf.size;
-    indexOf.add(id);
-    const fresh = indexOf.size > before;
+    const h = hashOf(id);
+    const s = findSlot(slots, hashes, ids, mask, id, h);
+    const fresh = slots[s] === 0;
+    if (fresh) {
+      ids[distinct] = id;
+      hashes[distinct] = h;
+      slots[s] = ++distinct;
+    }
     if (first === null && !fresh) first = scratch.uint8(size).fill(1, 0, i);
     if (first !== null && fresh) first[i] = 1;
     if (id.charCodeAt(0) === FIX_CODE && id.startsWith(FIX_PREFIX)) fixIds.push(id);
@@ -119,7 +129,7 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
     for (let i = 0; i < size; i++) fileIndex[i] = i;
   } else {
     // Repeated ids: the first node with an id wins.
-    const n = indexOf.size;
+    const n = distinct;
     nodes = new Array<MapNode>(n);
     fileIndex = scratch.int32(n);
     const kindG = scratch.uint8(n);
@@ -139,7 +149,7 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
     blank = blankG;
   }
   const n = nodes.length;
-  const ids = indexOf.ids;
+  ids.length = n;
   let startCount = 0;
   let endCount = 0;
   for (let i = 0; i < n; i++) {
@@ -166,8 +176,10 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
     const edge = edges[j]!;
     const id = edge.id;
     if (id.charCodeAt(0) === FIX_CODE && id.startsWith(FIX_PREFIX)) fixIds.push(id);
-    const s = indexOf.at(edge.source);
-    const t = indexOf.at(edge.target);
+    const source = edge.source;
+    const target = edge.target;
+    const s = slots[findSlot(slots, hashes, ids, mask, source, hashOf(source))]! - 1;
+    const t = slots[findSlot(slots, hashes, ids, mask, target, hashOf(target))]! - 1;
     if (s < 0 || t < 0) {
       edgeSource[j] = -1;
       edgeTarget[j] = -1;
@@ -211,7 +223,7 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
     duration,
     blank,
     fixIds,
-    indexOf,
+    indexOf: new IdIndex(slots, hashes, ids, mask),
     edges,
     edgeSource,
     edgeTarget,
