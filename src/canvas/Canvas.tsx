@@ -4,7 +4,6 @@ import {
   ConnectionMode,
   Controls,
   type EdgeChange,
-  MiniMap,
   type NodeChange,
   ReactFlow,
   useReactFlow,
@@ -17,16 +16,10 @@ import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { edgeTypes } from './edgeTypes';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { nodeTypes } from './nodeTypes';
+import { OverviewMap } from './OverviewMap';
 import { isNodeKind, PALETTE_MIME } from './paletteDrag';
 import { createEdgeConverter, createNodeConverter } from './toFlowElements';
 
-const MINIMAP_COLORS = {
-  start: '#16a34a',
-  end: '#dc2626',
-  action: '#64748b',
-  decision: '#d97706',
-} as const;
-const miniMapColor = (node: FlowNode) => MINIMAP_COLORS[node.data.step.kind];
 /**
  * Above this many steps the canvas draws only what is in view. The first view of a map is
  * set by usePersistence (its saved view, or openingStepIds), not by React Flow's fitView.
@@ -187,13 +180,7 @@ export function Canvas() {
         gap={20}
       />
       <Controls position="bottom-left" aria-label="Zoom controls" />
-      <MiniMap
-        position="bottom-right"
-        pannable
-        zoomable
-        ariaLabel="Mini map"
-        nodeColor={miniMapColor}
-      />
+      <OverviewMap />
     </ReactFlow>
   );
 }
