@@ -4,7 +4,7 @@ import { createAnalysisContext } from './AnalysisContext';
 import { analyzeContext } from './analyze';
 import type { FlowGraph } from './buildFlowGraph';
 import { scratch } from './scratch';
-import type { AnalysisMetrics, AnalysisReport, AnalyzeOptions, Finding, Severity } from './types';
+import type { AnalysisReport, AnalyzeOptions, Finding, Severity } from './types';
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -22,12 +22,17 @@ function analyzeAll(map: ProcessMap, options: AnalyzeOptions): AnalysisReport {
   const ctx = createAnalysisContext(map);
   const { g } = ctx;
   const report = analyzeContext(ctx, options);
+  const { metrics } = report;
   // Graph index = file index when no id repeats.
   const unique = g.n === map.nodes.length;
+  let visits: ArrayLike<number> | null = null;
+  if (metrics.available) {
+    visits = unique ? metrics.expectedVisits : fileVisits(map, g, metrics.expectedVisits);
+  }
   const extra: Finding[] = leverageFindingsFromFlow(
     map,
-    report.metrics,
-    fileVisits(map, g, report.metrics, unique),
+    metrics,
+    visits,
     unique ? (id) => g.indexOf.at(id) : undefined,
   );
   if (extra.length === 0) return report;
@@ -39,23 +44,9 @@ function analyzeAll(map: ProcessMap, options: AnalyzeOptions): AnalysisReport {
   return { ...report, findings };
 }
 
-/**
- * Expected visits per case of each node in `map.nodes` (a repeated id has its first node's,
- * invalid figures count 0); null when the metrics are unavailable.
- */
-function fileVisits(
-  map: ProcessMap,
-  g: FlowGraph,
-  metrics: AnalysisMetrics,
-  unique: boolean,
-): Float64Array | null {
-  if (!metrics.available) return null;
-  const { expectedVisits } = metrics;
+/** Expected visits per case of each node in `map.nodes`; a repeated id has its first node's. */
+function fileVisits(map: ProcessMap, g: FlowGraph, visits: Float64Array): Float64Array {
   const out = scratch.float64(map.nodes.length);
-  for (let f = 0; f < out.length; f++) {
-    const u = unique ? f : g.indexOf.at(map.nodes[f]!.id);
-    const v = expectedVisits[u]!;
-    out[f] = Number.isFinite(v) && v >= 0 ? v : 0;
-  }
+  for (let f = 0; f < out.length; f++) out[f] = visits[g.indexOf.at(map.nodes[f]!.id)]!;
   return out;
 }

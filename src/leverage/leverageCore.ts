@@ -42,8 +42,8 @@ export interface LeverageCore {
 
 /**
  * The per-step figures and sums behind {@link computeLeverage} (see there for the rules).
- * `visits` holds each node's expected visits per case, aligned with `map.nodes` (missing or
- * invalid figures as 0); null when the flow metrics are unavailable (one visit per step).
+ * `visits` holds each node's expected visits per case, aligned with `map.nodes` (invalid
+ * figures count 0); null when the flow metrics are unavailable (one visit per step).
  * @example leverageCore(map, null).hoursPerWeek[0]
  */
 export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null): LeverageCore {
@@ -85,7 +85,7 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
     const cost = isOwner ? target : finite(who.hourlyCost);
     const m = finite(step.durationMinutes);
     const outOfPocket = finite(step.costPerCase);
-    const v = visits === null ? 1 : visits[f]!;
+    const v = visits === null ? 1 : finite(visits[f]);
     const oncePass = (m / 60) * cost + outOfPocket;
     node[i] = f;
     doer[i] = at;

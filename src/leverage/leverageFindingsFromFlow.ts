@@ -8,8 +8,8 @@ import type { HandOffCandidate, LeverageFinding } from './types';
  * The leverage findings of an analyzed map, exactly as
  * `leverageFindings(map, computeLeverage(map, report))` gives them, but read from columns,
  * with no per-step objects and only the best candidates ranked: what analyze() adds.
- * `visits`: each node's expected visits per case, aligned with `map.nodes` (0 where missing
- * or invalid); null exactly when the metrics are unavailable. `fileIndexOf`: the position in
+ * `visits`: each node's expected visits per case, aligned with `map.nodes` (invalid figures
+ * count 0); null exactly when the metrics are unavailable. `fileIndexOf`: the position in
  * `map.nodes` of the node with an id (-1 when none); pass it only when no id repeats.
  * @example leverageFindingsFromFlow(map, report.metrics, visits, (id) => ids.indexOf(id))
  */
