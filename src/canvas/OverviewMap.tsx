@@ -13,6 +13,8 @@ const COLORS: Record<NodeKind, string> = {
   decision: '#d97706',
 };
 const WHEEL_ZOOM = 0.002;
+const REDRAW_MS = 100;
+const THROTTLE_ABOVE = 2000;
 
 function boundsOf(nodes: readonly MapNode[]): Rect | null {
   if (nodes.length === 0) return null;
@@ -30,31 +32,54 @@ function boundsOf(nodes: readonly MapNode[]): Rect | null {
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
+/** A CSS hex colour as the 32-bit pixel value of an RGBA ImageData on this machine. */
+function pixelOf(hex: string): number {
+  const r = Number.parseInt(hex.slice(1, 3), 16);
+  const g = Number.parseInt(hex.slice(3, 5), 16);
+  const b = Number.parseInt(hex.slice(5, 7), 16);
+  const bytes = new Uint8ClampedArray([r, g, b, 255]);
+  return new Uint32Array(bytes.buffer)[0] as number;
+}
+const PIXELS: Record<NodeKind, number> = {
+  start: pixelOf(COLORS.start),
+  end: pixelOf(COLORS.end),
+  action: pixelOf(COLORS.action),
+  decision: pixelOf(COLORS.decision),
+};
+
+/**
+ * Draws each step as a filled box, writing the pixels directly: with thousands of steps a
+ * path of rectangles costs the browser ~100 ms to rasterize on every change; this, < 1 ms.
+ */
 function draw(canvas: HTMLCanvasElement, nodes: readonly MapNode[], frame: OverviewFrame) {
-  const ratio = window.devicePixelRatio || 1;
-  if (canvas.width !== SIZE.width * ratio) {
-    canvas.width = SIZE.width * ratio;
-    canvas.height = SIZE.height * ratio;
+  const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
+  const width = SIZE.width * ratio;
+  const height = SIZE.height * ratio;
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
   }
   const context = canvas.getContext('2d');
   if (!context) return;
-  context.setTransform(ratio, 0, 0, ratio, 0, 0);
-  context.clearRect(0, 0, SIZE.width, SIZE.height);
-  const { x, y, scale } = frame;
-  // One fill per kind: thousands of rectangles cost a few milliseconds, drawn once per change.
-  for (const kind of ['action', 'decision', 'start', 'end'] as const) {
-    const size = NODE_SIZE[kind];
-    const w = Math.max(1, size.width * scale);
-    const h = Math.max(1, size.height * scale);
-    context.fillStyle = COLORS[kind];
-    context.beginPath();
-    for (const node of nodes) {
-      if (node.kind === kind) {
-        context.rect((node.position.x - x) * scale, (node.position.y - y) * scale, w, h);
-      }
-    }
-    context.fill();
+  const image = context.createImageData(width, height);
+  const pixels = new Uint32Array(image.data.buffer);
+  const scale = frame.scale * ratio;
+  for (const node of nodes) {
+    const size = NODE_SIZE[node.kind];
+    const x0 = Math.max(0, Math.floor((node.position.x - frame.x) * scale));
+    const y0 = Math.max(0, Math.floor((node.position.y - frame.y) * scale));
+    const x1 = Math.min(
+      width,
+      Math.max(x0 + 1, Math.round((node.position.x + size.width - frame.x) * scale)),
+    );
+    const y1 = Math.min(
+      height,
+      Math.max(y0 + 1, Math.round((node.position.y + size.height - frame.y) * scale)),
+    );
+    const pixel = PIXELS[node.kind];
+    for (let y = y0; y < y1; y++) pixels.fill(pixel, y * width + x0, y * width + x1);
   }
+  context.putImageData(image, 0, 0);
 }
 
 /**
@@ -78,9 +103,32 @@ export function OverviewMap() {
   const frame = overviewFrame(steps, view, SIZE);
   const { x: fx, y: fy, scale } = frame;
 
+  // Redraw at once when the framing changes; when only steps moved on a big map (a drag),
+  // at most every REDRAW_MS, so the overview never slows the drag down.
+  const latest = useRef({ nodes, frame: { x: fx, y: fy, scale } });
+  const lastDraw = useRef({ at: 0, frame: latest.current.frame });
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    if (canvasRef.current) draw(canvasRef.current, nodes, { x: fx, y: fy, scale });
+    const frame = { x: fx, y: fy, scale };
+    latest.current = { nodes, frame };
+    const run = () => {
+      timer.current = undefined;
+      const canvas = canvasRef.current;
+      if (!canvas) return;
+      lastDraw.current = { at: performance.now(), frame: latest.current.frame };
+      draw(canvas, latest.current.nodes, latest.current.frame);
+    };
+    const last = lastDraw.current;
+    const reframed = last.frame.x !== fx || last.frame.y !== fy || last.frame.scale !== scale;
+    const wait = REDRAW_MS - (performance.now() - last.at);
+    if (reframed || nodes.length <= THROTTLE_ABOVE || wait <= 0) {
+      clearTimeout(timer.current);
+      run();
+    } else {
+      timer.current ??= setTimeout(run, wait);
+    }
   }, [nodes, fx, fy, scale]);
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   // The frame as of the press, so the overview does not rescale under a drag.
   const grab = useRef<{ frame: OverviewFrame; dx: number; dy: number } | null>(null);

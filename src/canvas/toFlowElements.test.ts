@@ -18,6 +18,25 @@ describe('toFlowElements', () => {
     });
   });
 
+  it('reuses objects by position and by step, whether or not the selection Set is the same', () => {
+    const toFlow = createNodeConverter();
+    const map = exampleMap();
+    const none = new Set<string>();
+    const first = toFlow(map.nodes, none);
+    // Same list, same selection: the very same objects.
+    expect(toFlow(map.nodes, none).every((n, i) => n === first[i])).toBe(true);
+    // Reordered, with a new but equal selection: still the same objects, found by step.
+    const reversed = [...map.nodes].reverse();
+    const again = toFlow(reversed, new Set());
+    expect(again.every((n, i) => n === first[map.nodes.length - 1 - i])).toBe(true);
+    // A step deselected in the same position gets a new object saying so.
+    const selected = toFlow(map.nodes, new Set(['s']));
+    const cleared = toFlow(map.nodes, none);
+    expect(selected[0]?.selected).toBe(true);
+    expect(cleared[0]?.selected).toBe(false);
+    expect(cleared[1]).toBe(first[1]);
+  });
+
   it('gives arrows an arrowhead and a name that includes their label', () => {
     const edges = createEdgeConverter()(exampleMap().edges, new Set());
     expect(edges[2]).toMatchObject({

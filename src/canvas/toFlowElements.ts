@@ -38,38 +38,60 @@ const HANDLES: Record<NodeKind, NodeHandle[]> = {
 };
 
 /**
- * Makes a converter from map nodes to React Flow nodes that reuses the previous object
- * when neither the step nor its selection changed, so React Flow re-renders only what moved.
+ * Makes a converter from map items to React Flow items that reuses the previous object
+ * when neither the item nor its selection changed, so React Flow re-renders only what
+ * moved. Unchanged positions in an unchanged selection cost one comparison each, which
+ * matters on every drag frame of a map with thousands of steps.
+ */
+function createConverter<In extends { id: string }, Out extends { selected?: boolean }>(
+  make: (item: In, selected: boolean) => Out,
+) {
+  // Items keep their converted object while they live, wherever they move in the list.
+  const cache = new WeakMap<In, Out>();
+  let lastIn: readonly In[] = [];
+  let lastOut: Out[] = [];
+  let lastSelected: ReadonlySet<string> | null = null;
+  return (items: readonly In[], selected: ReadonlySet<string>): Out[] => {
+    const sameSelection = selected === lastSelected;
+    const out = new Array<Out>(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as In;
+      if (sameSelection && item === lastIn[i]) {
+        out[i] = lastOut[i] as Out;
+        continue;
+      }
+      const isSelected = selected.has(item.id);
+      let flow = cache.get(item);
+      if (!flow || flow.selected !== isSelected) {
+        flow = make(item, isSelected);
+        cache.set(item, flow);
+      }
+      out[i] = flow;
+    }
+    lastIn = items;
+    lastOut = out;
+    lastSelected = selected;
+    return out;
+  };
+}
+
+/**
+ * Makes a converter from map steps to React Flow nodes (see createConverter).
  * @example const toFlowNodes = createNodeConverter(); toFlowNodes(map.nodes, selected)
  */
 export function createNodeConverter() {
-  let cache = new WeakMap<MapNode, FlowNode>();
-  return (nodes: readonly MapNode[], selected: ReadonlySet<string>): FlowNode[] => {
-    const next = new WeakMap<MapNode, FlowNode>();
-    const out = nodes.map((step) => {
-      const isSelected = selected.has(step.id);
-      const prev = cache.get(step);
-      const flow: FlowNode =
-        prev && prev.selected === isSelected
-          ? prev
-          : {
-              id: step.id,
-              type: step.kind,
-              position: step.position,
-              data: { step },
-              selected: isSelected,
-              // Steps have a fixed size per kind (see NODE_SIZE and the CSS), so React Flow
-              // need not re-measure a step each time it moves.
-              measured: NODE_SIZE[step.kind],
-              handles: HANDLES[step.kind],
-              ariaLabel: `${KIND_NAMES[step.kind]}: ${step.label.trim() || '(no label)'}`,
-            };
-      next.set(step, flow);
-      return flow;
-    });
-    cache = next;
-    return out;
-  };
+  return createConverter<MapNode, FlowNode>((step, selected) => ({
+    id: step.id,
+    type: step.kind,
+    position: step.position,
+    data: { step },
+    selected,
+    // Steps have a fixed size per kind (see NODE_SIZE and the CSS), so React Flow
+    // need not re-measure a step each time it moves.
+    measured: NODE_SIZE[step.kind],
+    handles: HANDLES[step.kind],
+    ariaLabel: `${KIND_NAMES[step.kind]}: ${step.label.trim() || '(no label)'}`,
+  }));
 }
 
 const MARKER = {
@@ -81,29 +103,14 @@ const MARKER = {
 
 /** Like {@link createNodeConverter}, for arrows. */
 export function createEdgeConverter() {
-  let cache = new WeakMap<MapEdge, FlowEdge>();
-  return (edges: readonly MapEdge[], selected: ReadonlySet<string>): FlowEdge[] => {
-    const next = new WeakMap<MapEdge, FlowEdge>();
-    const out = edges.map((arrow) => {
-      const isSelected = selected.has(arrow.id);
-      const prev = cache.get(arrow);
-      const flow: FlowEdge =
-        prev && prev.selected === isSelected
-          ? prev
-          : {
-              id: arrow.id,
-              type: 'arrow',
-              source: arrow.source,
-              target: arrow.target,
-              data: { arrow },
-              selected: isSelected,
-              markerEnd: MARKER,
-              ariaLabel: `Arrow${arrow.label?.trim() ? ` "${arrow.label.trim()}"` : ''}`,
-            };
-      next.set(arrow, flow);
-      return flow;
-    });
-    cache = next;
-    return out;
-  };
+  return createConverter<MapEdge, FlowEdge>((arrow, selected) => ({
+    id: arrow.id,
+    type: 'arrow',
+    source: arrow.source,
+    target: arrow.target,
+    data: { arrow },
+    selected,
+    markerEnd: MARKER,
+    ariaLabel: `Arrow${arrow.label?.trim() ? ` "${arrow.label.trim()}"` : ''}`,
+  }));
 }

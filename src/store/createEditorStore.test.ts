@@ -6,6 +6,18 @@ const fresh = () => createEditorStore(exampleMap());
 const labels = (store: ReturnType<typeof fresh>) => store.getState().map.nodes.map((n) => n.label);
 
 describe('editor store', () => {
+  it('keeps the selection Sets when a selection does not change who is selected', () => {
+    const store = createEditorStore(exampleMap());
+    store.getState().select(['a', 'd'], ['e1']);
+    const { selectedNodeIds, selectedEdgeIds } = store.getState();
+    store.getState().select(['d', 'a'], ['e1']);
+    expect(store.getState().selectedNodeIds).toBe(selectedNodeIds);
+    expect(store.getState().selectedEdgeIds).toBe(selectedEdgeIds);
+    store.getState().select(['a'], ['e1']);
+    expect([...store.getState().selectedNodeIds]).toEqual(['a']);
+    expect(store.getState().selectedEdgeIds).toBe(selectedEdgeIds);
+  });
+
   it('adds a step, selects it, and undoes and redoes it', () => {
     const store = fresh();
     const id = store.getState().addNode('action', { x: 5, y: 6 });

@@ -98,6 +98,12 @@ export interface EditorActions {
 export type EditorStoreState = EditorState & EditorActions;
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
 const NEXT_STEP_GAP = 60;
 const NEXT_STEP_GAP_X = 80;
 const PASTE_OFFSET = 40;
@@ -332,8 +338,16 @@ export function createEditorStore(initialMap: ProcessMap = exampleMap()) {
             }));
             set({ selectedNodeIds: EMPTY, selectedEdgeIds: EMPTY, editing: null });
           },
-          select: (nodeIds, edgeIds) =>
-            set({ selectedNodeIds: new Set(nodeIds), selectedEdgeIds: new Set(edgeIds) }),
+          select: (nodeIds, edgeIds) => {
+            // Keep an unchanged selection's Set, so nothing that depends on it re-renders.
+            const { selectedNodeIds, selectedEdgeIds } = get();
+            const nodes = new Set(nodeIds);
+            const edges = new Set(edgeIds);
+            set({
+              selectedNodeIds: sameMembers(nodes, selectedNodeIds) ? selectedNodeIds : nodes,
+              selectedEdgeIds: sameMembers(edges, selectedEdgeIds) ? selectedEdgeIds : edges,
+            });
+          },
           selectAll: () => {
             const { map } = get();
             set({
