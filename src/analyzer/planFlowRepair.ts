@@ -32,6 +32,7 @@ interface GraphState {
   g: FlowGraph;
   sccs: Sccs;
   reach: Uint8Array;
+  coreach: Uint8Array;
 }
 
 /**
@@ -47,7 +48,7 @@ export function planFlowRepair(ctx: AnalysisContext, options: RepairOptions): Su
   const titles: string[] = [];
   const addedNodes: MapNode[] = [];
   const addedEdges: MapEdge[] = [];
-  let state: GraphState = { g: ctx.g, sccs: ctx.sccs, reach: ctx.reach };
+  let state: GraphState = { g: ctx.g, sccs: ctx.sccs, reach: ctx.reach, coreach: ctx.coreach };
   const { g } = ctx;
 
   if (options.addStart || options.connectUnreached) {
@@ -85,12 +86,12 @@ export function planFlowRepair(ctx: AnalysisContext, options: RepairOptions): Su
       g: g2,
       sccs: findSccs(g2.n, g2.outStart, g2.outTarget),
       reach: markReachable(g2.n, g2.starts, g2.outStart, g2.outTarget),
+      coreach: markReachable(g2.n, g2.ends, g2.inStart, g2.inSource),
     };
   }
 
   if (options.addEnd || state.g.ends.length > 0) {
-    const { g: g2, sccs, reach } = state;
-    const coreach = markReachable(g2.n, g2.ends, g2.inStart, g2.inSource);
+    const { g: g2, sccs, reach, coreach } = state;
     const stuck = scratch.uint8(g2.n);
     const everywhere = g2.starts.length === 0 || options.addEnd === true;
     for (let u = 0; u < g2.n; u++) {
