@@ -7,8 +7,9 @@
 //   node bench/persistence.bench.mjs --sizes=1000 --runs=5 --no-build
 //
 // How each figure is taken:
-//  - open: Library → Open, from the click until the map's name shows and its steps are in
-//    the DOM, measured in the page (performance.now) after the next animation frame. Of it,
+//  - open: Library → Open, from the click until the map's name shows, its steps are in the
+//    DOM and the app has set its view (performance.mark('leverflow:shown')), measured in the
+//    page (performance.now) after the next animation frame. Of it,
 //    reading storage: the app's performance.measure('leverflow:get') (library.get: read,
 //    check and decode the map); the rest is showing it (store, canvas render, analysis).
 //  - autosave: one edit (a step added from the palette) until the save indicator says Saved.
@@ -105,7 +106,9 @@ function openFromLibrary(page, name) {
       const shown =
         document.querySelector('.lf-map-name')?.textContent === name &&
         document.querySelectorAll('.react-flow__node').length > 0 &&
-        !document.querySelector('.lf-loading');
+        !document.querySelector('.lf-loading') &&
+        // …and in its own view (saved, or the opening view), not the last map's.
+        performance.getEntriesByName('leverflow:shown').some((e) => e.startTime >= t0);
       if (shown) break;
     }
     await new Promise((r) => requestAnimationFrame(r));
