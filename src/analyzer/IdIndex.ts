@@ -5,14 +5,15 @@
  * {@link findSlot}: plain functions of typed arrays, so their optimized code does not
  * depend on the hidden class of an object that dies between analyses (a full garbage
  * collection would throw that code away, and every analysis would start unoptimized).
- * @example new IdIndex(slots, hashes, ['a', 'b'], mask).at('b') // 1
+ * @example new IdIndex(slots, ['a', 'b'], mask).at('b') // 1
  */
 export class IdIndex {
   constructor(
-    /** Per slot: position + 1, or 0 when empty. */
+    /**
+     * Two entries per slot, side by side so that one memory access reads both: position + 1
+     * (0 when empty), then the id's hash, compared before the strings.
+     */
     private readonly slots: Int32Array,
-    /** Per position: the id's hash, compared before the strings. */
-    private readonly hashes: Int32Array,
     /** The ids by position. */
     readonly ids: string[],
     private readonly mask: number,
@@ -25,8 +26,7 @@ export class IdIndex {
 
   /** The position of an id, or -1 when it is not there. */
   at(id: string): number {
-    const k = this.slots[findSlot(this.slots, this.hashes, this.ids, this.mask, id, hashOf(id))]!;
-    return k - 1;
+    return this.slots[findSlot(this.slots, this.ids, this.mask, id, hashOf(id))]! - 1;
   }
 
   /** The position of an id, or undefined (as a Map would answer). */
@@ -41,7 +41,8 @@ export class IdIndex {
 }
 
 /**
- * Slots for `count` ids: a power of two, at least twice as many.
+ * Slots for `count` ids: a power of two, at least twice as many (the table has two entries
+ * per slot).
  * @example tableSize(100) // 256
  */
 export function tableSize(count: number): number {
@@ -51,20 +52,21 @@ export function tableSize(count: number): number {
 }
 
 /**
- * The slot holding `id` (hash `h`), or the empty slot where it would go.
- * @example slots[findSlot(slots, hashes, ids, mask, 'a', hashOf('a'))] // position + 1, or 0
+ * Where the slot holding `id` (hash `h`) starts in `slots`, or the empty slot where it would
+ * go: `slots[at]` is its position + 1 (0 when empty), `slots[at + 1]` its hash.
+ * @example slots[findSlot(slots, ids, mask, 'a', hashOf('a'))] // position + 1, or 0
  */
 export function findSlot(
   slots: Int32Array,
-  hashes: Int32Array,
   ids: readonly string[],
   mask: number,
   id: string,
   h: number,
 ): number {
   for (let s = h & mask; ; s = (s + 1) & mask) {
-    const k = slots[s]! - 1;
-    if (k < 0 || (hashes[k] === h && ids[k] === id)) return s;
+    const at = s * 2;
+    const k = slots[at]! - 1;
+    if (k < 0 || (slots[at + 1] === h && ids[k] === id)) return at;
   }
 }
 

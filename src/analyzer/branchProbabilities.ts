@@ -42,9 +42,13 @@ export function branchProbabilities(g: FlowGraph): BranchProbabilities {
     let missing = 0;
     let bad = false;
     for (let s = from; s < to; s++) {
-      const p = g.edges[g.outEdge[s]!]!.probability;
-      if (p === undefined) missing++;
-      else if (!Number.isFinite(p) || p < 0 || p > 1) bad = true;
+      const j = g.outEdge[s]!;
+      if (g.hasChance[j] === 0) {
+        missing++;
+        continue;
+      }
+      const p = g.chance[j]!;
+      if (!Number.isFinite(p) || p < 0 || p > 1) bad = true;
       else sum += p;
     }
     if (bad || sum > 1 + EPS) {
@@ -57,8 +61,8 @@ export function branchProbabilities(g: FlowGraph): BranchProbabilities {
       assumed.push(u);
       const rest = Math.max(0, 1 - sum) / missing;
       for (let s = from; s < to; s++) {
-        const p = g.edges[g.outEdge[s]!]!.probability;
-        prob[g.outEdge[s]!] = p === undefined ? rest : p;
+        const j = g.outEdge[s]!;
+        prob[j] = g.hasChance[j] === 0 ? rest : g.chance[j]!;
       }
       continue;
     }
@@ -69,7 +73,8 @@ export function branchProbabilities(g: FlowGraph): BranchProbabilities {
     }
     if (Math.abs(sum - 1) > EPS) assumed.push(u);
     for (let s = from; s < to; s++) {
-      prob[g.outEdge[s]!] = (g.edges[g.outEdge[s]!]!.probability ?? 0) / sum;
+      const j = g.outEdge[s]!;
+      prob[j] = (g.hasChance[j] === 0 ? 0 : g.chance[j]!) / sum;
     }
   }
   return { prob, assumed, invalid };

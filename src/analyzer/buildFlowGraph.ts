@@ -42,6 +42,9 @@ export interface FlowGraph {
   /** Per file edge: graph index of source / target, or -1 when missing. */
   edgeSource: Int32Array;
   edgeTarget: Int32Array;
+  /** Per file edge: 1 when it gives a chance (`probability` is set), and the chance given. */
+  hasChance: Uint8Array;
+  chance: Float64Array;
   /** CSR out-adjacency: arrows of node u are outEdge[outStart[u] .. outStart[u+1]) (file order). */
   outStart: Int32Array;
   outEdge: Int32Array;
@@ -86,8 +89,7 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
   const all = map.nodes;
   const size = all.length;
   const mask = tableSize(size) - 1;
-  const slots = scratch.int32(mask + 1);
-  const hashes = scratch.int32(size);
+  const slots = scratch.int32((mask + 1) * 2);
   // Sized up front: growing a large array is slow.
   const ids = new Array<string>(size);
   let distinct = 0;
@@ -102,12 +104,12 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
     const node = all[i]!;
     const id = node.id;
     const h = hashOf(id);
-    const s = findSlot(slots, hashes, ids, mask, id, h);
-    const fresh = slots[s] === 0;
+    const at = findSlot(slots, ids, mask, id, h);
+    const fresh = slots[at] === 0;
     if (fresh) {
       ids[distinct] = id;
-      hashes[distinct] = h;
-      slots[s] = ++distinct;
+      slots[at] = ++distinct;
+      slots[at + 1] = h;
     }
     if (first === null && !fresh) first = scratch.uint8(size).fill(1, 0, i);
     if (first !== null && fresh) first[i] = 1;
@@ -169,6 +171,8 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
   const e = edges.length;
   const edgeSource = scratch.int32(e);
   const edgeTarget = scratch.int32(e);
+  const hasChance = scratch.uint8(e);
+  const chance = scratch.float64(e);
   const outStart = scratch.int32(n + 1);
   const inStart = scratch.int32(n + 1);
   let valid = 0;
@@ -176,10 +180,16 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
     const edge = edges[j]!;
     const id = edge.id;
     if (id.charCodeAt(0) === FIX_CODE && id.startsWith(FIX_PREFIX)) fixIds.push(id);
+    const p = edge.probability;
+    if (p !== undefined) {
+      hasChance[j] = 1;
+      // Anything but a number (only in maps the schema rejects) counts as invalid, as before.
+      chance[j] = typeof p === 'number' ? p : Number.NaN;
+    }
     const source = edge.source;
     const target = edge.target;
-    const s = slots[findSlot(slots, hashes, ids, mask, source, hashOf(source))]! - 1;
-    const t = slots[findSlot(slots, hashes, ids, mask, target, hashOf(target))]! - 1;
+    const s = slots[findSlot(slots, ids, mask, source, hashOf(source))]! - 1;
+    const t = slots[findSlot(slots, ids, mask, target, hashOf(target))]! - 1;
     if (s < 0 || t < 0) {
       edgeSource[j] = -1;
       edgeTarget[j] = -1;
@@ -223,10 +233,12 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
     duration,
     blank,
     fixIds,
-    indexOf: new IdIndex(slots, hashes, ids, mask),
+    indexOf: new IdIndex(slots, ids, mask),
     edges,
     edgeSource,
     edgeTarget,
+    hasChance,
+    chance,
     outStart,
     outEdge,
     outTarget,
