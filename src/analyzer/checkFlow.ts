@@ -1,5 +1,5 @@
 import type { AnalysisContext } from './AnalysisContext';
-import { listNodes, quoteNode } from './describeNodes';
+import { listNodesAt, quoteNode } from './describeNodes';
 import { makeFinding, type RankedFinding } from './makeFinding';
 import { planFlowRepair } from './planFlowRepair';
 import {
@@ -58,13 +58,12 @@ export function checkFlow(ctx: AnalysisContext): RankedFinding[] {
     const unreached: number[] = [];
     for (let u = 0; u < g.n; u++) if (reach[u] === 0) unreached.push(u);
     if (unreached.length > 0) {
-      const nodes = unreached.map((u) => g.nodes[u]!);
       const what = unreached.length === 1 ? 'this step never runs' : 'these steps never run';
       out.push(
         makeFinding(
           ctx,
           'unreachable',
-          `No path from a start leads to ${listNodes(nodes)}, so ${what}.`,
+          `No path from a start leads to ${listNodesAt(g.nodes, unreached)}, so ${what}.`,
           unreached,
           [],
           present(planFlowRepair(ctx, { connectUnreached: true })),
@@ -96,11 +95,10 @@ export function checkFlow(ctx: AnalysisContext): RankedFinding[] {
         (c) => pickSafeEnd(g, reach, componentAnchor(g, sccs, c)) !== -1,
       );
       if (usesExisting) suggestions.push(...present(planFlowRepair(ctx, { newEnds: true })));
-      const nodes = dead.map((u) => g.nodes[u]!);
       const message =
         dead.length === 1
-          ? `A case that reaches ${quoteNode(nodes[0]!)} can never finish: no path leads from there to an end.`
-          : `Cases that reach ${listNodes(nodes)} can never finish: no path leads from there to an end.`;
+          ? `A case that reaches ${quoteNode(g.nodes[dead[0]!]!)} can never finish: no path leads from there to an end.`
+          : `Cases that reach ${listNodesAt(g.nodes, dead)} can never finish: no path leads from there to an end.`;
       out.push(makeFinding(ctx, 'dead-end', message, dead, edges, suggestions));
     }
   }
@@ -121,12 +119,11 @@ export function checkFlow(ctx: AnalysisContext): RankedFinding[] {
       }
     }
     if (exits) continue;
-    const nodes = members.map((u) => g.nodes[u]!);
     out.push(
       makeFinding(
         ctx,
         'trap-loop',
-        `The loop through ${listNodes(nodes)} has no way out: a case that enters it goes round forever.`,
+        `The loop through ${listNodesAt(g.nodes, members)} has no way out: a case that enters it goes round forever.`,
         members,
         [],
         trapSuggestions(ctx, c),

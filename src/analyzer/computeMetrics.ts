@@ -128,7 +128,7 @@ export function computeMetrics(
   const notes: string[] = [];
   if (assumed.length > 0) {
     notes.push(
-      `Chances were assumed at ${listNodes(assumed.map((u) => g.nodes[u]!))}: branches without one share what is left equally.`,
+      `Chances were assumed at ${listNodesAt(g.nodes, assumed)}: branches without one share what is left equally.`,
     );
   }
   if (g.starts.length > 1) notes.push('Cases are assumed to arrive evenly across the starts.');

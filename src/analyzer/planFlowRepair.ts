@@ -1,7 +1,7 @@
 import type { MapEdge, MapEdit, MapNode } from '../model';
 import type { AnalysisContext } from './AnalysisContext';
 import { buildFlowGraph, type FlowGraph } from './buildFlowGraph';
-import { listNodes, quoteNode } from './describeNodes';
+import { listNodes, listNodesAt, quoteNode } from './describeNodes';
 import { findSccs, type Sccs } from './findSccs';
 import { markReachable } from './markReachable';
 import {
@@ -69,10 +69,10 @@ export function planFlowRepair(ctx: AnalysisContext, options: RepairOptions): Su
       const first = g.nodes[targets[0]!]!;
       start = newNode(mint('fix-start'), 'start', 'Start', offsetFrom(first, -FIX_OFFSET));
       addedNodes.push(start);
-      titles.push(`Add a start before ${listNodes(targets.map((t) => g.nodes[t]!))}`);
+      titles.push(`Add a start before ${listNodesAt(g.nodes, targets)}`);
     } else {
       start = g.nodes[quiet]!;
-      titles.push(`Connect ${quoteNode(start)} to ${listNodes(targets.map((t) => g.nodes[t]!))}`);
+      titles.push(`Connect ${quoteNode(start)} to ${listNodesAt(g.nodes, targets)}`);
     }
     for (const t of targets) {
       const target = g.nodes[t]!;
@@ -116,9 +116,7 @@ export function planFlowRepair(ctx: AnalysisContext, options: RepairOptions): Su
         addedEdges.push(newEdge(mint(`fix-e-${from.id}-${end.id}`), from.id, end.id));
       }
       titles.push(
-        anchors.length > 0
-          ? `Add an end after ${listNodes(anchors.map((a) => g2.nodes[a]!))}`
-          : 'Add an end',
+        anchors.length > 0 ? `Add an end after ${listNodesAt(g2.nodes, anchors)}` : 'Add an end',
       );
     } else {
       const byEnd = new Map<string, MapNode[]>();
