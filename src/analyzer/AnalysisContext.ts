@@ -2,8 +2,8 @@ import type { ProcessMap } from '../model';
 import { buildFlowGraph, type FlowGraph } from './buildFlowGraph';
 import { findSccs, type Sccs } from './findSccs';
 import { IdMinter } from './IdMinter';
+import { markLoops } from './markLoops';
 import { markReachable } from './markReachable';
-import { scratch } from './scratch';
 
 /** The graph facts every rule reads, computed once per analysis. */
 export interface AnalysisContext {
@@ -28,15 +28,7 @@ export function createAnalysisContext(map: ProcessMap): AnalysisContext {
   const sccs = findSccs(g.n, g.outStart, g.outTarget);
   const reach = markReachable(g.n, g.starts, g.outStart, g.outTarget);
   const coreach = markReachable(g.n, g.ends, g.inStart, g.inSource);
-  const loop = scratch.uint8(sccs.count);
-  for (let c = 0; c < sccs.count; c++) {
-    if (sccs.start[c + 1]! - sccs.start[c]! > 1) loop[c] = 1;
-  }
-  for (let u = 0; u < g.n; u++) {
-    for (let k = g.outStart[u]!; k < g.outStart[u + 1]!; k++) {
-      if (g.outTarget[k] === u) loop[sccs.comp[u]!] = 1;
-    }
-  }
+  const loop = markLoops(sccs, g.outStart, g.outTarget);
   // Suggested ids all start with FIX_PREFIX, so only existing ids with it can clash.
   const ids = new IdMinter(() => new Set(g.fixIds));
   return { map, g, sccs, reach, coreach, loop, ids };

@@ -6,6 +6,7 @@ import { checkFlow } from './checkFlow';
 import { checkHotspots } from './checkHotspots';
 import { computeMetrics } from './computeMetrics';
 import type { RankedFinding } from './makeFinding';
+import { maskNodes } from './maskNodes';
 import { RULES } from './rules';
 import { scratch } from './scratch';
 import {
@@ -49,7 +50,7 @@ export function analyze(map: ProcessMap, options: AnalyzeOptions = {}): Analysis
 export function analyzeContext(ctx: AnalysisContext, options: AnalyzeOptions): AnalysisReport {
   const { g, reach, coreach } = ctx;
   const onPath = scratch.uint8(g.n);
-  for (let u = 0; u < g.n; u++) onPath[u] = reach[u]! & coreach[u]!;
+  maskNodes(g.n, reach, 1, coreach, 1, onPath);
   const fromRules = [
     checkFlow(ctx),
     checkBranches(ctx),

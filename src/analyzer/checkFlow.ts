@@ -1,6 +1,7 @@
 import type { AnalysisContext } from './AnalysisContext';
 import { listNodesAt, quoteNode } from './describeNodes';
 import { makeFinding, type RankedFinding } from './makeFinding';
+import { markedNodes, maskNodes } from './maskNodes';
 import { planFlowRepair } from './planFlowRepair';
 import {
   componentAnchor,
@@ -73,15 +74,10 @@ export function checkFlow(ctx: AnalysisContext): RankedFinding[] {
   }
 
   if (hasEnd && hasStart) {
-    const dead: number[] = [];
     const deadSet = scratch.uint8(g.n);
-    for (let u = 0; u < g.n; u++) {
-      if (reach[u] === 1 && coreach[u] === 0) {
-        dead.push(u);
-        deadSet[u] = 1;
-      }
-    }
-    if (dead.length > 0) {
+    const deadCount = maskNodes(g.n, reach, 1, coreach, 0, deadSet);
+    if (deadCount > 0) {
+      const dead = markedNodes(deadSet, deadCount);
       const edges: number[] = [];
       for (let u = 0; u < g.n; u++) {
         if (reach[u] === 0 || coreach[u] === 0) continue;

@@ -4,6 +4,7 @@ import { buildFlowGraph, type FlowGraph } from './buildFlowGraph';
 import { listNodes, listNodesAt, quoteNode } from './describeNodes';
 import { findSccs, type Sccs } from './findSccs';
 import { markReachable } from './markReachable';
+import { maskNodes } from './maskNodes';
 import {
   componentAnchor,
   FIX_OFFSET,
@@ -94,9 +95,7 @@ export function planFlowRepair(ctx: AnalysisContext, options: RepairOptions): Su
     const { g: g2, sccs, reach, coreach } = state;
     const stuck = scratch.uint8(g2.n);
     const everywhere = g2.starts.length === 0 || options.addEnd === true;
-    for (let u = 0; u < g2.n; u++) {
-      stuck[u] = (everywhere || reach[u] === 1) && coreach[u] === 0 ? 1 : 0;
-    }
+    maskNodes(g2.n, everywhere ? null : reach, 1, coreach, 0, stuck);
     const anchors = terminalComponents(g2, sccs, stuck).map((c) => componentAnchor(g2, sccs, c));
     if (options.addEnd) {
       if (anchors.length === 0) {
