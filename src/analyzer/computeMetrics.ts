@@ -53,12 +53,15 @@ export function computeMetrics(
   for (const u of assumed) isAssumed[u] = 1;
   const visits: Visits | null = g.starts.length > 0 ? solveVisits(g, sccs, prob) : null;
 
-  // Rework loops: loops from which an end can be reached.
-  for (let c = 0; c < sccs.count; c++) {
+  // Rework loops: loops from which an end can be reached, in file order of their first step
+  // (the order the report lists them in).
+  for (let first = 0; first < g.n; first++) {
+    const c = sccs.comp[first]!;
     if (ctx.loop[c] === 0) continue;
     const from = sccs.start[c]!;
+    if (sccs.nodes[from] !== first) continue;
     const to = sccs.start[c + 1]!;
-    if (ctx.coreach[sccs.nodes[from]!] === 0) continue;
+    if (ctx.coreach[first] === 0) continue;
     const names = listNodesAt(g.nodes, sccs.nodes, 3, from, to);
     let message = `Cases can go round the loop through ${names} more than once; each extra pass is rework.`;
     if (visits !== null && visits.trappedComp !== c && visits.unsolvedComp !== c) {
