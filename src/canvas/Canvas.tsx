@@ -8,7 +8,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo } from 'react';
+import { type DragEvent, useCallback, useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_SIZE } from '../layout/nodeSize';
 import type { Position } from '../model';
@@ -50,6 +50,10 @@ export function Canvas() {
     () => toFlowEdges(mapEdges, selectedEdgeIds),
     [toFlowEdges, mapEdges, selectedEdgeIds],
   );
+  // React Flow takes the new steps and arrows at transition priority: when pointer moves
+  // come faster than a big map can be redrawn, React draws the latest, not each one.
+  const shownNodes = useDeferredValue(nodes);
+  const shownEdges = useDeferredValue(edges);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -148,8 +152,8 @@ export function Canvas() {
 
   return (
     <ReactFlow<FlowNode, FlowEdge>
-      nodes={nodes}
-      edges={edges}
+      nodes={shownNodes}
+      edges={shownEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}

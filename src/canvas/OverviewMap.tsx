@@ -14,7 +14,7 @@ const COLORS: Record<NodeKind, string> = {
 };
 const WHEEL_ZOOM = 0.002;
 const REDRAW_MS = 100;
-const THROTTLE_ABOVE = 2000;
+const THROTTLE_ABOVE = 300;
 
 function boundsOf(nodes: readonly MapNode[]): Rect | null {
   if (nodes.length === 0) return null;
@@ -47,6 +47,9 @@ const PIXELS: Record<NodeKind, number> = {
   decision: pixelOf(COLORS.decision),
 };
 
+/** One pixel buffer per overview canvas, reused by every redraw. */
+const images = new WeakMap<HTMLCanvasElement, ImageData>();
+
 /**
  * Draws each step as a filled box, writing the pixels directly: with thousands of steps a
  * path of rectangles costs the browser ~100 ms to rasterize on every change; this, < 1 ms.
@@ -61,8 +64,13 @@ function draw(canvas: HTMLCanvasElement, nodes: readonly MapNode[], frame: Overv
   }
   const context = canvas.getContext('2d');
   if (!context) return;
-  const image = context.createImageData(width, height);
+  let image = images.get(canvas);
+  if (!image || image.width !== width || image.height !== height) {
+    image = context.createImageData(width, height);
+    images.set(canvas, image);
+  }
   const pixels = new Uint32Array(image.data.buffer);
+  pixels.fill(0);
   const scale = frame.scale * ratio;
   for (const node of nodes) {
     const size = NODE_SIZE[node.kind];
@@ -103,7 +111,7 @@ export function OverviewMap() {
   const frame = overviewFrame(steps, view, SIZE);
   const { x: fx, y: fy, scale } = frame;
 
-  // Redraw at once when the framing changes; when only steps moved on a big map (a drag),
+  // Redraw at once when the framing changes; when only steps moved on a map of some size (a drag),
   // at most every REDRAW_MS, so the overview never slows the drag down.
   const latest = useRef({ nodes, frame: { x: fx, y: fy, scale } });
   const lastDraw = useRef({ at: 0, frame: latest.current.frame });

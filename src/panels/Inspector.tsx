@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeKind } from '../model';
 import { useEditor } from '../store/EditorStoreContext';
+import { useStep } from '../store/useStep';
 import { NumberField } from './NumberField';
 import { StepLeverageFields } from './StepLeverageFields';
 
@@ -65,7 +66,7 @@ function MapInspector() {
 }
 
 function StepInspector({ id }: { id: string }) {
-  const node = useEditor((s) => s.map.nodes.find((n) => n.id === id));
+  const node = useStep(id);
   const setNodeLabel = useEditor((s) => s.setNodeLabel);
   const changeKind = useEditor((s) => s.changeKind);
   const setNodeDuration = useEditor((s) => s.setNodeDuration);

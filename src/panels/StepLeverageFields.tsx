@@ -2,12 +2,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_SLA_HOURS, findOwner, formatMoney, patchSla } from '../leverage';
 import { LIMITS, type Sla, type StepNode } from '../model';
 import { useEditor } from '../store/EditorStoreContext';
+import { useStep } from '../store/useStep';
 import { LeverageTextField } from './LeverageTextField';
 import { NumberField } from './NumberField';
 
 /** Who does a step, what it costs, what kind of work it is and, for outsourcers, its SLA. */
 export function StepLeverageFields({ id }: { id: string }) {
-  const node = useEditor((s) => s.map.nodes.find((n) => n.id === id));
+  const node = useStep(id);
   const people = useEditor((s) => s.map.people);
   const { currency, defaultHandOffRate } = useEditor(
     useShallow((s) => ({
