@@ -1,6 +1,8 @@
 // Editor benchmark: our canvas against stock React Flow on the same generated maps, in
 // headless Chromium. Prints, per map size and page: time to render, frame times during a
 // scripted pan and a scripted node drag, and JS heap after GC; then ours / stock ratios.
+// Our pages also get an "edit" gesture (a step relabelled every 250 ms, each edit re-running
+// the live analysis): compare ours with ours-off (analysis off) for what the analysis costs.
 //
 //   npm run bench:editor
 //   node bench/editor.bench.mjs --sizes=1000 --runs=5 --no-build
@@ -234,6 +236,35 @@ async function measureGesture(page, cdp, x, y, ax, ay) {
   return { ...frameStats(deltas), moves, ms: performance.now() - t0 };
 }
 
+/**
+ * Our pages only: relabels a step every 250 ms for GESTURE_MS through the editor's own
+ * action (as the inspector does), so each edit re-runs the live analysis; records frame
+ * times until half a second after the last edit, when its analysis has landed.
+ */
+async function measureEdits(page) {
+  const { deltas, edits } = await page.evaluate(async (ms) => {
+    const deltas = [];
+    let last = -1;
+    let running = true;
+    const tick = (now) => {
+      if (last >= 0) deltas.push(now - last);
+      last = now;
+      if (running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const t0 = performance.now();
+    let i = 0;
+    while (performance.now() - t0 < ms) {
+      window.__benchEdit(i++);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    running = false;
+    return { deltas, edits: i };
+  }, GESTURE_MS);
+  return { ...frameStats(deltas), edits };
+}
+
 function frameStats(deltas) {
   const sorted = [...deltas].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -334,6 +365,11 @@ async function run(browser, pageName, size, canvas) {
     const drag = await cpuProfile(cdp, `${tag}-drag`, () =>
       measureGesture(page, cdp, target.x, target.y, 150, 100),
     );
+    await sleep(SETTLE_MS);
+    const canEdit = await page.evaluate(() => typeof window.__benchEdit === 'function');
+    const edit = canEdit
+      ? await cpuProfile(cdp, `${tag}-edit`, () => measureEdits(page))
+      : { frames: 0, p50: NaN, p95: NaN, over50: NaN, edits: 0 };
     return {
       render: render.ms,
       visible: render.expected,
@@ -343,6 +379,7 @@ async function run(browser, pageName, size, canvas) {
       domEdges: view.edgesInDom,
       pan,
       drag,
+      edit,
     };
   } finally {
     await context.close();
@@ -407,6 +444,9 @@ try {
             `  ${String(size).padStart(5)} ${pageName.padEnd(8)} run ${rep + 1}: render ${r.render.toFixed(0)} ms ` +
               `(${r.visible} visible), pan p95 ${r.pan.p95.toFixed(1)} (${r.pan.frames} frames in ${r.pan.ms.toFixed(0)} ms), ` +
               `drag p95 ${r.drag.p95.toFixed(1)} (${r.drag.frames} frames in ${r.drag.ms.toFixed(0)} ms), ` +
+              (r.edit.edits
+                ? `edit p95 ${r.edit.p95.toFixed(1)} (${r.edit.edits} edits, ${r.edit.over50} frames > 50 ms), `
+                : '') +
               `heap ${r.heapMB.toFixed(1)} MB, at zoom ${r.zoom.toFixed(2)}: ${r.domNodes} nodes / ${r.domEdges} edges in DOM ` +
               `[${((performance.now() - t) / 1000).toFixed(1)} s]`,
           );
@@ -430,6 +470,9 @@ try {
         dragP50: median(rs.map((r) => r.drag.p50)),
         dragP95: median(rs.map((r) => r.drag.p95)),
         dragOver50: median(rs.map((r) => r.drag.over50)),
+        editP50: median(rs.map((r) => r.edit.p50)),
+        editP95: median(rs.map((r) => r.edit.p95)),
+        editOver50: median(rs.map((r) => r.edit.over50)),
         heapMB: median(rs.map((r) => r.heapMB)),
         domNodes: median(rs.map((r) => r.domNodes)),
       });
@@ -450,6 +493,7 @@ const header = [
   'render ms',
   'pan p50/p95/>50ms',
   'drag p50/p95/>50ms',
+  'edit p50/p95/>50ms',
   'heap MB',
   'DOM nodes',
 ];
@@ -461,6 +505,7 @@ for (const r of results) {
     f(r.render, 0),
     `${f(r.panP50)} / ${f(r.panP95)} / ${f(r.panOver50, 0)}`,
     `${f(r.dragP50)} / ${f(r.dragP95)} / ${f(r.dragOver50, 0)}`,
+    r.page === 'stock' ? '–' : `${f(r.editP50)} / ${f(r.editP95)} / ${f(r.editOver50, 0)}`,
     f(r.heapMB),
     f(r.domNodes, 0),
   ]);
@@ -473,6 +518,7 @@ for (const r of results) {
       ratio(ours.render, r.render),
       `${ratio(ours.panP50, r.panP50)} / ${ratio(ours.panP95, r.panP95)} / –`,
       `${ratio(ours.dragP50, r.dragP50)} / ${ratio(ours.dragP95, r.dragP95)} / –`,
+      '',
       ratio(ours.heapMB, r.heapMB),
       '',
     ]);
@@ -485,7 +531,8 @@ console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
 console.log(
-  '\nframe times in ms (p50 / p95 / count over 50 ms); ratio = ours / stock (≤ 1.00: ours no slower).',
+  '\nframe times in ms (p50 / p95 / count over 50 ms); ratio = ours / stock (≤ 1.00: ours no slower).\n' +
+    'edit: a step relabelled every 250 ms for 3 s (each edit re-runs the live analysis; ours-off: analysis off).',
 );
 console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 

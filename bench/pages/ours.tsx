@@ -15,12 +15,19 @@ const IN_MEMORY = {
 };
 const map = generateMap(sizeFromQuery());
 exposeBoxes(map);
+const store = createEditorStore(map);
+// For the runner's "edit" gesture: relabel a step through the editor's own action.
+(window as unknown as { __benchEdit: (i: number) => void }).__benchEdit = (i) => {
+  const { map: current, setNodeLabel } = store.getState();
+  const step = current.nodes[1 + (i % Math.min(50, current.nodes.length - 1))];
+  if (step) setNodeLabel(step.id, `Edited step ${i}`);
+};
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <App
-        store={createEditorStore(map)}
+        store={store}
         storage={IN_MEMORY}
         liveAnalysis={new URLSearchParams(location.search).get('analysis') !== 'off'}
       />
