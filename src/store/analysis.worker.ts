@@ -1,10 +1,8 @@
 /// <reference lib="webworker" />
-import { analyze } from '../analyzer';
-import type { ProcessMap } from '../model';
+import { type AnalysisRequest, createAnalysisHandler } from './createAnalysisHandler';
 
-/** Analyzes big maps off the main thread: receives { id, map }, answers { id, report }. */
-self.onmessage = (event: MessageEvent<{ id: number; map: ProcessMap }>) => {
-  const { id, map } = event.data;
-  const report = analyze(map);
-  self.postMessage({ id, report });
+/** Analyzes big maps off the main thread: receives { id, patch }, answers { id, report }. */
+const answer = createAnalysisHandler();
+self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
+  self.postMessage(answer(event.data));
 };

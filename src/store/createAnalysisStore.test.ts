@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { exampleMap } from '../model';
+import { exampleMap, type ProcessMap } from '../model';
+import { createAnalysisHandler } from './createAnalysisHandler';
 import { createAnalysisStore } from './createAnalysisStore';
 import { createEditorStore } from './createEditorStore';
 import { findingKey } from './findingKey';
@@ -21,6 +22,68 @@ describe('createAnalysisStore', () => {
       const errors = state.findings.filter((f) => f.severity === 'error').map((f) => f.rule);
       expect(errors).toContain('unreachable');
       expect(state.byNode.get('e')?.some((f) => f.rule === 'unreachable')).toBe(true);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('analyzes a big map in the worker, sending it whole once and then only what changed', async () => {
+    // A fake worker running the real worker's handler, with messages copied as postMessage does.
+    const sizes: number[] = [];
+    const makeWorker = () => {
+      const answer = createAnalysisHandler();
+      const worker = {
+        onmessage: null as ((event: { data: unknown }) => void) | null,
+        postMessage(data: unknown) {
+          sizes.push(JSON.stringify(data).length);
+          const reply = structuredClone(answer(structuredClone(data) as never));
+          setTimeout(() => worker.onmessage?.({ data: reply }), 0);
+        },
+        terminate() {},
+      };
+      return worker as unknown as Worker;
+    };
+    const steps = 400;
+    const map: ProcessMap = {
+      ...exampleMap(),
+      nodes: [
+        { id: 's', kind: 'start', label: 'Start', position: { x: 0, y: 0 } },
+        ...Array.from({ length: steps }, (_, i) => ({
+          id: `a${i}`,
+          kind: 'action' as const,
+          label: `Step ${i}`,
+          position: { x: 0, y: 100 * (i + 1) },
+        })),
+        { id: 'end', kind: 'end', label: 'Done', position: { x: 0, y: 100 * (steps + 1) } },
+      ],
+      edges: Array.from({ length: steps + 1 }, (_, i) => ({
+        id: `e${i}`,
+        source: i === 0 ? 's' : `a${i - 1}`,
+        target: i === steps ? 'end' : `a${i}`,
+      })),
+    };
+    vi.useFakeTimers();
+    try {
+      const editor = createEditorStore(map);
+      const runner = createAnalysisStore(editor, makeWorker);
+      const stop = runner.start();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(runner.store.getState().ranIn).toBe('worker');
+      expect(runner.store.getState().findings.filter((f) => f.severity === 'error')).toEqual([]);
+      // Blank a label: only that step travels, and its finding comes back.
+      editor.getState().setNodeLabel('a7', ' ');
+      await vi.advanceTimersByTimeAsync(100);
+      const state = runner.store.getState();
+      expect(state.byNode.get('a7')?.map((f) => f.rule)).toContain('missing-label');
+      expect(sizes).toHaveLength(2);
+      expect(sizes[1]).toBeLessThan((sizes[0] as number) / 20);
+      // Delete the arrow into the end: the map is patched again and the dead end is found.
+      editor.getState().select([], [`e${steps}`]);
+      editor.getState().deleteSelection();
+      await vi.advanceTimersByTimeAsync(100);
+      const errors = runner.store.getState().findings.filter((f) => f.severity === 'error');
+      expect(errors.map((f) => f.rule)).toContain('dead-end');
       stop();
     } finally {
       vi.useRealTimers();

@@ -2,8 +2,10 @@ import { createStore } from 'zustand/vanilla';
 import { type AnalysisReport, analyze, type Finding } from '../analyzer';
 import type { ProcessMap } from '../model';
 import { sameAnalysisInput } from './analysisSignature';
+import type { AnalysisAnswer, AnalysisRequest } from './createAnalysisHandler';
 import type { EditorStore } from './createEditorStore';
 import { findingKey } from './findingKey';
+import { diffMap } from './mapPatch';
 
 export interface AnalysisState {
   report: AnalysisReport;
@@ -31,14 +33,22 @@ function index(
   map: ProcessMap,
 ): Pick<AnalysisState, 'report' | 'findings' | 'hidden' | 'byNode' | 'byEdge' | 'heat'> {
   const accepted = new Set(map.acceptedFindings.map((f) => f.key));
-  const findings: Finding[] = [];
+  let findings: Finding[] = report.findings as Finding[];
   const hidden: Finding[] = [];
-  for (const f of report.findings) (accepted.has(findingKey(f)) ? hidden : findings).push(f);
+  if (accepted.size > 0) {
+    findings = [];
+    for (const f of report.findings) (accepted.has(findingKey(f)) ? hidden : findings).push(f);
+  }
   const byNode = new Map<string, Finding[]>();
   const byEdge = new Map<string, Finding[]>();
+  const add = (index: Map<string, Finding[]>, id: string, finding: Finding) => {
+    const list = index.get(id);
+    if (list) list.push(finding);
+    else index.set(id, [finding]);
+  };
   for (const finding of findings) {
-    for (const id of finding.nodeIds) byNode.set(id, [...(byNode.get(id) ?? []), finding]);
-    for (const id of finding.edgeIds) byEdge.set(id, [...(byEdge.get(id) ?? []), finding]);
+    for (const id of finding.nodeIds) add(byNode, id, finding);
+    for (const id of finding.edgeIds) add(byEdge, id, finding);
   }
   const heat: Record<string, number> = {};
   if (report.metrics.available) {
@@ -75,6 +85,8 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let worker: Worker | undefined;
+  /** The map the worker holds (what it was last sent), so the next message is a patch. */
+  let sent: ProcessMap | null = null;
   let requestId = 0;
 
   const publish = (report: AnalysisReport, ranIn: 'main' | 'worker') =>
@@ -91,12 +103,14 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
     if (map.nodes.length > WORKER_THRESHOLD && makeWorker) {
       if (!worker) {
         worker = makeWorker();
-        worker.onmessage = (event: MessageEvent<{ id: number; report: AnalysisReport }>) => {
+        worker.onmessage = (event: MessageEvent<AnalysisAnswer>) => {
           if (event.data.id === requestId) publish(event.data.report, 'worker');
         };
       }
       requestId += 1;
-      worker.postMessage({ id: requestId, map });
+      const request: AnalysisRequest = { id: requestId, patch: diffMap(sent, map) };
+      worker.postMessage(request);
+      sent = map;
     } else {
       requestId += 1; // a late worker answer for an older map is ignored
       publish(analyze(map), 'main');
@@ -124,6 +138,7 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
         timer = undefined;
         worker?.terminate();
         worker = undefined;
+        sent = null;
       };
     },
     /** Runs a pending analysis now (tests, and before applying a suggestion). */
