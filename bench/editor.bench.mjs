@@ -93,9 +93,10 @@ const ORIGIN = `http://127.0.0.1:${typeof address === 'object' && address ? addr
 // ---------------------------------------------------------------------------------------
 // In-page helpers (serialised into the page; keep them self-contained)
 
-/** Runs from document start: resolves window.__benchRender with the time (ms since
- * navigation start) of the first frame in which every step inside the viewport is in the
- * DOM and shown, after the canvas has fitted its view. */
+/** Runs from document start: defines window.__benchInView (how many steps lie inside the
+ * canvas's view, and the zoom; null before the canvas has set its first view) and resolves
+ * window.__benchRender with the time (ms since navigation start) of the first frame in
+ * which every step inside the view is in the DOM and shown. */
 function renderWatcher() {
   const parse = (el) => {
     const m = /translate\(([-\d.e]+)px,\s*([-\d.e]+)px\)\s*scale\(([-\d.e]+)\)/.exec(
@@ -103,30 +104,35 @@ function renderWatcher() {
     );
     return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
   };
+  window.__benchInView = () => {
+    const boxes = window.__benchBoxes;
+    const viewport = document.querySelector('.react-flow__viewport');
+    const flow = document.querySelector('.react-flow');
+    const t = viewport && parse(viewport);
+    if (!boxes || !flow || !t || (t[0] === 0 && t[1] === 0 && t[2] === 1)) return null;
+    const w = flow.clientWidth;
+    const h = flow.clientHeight;
+    let expected = 0;
+    for (let i = 0; i < boxes.length; i += 4) {
+      const x = boxes[i] * t[2] + t[0];
+      const y = boxes[i + 1] * t[2] + t[1];
+      if (x < w && y < h && x + boxes[i + 2] * t[2] > 0 && y + boxes[i + 3] * t[2] > 0) {
+        expected++;
+      }
+    }
+    return { expected, zoom: t[2] };
+  };
   window.__benchRender = new Promise((done) => {
     const nodes = document.getElementsByClassName('react-flow__node');
     const tick = (now) => {
-      const boxes = window.__benchBoxes;
-      const viewport = document.querySelector('.react-flow__viewport');
-      const flow = document.querySelector('.react-flow');
-      const t = viewport && parse(viewport);
-      if (boxes && flow && t && !(t[0] === 0 && t[1] === 0 && t[2] === 1)) {
-        const w = flow.clientWidth;
-        const h = flow.clientHeight;
-        let expected = 0;
-        for (let i = 0; i < boxes.length; i += 4) {
-          const x = boxes[i] * t[2] + t[0];
-          const y = boxes[i + 1] * t[2] + t[1];
-          if (x < w && y < h && x + boxes[i + 2] * t[2] > 0 && y + boxes[i + 3] * t[2] > 0) {
-            expected++;
-          }
-        }
+      const view = window.__benchInView();
+      if (view) {
         let shown = 0;
-        if (nodes.length >= expected) {
+        if (nodes.length >= view.expected) {
           for (const node of nodes) if (node.style.visibility !== 'hidden') shown++;
         }
-        if (expected > 0 && shown >= expected) {
-          done({ ms: now, expected, shown, inDom: nodes.length, zoom: t[2] });
+        if (view.expected > 0 && shown >= view.expected) {
+          done({ ms: now, expected: view.expected, shown, inDom: nodes.length, zoom: view.zoom });
           return;
         }
       }
@@ -243,43 +249,25 @@ async function measureGesture(page, cdp, x, y, ax, ay) {
  */
 function fitViewTime(page) {
   return page.evaluate(async () => {
-    const parse = (el) => {
-      const m = /translate\(([-\d.e]+)px,\s*([-\d.e]+)px\)\s*scale\(([-\d.e]+)\)/.exec(
-        el.style.transform,
-      );
-      return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
-    };
+    const viewport = document.querySelector('.react-flow__viewport');
     const button = [...document.querySelectorAll('.lf-toolbar button')].find(
       (b) => b.textContent?.trim() === 'Fit view',
     );
-    const before = document.querySelector('.react-flow__viewport').style.transform;
+    const before = viewport.style.transform;
     const t0 = performance.now();
     button.click();
     // Fit view animates (200 ms): wait for the view to settle, then for its steps.
     let last = before;
     for (;;) {
       await new Promise((r) => requestAnimationFrame(r));
-      const viewport = document.querySelector('.react-flow__viewport');
       const now = viewport.style.transform;
       const moving = now !== last;
       last = now;
       if (now === before || moving) continue;
-      const t = parse(viewport);
-      const flow = document.querySelector('.react-flow');
-      const boxes = window.__benchBoxes;
-      let expected = 0;
-      for (let i = 0; i < boxes.length; i += 4) {
-        const x = boxes[i] * t[2] + t[0];
-        const y = boxes[i + 1] * t[2] + t[1];
-        if (
-          x < flow.clientWidth &&
-          y < flow.clientHeight &&
-          x + boxes[i + 2] * t[2] > 0 &&
-          y + boxes[i + 3] * t[2] > 0
-        )
-          expected++;
+      const view = window.__benchInView();
+      if (view && document.getElementsByClassName('react-flow__node').length >= view.expected) {
+        break;
       }
-      if (document.getElementsByClassName('react-flow__node').length >= expected) break;
     }
     return performance.now() - t0;
   });
