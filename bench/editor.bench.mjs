@@ -14,11 +14,11 @@
 // (also ours-off: our editor with the live analysis off, e.g. --pages=ours,ours-off --sizes=1000,10000)
 // Figures are medians over the runs. The machine may be noisy: compare ratios within a run.
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { serveStatic } from './serveStatic.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const argOut = process.argv.find((a) => a.startsWith('--out='));
@@ -68,27 +68,8 @@ if (args['no-build'] !== 'true' && !argOut) {
   console.log(`${Math.round(performance.now() - t)} ms`);
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-  const file = resolve(OUT, `.${path}`);
-  try {
-    if (!file.startsWith(OUT) || !statSync(file).isFile()) throw new Error('not found');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  } catch {
-    res.writeHead(404).end('not found');
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const address = server.address();
-const ORIGIN = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const server = await serveStatic(OUT);
+const ORIGIN = server.origin;
 
 // ---------------------------------------------------------------------------------------
 // In-page helpers (serialised into the page; keep them self-contained)

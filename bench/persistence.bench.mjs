@@ -25,12 +25,11 @@
 //    printed too: it also catches tasks under 50 ms and rendering work.
 //  - PNG export: File → Export PNG until the download starts.
 import { execSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { generateMapFile } from './persistence/generateMapFile.mjs';
+import { serveStatic } from './serveStatic.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -54,26 +53,8 @@ if (args['no-build'] !== 'true') {
   console.log('done');
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-  const file = resolve(OUT, `.${path === '/' ? '/index.html' : path}`);
-  try {
-    if (!file.startsWith(OUT) || !statSync(file).isFile()) throw new Error('not found');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  } catch {
-    res.writeHead(404).end('not found');
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const { port } = server.address();
-const ORIGIN = `http://127.0.0.1:${port}`;
+const server = await serveStatic(OUT);
+const ORIGIN = server.origin;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

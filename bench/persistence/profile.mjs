@@ -2,11 +2,11 @@
 // unminified production build; prints the top functions by self and total time.
 //   node bench/persistence/profile.mjs --steps=10000 [--no-build]
 import { execSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { serveStatic } from '../serveStatic.mjs';
 import { generateMapFile } from './generateMapFile.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -28,20 +28,8 @@ if (args['no-build'] !== 'true') {
     },
   );
 }
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-  const file = resolve(OUT, `.${path === '/' ? '/index.html' : path}`);
-  try {
-    if (!file.startsWith(OUT) || !statSync(file).isFile()) throw new Error('nf');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+const server = await serveStatic(OUT);
+const ORIGIN = server.origin;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-timer-throttling'],
