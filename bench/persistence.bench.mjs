@@ -29,6 +29,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { generateMapFile } from './persistence/generateMapFile.mjs';
+import { openFromLibrary } from './persistence/openFromLibrary.mjs';
 import { serveStatic } from './serveStatic.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -68,38 +69,6 @@ async function waitSaved(page) {
     null,
     { timeout: 120_000 },
   );
-}
-
-/** Opens `name` from the library; resolves to ms from the click until it is on screen. */
-function openFromLibrary(page, name) {
-  return page.evaluate(async (name) => {
-    document.querySelector('.lf-toolbar button[title^="All your maps"]').click();
-    const find = () =>
-      [...document.querySelectorAll('.lf-library__item')].find(
-        (li) => li.getAttribute('aria-label') === name,
-      );
-    while (!find()) await new Promise((r) => setTimeout(r, 10));
-    const open = [...find().querySelectorAll('button')].find((b) => b.textContent === 'Open');
-    const t0 = performance.now();
-    open.click();
-    for (;;) {
-      await new Promise((r) => requestAnimationFrame(r));
-      const shown =
-        document.querySelector('.lf-map-name')?.textContent === name &&
-        document.querySelectorAll('.react-flow__node').length > 0 &&
-        !document.querySelector('.lf-loading') &&
-        // …and in its own view (saved, or the opening view), not the last map's.
-        performance.getEntriesByName('leverflow:shown').some((e) => e.startTime >= t0);
-      if (shown) break;
-    }
-    await new Promise((r) => requestAnimationFrame(r));
-    const total = performance.now() - t0;
-    const read = performance
-      .getEntriesByName('leverflow:get', 'measure')
-      .filter((e) => e.startTime >= t0)
-      .reduce((sum, e) => sum + e.duration, 0);
-    return { total, read };
-  }, name);
 }
 
 /** One edit → Saved (ms), then the longest frame gap (ms) while a throttled save runs. */

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { serveStatic } from '../serveStatic.mjs';
 import { generateMapFile } from './generateMapFile.mjs';
+import { openFromLibrary } from './openFromLibrary.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -103,32 +104,9 @@ async function profiled(label, fn) {
 }
 
 // Open another map, then profile opening the big one.
-const openByName = (n) =>
-  page.evaluate(async (name) => {
-    document.querySelector('.lf-toolbar button[title^="All your maps"]').click();
-    const find = () =>
-      [...document.querySelectorAll('.lf-library__item')].find(
-        (li) => li.getAttribute('aria-label') === name,
-      );
-    while (!find()) await new Promise((r) => setTimeout(r, 10));
-    const open = [...find().querySelectorAll('button')].find((b) => b.textContent === 'Open');
-    const t0 = performance.now();
-    open.click();
-    for (;;) {
-      await new Promise((r) => requestAnimationFrame(r));
-      if (
-        document.querySelector('.lf-map-name')?.textContent === name &&
-        document.querySelectorAll('.react-flow__node').length > 0 &&
-        !document.querySelector('.lf-loading')
-      )
-        break;
-    }
-    await new Promise((r) => requestAnimationFrame(r));
-    return performance.now() - t0;
-  }, n);
-await openByName('Order fulfilment (example)');
+await openFromLibrary(page, 'Order fulfilment (example)');
 await saved();
-await profiled('open', () => openByName(name));
+await profiled('open', () => openFromLibrary(page, name));
 await saved();
 await page.waitForTimeout(1500);
 await profiled('autosave', () =>
