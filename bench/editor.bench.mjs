@@ -18,13 +18,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { serveStatic } from './serveStatic.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const argOut = process.argv.find((a) => a.startsWith('--out='));
 /** The built pages to serve: bench/out, or --out=dir (an experiment's build; skips building). */
 const OUT = argOut ? resolve(argOut.slice('--out='.length)) : join(BENCH, 'out');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 800 };
 const GESTURE_MS = 3000;
 const SETTLE_MS = 600;
@@ -410,21 +410,14 @@ async function run(browser, pageName, size, canvas) {
 // ---------------------------------------------------------------------------------------
 // Main
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+const browser = await chromium.launch(
+  chromiumLaunchOptions([
     '--enable-precise-memory-info',
     '--js-flags=--expose-gc',
     '--disable-renderer-backgrounding',
     '--disable-background-timer-throttling',
-  ],
-});
+  ]),
+);
 
 /** Our canvas's size, so the stock page draws into the same area. */
 async function measureCanvas() {

@@ -28,6 +28,7 @@ import { execSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { generateMapFile } from './persistence/generateMapFile.mjs';
 import { openFromLibrary } from './persistence/openFromLibrary.mjs';
 import { serveStatic } from './serveStatic.mjs';
@@ -35,7 +36,6 @@ import { serveStatic } from './serveStatic.mjs';
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
 const OUT = join(BENCH, 'out', 'persistence');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => {
     const [key, value] = arg.replace(/^--/, '').split('=');
@@ -134,10 +134,9 @@ function measureAutosave(page) {
   });
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-timer-throttling'],
-});
+const browser = await chromium.launch(
+  chromiumLaunchOptions(['--disable-background-timer-throttling']),
+);
 console.log(`Leverflow persistence bench — ${new Date().toISOString()} — ${RUNS} runs, medians`);
 try {
   console.log(

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { serveStatic } from '../serveStatic.mjs';
 import { generateMapFile } from './generateMapFile.mjs';
 import { openFromLibrary } from './openFromLibrary.mjs';
@@ -31,10 +32,9 @@ if (args['no-build'] !== 'true') {
 }
 const server = await serveStatic(OUT);
 const ORIGIN = server.origin;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-timer-throttling'],
-});
+const browser = await chromium.launch(
+  chromiumLaunchOptions(['--disable-background-timer-throttling']),
+);
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 page.on('pageerror', (e) => console.error('page error:', e.message));
 const saved = () =>
