@@ -32,6 +32,20 @@ describe('analyze metrics', () => {
     expect(metrics.endProbabilities.c).toBeCloseTo(0.25);
   });
 
+  it('reports an end whose id is "__proto__" like any other end', () => {
+    const map = mapOf('s:s d:d a:e b:e', 's>d d>a:1 d>b:2');
+    map.nodes[2]!.id = '__proto__';
+    map.edges[1]!.target = '__proto__';
+    const { metrics } = analyze(map);
+    if (!metrics.available) throw new Error(metrics.unavailableReason);
+    expect(Object.keys(metrics.endProbabilities).sort()).toEqual(['__proto__', 'b']);
+    expect(metrics.endProbabilities.__proto__).toBeCloseTo(0.5);
+    expect(JSON.parse(JSON.stringify(metrics.endProbabilities))).toEqual({
+      ['__proto__']: 0.5,
+      b: 0.5,
+    });
+  });
+
   it('is unavailable, with a reason, when a case can be trapped', () => {
     const { metrics } = analyze(mapOf('s:s d:d b:a c:a e:e', 's>d d>e:Yes d>b:No b>c c>b'));
     expect(metrics.available).toBe(false);

@@ -105,7 +105,9 @@ export function computeMetrics(
 
   const expectedMinutesPerCase = new Float64Array(g.n);
   const nodeIds = g.ids;
-  const endProbabilities: Record<string, number> = {};
+  // Without a prototype: an end with the id "__proto__" is an ordinary key, and the object
+  // starts as a dictionary (adding thousands of keys to a literal costs a hidden class each).
+  const endProbabilities: Record<string, number> = Object.create(null);
   const vs = visits.visits;
   const firsts = visits.firstVisits;
   let cycle = 0;
