@@ -1,6 +1,7 @@
 /**
  * Times analyze() on generated process-like maps of 1,000, 10,000 and 100,000 steps, beside
- * JSON.parse of the same map's file text. Run: npm run bench:analyzer (tsx bench/analyzer.bench.ts).
+ * JSON.parse of the same map's file text. Run: npm run bench:analyzer (bench/analyzer.mjs builds it
+ * with Vite, as the app is built, and runs it with Node).
  *
  * Each timed analyze() gets a map freshly parsed from the file text (untimed), as the app's
  * worker gets a fresh structured clone: no string hashes or shapes are warmed by earlier runs.
