@@ -32,6 +32,8 @@ if (args.includes('--tsx')) {
     root: ROOT,
     logLevel: 'warn',
     publicDir: false,
+    // Dependencies bundled in too, as in the app's worker.
+    ssr: { noExternal: true },
     build: {
       ssr: join(BENCH, 'analyzer.bench.ts'),
       outDir: OUT,

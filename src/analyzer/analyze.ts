@@ -64,8 +64,17 @@ export function analyzeContext(ctx: AnalysisContext, options: AnalyzeOptions): A
   );
   // One bucket per rule; each rule's findings mostly come out in file order already.
   const buckets: RankedFinding[][] = RULE_IDS.map(() => []);
+  // Findings come in runs of one rule: look a rule up once per run.
+  let rule = '';
+  let bucket: RankedFinding[] = [];
   for (const list of [...fromRules, fromMetrics]) {
-    for (const r of list) buckets[RULE_INDEX.get(r.finding.rule)!]!.push(r);
+    for (const r of list) {
+      if (r.finding.rule !== rule) {
+        rule = r.finding.rule;
+        bucket = buckets[RULE_INDEX.get(rule)!]!;
+      }
+      bucket.push(r);
+    }
   }
   const findings: Finding[] = [];
   for (const i of REPORT_ORDER) {

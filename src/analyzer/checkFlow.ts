@@ -1,6 +1,6 @@
 import type { AnalysisContext } from './AnalysisContext';
 import { listNodesAt, quoteNode } from './describeNodes';
-import { makeFinding, type RankedFinding } from './makeFinding';
+import { makeFinding, makeRangeFinding, type RankedFinding } from './makeFinding';
 import { markedNodes, maskNodes } from './maskNodes';
 import { planFlowRepair } from './planFlowRepair';
 import {
@@ -14,6 +14,9 @@ import {
 } from './repairHelpers';
 import { scratch } from './scratch';
 import type { Suggestion } from './types';
+
+/** An empty edge list. */
+const NO_EDGES = new Int32Array(0);
 
 function present(s: Suggestion | null): Suggestion[] {
   return s === null ? [] : [s];
@@ -101,27 +104,29 @@ export function checkFlow(ctx: AnalysisContext): RankedFinding[] {
 
   for (let c = 0; c < sccs.count; c++) {
     if (ctx.loop[c] === 0) continue;
+    const from = sccs.start[c]!;
+    const to = sccs.start[c + 1]!;
     let exits = false;
-    const members: number[] = [];
-    for (let k = sccs.start[c]!; k < sccs.start[c + 1]!; k++) {
+    for (let k = from; k < to && !exits; k++) {
       const u = sccs.nodes[k]!;
-      members.push(u);
-      if (g.ends.length > 0 && coreach[u] === 1 && !exits) {
-        // A loop that can reach an end either holds an end or has an arrow out.
-        exits = true;
-      }
+      // A loop that can reach an end either holds an end or has an arrow out.
+      if (g.ends.length > 0 && coreach[u] === 1) exits = true;
       for (let s = g.outStart[u]!; !exits && s < g.outStart[u + 1]!; s++) {
         if (sccs.comp[g.outTarget[s]!] !== c) exits = true;
       }
     }
     if (exits) continue;
     out.push(
-      makeFinding(
+      makeRangeFinding(
         ctx,
         'trap-loop',
-        `The loop through ${listNodesAt(g.nodes, members)} has no way out: a case that enters it goes round forever.`,
-        members,
-        [],
+        `The loop through ${listNodesAt(g.nodes, sccs.nodes, 3, from, to)} has no way out: a case that enters it goes round forever.`,
+        sccs.nodes,
+        from,
+        to,
+        NO_EDGES,
+        0,
+        0,
         trapSuggestions(ctx, c),
       ),
     );

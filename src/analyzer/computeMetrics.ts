@@ -19,8 +19,22 @@ export interface MetricsResult {
 /** An empty index list. */
 const NO_INDICES = new Int32Array(0);
 
-function round(x: number, digits: number): string {
-  return Number(x.toFixed(digits)).toString();
+/**
+ * `x` to at most `digits` decimals, without trailing zeros: `Number(x.toFixed(digits)).toString()`.
+ * Below 1e12 (at most 15 significant digits for digits <= 2) the shortest form of that number is
+ * the fixed text without its trailing zeros, so the zeros are cut from the text directly.
+ * @example round(2.5, 2) // "2.5"
+ */
+export function round(x: number, digits: number): string {
+  const fixed = x.toFixed(digits);
+  if (!(Math.abs(x) < 1e12) || digits > 2) return Number(fixed).toString();
+  let end = fixed.length;
+  if (digits > 0) {
+    while (fixed.charCodeAt(end - 1) === 48) end--; // '0'
+    if (fixed.charCodeAt(end - 1) === 46) end--; // '.'
+  }
+  const text = end === fixed.length ? fixed : fixed.slice(0, end);
+  return text === '-0' ? '0' : text;
 }
 
 /**

@@ -10,13 +10,31 @@ const KIND_WORDS: Record<MapNode['kind'], string> = {
 const MESSY = /^\s|\s$|\s\s|[^\S ]/;
 
 /**
+ * True when a label has no whitespace to tidy, as `!MESSY.test(label)`: printable ASCII with
+ * single spaces between words is read here; anything else is left to the regular expression.
+ * @example isTidy('Pack order') // true
+ */
+export function isTidy(label: string): boolean {
+  let space = true; // a space first is untidy
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false; // a space first, or two in a row
+      space = true;
+    } else if (c > 32 && c < 127) space = false;
+    else return !MESSY.test(label);
+  }
+  return !space || label.length === 0; // a space last is untidy
+}
+
+/**
  * A node as an owner reads it: its label in quotes, or what it is when it has none.
  * @example quoteNode({ id: 'a', kind: 'action', label: 'Pack', position }) // "'Pack'"
  */
 export function quoteNode(node: MapNode): string {
   const raw = node.label;
   // Labels are usually clean; only tidy whitespace when there is some to tidy.
-  const label = MESSY.test(raw) ? raw.trim().replace(/\s+/g, ' ') : raw;
+  const label = isTidy(raw) ? raw : raw.trim().replace(/\s+/g, ' ');
   if (label === '') return `an unnamed ${KIND_WORDS[node.kind]} (id ${node.id})`;
   return `'${label.length > 48 ? `${label.slice(0, 47)}…` : label}'`;
 }

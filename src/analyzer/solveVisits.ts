@@ -233,19 +233,17 @@ function solveDense(
         m[pivot * k + x] = t2;
       }
     }
+    // Columns of `a` left of col are already eliminated (zero in the pivot row) and never
+    // read again, so only col.. are updated; `m` is updated whole.
     const inv = 1 / pv;
-    for (let x = 0; x < k; x++) {
-      a[col * k + x]! *= inv;
-      m[col * k + x]! *= inv;
-    }
+    for (let x = col; x < k; x++) a[col * k + x]! *= inv;
+    for (let x = 0; x < k; x++) m[col * k + x]! *= inv;
     for (let r = 0; r < k; r++) {
       if (r === col) continue;
       const f = a[r * k + col]!;
       if (f === 0) continue;
-      for (let x = 0; x < k; x++) {
-        a[r * k + x]! -= f * a[col * k + x]!;
-        m[r * k + x]! -= f * m[col * k + x]!;
-      }
+      for (let x = col; x < k; x++) a[r * k + x]! -= f * a[col * k + x]!;
+      for (let x = 0; x < k; x++) m[r * k + x]! -= f * m[col * k + x]!;
     }
   }
   for (let j = 0; j < k; j++) {
