@@ -176,6 +176,11 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
   const outStart = scratch.int32(n + 1);
   const inStart = scratch.int32(n + 1);
   let valid = 0;
+  // Arrows are mostly drawn along the flow: an arrow often starts where the one before it
+  // started or ended, and ends at the step after its source. Those guesses are checked by
+  // comparing ids, which is cheaper than hashing; the table answers the rest.
+  let lastSource = -1;
+  let lastTarget = -1;
   for (let j = 0; j < e; j++) {
     const edge = edges[j]!;
     const id = edge.id;
@@ -188,8 +193,16 @@ export function buildFlowGraph(map: Pick<ProcessMap, 'nodes' | 'edges'>): FlowGr
     }
     const source = edge.source;
     const target = edge.target;
-    const s = slots[findSlot(slots, ids, mask, source, hashOf(source))]! - 1;
-    const t = slots[findSlot(slots, ids, mask, target, hashOf(target))]! - 1;
+    let s: number;
+    if (lastTarget >= 0 && ids[lastTarget] === source) s = lastTarget;
+    else if (lastSource >= 0 && ids[lastSource] === source) s = lastSource;
+    else s = slots[findSlot(slots, ids, mask, source, hashOf(source))]! - 1;
+    const t =
+      s >= 0 && s + 1 < n && ids[s + 1] === target
+        ? s + 1
+        : slots[findSlot(slots, ids, mask, target, hashOf(target))]! - 1;
+    if (s >= 0) lastSource = s;
+    if (t >= 0) lastTarget = t;
     if (s < 0 || t < 0) {
       edgeSource[j] = -1;
       edgeTarget[j] = -1;
