@@ -73,6 +73,16 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
   const oneTimeHours = scratch.float64(size);
   const oneTimeCost = scratch.float64(size);
   const handOffRate = scratch.float64(size);
+  // Hours per doer id (null: the implicit owner), summed in step order as a pass per person
+  // would; and the owner's split by kind of work.
+  const loads = new Map<string | null, { hours: number; oneTime: number }>();
+  const split: OwnerSplit = {
+    personId: ownerId,
+    productiveHoursPerWeek: 0,
+    nonProductiveHoursPerWeek: 0,
+    unmarkedHoursPerWeek: 0,
+  };
+  let totalCostPerCase = 0;
   let count = 0;
   for (let f = 0; f < size; f++) {
     const step = all[f]!;
@@ -102,17 +112,28 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
       oneTimeHours[i] = m / 60;
       oneTimeCost[i] = oncePass;
     }
+    const doerId = doerIdOf(persons, at);
+    let load = loads.get(doerId);
+    if (load === undefined) {
+      load = { hours: 0, oneTime: 0 };
+      loads.set(doerId, load);
+    }
+    load.hours += hoursPerWeek[i]!;
+    load.oneTime += oneTimeHours[i]!;
+    totalCostPerCase += costPerCase[i]!;
+    if (doerId === ownerId) {
+      const { workType } = step;
+      if (workType === 'productive') split.productiveHoursPerWeek += hoursPerWeek[i]!;
+      else if (workType === 'non-productive') split.nonProductiveHoursPerWeek += hoursPerWeek[i]!;
+      else split.unmarkedHoursPerWeek += hoursPerWeek[i]!;
+    }
   }
 
   const people: PersonLoad[] = [];
   const loadOf = (personId: string | null, person: Person | undefined): PersonLoad => {
-    let hours = 0;
-    let oneTime = 0;
-    for (let i = 0; i < count; i++) {
-      if (doerIdOf(persons, doer[i]!) !== personId) continue;
-      hours += hoursPerWeek[i]!;
-      oneTime += oneTimeHours[i]!;
-    }
+    const load = loads.get(personId);
+    const hours = load?.hours ?? 0;
+    const oneTime = load?.oneTime ?? 0;
     const available = finite(person?.hoursPerWeek);
     return {
       personId,
@@ -127,21 +148,6 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
   if (owner === undefined && count > 0) people.push(loadOf(null, undefined));
   for (const person of map.people) people.push(loadOf(person.id, person));
 
-  const split: OwnerSplit = {
-    personId: ownerId,
-    productiveHoursPerWeek: 0,
-    nonProductiveHoursPerWeek: 0,
-    unmarkedHoursPerWeek: 0,
-  };
-  let totalCostPerCase = 0;
-  for (let i = 0; i < count; i++) {
-    totalCostPerCase += costPerCase[i]!;
-    if (doerIdOf(persons, doer[i]!) !== ownerId) continue;
-    const workType = stepAt(all, node[i]!).workType;
-    if (workType === 'productive') split.productiveHoursPerWeek += hoursPerWeek[i]!;
-    else if (workType === 'non-productive') split.nonProductiveHoursPerWeek += hoursPerWeek[i]!;
-    else split.unmarkedHoursPerWeek += hoursPerWeek[i]!;
-  }
   return {
     target,
     cases,
