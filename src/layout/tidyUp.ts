@@ -32,7 +32,7 @@ export async function tidyUp(
       .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
   const laid = await elk.layout(graph);
-  const positions: Record<string, Position> = {};
+  const positions: Record<string, Position> = Object.create(null); // keyed by ids: "__proto__" is an id too
   for (const child of laid.children ?? []) {
     positions[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
   }

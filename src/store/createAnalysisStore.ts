@@ -50,7 +50,7 @@ function index(
     for (const id of finding.nodeIds) add(byNode, id, finding);
     for (const id of finding.edgeIds) add(byEdge, id, finding);
   }
-  const heat: Record<string, number> = {};
+  const heat: Record<string, number> = Object.create(null); // keyed by ids: "__proto__" is an id too
   if (report.metrics.available) {
     const { nodeIds, expectedMinutesPerCase: minutes } = report.metrics;
     let max = 0;

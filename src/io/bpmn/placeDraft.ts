@@ -31,7 +31,7 @@ export async function placeDraft(
   if (draft.nodes.some((n) => !centerOf.has(n.id))) {
     return tidyUpOrGrid(draft);
   }
-  const positions: Record<string, Position> = {};
+  const positions: Record<string, Position> = Object.create(null); // keyed by ids: "__proto__" is an id too
   for (const node of draft.nodes) {
     const c = centerOf.get(node.id);
     if (c !== undefined) positions[node.id] = topLeft(node, c);

@@ -19,7 +19,7 @@ export async function tidyUpOrGrid(map: {
   } catch {
     // elkjs failed (e.g. RangeError on a very deep graph): fall back to a grid below.
   }
-  const positions: Record<string, Position> = {};
+  const positions: Record<string, Position> = Object.create(null); // keyed by ids: "__proto__" is an id too
   const cellWidth = NODE_SIZE.action.width + 60;
   const cellHeight = NODE_SIZE.decision.height + 60;
   map.nodes.forEach((node, i) => {
