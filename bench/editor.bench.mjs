@@ -260,16 +260,8 @@ function fitViewTime(page) {
  * times until half a second after the last edit, when its analysis has landed.
  */
 async function measureEdits(page) {
-  const { deltas, edits } = await page.evaluate(async (ms) => {
-    const deltas = [];
-    let last = -1;
-    let running = true;
-    const tick = (now) => {
-      if (last >= 0) deltas.push(now - last);
-      last = now;
-      if (running) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
+  await page.evaluate(startFrames);
+  const edits = await page.evaluate(async (ms) => {
     const t0 = performance.now();
     let i = 0;
     while (performance.now() - t0 < ms) {
@@ -277,9 +269,9 @@ async function measureEdits(page) {
       await new Promise((r) => setTimeout(r, 250));
     }
     await new Promise((r) => setTimeout(r, 500));
-    running = false;
-    return { deltas, edits: i };
+    return i;
   }, GESTURE_MS);
+  const deltas = await page.evaluate(() => window.__benchStopFrames());
   return { ...frameStats(deltas), edits };
 }
 

@@ -2,7 +2,7 @@ import type { MapEdge, MapEdit, MapNode } from '../model';
 import type { AnalysisContext } from './AnalysisContext';
 import { branchProbabilities } from './branchProbabilities';
 import { KIND_ACTION, KIND_DECISION, KIND_END } from './buildFlowGraph';
-import { listNodes, listNodesAt, quoteNode } from './describeNodes';
+import { listNodesAt, quoteNode } from './describeNodes';
 import { findLongestPath } from './findLongestPath';
 import { makeFinding, makeRangeFinding, type RankedFinding } from './makeFinding';
 import { FIX_OFFSET, newEdge, offsetFrom } from './repairHelpers';
@@ -103,12 +103,12 @@ export function computeMetrics(
   else if (g.ends.length === 0) reason = 'The map has no end, so no case can finish.';
   else if (visits !== null && visits.trappedComp !== -1) {
     const c = visits.trappedComp;
-    const members = Array.from(sccs.nodes.subarray(sccs.start[c]!, sccs.start[c + 1]!));
-    reason = `A case can enter the loop through ${listNodes(members.map((u) => g.nodes[u]!))} and never leave it, so the process cannot finish.`;
+    const names = listNodesAt(g.nodes, sccs.nodes, 3, sccs.start[c]!, sccs.start[c + 1]!);
+    reason = `A case can enter the loop through ${names} and never leave it, so the process cannot finish.`;
   } else if (visits !== null && visits.unsolvedComp !== -1) {
     const c = visits.unsolvedComp;
-    const members = Array.from(sccs.nodes.subarray(sccs.start[c]!, sccs.start[c + 1]!));
-    reason = `The loop through ${listNodes(members.map((u) => g.nodes[u]!))} is too large to solve precisely.`;
+    const names = listNodesAt(g.nodes, sccs.nodes, 3, sccs.start[c]!, sccs.start[c + 1]!);
+    reason = `The loop through ${names} is too large to solve precisely.`;
   }
   if (reason !== null || visits === null) {
     return {

@@ -44,11 +44,7 @@ export function quoteNode(node: MapNode): string {
  * @example listNodes([a, b, c, d], 2) // "'A', 'B' and 2 more"
  */
 export function listNodes(nodes: readonly MapNode[], max = 3): string {
-  const names = nodes.slice(0, max).map(quoteNode);
-  const rest = nodes.length - names.length;
-  if (rest > 0) return `${names.join(', ')} and ${rest} more`;
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return listNodesAt(nodes, Array.from(nodes.keys()), max);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MapEdge, MapNode, ProcessMap } from '../model';
+import { createMap, type MapEdge, type MapNode, type ProcessMap } from '../model';
 import { analyze } from './index';
 import { scratch } from './scratch';
 
@@ -29,16 +29,7 @@ function loopMap(n: number, minutes: number): ProcessMap {
     }
   }
   nodes.push({ id: 'end', kind: 'end', label: 'Done', position: { x: 0, y: n } });
-  return {
-    format: 'leverflow-map',
-    version: 2,
-    name: 'loop',
-    settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10, defaultHandOffRate: 25 },
-    people: [],
-    acceptedFindings: [],
-    nodes,
-    edges,
-  };
+  return { ...createMap('loop'), nodes, edges };
 }
 
 /** A report as plain data, typed arrays included. */

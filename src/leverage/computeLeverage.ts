@@ -2,7 +2,7 @@ import type { AnalysisReport } from '../analyzer';
 // The flow analysis itself, not the package's analyze(), which adds leverage findings.
 import { analyze as analyzeFlow } from '../analyzer/analyze';
 import type { Person, ProcessMap } from '../model';
-import { coreDoer, coreStep, isCandidate, leverageCore } from './leverageCore';
+import { coreCandidate, coreDoer, coreStep, isCandidate, leverageCore } from './leverageCore';
 import type { HandOffCandidate, Leverage, StepFigures } from './types';
 import { visitsById } from './visitsById';
 
@@ -68,16 +68,7 @@ export function computeLeverage(map: ProcessMap, report?: AnalysisReport): Lever
       handOffRate: core.handOffRate[i]!,
     };
     steps.push(s);
-    if (isCandidate(core, i)) {
-      candidates.push({
-        nodeId: s.nodeId,
-        label: s.label,
-        hoursPerWeek: s.hoursPerWeek,
-        handOffRate: s.handOffRate,
-        worthPerWeek: s.hoursPerWeek * (core.target - s.handOffRate),
-        workType: s.workType,
-      });
-    }
+    if (isCandidate(core, i)) candidates.push(coreCandidate(core, i));
   }
   // Stable: equal worth keeps file order.
   candidates.sort((a, b) => b.worthPerWeek - a.worthPerWeek);

@@ -2,7 +2,7 @@ import { scratch } from '../analyzer/scratch';
 import type { Person, ProcessMap, StepNode } from '../model';
 import { findOwner } from './findOwner';
 import { finite } from './finite';
-import type { OwnerSplit, PersonLoad } from './types';
+import type { HandOffCandidate, OwnerSplit, PersonLoad } from './types';
 
 /**
  * The leverage figures of every step as columns (index = step, in file order) and what is
@@ -185,6 +185,25 @@ export function isCandidate(core: LeverageCore, i: number): boolean {
     core.hoursPerWeek[i]! > 0 &&
     core.handOffRate[i]! < core.target
   );
+}
+
+/**
+ * Step `i` as a hand-off candidate, worth its hours times what the owner's hour is worth
+ * above the hand-off rate.
+ * @example coreCandidate(core, 0).worthPerWeek
+ */
+export function coreCandidate(core: LeverageCore, i: number): HandOffCandidate {
+  const node = coreStep(core, i);
+  const hoursPerWeek = core.hoursPerWeek[i]!;
+  const handOffRate = core.handOffRate[i]!;
+  return {
+    nodeId: node.id,
+    label: node.label,
+    hoursPerWeek,
+    handOffRate,
+    worthPerWeek: hoursPerWeek * (core.target - handOffRate),
+    workType: node.workType,
+  };
 }
 
 function doerIdOf(people: readonly Person[], at: number): string | null {

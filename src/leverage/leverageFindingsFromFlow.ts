@@ -1,6 +1,13 @@
 import type { AnalysisMetrics } from '../analyzer/types';
 import type { ProcessMap, StepNode } from '../model';
-import { coreDoer, coreStep, isCandidate, type LeverageCore, leverageCore } from './leverageCore';
+import {
+  coreCandidate,
+  coreDoer,
+  coreStep,
+  isCandidate,
+  type LeverageCore,
+  leverageCore,
+} from './leverageCore';
 import { findingsOf, MAX_HAND_OFF_FINDINGS, type StepLookup, stepLookup } from './leverageFindings';
 import type { HandOffCandidate, LeverageFinding } from './types';
 
@@ -43,22 +50,12 @@ function bestCandidates(core: LeverageCore, k: number): HandOffCandidate[] {
   if (k <= 0) return best;
   for (let i = 0; i < core.count; i++) {
     if (!isCandidate(core, i)) continue;
-    const hours = core.hoursPerWeek[i]!;
-    const rate = core.handOffRate[i]!;
-    const worth = hours * (core.target - rate);
+    const worth = core.hoursPerWeek[i]! * (core.target - core.handOffRate[i]!);
     if (best.length === k && !(worth > best[k - 1]!.worthPerWeek)) continue;
     // After every candidate worth as much (equal worth keeps file order).
     let at = best.length;
     while (at > 0 && best[at - 1]!.worthPerWeek < worth) at--;
-    const node = coreStep(core, i);
-    best.splice(at, 0, {
-      nodeId: node.id,
-      label: node.label,
-      hoursPerWeek: hours,
-      handOffRate: rate,
-      worthPerWeek: worth,
-      workType: node.workType,
-    });
+    best.splice(at, 0, coreCandidate(core, i));
     if (best.length > k) best.pop();
   }
   return best;
