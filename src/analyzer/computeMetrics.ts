@@ -5,7 +5,7 @@ import { KIND_ACTION, KIND_DECISION, KIND_END } from './buildFlowGraph';
 import { listNodesAt, quoteNode } from './describeNodes';
 import { findLongestPath } from './findLongestPath';
 import { makeFinding, makeRangeFinding, type RankedFinding } from './makeFinding';
-import { FIX_OFFSET, newEdge, offsetFrom } from './repairHelpers';
+import { newEdge, rowBeside } from './repairHelpers';
 import { scratch } from './scratch';
 import { solveVisits, type Visits } from './solveVisits';
 import type { AnalysisMetrics, LongestPath } from './types';
@@ -216,12 +216,14 @@ function bottleneckFinding(
     nodeId: node.id,
     label: isDecision ? node.label : partLabel(1),
   });
+  // The new parts go in a row beside the step, clear of the steps after it.
+  const spots = rowBeside(g.nodes, node, ids.length);
   ids.forEach((id, i) => {
     const added: MapNode = {
       id,
       kind: 'action',
       label: isDecision ? partLabel(i + 1) : partLabel(i + 2),
-      position: offsetFrom(node, (isDecision ? i - k + 1 : i + 1) * FIX_OFFSET),
+      position: spots[i]!,
       durationMinutes: part,
     };
     edits.push({ type: 'addNode', node: added });

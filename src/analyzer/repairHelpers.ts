@@ -14,6 +14,37 @@ export function offsetFrom(node: MapNode, dy: number): Position {
   return { x: node.position.x, y: clamp(node.position.y + dy) };
 }
 
+/** Room any step takes on the canvas (the widest and the tallest kind), plus a gap. */
+const STEP_WIDTH = 170;
+const STEP_HEIGHT = 100;
+const SIDE_STEP = STEP_WIDTH + 50;
+
+/**
+ * Positions for `count` new steps in a row to the right of `node`, at its height, moved
+ * further right past any step already there, so that none lands on another. One pass over
+ * the nodes, then a sweep over those at the row's height.
+ * @example rowBeside(g.nodes, node, 2) // [{ x: node.x + 220, y }, { x: node.x + 440, y }]
+ */
+export function rowBeside(nodes: readonly MapNode[], node: MapNode, count: number): Position[] {
+  const { x, y } = node.position;
+  const taken: number[] = [];
+  for (const other of nodes) {
+    const p = other.position;
+    if (other !== node && Math.abs(p.y - y) < STEP_HEIGHT) taken.push(p.x - x);
+  }
+  taken.sort((a, b) => a - b);
+  let first = 1;
+  for (const dx of taken) {
+    if (dx + STEP_WIDTH <= first * SIDE_STEP) continue; // left of the row
+    if (dx >= (first + count - 1) * SIDE_STEP + STEP_WIDTH) break; // right of the row
+    first = Math.ceil((dx + STEP_WIDTH) / SIDE_STEP);
+  }
+  return Array.from({ length: count }, (_, i) => ({
+    x: clamp(x + (first + i) * SIDE_STEP),
+    y,
+  }));
+}
+
 /** A new node of a kind next to another. */
 export function newNode(
   id: string,

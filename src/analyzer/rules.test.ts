@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../model';
+import { NODE_SIZE } from '../layout/nodeSize';
+import { applyEdits, exampleMap, type MapNode } from '../model';
 import { analyze } from './analyze';
 import { mapOf } from './testing/mapOf';
 import type { RuleId } from './types';
@@ -368,6 +369,21 @@ describe('analyze rules', () => {
     const next = report.findings.filter((f) => f.rule === 'bottleneck');
     expect(next.map((f) => f.nodeIds)).toEqual([['b']]);
     expect(report.metrics.available && report.metrics.cycleTimeMinutes).toBeCloseTo(40, 10);
+  });
+
+  it('bottleneck fix puts the new parts where no step is drawn already', () => {
+    const map = exampleMap();
+    const fix = analyze(map).findings.find((f) => f.rule === 'bottleneck')!.suggestions[0]!;
+    const added = fix.edits.flatMap((e) => (e.type === 'addNode' ? [e.node] : []));
+    expect(added.length).toBeGreaterThan(0);
+    const box = (n: MapNode) => ({ ...n.position, ...NODE_SIZE[n.kind] });
+    const overlap = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const all = applyEdits(map, fix.edits).nodes;
+    for (const part of added) {
+      const others = all.filter((n) => n.id !== part.id);
+      expect(others.filter((n) => overlap(box(part), box(n))).map((n) => n.id)).toEqual([]);
+    }
   });
 
   it('probabilities fix sets the chances in place', () => {
