@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
-const PORT = 4173;
+/** E2E_PORT lets several checkouts run their end-to-end tests side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /** End-to-end tests run Debian's Chromium against the production build (with its CSP). */
 export default defineConfig({
