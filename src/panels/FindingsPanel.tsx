@@ -4,6 +4,7 @@ import { ALL_RULES, type Finding, type Severity, type Suggestion } from '../anal
 import { useAnalysis } from '../store/AnalysisContext';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { findingKey } from '../store/findingKey';
+import { MarkAsIntended } from './MarkAsIntended';
 import { MetricsSummary } from './MetricsSummary';
 
 const GROUPS: { severity: Severity; title: string }[] = [
@@ -20,6 +21,7 @@ export function FindingsPanel() {
   const store = useEditorStoreApi();
   const findings = useAnalysis((s) => s.findings);
   const hidden = useAnalysis((s) => s.hidden);
+  const marks = useEditor((s) => s.map.acceptedFindings);
   const [showHidden, setShowHidden] = useState(false);
   const heat = useEditor((s) => s.heat);
   const { fitView } = useReactFlow();
@@ -102,7 +104,7 @@ export function FindingsPanel() {
                       <span className="lf-finding__message">{finding.message}</span>
                     </button>
                     <p className="lf-finding__why">{ALL_RULES[finding.rule].why}</p>
-                    {finding.suggestions.length > 0 && (
+                    {(finding.suggestions.length > 0 || severity !== 'error') && (
                       <div className="lf-finding__fixes">
                         {finding.suggestions.map((s) => (
                           <button
@@ -114,6 +116,9 @@ export function FindingsPanel() {
                             {s.title}
                           </button>
                         ))}
+                        {severity !== 'error' && (
+                          <MarkAsIntended findingKey={findingKey(finding)} />
+                        )}
                       </div>
                     )}
                   </li>
@@ -146,6 +151,7 @@ export function FindingsPanel() {
                     </span>
                     <span className="lf-finding__message">{finding.message}</span>
                   </button>
+                  <MarkReason note={marks.find((m) => m.key === findingKey(finding))?.note} />
                   <div className="lf-finding__fixes">
                     <button
                       type="button"
@@ -165,4 +171,10 @@ export function FindingsPanel() {
       )}
     </section>
   );
+}
+
+/** The owner's reason for marking a finding as intended, when they gave one. */
+function MarkReason({ note }: { note: string | undefined }) {
+  if (!note) return null;
+  return <p className="lf-finding__why lf-finding__reason">Reason: {note}</p>;
 }

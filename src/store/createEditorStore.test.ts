@@ -221,4 +221,15 @@ describe('editor store: leverage data', () => {
     store.getState().setFindingAccepted('rework-loop:a,d,r:', false);
     expect(store.getState().map.acceptedFindings).toEqual([]);
   });
+
+  it('keeps the reason given for a mark, trimmed, and leaves out an empty one', () => {
+    const store = fresh();
+    store.getState().setFindingAccepted('rework-loop:a,d,r:', true, '  Reminders are on purpose ');
+    store.getState().setFindingAccepted('fan-in:d:', true, '   ');
+    expect(store.getState().map.acceptedFindings).toEqual([
+      { key: 'rework-loop:a,d,r:', note: 'Reminders are on purpose' },
+      { key: 'fan-in:d:' },
+    ]);
+    expect(store.temporal.getState().pastStates).toHaveLength(2);
+  });
 });

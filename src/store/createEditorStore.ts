@@ -66,7 +66,8 @@ export interface EditorActions {
   /** Removes a person; their steps lose their owner. */
   removePerson: (id: string) => void;
   /** Marks a finding as intended (hidden), or clears the mark. */
-  setFindingAccepted: (key: string, accepted: boolean) => void;
+  /** Marks a finding as intended (with an optional one-line reason), or shows it again. */
+  setFindingAccepted: (key: string, accepted: boolean, note?: string) => void;
   setEdgeProbability: (id: string, probability: number | undefined) => void;
   changeKind: (id: string, kind: NodeKind) => void;
   /** Moves nodes; during a drag (between beginDrag and endDrag) all moves are one undo step. */
@@ -263,14 +264,15 @@ export function createEditorStore(initialMap: ProcessMap = exampleMap()) {
               );
               return { ...cleared, people: map.people.filter((p) => p.id !== id) };
             }),
-          setFindingAccepted: (key, accepted) =>
+          setFindingAccepted: (key, accepted, note) =>
             change((map) => {
               const has = map.acceptedFindings.some((f) => f.key === key);
               if (has === accepted) return map;
+              const reason = note?.trim();
               return {
                 ...map,
                 acceptedFindings: accepted
-                  ? [...map.acceptedFindings, { key }]
+                  ? [...map.acceptedFindings, reason ? { key, note: reason } : { key }]
                   : map.acceptedFindings.filter((f) => f.key !== key),
               };
             }),
