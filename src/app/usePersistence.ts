@@ -43,12 +43,17 @@ export function usePersistence(
   const applied = useRef(0);
   useEffect(() => {
     if (view.seq === applied.current || !flowReady || (nodeCount > 0 && !initialized)) return;
-    applied.current = view.seq;
     const frame = requestAnimationFrame(() => {
+      // Marked as shown only once it is: a re-render before this frame cancels it, and the
+      // next run of this effect must then show the view again.
+      applied.current = view.seq;
+      const { width, height } = flowStore.getState();
+      // Read the map now: the view of a new map can arrive before its steps do.
       if (view.viewport) void flow.setViewport(view.viewport);
-      else if (nodeCount === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 });
-      else {
-        const { width, height } = flowStore.getState();
+      else if (editor.getState().map.nodes.length === 0) {
+        // An empty map opens at zoom 1 with its origin, where new steps go, in the middle.
+        void flow.setViewport({ x: Math.round(width / 2), y: Math.round(height / 2), zoom: 1 });
+      } else {
         const ids = openingStepIds(editor.getState().map, { width, height });
         void flow.fitView({
           padding: FIT_PADDING,

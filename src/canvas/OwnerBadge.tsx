@@ -1,13 +1,7 @@
 import { findOwner } from '../leverage/computeLeverage';
 import { ownerColor } from '../leverage/ownerColor';
 import { useEditor } from '../store/EditorStoreContext';
-
-function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters =
-    words.length > 1 ? `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}` : name.trim().slice(0, 2);
-  return letters.toUpperCase();
-}
+import { personInitials } from './personInitials';
 
 /**
  * Who does a step, as a coloured badge: one colour per person of the map. A step with no
@@ -31,7 +25,7 @@ export function OwnerBadge({ ownerId }: { ownerId: string | undefined }) {
         explicit >= 0 ? `Done by ${person.name}` : `No one assigned: counted as ${person.name}'s`
       }
     >
-      {initials(person.name)}
+      {personInitials(person.name)}
     </span>
   );
 }

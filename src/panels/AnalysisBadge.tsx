@@ -19,19 +19,23 @@ export function AnalysisBadge() {
   );
   const pending = useAnalysis((s) => s.pending);
   const setPanel = useEditor((s) => s.setPanel);
-  const label =
-    errors === 0
+  const empty = useEditor((s) => s.map.nodes.length === 0);
+  const label = empty
+    ? 'Empty map'
+    : errors === 0
       ? `Map is sound: ${warnings} warnings, ${notes} notes`
       : `${errors} errors, ${warnings} warnings, ${notes} notes`;
   return (
     <button
       type="button"
-      className={`lf-badge${errors === 0 ? ' is-sound' : ''}${pending ? ' is-pending' : ''}`}
+      className={`lf-badge${errors === 0 && !empty ? ' is-sound' : ''}${pending ? ' is-pending' : ''}`}
       onClick={() => setPanel('findings')}
       aria-label={`Findings: ${label}`}
       title="Open the findings"
     >
-      {errors === 0 ? (
+      {empty ? (
+        <span className="lf-badge__empty">Empty map</span>
+      ) : errors === 0 ? (
         <span className="lf-badge__sound">✓ Sound</span>
       ) : (
         <span className="lf-badge__count lf-sev-error">{errors}</span>

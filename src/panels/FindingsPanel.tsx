@@ -22,6 +22,7 @@ export function FindingsPanel() {
   const findings = useAnalysis((s) => s.findings);
   const hidden = useAnalysis((s) => s.hidden);
   const marks = useEditor((s) => s.map.acceptedFindings);
+  const empty = useEditor((s) => s.map.nodes.length === 0);
   const [showHidden, setShowHidden] = useState(false);
   const heat = useEditor((s) => s.heat);
   const { fitView } = useReactFlow();
@@ -68,10 +69,12 @@ export function FindingsPanel() {
 
   return (
     <section className="lf-findings" aria-label="Findings">
-      <div className={`lf-sound${errors === 0 ? ' is-sound' : ''}`} role="status">
-        {errors === 0
-          ? 'Map is sound: every step leads to an end.'
-          : `${errors} ${errors === 1 ? 'problem stops' : 'problems stop'} cases from finishing.`}
+      <div className={`lf-sound${errors === 0 && !empty ? ' is-sound' : ''}`} role="status">
+        {empty
+          ? 'Empty map: add a Start step from the palette to begin.'
+          : errors === 0
+            ? 'Map is sound: every step leads to an end.'
+            : `${errors} ${errors === 1 ? 'problem stops' : 'problems stop'} cases from finishing.`}
       </div>
       <MetricsSummary />
       <label className="lf-check">
