@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { openBlankMap, stepByLabel, typeLabel } from './helpers';
+import { connect, openBlankMap, stepByLabel, typeLabel } from './helpers';
 
 // Issue 15, "a newcomer's first hour": each test drives one item the way a person would.
 
@@ -82,4 +82,77 @@ test('an empty map says "Empty map", not "Sound", until a step is drawn', async 
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(badge).not.toHaveAccessibleName('Findings: Empty map');
   await expect(status).not.toContainText('Empty map');
+});
+
+test('two arrows between the same steps in opposite directions are drawn apart, each with its own label and hit area', async ({
+  page,
+}) => {
+  await openBlankMap(page);
+  await page.getByRole('button', { name: 'Action', exact: true }).click();
+  await page.keyboard.press('Enter');
+  await typeLabel(page, 'Draft');
+  await page.keyboard.press('ControlOrMeta+ArrowDown');
+  await typeLabel(page, 'Review');
+  // Draft -> Review exists; draw Review -> Draft back up.
+  await connect(page, stepByLabel(page, 'Review'), stepByLabel(page, 'Draft'), 'top');
+  const edges = page.locator('.react-flow__edge');
+  await expect(edges).toHaveCount(2);
+
+  // Where each line runs: the middle of each drawn path, in screen pixels.
+  const middles = await page.evaluate(() =>
+    [...document.querySelectorAll<SVGPathElement>('.react-flow__edge-path')].map((path) => {
+      const point = path.getPointAtLength(path.getTotalLength() / 2);
+      const matrix = path.getScreenCTM();
+      if (!matrix) throw new Error('no matrix');
+      const id = path.closest('.react-flow__edge')?.getAttribute('data-id');
+      return { id, x: point.x * matrix.a + matrix.e, y: point.y * matrix.d + matrix.f };
+    }),
+  );
+  expect(middles).toHaveLength(2);
+  const [one, two] = middles;
+  if (!one || !two) throw new Error('two arrows expected');
+  expect(Math.abs(one.x - two.x)).toBeGreaterThan(40);
+
+  // Each line can be clicked on its own, and gets its own label.
+  for (const { id, x, y } of middles) {
+    await page.mouse.click(x, y);
+    await expect(page.locator(`.react-flow__edge[data-id="${id}"]`)).toHaveClass(/selected/);
+    await expect(page.locator('.react-flow__edge.selected')).toHaveCount(1);
+    await page.keyboard.press('F2');
+    await typeLabel(page, id === one.id ? 'Ready' : 'Changes');
+  }
+  const ready = await page.locator('.lf-edge-label', { hasText: 'Ready' }).boundingBox();
+  const changes = await page.locator('.lf-edge-label', { hasText: 'Changes' }).boundingBox();
+  if (!ready || !changes) throw new Error('labels not drawn');
+  // The two labels do not overlap.
+  expect(ready.x + ready.width < changes.x || changes.x + changes.width < ready.x).toBe(true);
+  await page.screenshot({ path: 'test-results/opposite-arrows.png' });
+});
+
+test('Ctrl/⌘+arrow quick-add leaves room for a branch label between the steps', async ({
+  page,
+}) => {
+  await openBlankMap(page);
+  await page.getByRole('button', { name: 'Decision', exact: true }).click();
+  await page.keyboard.press('Enter');
+  await typeLabel(page, 'Paid?');
+  for (const [key, name] of [
+    ['ControlOrMeta+ArrowDown', 'Ship'],
+    ['ControlOrMeta+ArrowRight', 'Remind'],
+  ] as const) {
+    await stepByLabel(page, 'Paid?').click();
+    await page.keyboard.press(key);
+    await typeLabel(page, name);
+  }
+  const decision = await stepByLabel(page, 'Paid?').boundingBox();
+  const below = await stepByLabel(page, 'Ship').boundingBox();
+  const right = await stepByLabel(page, 'Remind').boundingBox();
+  const yes = await page.locator('.lf-edge-label', { hasText: 'Yes' }).boundingBox();
+  const no = await page.locator('.lf-edge-label', { hasText: 'No' }).boundingBox();
+  if (!decision || !below || !right || !yes || !no) throw new Error('not drawn');
+  // At least 12 px of clear line either side of each label.
+  expect(yes.y - (decision.y + decision.height)).toBeGreaterThan(12);
+  expect(below.y - (yes.y + yes.height)).toBeGreaterThan(12);
+  expect(no.x - (decision.x + decision.width)).toBeGreaterThan(12);
+  expect(right.x - (no.x + no.width)).toBeGreaterThan(12);
 });

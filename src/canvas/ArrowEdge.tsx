@@ -9,6 +9,8 @@ import {
 } from '@xyflow/react';
 import { memo } from 'react';
 import { shallow } from 'zustand/shallow';
+import { arrowsWithReverse } from '../layout/arrowsWithReverse';
+import { bentArrow, PAIRED_BEND } from '../layout/bentArrow';
 import { type Box, borderPoint, type Side } from '../layout/borderPoint';
 import { NODE_SIZE } from '../layout/nodeSize';
 import { useAnalysis } from '../store/AnalysisContext';
@@ -36,7 +38,11 @@ function boxOf(node: InternalNode): Box {
   };
 }
 
-function pathBetween(source: Box, target: Box): [string, number, number] {
+function pathBetween(source: Box, target: Box, paired: boolean): [string, number, number] {
+  if (paired && source !== target) {
+    const bent = bentArrow(source, target, PAIRED_BEND);
+    return [bent.d, bent.labelX, bent.labelY];
+  }
   if (source === target) {
     // A step that loops to itself: an arc out of its right side and back in.
     const x = source.x + source.width;
@@ -81,6 +87,8 @@ function ArrowEdgeView({
   const startEditing = useEditor((s) => s.startEditing);
   const select = useEditor((s) => s.select);
   const findings = useAnalysis((s) => s.byEdge.get(id));
+  // An arrow with another running back between the same steps is bowed apart from it.
+  const paired = useEditor((s) => arrowsWithReverse(s.map.edges).has(id));
   const worst = findings ? worstSeverity(findings) : undefined;
   if (!sourceNode || !targetNode) return null;
 
@@ -88,6 +96,7 @@ function ArrowEdgeView({
   const [path, labelX, labelY] = pathBetween(
     sourceBox,
     source === target ? sourceBox : boxOf(targetNode),
+    paired,
   );
   const label = data?.arrow.label?.trim() ?? '';
 

@@ -93,11 +93,22 @@ export function useKeyboardShortcuts(store: EditorStore) {
       const left = position.x * zoom + x;
       const top = position.y * zoom + y;
       const margin = 40;
+      const right = left + size.width * zoom;
+      const bottom = top + size.height * zoom;
+      // The overview map sits over the canvas's corner: a step under it is not in view.
+      const overview = document.querySelector('.lf-overview')?.getBoundingClientRect();
+      const underOverview =
+        overview !== undefined &&
+        right > overview.left - pane.left &&
+        bottom > overview.top - pane.top &&
+        left < overview.right - pane.left &&
+        top < overview.bottom - pane.top;
       if (
         left >= margin &&
         top >= margin &&
-        left + size.width * zoom <= pane.width - margin &&
-        top + size.height * zoom <= pane.height - margin
+        right <= pane.width - margin &&
+        bottom <= pane.height - margin &&
+        !underOverview
       ) {
         return;
       }

@@ -27,6 +27,24 @@ describe('mapToSvg', () => {
     for (const node of map.nodes) expect(svg).toContain(escapeXml(node.label.split(' ')[0] ?? ''));
   });
 
+  it('draws two arrows running both ways between the same steps apart, as the canvas does', () => {
+    const a = createNode('action', { x: 0, y: 0 }, { label: 'Draft' });
+    const b = createNode('action', { x: 0, y: 240 }, { label: 'Review' });
+    const map: ProcessMap = {
+      ...exampleMap(),
+      nodes: [a, b],
+      edges: [createEdge(a.id, b.id), createEdge(b.id, a.id, { label: 'Changes' })],
+    };
+    const paths = [...mapToSvg(map).matchAll(/<path d="(M [^"]+)" fill="none"/g)].map((m) => m[1]);
+    expect(paths).toHaveLength(2);
+    expect(paths[0]).toContain(' Q ');
+    expect(paths[0]).not.toBe(paths[1]);
+    // The two curves bow to opposite sides: their control points lie either side of the steps' centre line (x = 85).
+    const controlX = paths.map((d) => Number(/ Q (\S+) /.exec(d ?? '')?.[1]));
+    expect(Math.min(...controlX)).toBeLessThan(85 + 40 - 20);
+    expect(Math.max(...controlX)).toBeGreaterThan(85 + 40 + 20);
+  });
+
   it('keeps markup in labels as text: no script, no event attributes', () => {
     const svg = mapToSvg(withLabels('<script>alert(1)</script><img src=x onerror="alert(2)">'));
     expect(svg).not.toMatch(/<script/i);

@@ -1,3 +1,5 @@
+import { arrowsWithReverse } from '../layout/arrowsWithReverse';
+import { bentArrow, PAIRED_BEND } from '../layout/bentArrow';
 import { type Box, borderPoint, type Side } from '../layout/borderPoint';
 import { NODE_SIZE } from '../layout/nodeSize';
 import type { MapNode, ProcessMap } from '../model';
@@ -99,6 +101,12 @@ function arrowPath(source: Box, target: Box): { d: string; lx: number; ly: numbe
   return { d, lx, ly };
 }
 
+/** An arrow bowed apart from one running back the other way (as on the canvas). */
+function bentPath(source: Box, target: Box): { d: string; lx: number; ly: number } {
+  const { d, labelX, labelY } = bentArrow(source, target, PAIRED_BEND);
+  return { d, lx: labelX, ly: labelY };
+}
+
 function shape(box: Box, colors: SvgColors): string {
   const fill = colors.fill[box.kind];
   const stroke = colors.stroke[box.kind];
@@ -183,11 +191,14 @@ export function mapToSvg(map: ProcessMap, colors: SvgColors = LIGHT_COLORS): str
     '<g class="edges">',
   ];
   const labels: string[] = [];
+  const paired = arrowsWithReverse(map.edges);
   for (const edge of map.edges) {
     const source = boxes.get(edge.source);
     const target = boxes.get(edge.target);
     if (!source || !target) continue;
-    const { d, lx, ly } = arrowPath(source, edge.source === edge.target ? source : target);
+    const { d, lx, ly } = paired.has(edge.id)
+      ? bentPath(source, target)
+      : arrowPath(source, edge.source === edge.target ? source : target);
     out.push(
       `<path d="${d}" fill="none" stroke="${colors.edge}" stroke-width="1.6" marker-end="url(#lf-arrow)"/>`,
     );

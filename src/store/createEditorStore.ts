@@ -105,8 +105,10 @@ function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const id of a) if (!b.has(id)) return false;
   return true;
 }
-const NEXT_STEP_GAP = 60;
-const NEXT_STEP_GAP_X = 80;
+// Room between a step and the next one quick-added (Ctrl/⌘+arrow) for the arrow and a
+// branch label ("Yes", "Not paid yet") without squeezing it.
+const NEXT_STEP_GAP = 100;
+const NEXT_STEP_GAP_X = 140;
 const PASTE_OFFSET = 40;
 
 /**

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { arrowsWithReverse } from './arrowsWithReverse';
+import { bentArrow, PAIRED_BEND } from './bentArrow';
+import type { Box } from './borderPoint';
+
+const draft: Box = { x: 0, y: 0, width: 170, height: 60, kind: 'action' };
+const review: Box = { x: 0, y: 240, width: 170, height: 60, kind: 'action' };
+
+describe('arrows running both ways between two steps', () => {
+  it('finds each arrow that has one running back, and no other', () => {
+    const edges = [
+      { id: 'down', source: 'd', target: 'r' },
+      { id: 'up', source: 'r', target: 'd' },
+      { id: 'on', source: 'r', target: 'e' },
+      { id: 'self', source: 'e', target: 'e' },
+    ];
+    expect([...arrowsWithReverse(edges)].sort()).toEqual(['down', 'up']);
+    expect(arrowsWithReverse(edges)).toBe(arrowsWithReverse(edges));
+  });
+
+  it('bows each to its own right, so the two lines and their labels are apart', () => {
+    const down = bentArrow(draft, review, PAIRED_BEND);
+    const up = bentArrow(review, draft, PAIRED_BEND);
+    // Going down, the right-hand side is to the left of the screen (x smaller).
+    expect(down.labelX).toBeLessThan(85 - PAIRED_BEND / 2);
+    expect(up.labelX).toBeGreaterThan(85 + PAIRED_BEND / 2);
+    expect(Math.abs(down.labelX - up.labelX)).toBeGreaterThan(60);
+    expect(down.d).not.toBe(up.d);
+    // Each leaves its step's border and ends on the other's.
+    const [, sx, sy] = /^M (\S+) (\S+)/.exec(down.d)?.map(Number) ?? [];
+    expect(sy).toBeCloseTo(60, 0);
+    expect(sx).toBeLessThan(85);
+  });
+});
