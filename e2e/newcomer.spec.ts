@@ -156,3 +156,76 @@ test('Ctrl/⌘+arrow quick-add leaves room for a branch label between the steps'
   expect(no.x - (decision.x + decision.width)).toBeGreaterThan(12);
   expect(right.x - (no.x + no.width)).toBeGreaterThan(12);
 });
+
+test('"Swap Yes/No" on a decision, from its right-click menu and from the Inspector, one undo step each', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  const label = (text: string) => page.locator('.lf-edge-label', { hasText: text });
+  const labelNear = async (text: string) => {
+    const box = await label(text).boundingBox();
+    if (!box) throw new Error(`no label ${text}`);
+    // The label sits on the middle of its arrow: its centre tells which arrow it is on.
+    return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
+  };
+  const yes = await labelNear('Yes');
+  const no = await labelNear('No');
+
+  await stepByLabel(page, 'Paid?').click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Step' });
+  await expect(menu.getByRole('menuitem')).toHaveText([
+    'Rename',
+    'Swap Yes/No',
+    'Duplicate',
+    'Delete',
+  ]);
+  await expect(menu.getByRole('menuitem', { name: 'Rename' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveCount(0);
+  // The labels changed places; the arrows and the steps stayed.
+  expect(await labelNear('Yes')).toEqual(no);
+  expect(await labelNear('No')).toEqual(yes);
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => labelNear('Yes')).toEqual(yes);
+
+  // The same from the Inspector.
+  await stepByLabel(page, 'Paid?').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await inspector(page).getByRole('button', { name: 'Swap Yes/No' }).click();
+  await expect.poll(() => labelNear('Yes')).toEqual(no);
+
+  // An action has no swap; Escape closes its menu without doing anything.
+  await stepByLabel(page, 'Pack order').click({ button: 'right' });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Rename', 'Duplicate', 'Delete']);
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+});
+
+test("an arrow out of a decision shows its chance in percent, and a typed percent is the arrow's chance", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  const chanceOf = async (text: string) => {
+    await page.locator('.lf-edge-label', { hasText: text }).click();
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    return inspector(page).getByRole('spinbutton', { name: 'Chance (%)' });
+  };
+  // The example's Yes arrow has a chance of 0.9: shown as 90 %.
+  const yes = await chanceOf('Yes');
+  await expect(yes).toHaveValue('90');
+  await expect(inspector(page).getByText('Probability')).toHaveCount(0);
+  await commit(yes, '70');
+  await commit(await chanceOf('No'), '30');
+  await page.getByRole('tab', { name: 'Findings' }).click();
+  // Three cases in ten are sent round again: the loop runs 1 / (1 - 0.3) = 1.43 times.
+  await expect(page.getByRole('region', { name: 'Findings' })).toContainText('1.43 times');
+  const no = await chanceOf('No');
+  await expect(no).toHaveValue('30');
+  await commit(no, '150');
+  await expect(inspector(page).getByRole('alert')).toHaveText('Enter a number from 0 to 100.');
+});

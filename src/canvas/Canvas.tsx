@@ -18,6 +18,7 @@ import type { FlowEdge, FlowNode } from './flowTypes';
 import { nodeTypes } from './nodeTypes';
 import { OverviewMap } from './OverviewMap';
 import { isNodeKind, PALETTE_MIME } from './paletteDrag';
+import { useStepContextMenu } from './StepContextMenu';
 import { createEdgeConverter, createNodeConverter } from './toFlowElements';
 
 /**
@@ -39,6 +40,7 @@ export function Canvas() {
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const theme = useEditor((s) => s.theme);
   const { screenToFlowPosition } = useReactFlow();
+  const { onNodeContextMenu, closeMenu, menu } = useStepContextMenu();
 
   const toFlowNodes = useMemo(createNodeConverter, []);
   const toFlowEdges = useMemo(createEdgeConverter, []);
@@ -160,6 +162,8 @@ export function Canvas() {
       onEdgesChange={onEdgesChange}
       onConnectEnd={onConnectEnd}
       onNodeDoubleClick={onNodeDoubleClick}
+      onNodeContextMenu={onNodeContextMenu}
+      onMoveStart={closeMenu}
       onEdgeDoubleClick={onEdgeDoubleClick}
       onPaneClick={onPaneClick}
       onDragOver={onDragOver}
@@ -185,6 +189,7 @@ export function Canvas() {
       />
       <Controls position="bottom-left" aria-label="Zoom controls" />
       <OverviewMap />
+      {menu}
     </ReactFlow>
   );
 }

@@ -21,6 +21,8 @@ export function useKeyboardShortcuts(store: EditorStore) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isEditableTarget(event.target) || event.defaultPrevented) return;
+      // An open menu (a step's right-click menu) owns the keyboard.
+      if (event.target instanceof Element && event.target.closest('[role=menu]')) return;
       const s = store.getState();
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key;

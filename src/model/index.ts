@@ -24,6 +24,7 @@ export {
   personSchema,
 } from './schema';
 export { serializeMap } from './serializeMap';
+export { swapBranchesTitle, swapBranchLabels } from './swapBranchLabels';
 export type {
   AcceptedFinding,
   MapEdge,

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { NodeKind } from '../model';
-import { useEditor } from '../store/EditorStoreContext';
+import { type NodeKind, swapBranchesTitle, swapBranchLabels } from '../model';
+import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { useStep } from '../store/useStep';
 import { NumberField } from './NumberField';
 import { StepLeverageFields } from './StepLeverageFields';
@@ -114,8 +114,28 @@ function StepInspector({ id }: { id: string }) {
           onCommit={(v) => setNodeDuration(id, v)}
         />
       )}
+      {node.kind === 'decision' && <SwapBranchesButton id={id} />}
       <StepLeverageFields id={id} />
     </section>
+  );
+}
+
+/** "Swap Yes/No" on a decision whose first arrow got the wrong label. */
+function SwapBranchesButton({ id }: { id: string }) {
+  const store = useEditorStoreApi();
+  const title = useEditor((s) => swapBranchesTitle(s.map, id));
+  if (!title) return null;
+  return (
+    <button
+      type="button"
+      className="lf-field lf-swap"
+      onClick={() => {
+        const edits = swapBranchLabels(store.getState().map, id);
+        if (edits) store.getState().applyEdits(edits);
+      }}
+    >
+      {title}
+    </button>
   );
 }
 
@@ -127,6 +147,8 @@ function ArrowInspector({ id }: { id: string }) {
   const setEdgeLabel = useEditor((s) => s.setEdgeLabel);
   const setEdgeProbability = useEditor((s) => s.setEdgeProbability);
   if (!edge) return null;
+  const shownChance =
+    edge.probability === undefined ? undefined : Math.round(edge.probability * 1000) / 10;
   return (
     <section>
       <h2>Arrow</h2>
@@ -144,12 +166,16 @@ function ArrowInspector({ id }: { id: string }) {
       </label>
       {fromDecision && (
         <NumberField
-          label="Probability (0–1)"
-          value={edge.probability}
+          label="Chance (%)"
+          value={shownChance}
           min={0}
-          max={1}
-          step={0.05}
-          onCommit={(v) => setEdgeProbability(id, v)}
+          max={100}
+          step={5}
+          hint="The share of cases that take this arrow."
+          onCommit={(v) => {
+            // Leaving the field unchanged keeps the exact chance (1/3 is shown as 33.3).
+            if (v !== shownChance) setEdgeProbability(id, v === undefined ? undefined : v / 100);
+          }}
         />
       )}
     </section>
