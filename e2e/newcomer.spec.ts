@@ -229,3 +229,61 @@ test("an arrow out of a decision shows its chance in percent, and a typed percen
   await commit(no, '150');
   await expect(inspector(page).getByRole('alert')).toHaveText('Enter a number from 0 to 100.');
 });
+
+test('Ctrl/⌘+F finds steps by name and by their instructions, and zooms to each match', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  // Instructions are written in the Inspector (saved as the step's notes).
+  await stepByLabel(page, 'Send reminder').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const instructions = inspector(page).getByRole('textbox', { name: 'Instructions' });
+  await instructions.fill('Use the overdue invoice template');
+  await instructions.blur();
+  await page.keyboard.press('Escape');
+
+  // Zoom out first: each match must come into view at a readable zoom.
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('ControlOrMeta+F');
+  const find = page.getByRole('searchbox', { name: 'Find steps' });
+  await expect(find).toBeFocused();
+  await find.fill('pa');
+  const status = page.getByRole('search', { name: 'Find in map' }).locator('output');
+  await expect(status).toHaveText('1 of 3');
+  const selected = page.locator('.react-flow__node.selected');
+  await expect(selected).toHaveText(/Check payment/);
+  await find.press('Enter');
+  await expect(status).toHaveText('2 of 3');
+  await expect(selected).toHaveText(/Paid\?/);
+  await find.press('Enter');
+  await expect(selected).toHaveText(/Pack order/);
+  await find.press('Enter');
+  await expect(status).toHaveText('1 of 3');
+  await find.press('Shift+Enter');
+  await expect(status).toHaveText('3 of 3');
+  // The match is in view, at zoom 1 or more.
+  await expect(page.locator('.react-flow__viewport')).toHaveAttribute(
+    'style',
+    /scale\((1|1\.\d+)\)/,
+  );
+  const pane = await page.locator('.react-flow').boundingBox();
+  const hit = await selected.boundingBox();
+  if (!pane || !hit) throw new Error('not drawn');
+  expect(hit.x).toBeGreaterThan(pane.x);
+  expect(hit.x + hit.width).toBeLessThan(pane.x + pane.width);
+
+  // Words in the instructions find the step too.
+  await find.fill('overdue template');
+  await expect(status).toHaveText('1 of 1');
+  await expect(selected).toHaveText(/Send reminder/);
+  await find.fill('nothing like this');
+  await expect(status).toHaveText('No steps match');
+  await find.press('Escape');
+  await expect(page.getByRole('search', { name: 'Find in map' })).toHaveCount(0);
+
+  // The instructions were saved with the step.
+  await stepByLabel(page, 'Send reminder').click();
+  await expect(instructions).toHaveValue('Use the overdue invoice template');
+});

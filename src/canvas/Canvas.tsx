@@ -15,6 +15,7 @@ import type { Position } from '../model';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { edgeTypes } from './edgeTypes';
 import type { FlowEdge, FlowNode } from './flowTypes';
+import { MapSearch } from './MapSearch';
 import { nodeTypes } from './nodeTypes';
 import { OverviewMap } from './OverviewMap';
 import { isNodeKind, PALETTE_MIME } from './paletteDrag';
@@ -189,6 +190,7 @@ export function Canvas() {
       />
       <Controls position="bottom-left" aria-label="Zoom controls" />
       <OverviewMap />
+      <MapSearch />
       {menu}
     </ReactFlow>
   );

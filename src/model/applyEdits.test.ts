@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from './applyEdits';
 import { exampleMap } from './exampleMap';
+import { LIMITS } from './limits';
 
 describe('applyEdits', () => {
   it('applies edits in order without changing the input map', () => {
@@ -87,5 +88,35 @@ describe('applyEdits: step fields and chances', () => {
     expect(
       applyEdits(set, [{ type: 'setProbability', edgeId: 'e4', probability: null }]).edges[3],
     ).not.toHaveProperty('probability');
+  });
+});
+
+describe('applyEdits: notes (instructions)', () => {
+  it('sets notes on any kind of step, removes them when emptied, and bounds their length', () => {
+    const map = exampleMap();
+    const start = map.nodes.find((n) => n.kind === 'start');
+    if (!start) throw new Error('the example has a start');
+    const noted = applyEdits(map, [
+      { type: 'setNodeNotes', nodeId: start.id, notes: 'Read the order e-mail' },
+    ]);
+    expect(noted.nodes.find((n) => n.id === start.id)?.notes).toBe('Read the order e-mail');
+    const long = applyEdits(noted, [
+      { type: 'setNodeNotes', nodeId: start.id, notes: 'x'.repeat(LIMITS.maxNotesLength + 10) },
+    ]);
+    expect(long.nodes.find((n) => n.id === start.id)?.notes).toHaveLength(LIMITS.maxNotesLength);
+    const cleared = applyEdits(noted, [{ type: 'setNodeNotes', nodeId: start.id, notes: '' }]);
+    expect(cleared.nodes.find((n) => n.id === start.id)).not.toHaveProperty('notes');
+    expect(cleared.nodes.find((n) => n.id === start.id)).toEqual(start);
+  });
+});
+
+describe('applyEdits: nothing to change', () => {
+  it('returns the same map when the edits change nothing, so no undo step is recorded', () => {
+    const map = exampleMap();
+    const start = map.nodes.find((n) => n.kind === 'start');
+    if (!start) throw new Error('the example has a start');
+    expect(applyEdits(map, [])).toBe(map);
+    expect(applyEdits(map, [{ type: 'setNodeNotes', nodeId: start.id, notes: '' }])).toBe(map);
+    expect(applyEdits(map, [{ type: 'removeEdge', edgeId: 'missing' }]).edges).toEqual(map.edges);
   });
 });

@@ -1,3 +1,4 @@
+import { LIMITS } from './limits';
 import { nodeSchema } from './schema';
 import type { MapEdge, MapNode, NodeKind, ProcessMap, StepNode } from './types';
 
@@ -9,6 +10,8 @@ export type MapEdit =
   | { type: 'removeEdge'; edgeId: string }
   | { type: 'setNodeLabel'; nodeId: string; label: string }
   | { type: 'setEdgeLabel'; edgeId: string; label: string }
+  /** Sets a step's notes (its instructions: how to do it); an empty text removes them. */
+  | { type: 'setNodeNotes'; nodeId: string; notes: string }
   | { type: 'changeKind'; nodeId: string; kind: NodeKind }
   /** Sets step fields; a field set to `null` is removed. Ignored on start and end nodes. */
   | { type: 'updateStep'; nodeId: string; patch: StepPatch }
@@ -29,6 +32,27 @@ function patchStep(node: MapNode, patch: StepPatch): MapNode {
   }
   const parsed = nodeSchema.safeParse(next);
   return parsed.success ? parsed.data : node;
+}
+
+/** Like Array.map, but returns the same array when no item changed. */
+function mapSame<T>(items: T[], update: (item: T) => T): T[] {
+  let out: T[] | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as T;
+    const next = update(item);
+    if (next !== item) {
+      out ??= items.slice();
+      out[i] = next;
+    }
+  }
+  return out ?? items;
+}
+
+function withNotes(node: MapNode, notes: string): MapNode {
+  const text = notes.slice(0, LIMITS.maxNotesLength);
+  if ((node.notes ?? '') === text) return node;
+  const { notes: _old, ...rest } = node;
+  return text === '' ? (rest as MapNode) : { ...node, notes: text };
 }
 
 function withKind(node: MapNode, kind: NodeKind): MapNode {
@@ -69,6 +93,9 @@ export function applyEdits(map: ProcessMap, edits: readonly MapEdit[]): ProcessM
       case 'setNodeLabel':
         nodes = nodes.map((n) => (n.id === edit.nodeId ? { ...n, label: edit.label } : n));
         break;
+      case 'setNodeNotes':
+        nodes = mapSame(nodes, (n) => (n.id === edit.nodeId ? withNotes(n, edit.notes) : n));
+        break;
       case 'setEdgeLabel':
         edges = edges.map((e) => (e.id === edit.edgeId ? { ...e, label: edit.label } : e));
         break;
@@ -87,5 +114,7 @@ export function applyEdits(map: ProcessMap, edits: readonly MapEdit[]): ProcessM
         break;
     }
   }
+  // Nothing changed: the same map, so the store records no undo step.
+  if (nodes === map.nodes && edges === map.edges) return map;
   return { ...map, nodes, edges };
 }

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { type NodeKind, swapBranchesTitle, swapBranchLabels } from '../model';
+import { LIMITS, type NodeKind, swapBranchesTitle, swapBranchLabels } from '../model';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { useStep } from '../store/useStep';
 import { NumberField } from './NumberField';
@@ -66,6 +66,7 @@ function MapInspector() {
 }
 
 function StepInspector({ id }: { id: string }) {
+  const store = useEditorStoreApi();
   const node = useStep(id);
   const setNodeLabel = useEditor((s) => s.setNodeLabel);
   const changeKind = useEditor((s) => s.changeKind);
@@ -114,6 +115,21 @@ function StepInspector({ id }: { id: string }) {
           onCommit={(v) => setNodeDuration(id, v)}
         />
       )}
+      <label className="lf-field">
+        <span>Instructions</span>
+        <textarea
+          key={`${id}:notes:${node.notes ?? ''}`}
+          defaultValue={node.notes ?? ''}
+          maxLength={LIMITS.maxNotesLength}
+          rows={3}
+          placeholder="How to do this step: what the person doing it reads."
+          onBlur={(e) =>
+            store
+              .getState()
+              .applyEdits([{ type: 'setNodeNotes', nodeId: id, notes: e.target.value }])
+          }
+        />
+      </label>
       {node.kind === 'decision' && <SwapBranchesButton id={id} />}
       <StepLeverageFields id={id} />
     </section>
