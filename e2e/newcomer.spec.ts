@@ -287,3 +287,53 @@ test('Ctrl/⌘+F finds steps by name and by their instructions, and zooms to eac
   await stepByLabel(page, 'Send reminder').click();
   await expect(instructions).toHaveValue('Use the overdue invoice template');
 });
+
+test("a step's findings pop-up shows beside it, over no other step, at the same size at any zoom", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  const popup = page.locator('.lf-findings-popup');
+  const boxes = async () => {
+    const all = await page.locator('.react-flow__node').all();
+    const out: { x: number; y: number; width: number; height: number }[] = [];
+    for (const node of all) {
+      if ((await node.locator('.lf-node__label').textContent()) === 'Paid?') continue;
+      const box = await node.boundingBox();
+      if (box) out.push(box);
+    }
+    return out;
+  };
+  const overlaps = (
+    a: { x: number; y: number; width: number; height: number },
+    b: { x: number; y: number; width: number; height: number },
+  ) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  const sizes: number[] = [];
+  for (const zoomOut of [0, 3, 2]) {
+    const pane = await page.locator('.react-flow').boundingBox();
+    if (!pane) throw new Error('no canvas');
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + 30);
+    for (let i = 0; i < zoomOut; i += 1) await page.mouse.wheel(0, 150);
+    await page.waitForTimeout(300);
+    await stepByLabel(page, 'Paid?').hover();
+    await expect(popup).toBeVisible();
+    const box = await popup.boundingBox();
+    const step = await stepByLabel(page, 'Paid?').boundingBox();
+    if (!box || !step) throw new Error('not drawn');
+    sizes.push(box.width);
+    // Beside the step, never over it.
+    expect(overlaps(box, step)).toBe(false);
+    await expect(popup).toContainText("'Paid?'");
+    for (const other of await boxes()) expect(overlaps(box, other)).toBe(false);
+    await page.screenshot({ path: `test-results/findings-popup-${zoomOut}.png` });
+  }
+  await expect(page.locator('.react-flow__viewport')).toHaveAttribute('style', /scale\(0\./);
+  // Gone when the pointer leaves the step.
+  await page.mouse.move(5, 400);
+  await expect(popup).toHaveCount(0);
+  // 240 px wide on screen whatever the zoom.
+  expect(sizes[0]).toBeCloseTo(240, -1);
+  expect(sizes[1]).toBeCloseTo(240, -1);
+  expect(sizes[2]).toBeCloseTo(240, -1);
+});

@@ -14,6 +14,7 @@ import { NODE_SIZE } from '../layout/nodeSize';
 import type { Position } from '../model';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { edgeTypes } from './edgeTypes';
+import { useFindingsPopup } from './FindingsPopup';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { MapSearch } from './MapSearch';
 import { nodeTypes } from './nodeTypes';
@@ -42,6 +43,7 @@ export function Canvas() {
   const theme = useEditor((s) => s.theme);
   const { screenToFlowPosition } = useReactFlow();
   const { onNodeContextMenu, closeMenu, menu } = useStepContextMenu();
+  const { onNodeMouseEnter, onNodeMouseLeave, popup } = useFindingsPopup();
 
   const toFlowNodes = useMemo(createNodeConverter, []);
   const toFlowEdges = useMemo(createEdgeConverter, []);
@@ -164,6 +166,8 @@ export function Canvas() {
       onConnectEnd={onConnectEnd}
       onNodeDoubleClick={onNodeDoubleClick}
       onNodeContextMenu={onNodeContextMenu}
+      onNodeMouseEnter={onNodeMouseEnter}
+      onNodeMouseLeave={onNodeMouseLeave}
       onMoveStart={closeMenu}
       onEdgeDoubleClick={onEdgeDoubleClick}
       onPaneClick={onPaneClick}
@@ -191,6 +195,7 @@ export function Canvas() {
       <Controls position="bottom-left" aria-label="Zoom controls" />
       <OverviewMap />
       <MapSearch />
+      {popup}
       {menu}
     </ReactFlow>
   );
