@@ -337,3 +337,38 @@ test("a step's findings pop-up shows beside it, over no other step, at the same 
   expect(sizes[1]).toBeCloseTo(240, -1);
   expect(sizes[2]).toBeCloseTo(240, -1);
 });
+
+test('side-panel tabs open at their top; a step clicked while Findings or Leverage is open offers "Edit step"', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  const body = page.locator('#lf-side-panel');
+  const tab = (name: string) =>
+    page.getByRole('tablist', { name: 'Side panel' }).getByRole('tab', { name });
+  await tab('Findings').click();
+  await body.evaluate((el) => {
+    el.scrollTop = 400;
+  });
+  expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+  await tab('Leverage').click();
+  expect(await body.evaluate((el) => el.scrollTop)).toBe(0);
+  await body.evaluate((el) => {
+    el.scrollTop = 400;
+  });
+  await tab('Findings').click();
+  expect(await body.evaluate((el) => el.scrollTop)).toBe(0);
+
+  await stepByLabel(page, 'Pack order').click();
+  const bar = page.locator('.lf-side').getByRole('status').filter({ hasText: 'Selected:' });
+  await expect(bar).toHaveText(/Selected: Pack order/);
+  await tab('Leverage').click();
+  await expect(bar).toHaveText(/Selected: Pack order/);
+  await bar.getByRole('button', { name: 'Edit step' }).click();
+  await expect(tab('Inspector')).toHaveAttribute('aria-selected', 'true');
+  await expect(inspector(page).getByRole('textbox', { name: 'Label' })).toHaveValue('Pack order');
+  // Nothing selected, no bar.
+  await page.keyboard.press('Escape');
+  await tab('Findings').click();
+  await expect(bar).toHaveCount(0);
+});

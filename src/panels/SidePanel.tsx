@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useEditor } from '../store/EditorStoreContext';
 import { FindingsPanel } from './FindingsPanel';
 import { Inspector } from './Inspector';
@@ -13,6 +14,12 @@ const TABS = [
 export function SidePanel() {
   const panel = useEditor((s) => s.panel);
   const setPanel = useEditor((s) => s.setPanel);
+  const body = useRef<HTMLDivElement>(null);
+  // Each tab opens at its top, not where the last one was scrolled to.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the tab changes
+  useLayoutEffect(() => {
+    if (body.current) body.current.scrollTop = 0;
+  }, [panel]);
   return (
     <aside className="lf-side">
       <div role="tablist" aria-label="Side panel" className="lf-tabs">
@@ -30,7 +37,9 @@ export function SidePanel() {
           </button>
         ))}
       </div>
+      {panel !== 'inspect' && <SelectedStepBar onEdit={() => setPanel('inspect')} />}
       <div
+        ref={body}
         id="lf-side-panel"
         role="tabpanel"
         aria-labelledby={`lf-tab-${panel}`}
@@ -45,5 +54,27 @@ export function SidePanel() {
         )}
       </div>
     </aside>
+  );
+}
+
+/**
+ * On the Findings and Leverage tabs, the step just clicked on the canvas, with a way to
+ * its fields in the Inspector.
+ */
+function SelectedStepBar({ onEdit }: { onEdit: () => void }) {
+  const label = useEditor((s) => {
+    if (s.selectedNodeIds.size !== 1 || s.selectedEdgeIds.size !== 0) return null;
+    const id = [...s.selectedNodeIds][0];
+    const node = s.map.nodes.find((n) => n.id === id);
+    return node ? node.label.trim() || 'an unnamed step' : null;
+  });
+  if (label === null) return null;
+  return (
+    <div className="lf-side__selected" role="status">
+      <span className="lf-side__selected-name">Selected: {label}</span>
+      <button type="button" onClick={onEdit}>
+        Edit step
+      </button>
+    </div>
   );
 }
