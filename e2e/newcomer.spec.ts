@@ -372,3 +372,45 @@ test('side-panel tabs open at their top; a step clicked while Findings or Levera
   await tab('Findings').click();
   await expect(bar).toHaveCount(0);
 });
+
+test('keyboard only: Enter on a palette button adds a step ready to name; C connects the selected step to one found by name', async ({
+  page,
+}) => {
+  await openBlankMap(page);
+  // Tab to the palette's Action button and press Enter: the new step's name is open.
+  const action = page.getByRole('button', { name: 'Action', exact: true });
+  await action.focus();
+  await page.keyboard.press('Enter');
+  await typeLabel(page, 'Call the client');
+  await expect(page.locator('.react-flow__node')).toHaveCount(1);
+  const start = page.getByRole('button', { name: 'Start', exact: true });
+  await start.focus();
+  await page.keyboard.press('Enter');
+  await typeLabel(page, 'Enquiry in');
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+
+  // The new start is selected: C, type part of a name, Enter.
+  await page.keyboard.press('c');
+  const picker = page.getByRole('combobox', { name: /Connect 'Enquiry in' to/ });
+  await expect(picker).toBeFocused();
+  await picker.pressSequentially('clie');
+  await expect(
+    page.getByRole('listbox', { name: 'Steps to connect to' }).getByRole('option'),
+  ).toHaveText(['Call the client']);
+  await page.keyboard.press('Enter');
+  await expect(picker).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await expect(
+    page.locator('.lf-notice, [role=status]').filter({ hasText: 'Connected' }),
+  ).toContainText("Connected 'Enquiry in' to 'Call the client'");
+  // One undo step; Escape closes the picker without connecting.
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  await stepByLabel(page, 'Enquiry in').click();
+  await page.keyboard.press('c');
+  await expect(picker).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(picker).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+});

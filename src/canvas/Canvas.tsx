@@ -13,6 +13,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { NODE_SIZE } from '../layout/nodeSize';
 import type { Position } from '../model';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import { ConnectPicker } from './ConnectPicker';
 import { edgeTypes } from './edgeTypes';
 import { useFindingsPopup } from './FindingsPopup';
 import type { FlowEdge, FlowNode } from './flowTypes';
@@ -195,6 +196,7 @@ export function Canvas() {
       <Controls position="bottom-left" aria-label="Zoom controls" />
       <OverviewMap />
       <MapSearch />
+      <ConnectPicker />
       {popup}
       {menu}
     </ReactFlow>

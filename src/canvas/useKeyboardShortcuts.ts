@@ -61,7 +61,12 @@ export function useKeyboardShortcuts(store: EditorStore) {
       } else if (key === 'Delete' || key === 'Backspace') {
         event.preventDefault();
         s.deleteSelection();
-      } else if ((key === 'Enter' || key === 'F2') && !mod) {
+      } else if (
+        (key === 'Enter' || key === 'F2') &&
+        !mod &&
+        !(key === 'Enter' && event.target instanceof HTMLButtonElement)
+      ) {
+        // Enter on a button (the palette, a toolbar button) presses that button.
         if (only) {
           event.preventDefault();
           s.startEditing({ type: 'node', id: only });

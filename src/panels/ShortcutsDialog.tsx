@@ -15,6 +15,8 @@ const SHORTCUTS: [string, string][] = [
   ['Ctrl/⌘+Shift+Z or Ctrl+Y', 'Redo'],
   ['Arrow keys', 'Move the selected steps'],
   ['Shift+1', 'Fit the map in view'],
+  ["C, then a step's name", 'Connect the selected step to that step'],
+  ['Enter on a palette button', 'Add that step and type its name'],
   ['Ctrl/⌘+F', 'Find steps by name or notes (Enter: next match)'],
   ['Right-click a step', 'Rename, swap Yes/No, duplicate, delete'],
   ['Escape', 'Clear the selection'],

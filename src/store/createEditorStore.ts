@@ -65,7 +65,6 @@ export interface EditorActions {
   upsertPerson: (person: Person) => void;
   /** Removes a person; their steps lose their owner. */
   removePerson: (id: string) => void;
-  /** Marks a finding as intended (hidden), or clears the mark. */
   /** Marks a finding as intended (with an optional one-line reason), or shows it again. */
   setFindingAccepted: (key: string, accepted: boolean, note?: string) => void;
   setEdgeProbability: (id: string, probability: number | undefined) => void;
