@@ -414,3 +414,49 @@ test('keyboard only: Enter on a palette button adds a step ready to name; C conn
   await expect(picker).toHaveCount(0);
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
 });
+
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 700 },
+]) {
+  test(`everything fits a ${size.width}x${size.height} window: no sideways scroll, commands reachable, a small overview`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await expect(page.locator('.react-flow__node')).toHaveCount(6);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      size.width,
+    );
+    // Every toolbar control is on the page.
+    for (const control of await page
+      .locator('.lf-toolbar button:visible, .lf-toolbar summary:visible')
+      .all()) {
+      const box = await control.boundingBox();
+      if (!box) throw new Error('control not drawn');
+      expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+    }
+    const overview = await page.locator('.lf-overview__map').boundingBox();
+    const canvas = await page.locator('.react-flow').boundingBox();
+    if (!overview || !canvas) throw new Error('not drawn');
+    // The overview covers at most a sixth of the canvas.
+    expect(overview.width * overview.height).toBeLessThan((canvas.width * canvas.height) / 6);
+    await page.screenshot({ path: `test-results/window-${size.width}.png` });
+
+    // "New blank map" is one click away: in the row, or in "More".
+    const more = page.locator('.lf-toolbar summary', { hasText: 'More' });
+    if (size.width < 1240) {
+      await expect(page.getByRole('button', { name: 'New blank map' })).toHaveCount(0);
+      await more.click();
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await more.click();
+    } else {
+      await expect(more).toBeHidden();
+    }
+    await page.getByRole('button', { name: 'New blank map' }).click();
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    await expect(page.locator('.lf-map-name')).toHaveText('Untitled map');
+  });
+}

@@ -6,6 +6,12 @@ import { useEditor } from '../store/EditorStoreContext';
 import { type OverviewFrame, overviewFrame, type Rect, viewRect } from './overviewFrame';
 
 const SIZE = { width: 200, height: 150 };
+const SMALL = { width: 132, height: 99 };
+
+/** The overview's size: smaller on a narrow canvas, so it does not cover a third of it. */
+export function overviewSize(canvasWidth: number): { width: number; height: number } {
+  return canvasWidth > 0 && canvasWidth < 720 ? SMALL : SIZE;
+}
 const COLORS: Record<NodeKind, string> = {
   start: '#16a34a',
   end: '#dc2626',
@@ -54,10 +60,15 @@ const images = new WeakMap<HTMLCanvasElement, ImageData>();
  * Draws each step as a filled box, writing the pixels directly: with thousands of steps a
  * path of rectangles costs the browser ~100 ms to rasterize on every change; this, < 1 ms.
  */
-function draw(canvas: HTMLCanvasElement, nodes: readonly MapNode[], frame: OverviewFrame) {
+function draw(
+  canvas: HTMLCanvasElement,
+  nodes: readonly MapNode[],
+  frame: OverviewFrame,
+  size: { width: number; height: number },
+) {
   const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
-  const width = SIZE.width * ratio;
-  const height = SIZE.height * ratio;
+  const width = size.width * ratio;
+  const height = size.height * ratio;
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;
     canvas.height = height;
@@ -108,23 +119,24 @@ export function OverviewMap() {
 
   const steps = useMemo(() => boundsOf(nodes), [nodes]);
   const view = viewRect(transform, width, height);
-  const frame = overviewFrame(steps, view, SIZE);
+  const size = overviewSize(width);
+  const frame = overviewFrame(steps, view, size);
   const { x: fx, y: fy, scale } = frame;
 
   // Redraw at once when the framing changes; when only steps moved on a map of some size (a drag),
   // at most every REDRAW_MS, so the overview never slows the drag down.
-  const latest = useRef({ nodes, frame: { x: fx, y: fy, scale } });
+  const latest = useRef({ nodes, frame: { x: fx, y: fy, scale }, size });
   const lastDraw = useRef({ at: 0, frame: latest.current.frame });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     const frame = { x: fx, y: fy, scale };
-    latest.current = { nodes, frame };
+    latest.current = { nodes, frame, size };
     const run = () => {
       timer.current = undefined;
       const canvas = canvasRef.current;
       if (!canvas) return;
       lastDraw.current = { at: performance.now(), frame: latest.current.frame };
-      draw(canvas, latest.current.nodes, latest.current.frame);
+      draw(canvas, latest.current.nodes, latest.current.frame, latest.current.size);
     };
     const last = lastDraw.current;
     const reframed = last.frame.x !== fx || last.frame.y !== fy || last.frame.scale !== scale;
@@ -135,7 +147,7 @@ export function OverviewMap() {
     } else {
       timer.current ??= setTimeout(run, wait);
     }
-  }, [nodes, fx, fy, scale]);
+  }, [nodes, fx, fy, scale, size]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   // The frame as of the press, so the overview does not rescale under a drag.
@@ -203,13 +215,13 @@ export function OverviewMap() {
         className="lf-overview__map nodrag nopan nowheel"
         role="img"
         aria-label="Mini map of the whole process: click or drag to move the view, scroll to zoom"
-        style={SIZE}
+        style={size}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
       >
-        <canvas ref={canvasRef} style={SIZE} />
+        <canvas ref={canvasRef} style={size} />
         <div
           className="lf-overview__view"
           style={{

@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
 import { AnalysisBadge } from './AnalysisBadge';
 import { ImportExportMenu } from './ImportExportMenu';
@@ -9,6 +9,40 @@ import { SaveStatus } from './SaveStatus';
 const THEME_NEXT = { system: 'light', light: 'dark', dark: 'system' } as const;
 const THEME_ICON = { system: '◐ Auto', light: '☀ Light', dark: '☾ Dark' } as const;
 const THEME_NAME = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' } as const;
+
+interface Command {
+  label: string;
+  title: string;
+  ariaLabel?: string;
+  pressed?: boolean;
+  run: () => void;
+}
+
+/** The commands that do not fit a narrow window, in a menu. */
+function MoreMenu({ commands }: { commands: readonly Command[] }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  return (
+    <details className="lf-menu lf-narrow-only" ref={ref}>
+      <summary>More</summary>
+      <div className="lf-menu__items lf-menu__items--end">
+        {commands.map((command) => (
+          <button
+            key={command.title}
+            type="button"
+            aria-pressed={command.pressed}
+            title={command.title}
+            onClick={() => {
+              if (ref.current) ref.current.open = false;
+              command.run();
+            }}
+          >
+            {command.ariaLabel ?? command.label}
+          </button>
+        ))}
+      </div>
+    </details>
+  );
+}
 
 /** The row of map-wide commands above the canvas. */
 export function Toolbar() {
@@ -34,6 +68,51 @@ export function Toolbar() {
     }
   };
 
+  // Shown in the row on a wide window; below ~1,240 px wide, in the "More" menu instead.
+  const secondary: Command[] = [
+    {
+      label: 'New blank map',
+      title: 'Start a new, empty map in the library',
+      run: () => void library.newBlankMap(),
+    },
+    {
+      label: 'Example map',
+      title: 'Add a copy of the example map to the library',
+      run: () => void library.newExampleMap(),
+    },
+    {
+      label: 'Snap to grid',
+      title: 'Snap steps to a 20 px grid',
+      pressed: snapToGrid,
+      run: () => store.getState().setSnapToGrid(!snapToGrid),
+    },
+    {
+      label: THEME_ICON[theme],
+      ariaLabel: THEME_NAME[theme],
+      title: `${THEME_NAME[theme]} — switch between system, light and dark`,
+      run: () => store.getState().setTheme(THEME_NEXT[theme]),
+    },
+    {
+      label: '?',
+      ariaLabel: 'Keyboard shortcuts',
+      title: 'Keyboard shortcuts (?)',
+      run: () => store.getState().setHelpOpen(true),
+    },
+  ];
+  const render = (command: Command) => (
+    <button
+      key={command.title}
+      type="button"
+      className="lf-wide-only"
+      aria-pressed={command.pressed}
+      aria-label={command.ariaLabel}
+      title={command.title}
+      onClick={command.run}
+    >
+      {command.label}
+    </button>
+  );
+
   return (
     <header className="lf-toolbar">
       <div className="lf-brand">
@@ -53,20 +132,7 @@ export function Toolbar() {
           Library
         </button>
         <ImportExportMenu />
-        <button
-          type="button"
-          onClick={() => void library.newBlankMap()}
-          title="Start a new, empty map in the library"
-        >
-          New blank map
-        </button>
-        <button
-          type="button"
-          onClick={() => void library.newExampleMap()}
-          title="Add a copy of the example map to the library"
-        >
-          Example map
-        </button>
+        {secondary.slice(0, 2).map(render)}
         <span className="lf-sep" aria-hidden="true" />
         <button
           type="button"
@@ -100,30 +166,8 @@ export function Toolbar() {
         >
           Fit view
         </button>
-        <button
-          type="button"
-          aria-pressed={snapToGrid}
-          onClick={() => store.getState().setSnapToGrid(!snapToGrid)}
-          title="Snap steps to a 20 px grid"
-        >
-          Snap to grid
-        </button>
-        <button
-          type="button"
-          onClick={() => store.getState().setTheme(THEME_NEXT[theme])}
-          title={`${THEME_NAME[theme]} — switch between system, light and dark`}
-          aria-label={THEME_NAME[theme]}
-        >
-          {THEME_ICON[theme]}
-        </button>
-        <button
-          type="button"
-          onClick={() => store.getState().setHelpOpen(true)}
-          title="Keyboard shortcuts (?)"
-          aria-label="Keyboard shortcuts"
-        >
-          ?
-        </button>
+        {secondary.slice(2).map(render)}
+        <MoreMenu commands={secondary} />
       </div>
     </header>
   );
