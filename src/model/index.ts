@@ -1,6 +1,7 @@
 export { applyEdits, type MapEdit, type StepPatch } from './applyEdits';
 export { checkIntegrity } from './checkIntegrity';
 export { createId } from './createId';
+export { describeDiff, diffMaps, type MapDiff } from './diffMaps';
 export { exampleMap } from './exampleMap';
 export { createEdge, createMap, createNode, DEFAULT_LABELS } from './factories';
 export { formatIssuePath } from './formatIssuePath';
