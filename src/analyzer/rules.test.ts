@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_SIZE } from '../layout/nodeSize';
 import { applyEdits, exampleMap, type MapNode } from '../model';
+import { NODE_SIZE } from '../model/nodeSize';
 import { analyze } from './analyze';
 import { mapOf } from './testing/mapOf';
 import type { RuleId } from './types';

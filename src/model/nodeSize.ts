@@ -1,4 +1,4 @@
-import type { NodeKind } from '../model';
+import type { NodeKind } from './types';
 
 /** The drawn size of each kind of step, shared by the canvas, layout and exports. */
 export const NODE_SIZE: Record<NodeKind, { width: number; height: number }> = {
