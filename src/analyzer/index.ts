@@ -1,6 +1,4 @@
-export { ALL_RULES } from './allRules';
-export { analyze as analyzeFlow } from './analyze';
-export { analyze } from './analyzeWithLeverage';
+export { analyze } from './analyze';
 export { nodeFigure } from './nodeFigure';
 export { RULES, type RuleInfo } from './rules';
 export type {

@@ -1,4 +1,3 @@
-import type { LeverageRuleId } from '../leverage/types';
 import type { MapEdit } from '../model';
 
 /** How serious a finding is: errors break the flow, warnings confuse it, infos explain it. */
@@ -34,10 +33,12 @@ export interface Suggestion {
   edits: MapEdit[];
 }
 
-/** One problem or observation about a map. Ids are listed in file order. */
-export interface Finding {
-  /** A flow rule, or one of the leverage rules (see src/leverage) that analyze() adds. */
-  rule: RuleId | LeverageRuleId;
+/**
+ * One problem or observation about a map. Ids are listed in file order. `R` is the rule set:
+ * the flow rules here; the leverage model and the review reuse the shape with theirs.
+ */
+export interface Finding<R extends string = RuleId> {
+  rule: R;
   severity: Severity;
   message: string;
   nodeIds: string[];
@@ -96,9 +97,9 @@ export interface UnavailableMetrics extends MetricsBase {
 
 export type AnalysisMetrics = AvailableMetrics | UnavailableMetrics;
 
-/** What {@link analyze} returns. */
-export interface AnalysisReport {
-  findings: Finding[];
+/** What {@link analyze} returns (`R`: the rules its findings carry, the flow rules here). */
+export interface AnalysisReport<R extends string = RuleId> {
+  findings: Finding<R>[];
   metrics: AnalysisMetrics;
 }
 

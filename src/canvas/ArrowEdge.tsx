@@ -11,7 +11,7 @@ import { memo } from 'react';
 import { shallow } from 'zustand/shallow';
 import { type Box, borderPoint, type Side } from '../layout/borderPoint';
 import { NODE_SIZE } from '../layout/nodeSize';
-import { useAnalysis } from '../store/AnalysisContext';
+import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor } from '../store/EditorStoreContext';
 import type { FlowEdge } from './flowTypes';
 import { LabelEditor } from './LabelEditor';

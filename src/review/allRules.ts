@@ -1,7 +1,6 @@
-import { LEVERAGE_RULES } from '../leverage/rules';
-import type { LeverageRuleId } from '../leverage/types';
-import { RULES, type RuleInfo } from './rules';
-import type { RuleId } from './types';
+import { RULES, type RuleInfo } from '../analyzer';
+import { LEVERAGE_RULES } from '../leverage';
+import type { ReviewRuleId } from './types';
 
 /** Every rule a finding can carry — the flow rules and the leverage rules — for the panels. */
-export const ALL_RULES: Record<RuleId | LeverageRuleId, RuleInfo> = { ...RULES, ...LEVERAGE_RULES };
+export const ALL_RULES: Record<ReviewRuleId, RuleInfo> = { ...RULES, ...LEVERAGE_RULES };
