@@ -37,7 +37,7 @@ export async function importAnyText(text: string, name?: string): Promise<AnyImp
     if (looksLikeMermaid(text)) {
       const [{ importMermaid }, { formatImportReport }] = await Promise.all([
         import('./mermaid'),
-        import('./bpmn/formatImportReport'),
+        import('./import/formatImportReport'),
       ]);
       const { map, report } = await importMermaid(text, options);
       return { ok: true, map, migrations: [], report: formatImportReport(report) };

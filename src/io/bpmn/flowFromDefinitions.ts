@@ -1,14 +1,14 @@
 import { LIMITS, type MapEdge, type MapNode, type Person } from '../../model';
+import { createIdAllocator } from '../import/createIdAllocator';
+import { ImportError } from '../import/ImportError';
+import { listNames, plural } from '../import/reportLines';
 import { BPMN_EXPORTER } from './bpmnGeometry';
 import { eventTrigger, fallbackLabel, humanizeType } from './bpmnNaming';
 import { type Anchors, closeOpenPaths } from './closeOpenPaths';
-import { createIdAllocator } from './createIdAllocator';
-import { ImportError } from './ImportError';
 import { laneOwners } from './laneOwners';
 import { readLeverflowAttributes } from './leverflowAttributes';
 import { elementList, elementProp, isA, type ModdleElement, stringProp } from './moddleElement';
 import { PARALLEL_MARKER } from './parallelMarker';
-import { listNames, plural } from './reportLines';
 import { skippedNoun, stepKind } from './stepKind';
 
 /** A flowchart read out of BPMN definitions, before it is placed. */
