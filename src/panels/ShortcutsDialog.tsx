@@ -1,23 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { SHORTCUTS } from '../canvas/shortcuts';
 import { useEditor } from '../store/EditorStoreContext';
-
-const SHORTCUTS: [string, string][] = [
-  ['Click / Shift+click', 'Select / add to selection'],
-  ['Shift+drag on the map', 'Box select'],
-  ['Drag from a handle to a step', 'Connect with an arrow'],
-  ['Double-click, Enter or F2', 'Edit the label of the selected step or arrow'],
-  ['Ctrl/⌘+↓ → ← ↑', 'Add the next step, connected, and name it'],
-  ['Delete / Backspace', 'Delete the selection'],
-  ['Ctrl/⌘+A', 'Select all'],
-  ['Ctrl/⌘+C, X, V', 'Copy, cut, paste (works between tabs)'],
-  ['Ctrl/⌘+D', 'Duplicate'],
-  ['Ctrl/⌘+Z', 'Undo'],
-  ['Ctrl/⌘+Shift+Z or Ctrl+Y', 'Redo'],
-  ['Arrow keys', 'Move the selected steps'],
-  ['Shift+1', 'Fit the map in view'],
-  ['Escape', 'Clear the selection'],
-  ['?', 'This help'],
-];
 
 /** The keyboard shortcuts, opened with `?`. */
 export function ShortcutsDialog() {
@@ -42,7 +25,7 @@ export function ShortcutsDialog() {
       <h2 id="lf-shortcuts-title">Keyboard shortcuts</h2>
       <table>
         <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
+          {SHORTCUTS.map(({ keys, what }) => (
             <tr key={keys}>
               <th scope="row">
                 <kbd>{keys}</kbd>
