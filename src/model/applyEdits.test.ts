@@ -89,3 +89,43 @@ describe('applyEdits: step fields and chances', () => {
     ).not.toHaveProperty('probability');
   });
 });
+
+describe('applyEdits: the map as a whole', () => {
+  it('moves, renames, sets settings, people and accepted findings, and replaces the map', () => {
+    const map = exampleMap();
+    const person = { id: 'x', name: 'X', role: 'staff', hourlyCost: 20, hoursPerWeek: 5 } as const;
+    const next = applyEdits(map, [
+      { type: 'moveNode', nodeId: 'p', position: { x: 1, y: 2 } },
+      { type: 'renameMap', name: 'Renamed' },
+      { type: 'updateSettings', patch: { casesPerWeek: 3 } },
+      { type: 'upsertPerson', person },
+      { type: 'setFindingAccepted', key: 'k', accepted: true },
+    ]);
+    expect(next.nodes.find((n) => n.id === 'p')?.position).toEqual({ x: 1, y: 2 });
+    expect(next.name).toBe('Renamed');
+    expect(next.settings.casesPerWeek).toBe(3);
+    expect(next.people.at(-1)).toEqual(person);
+    expect(next.acceptedFindings).toEqual([{ key: 'k' }]);
+    const owner = map.people[0]!.id;
+    const gone = applyEdits(map, [{ type: 'removePerson', personId: owner }]);
+    expect(gone.people.some((p) => p.id === owner)).toBe(false);
+    expect(gone.nodes.some((n) => 'ownerId' in n && n.ownerId === owner)).toBe(false);
+    expect(applyEdits(map, [{ type: 'replaceMap', map: next }])).toBe(next);
+  });
+
+  it('gives back the same map when no edit changes anything', () => {
+    const map = exampleMap();
+    const p = map.nodes.find((n) => n.id === 'p')!;
+    expect(
+      applyEdits(map, [
+        { type: 'setNodeLabel', nodeId: 'p', label: p.label },
+        { type: 'moveNode', nodeId: 'p', position: { ...p.position } },
+        { type: 'renameMap', name: map.name },
+        { type: 'updateSettings', patch: { ...map.settings } },
+        { type: 'changeKind', nodeId: 'p', kind: p.kind },
+        { type: 'removeNode', nodeId: 'ghost' },
+        { type: 'setFindingAccepted', key: 'k', accepted: false },
+      ]),
+    ).toBe(map);
+  });
+});

@@ -13,6 +13,7 @@ export {
   parseMapData,
   parseMapFile,
 } from './parseMapFile';
+export { sameValue } from './sameValue';
 export {
   edgeSchema,
   MAP_FORMAT,
