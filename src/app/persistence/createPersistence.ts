@@ -373,13 +373,8 @@ export function createPersistence(options: PersistenceOptions) {
       try {
         await s.autosave.flush();
         const map = await s.library.restoreVersion(mapId, versionId);
-        // setState goes through the undo history (zundo), unlike loadMap.
-        editor.setState({
-          map,
-          selectedNodeIds: new Set(),
-          selectedEdgeIds: new Set(),
-          editing: null,
-        });
+        // One undoable change, unlike loadMap.
+        editor.getState().restoreVersion(map);
         await s.autosave.flush();
       } catch (error) {
         fail(error, 'Could not restore that version');
