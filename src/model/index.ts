@@ -2,6 +2,7 @@ export { applyEdits, type MapEdit, type StepPatch } from './applyEdits';
 export { checkIntegrity } from './checkIntegrity';
 export { createId } from './createId';
 export { exampleMap } from './exampleMap';
+export { type Failure, failure } from './Failure';
 export { createEdge, createMap, createNode, DEFAULT_LABELS } from './factories';
 export { formatIssuePath } from './formatIssuePath';
 export { LIMITS } from './limits';
@@ -9,6 +10,8 @@ export { MIGRATIONS, type Migration, migrateMapFile } from './migrations';
 export {
   formatMapErrors,
   type MapError,
+  type MapErrorCode,
+  type MapFailure,
   type ParseResult,
   parseMapData,
   parseMapFile,
