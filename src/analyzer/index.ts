@@ -1,6 +1,6 @@
 export { analyze } from './analyze';
 export { nodeFigure } from './nodeFigure';
-export { RULES, type RuleInfo } from './rules';
+export { FLOW_RULES, type FlowRule, RULES, type RuleInfo } from './rules';
 export type {
   AnalysisMetrics,
   AnalysisReport,

@@ -1,31 +1,10 @@
 import type { MapEdit } from '../model';
+import type { RuleId } from './rules/ruleIds';
 
 /** How serious a finding is: errors break the flow, warnings confuse it, infos explain it. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Every rule the analyzer checks, in report order. */
-export const RULE_IDS = [
-  'no-start',
-  'no-end',
-  'unreachable',
-  'dead-end',
-  'trap-loop',
-  'rework-loop',
-  'decision-branches',
-  'unlabeled-branch',
-  'duplicate-branch-label',
-  'implicit-split',
-  'start-has-incoming',
-  'end-has-outgoing',
-  'duplicate-arrow',
-  'missing-label',
-  'fan-in',
-  'must-pass',
-  'bottleneck',
-  'probabilities-invalid',
-] as const;
-
-export type RuleId = (typeof RULE_IDS)[number];
+export { RULE_IDS, type RuleId } from './rules/ruleIds';
 
 /** A fix: plain map edits that, applied together as one undo step, remove a finding. */
 export interface Suggestion {
