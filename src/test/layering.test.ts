@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const biome = join(root, 'node_modules', '.bin', 'biome');
 // A scratch project with the repo's lint settings, so probes never land in src/.
 const dir = mkdtempSync(join(tmpdir(), 'leverflow-lint-'));
@@ -41,11 +41,13 @@ describe('the lint keeps the layers one way', () => {
     expect(output).toContain('analyzer knows only the flow and the model');
   });
 
-  it('refuses analyzer -> review, leverage -> review and review -> store imports', () => {
+  it('refuses analyzer -> review, leverage -> review, review -> store and io -> analyzer imports', () => {
     for (const [path, from] of [
       ['src/analyzer/probe.ts', '../review/findingKey'],
       ['src/leverage/probe.ts', '../review'],
       ['src/review/probe.ts', '../store/EditorStoreContext'],
+      ['src/io/probe.ts', '../analyzer'],
+      ['src/persistence/probe.ts', '../store/createEditorStore'],
     ] as const) {
       const { status, output } = lint({ [path]: importing(from) });
       expect(status, `${path} importing ${from}`).not.toBe(0);
