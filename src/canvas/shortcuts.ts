@@ -41,6 +41,16 @@ const DIRECTIONS: Record<string, { x: number; y: number }> = {
 const modKey = ({ mod, event }: ShortcutContext, letter: string) =>
   mod && event.key.toLowerCase() === letter;
 
+/** A handler for keys that do one thing: when `test` matches, no default action, then `run`. */
+const when =
+  (test: (ctx: ShortcutContext) => boolean, run: (ctx: ShortcutContext) => void) =>
+  (ctx: ShortcutContext): boolean => {
+    if (!test(ctx)) return false;
+    ctx.event.preventDefault();
+    run(ctx);
+    return true;
+  };
+
 /** The one table of shortcuts: the key handler runs it, the help dialog lists it. */
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Click / Shift+click', what: 'Select / add to selection' },
@@ -77,64 +87,52 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     keys: 'Delete / Backspace',
     what: 'Delete the selection',
-    handle: ({ event, s }) => {
-      if (event.key !== 'Delete' && event.key !== 'Backspace') return false;
-      event.preventDefault();
-      s.deleteSelection();
-      return true;
-    },
+    handle: when(
+      ({ event }) => event.key === 'Delete' || event.key === 'Backspace',
+      ({ s }) => s.deleteSelection(),
+    ),
   },
   {
     keys: 'Ctrl/⌘+A',
     what: 'Select all',
-    handle: (ctx) => {
-      if (!modKey(ctx, 'a')) return false;
-      ctx.event.preventDefault();
-      ctx.s.selectAll();
-      return true;
-    },
+    handle: when(
+      (ctx) => modKey(ctx, 'a'),
+      ({ s }) => s.selectAll(),
+    ),
   },
   { keys: 'Ctrl/⌘+C, X, V', what: 'Copy, cut, paste (works between tabs)' },
   {
     keys: 'Ctrl/⌘+D',
     what: 'Duplicate',
-    handle: (ctx) => {
-      if (!modKey(ctx, 'd')) return false;
-      ctx.event.preventDefault();
-      ctx.s.duplicateSelection();
-      return true;
-    },
+    handle: when(
+      (ctx) => modKey(ctx, 'd'),
+      ({ s }) => s.duplicateSelection(),
+    ),
   },
   {
     keys: 'Ctrl/⌘+Z',
     what: 'Undo',
-    handle: (ctx) => {
-      if (!modKey(ctx, 'z') || ctx.event.shiftKey) return false;
-      ctx.event.preventDefault();
-      ctx.s.undo();
-      return true;
-    },
+    handle: when(
+      (ctx) => modKey(ctx, 'z') && !ctx.event.shiftKey,
+      ({ s }) => s.undo(),
+    ),
   },
   {
     keys: 'Ctrl/⌘+Shift+Z or Ctrl+Y',
     what: 'Redo',
-    handle: (ctx) => {
-      if (!((modKey(ctx, 'z') && ctx.event.shiftKey) || modKey(ctx, 'y'))) return false;
-      ctx.event.preventDefault();
-      ctx.s.redo();
-      return true;
-    },
+    handle: when(
+      (ctx) => (modKey(ctx, 'z') && ctx.event.shiftKey) || modKey(ctx, 'y'),
+      ({ s }) => s.redo(),
+    ),
   },
   { keys: 'Arrow keys', what: 'Move the selected steps' },
   {
     keys: 'Shift+1',
     what: 'Fit the map in view',
-    handle: ({ event, fitView }) => {
-      if (event.key !== '!' || !event.shiftKey) return false;
-      event.preventDefault();
-      fitView();
-      return true;
-    },
+    handle: when(
+      ({ event }) => event.key === '!' && event.shiftKey,
+      ({ fitView }) => fitView(),
+    ),
   },
   {
     keys: 'Escape',
@@ -154,11 +152,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     keys: '?',
     what: 'This help',
-    handle: ({ event, s }) => {
-      if (event.key !== '?') return false;
-      event.preventDefault();
-      s.setHelpOpen(true);
-      return true;
-    },
+    handle: when(
+      ({ event }) => event.key === '?',
+      ({ s }) => s.setHelpOpen(true),
+    ),
   },
 ];

@@ -6,7 +6,28 @@ import { quoteNode } from '../describeNodes';
 import { makeFinding } from '../makeFinding';
 import { FIX_OFFSET, newEdge, newNode, offsetFrom, pickSafeEnd } from '../repairHelpers';
 import type { Suggestion } from '../types';
-import type { FlowRule } from './FlowRule';
+import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
+
+function atNode({ ctx }: RuleInput, u: number, out: RankedFinding[]): void {
+  const { g } = ctx;
+  if (g.kind[u] !== KIND_DECISION) return;
+  const from = g.outStart[u]!;
+  const to = g.outStart[u + 1]!;
+  if (to - from >= 2) return;
+  const node = g.nodes[u]!;
+  out.push(
+    makeFinding(
+      ctx,
+      decisionBranches,
+      to === from
+        ? `The decision ${quoteNode(node)} has no way out; a decision needs at least two branches.`
+        : `The decision ${quoteNode(node)} has only one way out; a decision needs at least two branches.`,
+      [u],
+      to > from ? [g.outEdge[from]!] : [],
+      fewBranchSuggestions(ctx, u),
+    ),
+  );
+}
 
 /** Decisions with fewer than two ways out. */
 export const decisionBranches: FlowRule = {
@@ -14,26 +35,7 @@ export const decisionBranches: FlowRule = {
   severity: 'warning',
   title: 'Decision with one way out',
   why: 'A decision with fewer than two branches decides nothing, or hides a missing branch.',
-  atNode({ ctx }, u, out) {
-    const { g } = ctx;
-    if (g.kind[u] !== KIND_DECISION) return;
-    const from = g.outStart[u]!;
-    const to = g.outStart[u + 1]!;
-    if (to - from >= 2) return;
-    const node = g.nodes[u]!;
-    out.push(
-      makeFinding(
-        ctx,
-        decisionBranches,
-        to === from
-          ? `The decision ${quoteNode(node)} has no way out; a decision needs at least two branches.`
-          : `The decision ${quoteNode(node)} has only one way out; a decision needs at least two branches.`,
-        [u],
-        to > from ? [g.outEdge[from]!] : [],
-        fewBranchSuggestions(ctx, u),
-      ),
-    );
-  },
+  atNode,
 };
 
 function fewBranchSuggestions(ctx: AnalysisContext, u: number): Suggestion[] {

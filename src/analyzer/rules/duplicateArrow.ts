@@ -1,7 +1,13 @@
 import type { AnalysisContext } from '../AnalysisContext';
 import { quoteNode } from '../describeNodes';
 import { makeFinding } from '../makeFinding';
-import type { FlowRule, RankedFinding } from './FlowRule';
+import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
+
+function atNode({ ctx }: RuleInput, u: number, out: RankedFinding[]): void {
+  const from = ctx.g.outStart[u]!;
+  const to = ctx.g.outStart[u + 1]!;
+  if (to - from > 1 && mayRepeat(ctx, from, to)) out.push(...duplicateArrows(ctx, u));
+}
 
 /** The same arrow (same ends, same label) drawn more than once. */
 export const duplicateArrow: FlowRule = {
@@ -9,11 +15,7 @@ export const duplicateArrow: FlowRule = {
   severity: 'warning',
   title: 'Duplicate arrow',
   why: 'The same arrow drawn twice skews the chances and clutters the map.',
-  atNode({ ctx }, u, out) {
-    const from = ctx.g.outStart[u]!;
-    const to = ctx.g.outStart[u + 1]!;
-    if (to - from > 1 && mayRepeat(ctx, from, to)) out.push(...duplicateArrows(ctx, u));
-  },
+  atNode,
 };
 
 /** False when no two of these arrows share a target (the usual case, checked without a map). */

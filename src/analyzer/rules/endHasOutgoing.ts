@@ -1,35 +1,11 @@
 import type { AnalysisContext } from '../AnalysisContext';
+import { outArrows } from '../arrowsAt';
 import { KIND_END } from '../buildFlowGraph';
 import { quoteNode } from '../describeNodes';
 import { makeFinding } from '../makeFinding';
 import { FIX_OFFSET, newEdge, newNode, offsetFrom } from '../repairHelpers';
 import type { Suggestion } from '../types';
-import type { FlowRule } from './FlowRule';
-
-/** An end with arrows going out of it. */
-export const endHasOutgoing: FlowRule = {
-  id: 'end-has-outgoing',
-  severity: 'warning',
-  title: 'Arrows out of an end',
-  why: 'A case stops at an end, so arrows leaving it are never followed.',
-  atNode({ ctx }, u, out) {
-    const { g } = ctx;
-    const from = g.outStart[u]!;
-    const to = g.outStart[u + 1]!;
-    if (g.kind[u] !== KIND_END || !(to > from)) return;
-    const arrows = Array.from(g.outEdge.subarray(from, to));
-    out.push(
-      makeFinding(
-        ctx,
-        endHasOutgoing,
-        `The end ${quoteNode(g.nodes[u]!)} has arrows going out, but a case stops at an end.`,
-        [u],
-        arrows,
-        [endSuggestion(ctx, u, arrows)],
-      ),
-    );
-  },
-};
+import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
 
 /**
  * An end with arrows out. When a start reaches it, it becomes a step with a new end after it
@@ -56,3 +32,30 @@ function endSuggestion(ctx: AnalysisContext, u: number, arrows: number[]): Sugge
     ],
   };
 }
+
+function atNode({ ctx }: RuleInput, u: number, out: RankedFinding[]): void {
+  const { g } = ctx;
+  if (g.kind[u] !== KIND_END) return;
+  const arrows = outArrows(g, u);
+  if (arrows.length === 0) return;
+  const fix = endSuggestion(ctx, u, arrows);
+  out.push(
+    makeFinding(
+      ctx,
+      endHasOutgoing,
+      `The end ${quoteNode(g.nodes[u]!)} has arrows going out, but a case stops at an end.`,
+      [u],
+      arrows,
+      [fix],
+    ),
+  );
+}
+
+/** An end with arrows going out of it. */
+export const endHasOutgoing: FlowRule = {
+  id: 'end-has-outgoing',
+  severity: 'warning',
+  title: 'Arrows out of an end',
+  why: 'A case stops at an end, so arrows leaving it are never followed.',
+  atNode,
+};

@@ -1,12 +1,31 @@
 import type { MapEdit } from '../../model';
 import type { AnalysisContext } from '../AnalysisContext';
+import { outArrows } from '../arrowsAt';
 import { KIND_ACTION, KIND_START } from '../buildFlowGraph';
 import { chooseBranchLabels, labelKey } from '../chooseBranchLabels';
 import { quoteNode } from '../describeNodes';
 import { makeFinding } from '../makeFinding';
 import { FIX_OFFSET, newEdge, newNode, offsetFrom } from '../repairHelpers';
 import type { Suggestion } from '../types';
-import type { FlowRule } from './FlowRule';
+import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
+
+function atNode({ ctx }: RuleInput, u: number, out: RankedFinding[]): void {
+  const { g } = ctx;
+  const kind = g.kind[u];
+  if (kind !== KIND_START && kind !== KIND_ACTION) return;
+  if (g.outStart[u + 1]! - g.outStart[u]! < 2) return;
+  const edges = outArrows(g, u);
+  out.push(
+    makeFinding(
+      ctx,
+      implicitSplit,
+      `${quoteNode(g.nodes[u]!)} leads to ${edges.length} next steps without saying which to take: it hides a decision.`,
+      [u],
+      edges,
+      [splitSuggestion(ctx, u, edges)],
+    ),
+  );
+}
 
 /** A start or an action with several ways out: a decision nobody wrote down. */
 export const implicitSplit: FlowRule = {
@@ -14,24 +33,7 @@ export const implicitSplit: FlowRule = {
   severity: 'warning',
   title: 'Hidden decision',
   why: 'A step with several ways out hides a choice nobody has written down.',
-  atNode({ ctx }, u, out) {
-    const { g } = ctx;
-    const kind = g.kind[u];
-    const from = g.outStart[u]!;
-    const to = g.outStart[u + 1]!;
-    if (!((kind === KIND_START || kind === KIND_ACTION) && to - from > 1)) return;
-    const edges = Array.from(g.outEdge.subarray(from, to));
-    out.push(
-      makeFinding(
-        ctx,
-        implicitSplit,
-        `${quoteNode(g.nodes[u]!)} leads to ${to - from} next steps without saying which to take: it hides a decision.`,
-        [u],
-        edges,
-        [splitSuggestion(ctx, u, edges)],
-      ),
-    );
-  },
+  atNode,
 };
 
 /** Makes a hidden decision explicit: an action becomes a decision; a start gets one after it. */

@@ -1,7 +1,29 @@
 import { DEFAULT_LABELS } from '../../model';
 import { KIND_DECISION } from '../buildFlowGraph';
 import { makeFinding } from '../makeFinding';
-import type { FlowRule } from './FlowRule';
+import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
+
+function atNode({ ctx }: RuleInput, u: number, out: RankedFinding[]): void {
+  const { g } = ctx;
+  if (g.blank[u] !== 1) return;
+  const node = g.nodes[u]!;
+  const label = DEFAULT_LABELS[node.kind];
+  out.push(
+    makeFinding(
+      ctx,
+      missingLabel,
+      `A ${g.kind[u] === KIND_DECISION ? 'decision' : 'step'} has no name (id ${node.id}); name it so people know what happens there.`,
+      [u],
+      [],
+      [
+        {
+          title: `Name it '${label}'`,
+          edits: [{ type: 'setNodeLabel', nodeId: node.id, label }],
+        },
+      ],
+    ),
+  );
+}
 
 /** A step with no name. */
 export const missingLabel: FlowRule = {
@@ -9,25 +31,5 @@ export const missingLabel: FlowRule = {
   severity: 'warning',
   title: 'Unnamed step',
   why: 'A step without a name cannot be handed off, measured or discussed.',
-  atNode({ ctx }, u, out) {
-    const { g } = ctx;
-    if (g.blank[u] !== 1) return;
-    const node = g.nodes[u]!;
-    const label = DEFAULT_LABELS[node.kind];
-    out.push(
-      makeFinding(
-        ctx,
-        missingLabel,
-        `A ${g.kind[u] === KIND_DECISION ? 'decision' : 'step'} has no name (id ${node.id}); name it so people know what happens there.`,
-        [u],
-        [],
-        [
-          {
-            title: `Name it '${label}'`,
-            edits: [{ type: 'setNodeLabel', nodeId: node.id, label }],
-          },
-        ],
-      ),
-    );
-  },
+  atNode,
 };

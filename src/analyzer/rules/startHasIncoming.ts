@@ -1,10 +1,27 @@
 import type { AnalysisContext } from '../AnalysisContext';
+import { inArrows } from '../arrowsAt';
 import { KIND_START } from '../buildFlowGraph';
 import { quoteNode } from '../describeNodes';
 import { makeFinding } from '../makeFinding';
 import { FIX_OFFSET, newEdge, newNode, offsetFrom } from '../repairHelpers';
 import type { Suggestion } from '../types';
-import type { FlowRule } from './FlowRule';
+import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
+
+function atNode({ ctx }: RuleInput, u: number, out: RankedFinding[]): void {
+  const { g } = ctx;
+  if (g.kind[u] !== KIND_START || !(g.inStart[u + 1]! > g.inStart[u]!)) return;
+  const arrows = inArrows(g, u);
+  out.push(
+    makeFinding(
+      ctx,
+      startHasIncoming,
+      `Arrows lead back into the start ${quoteNode(g.nodes[u]!)}; a start should only begin a case.`,
+      [u],
+      arrows,
+      [startSuggestion(ctx, u)],
+    ),
+  );
+}
 
 /** A start with arrows leading back into it. */
 export const startHasIncoming: FlowRule = {
@@ -12,21 +29,7 @@ export const startHasIncoming: FlowRule = {
   severity: 'warning',
   title: 'Arrows into a start',
   why: 'A start should only begin a case; going back to it blurs where cases enter.',
-  atNode({ ctx }, u, out) {
-    const { g } = ctx;
-    if (g.kind[u] !== KIND_START || !(g.inStart[u + 1]! > g.inStart[u]!)) return;
-    const arrows = Array.from(g.inEdge.subarray(g.inStart[u]!, g.inStart[u + 1]!));
-    out.push(
-      makeFinding(
-        ctx,
-        startHasIncoming,
-        `Arrows lead back into the start ${quoteNode(g.nodes[u]!)}; a start should only begin a case.`,
-        [u],
-        arrows,
-        [startSuggestion(ctx, u)],
-      ),
-    );
-  },
+  atNode,
 };
 
 /**

@@ -1,9 +1,19 @@
 import { createMap, exampleMap, type ProcessMap } from '../../model';
+import type { MapLibrary } from '../../persistence';
 import type { PersistenceContext } from './persistenceContext';
 
 /** The library commands: create, open, rename, duplicate, trash, delete, list, versions. */
 export function libraryCommands(ctx: PersistenceContext) {
   const { editor, state, set, bumpLibrary, fail, requireSession } = ctx;
+  /** Runs a command on the trash; says why when it fails; the lists read the library again. */
+  const inTrash = async (command: (library: MapLibrary) => Promise<unknown>, failed: string) => {
+    try {
+      await command(requireSession().library);
+    } catch (error) {
+      fail(error, failed);
+    }
+    bumpLibrary();
+  };
   const commands = {
     /**
      * Makes `map` a new map in the library and opens it (import, New blank map, Example map).
@@ -96,23 +106,10 @@ export function libraryCommands(ctx: PersistenceContext) {
       bumpLibrary();
     },
 
-    async restoreMap(id: string) {
-      try {
-        await requireSession().library.restoreFromTrash(id);
-      } catch (error) {
-        fail(error, 'Could not restore the map');
-      }
-      bumpLibrary();
-    },
-
-    async deleteForever(id: string) {
-      try {
-        await requireSession().library.deleteForever(id);
-      } catch (error) {
-        fail(error, 'Could not delete the map');
-      }
-      bumpLibrary();
-    },
+    restoreMap: (id: string) =>
+      inTrash((library) => library.restoreFromTrash(id), 'Could not restore the map'),
+    deleteForever: (id: string) =>
+      inTrash((library) => library.deleteForever(id), 'Could not delete the map'),
 
     library: () => ctx.session?.library ?? null,
 
