@@ -12,8 +12,9 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { analyze, analyzeFlow, RULE_IDS } from '../src/analyzer';
+import { analyze as analyzeFlow, RULE_IDS } from '../src/analyzer';
 import type { MapEdge, MapNode, ProcessMap } from '../src/model';
+import { reviewMap as analyze } from '../src/review';
 import { random } from './random';
 
 const ACTIONS = [

@@ -1,13 +1,9 @@
 import type { ProcessMap } from '../model';
 import { type AnalysisContext, createAnalysisContext } from './AnalysisContext';
-import { checkArrows } from './checkArrows';
-import { checkBranches } from './checkBranches';
-import { checkFlow } from './checkFlow';
-import { checkHotspots } from './checkHotspots';
 import { computeMetrics } from './computeMetrics';
 import type { RankedFinding } from './makeFinding';
 import { maskNodes } from './maskNodes';
-import { RULES } from './rules';
+import { FLOW_RULES, RULES, type RuleInput } from './rules';
 import { scratch } from './scratch';
 import {
   type AnalysisReport,
@@ -26,6 +22,10 @@ const REPORT_ORDER = RULE_IDS.map((_, i) => i).sort(
     SEVERITY_RANK[RULES[RULE_IDS[a]!].severity] - SEVERITY_RANK[RULES[RULE_IDS[b]!].severity] ||
     a - b,
 );
+
+/** Rules over the whole graph, and rules about one step at a time (run in one pass). */
+const GRAPH_CHECKS = FLOW_RULES.flatMap((r) => (r.check ? [r.check] : []));
+const NODE_CHECKS = FLOW_RULES.flatMap((r) => (r.atNode ? [r.atNode] : []));
 
 function byPlace(a: RankedFinding, b: RankedFinding): number {
   return a.firstNode - b.firstNode || a.firstEdge - b.firstEdge;
@@ -51,12 +51,10 @@ export function analyzeContext(ctx: AnalysisContext, options: AnalyzeOptions): A
   const { g, reach, coreach } = ctx;
   const onPath = scratch.uint8(g.n);
   maskNodes(g.n, reach, 1, coreach, 1, onPath);
-  const fromRules = [
-    checkFlow(ctx),
-    checkBranches(ctx),
-    checkArrows(ctx),
-    checkHotspots(ctx, onPath, options.fanInThreshold ?? 3),
-  ];
+  const input: RuleInput = { ctx, onPath, fanInThreshold: options.fanInThreshold ?? 3 };
+  const fromRules: RankedFinding[] = [];
+  for (const check of GRAPH_CHECKS) check(input, fromRules);
+  for (let u = 0; u < g.n; u++) for (const atNode of NODE_CHECKS) atNode(input, u, fromRules);
   const { metrics, findings: fromMetrics } = computeMetrics(
     ctx,
     onPath,
@@ -67,7 +65,7 @@ export function analyzeContext(ctx: AnalysisContext, options: AnalyzeOptions): A
   // Findings come in runs of one rule: look a rule up once per run.
   let rule = '';
   let bucket: RankedFinding[] = [];
-  for (const list of [...fromRules, fromMetrics]) {
+  for (const list of [fromRules, fromMetrics]) {
     for (const r of list) {
       if (r.finding.rule !== rule) {
         rule = r.finding.rule;

@@ -6,6 +6,9 @@ import { listNodesAt, quoteNode } from './describeNodes';
 import { findLongestPath } from './findLongestPath';
 import { makeFinding, makeRangeFinding, type RankedFinding } from './makeFinding';
 import { newEdge, rowBeside } from './repairHelpers';
+import { bottleneck } from './rules/bottleneck';
+import { probabilitiesInvalid } from './rules/probabilitiesInvalid';
+import { reworkLoop } from './rules/reworkLoop';
 import { scratch } from './scratch';
 import { solveVisits, type Visits } from './solveVisits';
 import type { AnalysisMetrics, LongestPath } from './types';
@@ -92,7 +95,7 @@ export function computeMetrics(
       }
     }
     findings.push(
-      makeRangeFinding(ctx, 'rework-loop', message, sccs.nodes, from, to, NO_INDICES, 0, 0, []),
+      makeRangeFinding(ctx, reworkLoop, message, sccs.nodes, from, to, NO_INDICES, 0, 0, []),
     );
   }
 
@@ -251,7 +254,7 @@ function bottleneckFinding(
   const each = round(part, 1);
   return makeFinding(
     ctx,
-    'bottleneck',
+    bottleneck,
     `${quoteNode(node)} takes ${round(share * 100, 0)}% of the time of each case (${round(minutesPerCase, 1)} of ${round(cycle, 1)} minutes).`,
     [u],
     [],
@@ -280,7 +283,7 @@ function invalidFinding(ctx: AnalysisContext, u: number, sum: number): RankedFin
   });
   return makeFinding(
     ctx,
-    'probabilities-invalid',
+    probabilitiesInvalid,
     `The chances on the branches out of ${quoteNode(node)} ${allValid || sum > 1 ? `add up to ${round(sum * 100, 0)}%` : 'are not between 0 and 1'}; equal shares were assumed instead.`,
     [u],
     slots,

@@ -1,8 +1,6 @@
-export { ALL_RULES } from './allRules';
-export { analyze as analyzeFlow } from './analyze';
-export { analyze } from './analyzeWithLeverage';
+export { analyze } from './analyze';
 export { nodeFigure } from './nodeFigure';
-export { RULES, type RuleInfo } from './rules';
+export { FLOW_RULES, type FlowRule, RULES, type RuleInfo } from './rules';
 export type {
   AnalysisMetrics,
   AnalysisReport,

@@ -1,13 +1,11 @@
 import type { AnalysisContext } from './AnalysisContext';
-import { RULES } from './rules';
-import type { Finding, RuleId, Suggestion } from './types';
+import type { FlowRule, RankedFinding } from './rules/FlowRule';
+import type { Suggestion } from './types';
 
-/** A finding with the keys it is sorted by. */
-export interface RankedFinding {
-  finding: Finding;
-  firstNode: number;
-  firstEdge: number;
-}
+export type { RankedFinding } from './rules/FlowRule';
+
+/** The rule a finding is made for: its id and severity. */
+type RuleOf = Pick<FlowRule, 'id' | 'severity'>;
 
 /** Shared by findings that offer no fix (never mutated). */
 const NO_SUGGESTIONS: Suggestion[] = [];
@@ -15,11 +13,11 @@ const NO_SUGGESTIONS: Suggestion[] = [];
 /**
  * A finding for graph node indices and file edge indices (both listed in file order). The
  * index lists may be typed-array views; they are read, never kept.
- * @example makeFinding(ctx, 'no-end', 'The map has no end.', [], [], [])
+ * @example makeFinding(ctx, noEnd, 'The map has no end.', [], [], [])
  */
 export function makeFinding(
   ctx: AnalysisContext,
-  rule: RuleId,
+  rule: RuleOf,
   message: string,
   nodes: ArrayLike<number>,
   edges: ArrayLike<number>,
@@ -42,11 +40,11 @@ export function makeFinding(
 /**
  * {@link makeFinding} for the nodes `nodes[nodeFrom .. nodeTo)` and the edges
  * `edges[edgeFrom .. edgeTo)`: slices of a larger list, read in place (no copy, no view).
- * @example makeRangeFinding(ctx, 'fan-in', message, [u], 0, 1, g.inEdge, from, to, [])
+ * @example makeRangeFinding(ctx, fanIn, message, [u], 0, 1, g.inEdge, from, to, [])
  */
 export function makeRangeFinding(
   ctx: AnalysisContext,
-  rule: RuleId,
+  rule: RuleOf,
   message: string,
   nodes: ArrayLike<number>,
   nodeFrom: number,
@@ -61,8 +59,8 @@ export function makeRangeFinding(
   const edgeIds = ascendingUnique(edges, edgeFrom, edgeTo, (j) => g.edges[j]!.id);
   return {
     finding: {
-      rule,
-      severity: RULES[rule].severity,
+      rule: rule.id,
+      severity: rule.severity,
       message,
       nodeIds,
       edgeIds,

@@ -1,4 +1,5 @@
 import { LIMITS, type MapEdge, type MapNode, type Position } from '../model';
+import { NODE_SIZE } from '../model/nodeSize';
 import { type FlowGraph, KIND_DECISION } from './buildFlowGraph';
 import type { Sccs } from './findSccs';
 
@@ -15,8 +16,9 @@ export function offsetFrom(node: MapNode, dy: number): Position {
 }
 
 /** Room any step takes on the canvas (the widest and the tallest kind), plus a gap. */
-const STEP_WIDTH = 170;
-const STEP_HEIGHT = 100;
+const SIZES = Object.values(NODE_SIZE);
+const STEP_WIDTH = Math.max(...SIZES.map((s) => s.width));
+const STEP_HEIGHT = Math.max(...SIZES.map((s) => s.height));
 const SIDE_STEP = STEP_WIDTH + 50;
 
 /**

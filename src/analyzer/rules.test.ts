@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_SIZE } from '../layout/nodeSize';
 import { applyEdits, exampleMap, type MapNode } from '../model';
+import { NODE_SIZE } from '../model/nodeSize';
 import { analyze } from './analyze';
+import { FLOW_RULES, RULES } from './rules';
 import { mapOf } from './testing/mapOf';
-import type { RuleId } from './types';
+import { RULE_IDS, type RuleId } from './types';
 
 interface Case {
   name: string;
@@ -438,5 +439,16 @@ describe('analyze rules', () => {
       ),
     );
     expect(fixed.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('the rule table', () => {
+  it('has one rule file per rule id, in report order, each with its title and why', () => {
+    expect(FLOW_RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
+    for (const rule of FLOW_RULES) {
+      expect(RULES[rule.id]).toEqual({ severity: rule.severity, title: rule.title, why: rule.why });
+      expect(rule.title.length).toBeGreaterThan(0);
+      expect(rule.why.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,32 +1,10 @@
-import type { LeverageRuleId } from '../leverage/types';
 import type { MapEdit } from '../model';
+import type { RuleId } from './rules/ruleIds';
 
 /** How serious a finding is: errors break the flow, warnings confuse it, infos explain it. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Every rule the analyzer checks, in report order. */
-export const RULE_IDS = [
-  'no-start',
-  'no-end',
-  'unreachable',
-  'dead-end',
-  'trap-loop',
-  'rework-loop',
-  'decision-branches',
-  'unlabeled-branch',
-  'duplicate-branch-label',
-  'implicit-split',
-  'start-has-incoming',
-  'end-has-outgoing',
-  'duplicate-arrow',
-  'missing-label',
-  'fan-in',
-  'must-pass',
-  'bottleneck',
-  'probabilities-invalid',
-] as const;
-
-export type RuleId = (typeof RULE_IDS)[number];
+export { RULE_IDS, type RuleId } from './rules/ruleIds';
 
 /** A fix: plain map edits that, applied together as one undo step, remove a finding. */
 export interface Suggestion {
@@ -34,10 +12,12 @@ export interface Suggestion {
   edits: MapEdit[];
 }
 
-/** One problem or observation about a map. Ids are listed in file order. */
-export interface Finding {
-  /** A flow rule, or one of the leverage rules (see src/leverage) that analyze() adds. */
-  rule: RuleId | LeverageRuleId;
+/**
+ * One problem or observation about a map. Ids are listed in file order. `R` is the rule set:
+ * the flow rules here; the leverage model and the review reuse the shape with theirs.
+ */
+export interface Finding<R extends string = RuleId> {
+  rule: R;
   severity: Severity;
   message: string;
   nodeIds: string[];
@@ -96,9 +76,9 @@ export interface UnavailableMetrics extends MetricsBase {
 
 export type AnalysisMetrics = AvailableMetrics | UnavailableMetrics;
 
-/** What {@link analyze} returns. */
-export interface AnalysisReport {
-  findings: Finding[];
+/** What {@link analyze} returns (`R`: the rules its findings carry, the flow rules here). */
+export interface AnalysisReport<R extends string = RuleId> {
+  findings: Finding<R>[];
   metrics: AnalysisMetrics;
 }
 

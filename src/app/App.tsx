@@ -11,7 +11,7 @@ import { ShortcutsDialog } from '../panels/ShortcutsDialog';
 import { SidePanel } from '../panels/SidePanel';
 import { Toolbar } from '../panels/Toolbar';
 import { VersionHistoryDialog } from '../panels/VersionHistoryDialog';
-import { AnalysisProvider } from '../store/AnalysisContext';
+import { AnalysisProvider } from '../store/AnalysisProvider';
 import type { EditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider, useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import './library.css';

@@ -12,9 +12,9 @@ import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import type { LibraryCommands } from '../panels/LibraryContext';
 import type { EditorStore } from '../store/createEditorStore';
 import { useEditor } from '../store/EditorStoreContext';
+import { exportJson, exportPng, exportSvg } from './exports/exportActions';
+import { copyMermaid, exportBpmnFile, exportMermaidFile } from './exports/exportInterop';
 import { createPersistence, type PersistenceOptions } from './persistence/createPersistence';
-import { exportJson, exportPng, exportSvg } from './persistence/exportActions';
-import { copyMermaid, exportBpmnFile, exportMermaidFile } from './persistence/exportInterop';
 
 /**
  * Wires the editor store to browser storage (see `src/persistence/index.ts` for the order):

@@ -13,7 +13,7 @@ import { arrowsWithReverse } from '../layout/arrowsWithReverse';
 import { bentArrow, PAIRED_BEND } from '../layout/bentArrow';
 import { type Box, borderPoint, type Side } from '../layout/borderPoint';
 import { NODE_SIZE } from '../layout/nodeSize';
-import { useAnalysis } from '../store/AnalysisContext';
+import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor } from '../store/EditorStoreContext';
 import type { FlowEdge } from './flowTypes';
 import { LabelEditor } from './LabelEditor';

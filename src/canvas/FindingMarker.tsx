@@ -1,4 +1,5 @@
-import type { Finding, Severity } from '../analyzer';
+import type { Severity } from '../analyzer';
+import type { ReviewFinding } from '../review';
 
 const SYMBOL: Record<Severity, string> = { error: '!', warning: '!', info: 'i' };
 
@@ -10,7 +11,7 @@ export function FindingMarker({
   findings,
   severity,
 }: {
-  findings: readonly Finding[];
+  findings: readonly ReviewFinding[];
   severity: Severity;
 }) {
   return (

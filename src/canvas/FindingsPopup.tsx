@@ -1,7 +1,7 @@
 import { useStore } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { NODE_SIZE } from '../layout/nodeSize';
-import { useAnalysis } from '../store/AnalysisContext';
+import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditorStoreApi } from '../store/EditorStoreContext';
 import type { FlowNode } from './flowTypes';
 import { placePopup, type Rect } from './placePopup';

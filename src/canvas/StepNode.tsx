@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { type CSSProperties, memo } from 'react';
-import { useAnalysis } from '../store/AnalysisContext';
+import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor } from '../store/EditorStoreContext';
 import { FindingMarker } from './FindingMarker';
 import type { FlowNode } from './flowTypes';

@@ -3,16 +3,11 @@ import { useEffect } from 'react';
 import { NODE_SIZE } from '../layout/nodeSize';
 import type { EditorStore } from '../store/createEditorStore';
 import { isEditableTarget } from './isEditableTarget';
-
-const DIRECTIONS: Record<string, { x: number; y: number }> = {
-  ArrowDown: { x: 0, y: 1 },
-  ArrowUp: { x: 0, y: -1 },
-  ArrowRight: { x: 1, y: 0 },
-  ArrowLeft: { x: -1, y: 0 },
-};
+import { SHORTCUTS, type ShortcutContext } from './shortcuts';
 
 /**
- * The editor's keyboard shortcuts (listed in the `?` dialog) and the clipboard events:
+ * The editor's keyboard shortcuts (the table in ./shortcuts, which the `?` dialog lists too)
+ * and the clipboard events:
  * copy, cut and paste carry the selection as map JSON through the system clipboard.
  */
 export function useKeyboardShortcuts(store: EditorStore) {
@@ -25,7 +20,6 @@ export function useKeyboardShortcuts(store: EditorStore) {
       if (event.target instanceof Element && event.target.closest('[role=menu]')) return;
       const s = store.getState();
       const mod = event.ctrlKey || event.metaKey;
-      const key = event.key;
       // A focused step (Tab) counts as the one selected, even before React Flow selects it.
       const focused =
         event.target instanceof HTMLElement && event.target.classList.contains('react-flow__node')
@@ -38,57 +32,21 @@ export function useKeyboardShortcuts(store: EditorStore) {
           ? [...s.selectedEdgeIds][0]
           : undefined;
 
-      if (mod && key.toLowerCase() === 'z') {
-        event.preventDefault();
-        if (event.shiftKey) s.redo();
-        else s.undo();
-      } else if (mod && key.toLowerCase() === 'y') {
-        event.preventDefault();
-        s.redo();
-      } else if (mod && key.toLowerCase() === 'a') {
-        event.preventDefault();
-        s.selectAll();
-      } else if (mod && key.toLowerCase() === 'd') {
-        event.preventDefault();
-        s.duplicateSelection();
-      } else if (mod && DIRECTIONS[key] && only) {
-        // Before React Flow, which would otherwise move the focused step.
-        event.preventDefault();
-        event.stopPropagation();
-        const id = s.addNextStep(only, DIRECTIONS[key]);
-        const node = id ? store.getState().map.nodes.find((n) => n.id === id) : undefined;
-        if (node) keepInView(node.position);
-      } else if (key === 'Delete' || key === 'Backspace') {
-        event.preventDefault();
-        s.deleteSelection();
-      } else if (
-        (key === 'Enter' || key === 'F2') &&
-        !mod &&
-        !(key === 'Enter' && event.target instanceof HTMLButtonElement)
-      ) {
-        // Enter on a button (the palette, a toolbar button) presses that button.
-        if (only) {
-          event.preventDefault();
-          s.startEditing({ type: 'node', id: only });
-        } else if (onlyEdge) {
-          event.preventDefault();
-          s.startEditing({ type: 'edge', id: onlyEdge });
-        }
-      } else if (key === 'Escape') {
-        s.clearSelection();
-        if (focused && event.target instanceof HTMLElement) {
-          // React Flow would re-select the focused step on Escape; leave it unselected.
-          event.stopPropagation();
-          event.target.blur();
-        }
-        s.setHelpOpen(false);
-      } else if (key === '?') {
-        event.preventDefault();
-        s.setHelpOpen(true);
-      } else if (key === '!' && event.shiftKey) {
-        event.preventDefault();
-        void fitView({ padding: 0.2, duration: 200 });
-      }
+      const ctx: ShortcutContext = {
+        event,
+        mod,
+        s,
+        only,
+        onlyEdge,
+        focused,
+        addNext: (fromId, direction) => {
+          const id = s.addNextStep(fromId, direction);
+          const node = id ? store.getState().map.nodes.find((n) => n.id === id) : undefined;
+          if (node) keepInView(node.position);
+        },
+        fitView: () => void fitView({ padding: 0.2, duration: 200 }),
+      };
+      for (const shortcut of SHORTCUTS) if (shortcut.handle?.(ctx)) break;
     };
 
     /** Pans (without zooming) so a new step is on screen, as draw.io does. */

@@ -6,18 +6,18 @@
  */
 import { LIMITS, type ProcessMap } from '../model';
 import { buildDefinitions } from './bpmn/buildDefinitions';
-import { finishImport } from './bpmn/finishImport';
 import { flowFromDefinitions } from './bpmn/flowFromDefinitions';
-import { ImportError } from './bpmn/ImportError';
-import type { ImportResult } from './bpmn/ImportReport';
 import { placeDraft } from './bpmn/placeDraft';
 import { readBpmnXml } from './bpmn/readBpmnXml';
 import { readDiagramCenters } from './bpmn/readDiagramCenters';
-import { plural } from './bpmn/reportLines';
+import { finishImport } from './import/finishImport';
+import { ImportError } from './import/ImportError';
+import type { ImportResult } from './import/ImportReport';
+import { plural } from './import/reportLines';
 
-export { formatImportReport } from './bpmn/formatImportReport';
-export { ImportError, type ImportErrorCode } from './bpmn/ImportError';
-export type { ImportReport, ImportResult } from './bpmn/ImportReport';
+export { formatImportReport } from './import/formatImportReport';
+export { ImportError, type ImportErrorCode } from './import/ImportError';
+export type { ImportReport, ImportResult } from './import/ImportReport';
 
 /**
  * Imports BPMN 2.0 XML as a map: every process of the file becomes part of one flowchart,

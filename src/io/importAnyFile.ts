@@ -1,4 +1,5 @@
-import { LIMITS } from '../model';
+import { failure, LIMITS } from '../model';
+import { ImportError } from './import/ImportError';
 import { type ImportResult, importMapBytes, importMapText } from './importFile';
 
 /** An import that may carry a report of what was simplified or skipped on the way in. */
@@ -37,14 +38,17 @@ export async function importAnyText(text: string, name?: string): Promise<AnyImp
     if (looksLikeMermaid(text)) {
       const [{ importMermaid }, { formatImportReport }] = await Promise.all([
         import('./mermaid'),
-        import('./bpmn/formatImportReport'),
+        import('./import/formatImportReport'),
       ]);
       const { map, report } = await importMermaid(text, options);
       return { ok: true, map, migrations: [], report: formatImportReport(report) };
     }
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `Could not open ${name ? `"${name}"` : 'this text'}: ${detail}` };
+    return failure(
+      error instanceof ImportError ? error.code : 'unreadable',
+      `Could not open ${name ? `"${name}"` : 'this text'}: ${detail}`,
+    );
   }
   return importMapText(text, name);
 }
@@ -52,17 +56,17 @@ export async function importAnyText(text: string, name?: string): Promise<AnyImp
 /** Like {@link importAnyText}, for a picked or dropped file (size checked before reading). */
 export async function importAnyFile(file: Blob & { name?: string }): Promise<AnyImportResult> {
   if (file.size > LIMITS.maxFileBytes) {
-    return {
-      ok: false,
-      message: `Could not open ${file.name ? `"${file.name}"` : 'this file'}: it is ${(file.size / MB).toFixed(1)} MB; a file can be at most ${LIMITS.maxFileBytes / MB} MB.`,
-    };
+    return failure(
+      'too-large',
+      `Could not open ${file.name ? `"${file.name}"` : 'this file'}: it is ${(file.size / MB).toFixed(1)} MB; a file can be at most ${LIMITS.maxFileBytes / MB} MB.`,
+    );
   }
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `Could not read ${file.name ?? 'this file'}: ${detail}` };
+    return failure('unreadable', `Could not read ${file.name ?? 'this file'}: ${detail}`);
   }
   if (bytes[0] === 0x89) return importMapBytes(bytes, file.name); // PNG
   let text: string;

@@ -1,9 +1,26 @@
-import { formatMapErrors, LIMITS, type ProcessMap, parseMapFile } from '../model';
-import { extractMapFromPng } from './pngMapChunk';
+import {
+  type Failure,
+  failure,
+  formatMapErrors,
+  LIMITS,
+  type MapErrorCode,
+  type ProcessMap,
+  parseMapFile,
+} from '../model';
+import type { ImportErrorCode } from './import/ImportError';
+import { extractMapFromPng, type PngErrorCode } from './pngMapChunk';
+
+/** Why a file or text could not be opened. */
+export type ImportFailureCode =
+  | MapErrorCode
+  | PngErrorCode
+  | ImportErrorCode
+  | 'unreadable'
+  | 'not-a-map';
 
 export type ImportResult =
   | { ok: true; map: ProcessMap; migrations: string[] }
-  | { ok: false; message: string };
+  | Failure<ImportFailureCode>;
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const MB = 1024 * 1024;
@@ -23,10 +40,11 @@ function which(name: string | undefined): string {
 export function importMapText(text: string, name?: string): ImportResult {
   const parsed = parseMapFile(text.replace(/^\uFEFF/, ''));
   if (parsed.ok) return parsed;
-  return {
-    ok: false,
-    message: `Could not open ${which(name)}:\n${formatMapErrors(parsed.errors)}`,
-  };
+  return failure(
+    parsed.code,
+    `Could not open ${which(name)}:\n${formatMapErrors(parsed.errors)}`,
+    parsed.path,
+  );
 }
 
 /**
@@ -37,27 +55,28 @@ export function importMapBytes(bytes: Uint8Array, name?: string): ImportResult {
   if (bytes.length > LIMITS.maxFileBytes) return tooLarge(bytes.length, name);
   if (isPng(bytes)) {
     const extracted = extractMapFromPng(bytes);
-    if (!extracted.ok)
-      return { ok: false, message: `Could not open ${which(name)}: ${extracted.error}` };
+    if (!extracted.ok) {
+      return failure(extracted.code, `Could not open ${which(name)}: ${extracted.message}`);
+    }
     return importMapText(extracted.text, name);
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return {
-      ok: false,
-      message: `Could not open ${which(name)}: it is neither a map file (JSON text) nor a PNG exported from Leverflow.`,
-    };
+    return failure(
+      'not-a-map',
+      `Could not open ${which(name)}: it is neither a map file (JSON text) nor a PNG exported from Leverflow.`,
+    );
   }
   return importMapText(text, name);
 }
 
 function tooLarge(size: number, name: string | undefined): ImportResult {
-  return {
-    ok: false,
-    message: `Could not open ${which(name)}: it is ${(size / MB).toFixed(1)} MB; a map file can be at most ${LIMITS.maxFileBytes / MB} MB.`,
-  };
+  return failure(
+    'too-large',
+    `Could not open ${which(name)}: it is ${(size / MB).toFixed(1)} MB; a map file can be at most ${LIMITS.maxFileBytes / MB} MB.`,
+  );
 }
 
 /**
@@ -72,7 +91,7 @@ export async function importMapFile(file: Blob & { name?: string }): Promise<Imp
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `Could not read ${which(file.name)}: ${detail}` };
+    return failure('unreadable', `Could not read ${which(file.name)}: ${detail}`);
   }
   return importMapBytes(bytes, file.name);
 }

@@ -6,18 +6,18 @@
  * person can read) and never returns a half-built map; `exportMermaid` does not fail.
  */
 import { LIMITS, type ProcessMap } from '../model';
-import { finishImport } from './bpmn/finishImport';
-import { ImportError } from './bpmn/ImportError';
-import type { ImportResult } from './bpmn/ImportReport';
-import { plural } from './bpmn/reportLines';
-import { tidyUpOrGrid } from './bpmn/tidyUpOrGrid';
+import { finishImport } from './import/finishImport';
+import { ImportError } from './import/ImportError';
+import type { ImportResult } from './import/ImportReport';
+import { plural } from './import/reportLines';
+import { tidyUpOrGrid } from './import/tidyUpOrGrid';
 import { assignMermaidIds } from './mermaid/assignMermaidIds';
 import { END_CLASS, flowchartToDraft, START_CLASS } from './mermaid/flowchartToDraft';
 import { escapeMermaidLabel } from './mermaid/mermaidLabel';
 import { parseMermaidFlowchart } from './mermaid/parseMermaidFlowchart';
 
-export { ImportError, type ImportErrorCode } from './bpmn/ImportError';
-export type { ImportReport, ImportResult } from './bpmn/ImportReport';
+export { ImportError, type ImportErrorCode } from './import/ImportError';
+export type { ImportReport, ImportResult } from './import/ImportReport';
 
 /** At most this many skipped lines are listed one by one in a report. */
 const MAX_SKIPPED_LINES = 20;

@@ -27,7 +27,7 @@ function chunkOffset(bytes: Uint8Array, type: string): number {
 
 function errorOf(result: ReturnType<typeof extractMapFromPng>): string {
   if (result.ok) throw new Error('expected a failure');
-  return result.error;
+  return result.message;
 }
 
 describe('embedMapInPng / extractMapFromPng', () => {

@@ -1,3 +1,4 @@
+import type { Failure } from '../model';
 /** The keyword of the PNG text chunk that carries a Leverflow map file. */
 export const PNG_MAP_KEYWORD = 'leverflow-map';
 /** Largest chunk read or written (matches the largest map file accepted). */
@@ -5,7 +6,10 @@ export const MAX_PNG_CHUNK_BYTES = 20 * 1024 * 1024;
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-export type PngMapResult = { ok: true; text: string } | { ok: false; error: string };
+/** Why no map could be read from a PNG. */
+export type PngErrorCode = 'not-png' | 'damaged' | 'too-large' | 'no-map' | 'unreadable-map';
+
+export type PngMapResult = { ok: true; text: string } | Failure<PngErrorCode>;
 
 interface Chunk {
   type: string;
@@ -17,7 +21,7 @@ interface Chunk {
   crcOk: boolean;
 }
 
-type WalkResult = { ok: true; chunks: Chunk[] } | { ok: false; error: string };
+type WalkResult = { ok: true; chunks: Chunk[] } | Failure<PngErrorCode>;
 
 let crcTable: Uint32Array | undefined;
 
@@ -46,7 +50,8 @@ function walkChunks(png: Uint8Array): WalkResult {
   if (png.length < SIGNATURE.length || SIGNATURE.some((b, i) => png[i] !== b)) {
     return {
       ok: false,
-      error: 'This is not a PNG image (its first bytes are not the PNG signature).',
+      code: 'not-png',
+      message: 'This is not a PNG image (its first bytes are not the PNG signature).',
     };
   }
   const chunks: Chunk[] = [];
@@ -55,25 +60,32 @@ function walkChunks(png: Uint8Array): WalkResult {
     if (png.length - at < 12) {
       return {
         ok: false,
-        error: `The PNG is cut short: a chunk at byte ${at} needs at least 12 bytes but only ${png.length - at} remain.`,
+        code: 'damaged',
+        message: `The PNG is cut short: a chunk at byte ${at} needs at least 12 bytes but only ${png.length - at} remain.`,
       };
     }
     const length = readUint32(png, at);
     const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
     if (!/^[A-Za-z]{4}$/.test(type)) {
-      return { ok: false, error: `The PNG is damaged: the chunk at byte ${at} has no valid type.` };
+      return {
+        ok: false,
+        code: 'damaged',
+        message: `The PNG is damaged: the chunk at byte ${at} has no valid type.`,
+      };
     }
     if (length > MAX_PNG_CHUNK_BYTES) {
       return {
         ok: false,
-        error: `The PNG chunk "${type}" at byte ${at} claims ${length} bytes, more than the ${MAX_PNG_CHUNK_BYTES / 1024 / 1024} MB allowed.`,
+        code: 'too-large',
+        message: `The PNG chunk "${type}" at byte ${at} claims ${length} bytes, more than the ${MAX_PNG_CHUNK_BYTES / 1024 / 1024} MB allowed.`,
       };
     }
     const end = at + 12 + length;
     if (end > png.length) {
       return {
         ok: false,
-        error: `The PNG is cut short: chunk "${type}" at byte ${at} says it holds ${length} bytes, but the file ends ${png.length - at - 12} bytes later.`,
+        code: 'damaged',
+        message: `The PNG is cut short: chunk "${type}" at byte ${at} says it holds ${length} bytes, but the file ends ${png.length - at - 12} bytes later.`,
       };
     }
     const crcOk = readUint32(png, end - 4) === crc32(png, at + 4, end - 4);
@@ -81,7 +93,11 @@ function walkChunks(png: Uint8Array): WalkResult {
     at = end;
     if (type === 'IEND') return { ok: true, chunks };
   }
-  return { ok: false, error: 'The PNG is cut short: it has no end chunk (IEND).' };
+  return {
+    ok: false,
+    code: 'damaged',
+    message: 'The PNG is cut short: it has no end chunk (IEND).',
+  };
 }
 
 const latin1 = new TextDecoder('latin1');
@@ -101,19 +117,28 @@ function chunkText(chunk: Chunk): PngMapResult {
   if (compressed !== 0) {
     return {
       ok: false,
-      error: 'The map inside this PNG is compressed, which Leverflow does not read.',
+      code: 'unreadable-map',
+      message: 'The map inside this PNG is compressed, which Leverflow does not read.',
     };
   }
   const languageEnd = data.indexOf(0, afterKeyword + 2);
   const translatedEnd = languageEnd < 0 ? -1 : data.indexOf(0, languageEnd + 1);
   if (translatedEnd < 0) {
-    return { ok: false, error: 'The map chunk inside this PNG is malformed (missing separators).' };
+    return {
+      ok: false,
+      code: 'unreadable-map',
+      message: 'The map chunk inside this PNG is malformed (missing separators).',
+    };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(data.subarray(translatedEnd + 1));
     return { ok: true, text };
   } catch {
-    return { ok: false, error: 'The map inside this PNG is not valid UTF-8 text.' };
+    return {
+      ok: false,
+      code: 'unreadable-map',
+      message: 'The map inside this PNG is not valid UTF-8 text.',
+    };
   }
 }
 
@@ -123,7 +148,7 @@ function chunkText(chunk: Chunk): PngMapResult {
  * the CRC of the map chunk. The returned text still has to go through `parseMapFile`.
  * @example
  * const found = extractMapFromPng(bytes);
- * if (found.ok) parseMapFile(found.text); else showError(found.error);
+ * if (found.ok) parseMapFile(found.text); else showError(found.message);
  */
 export function extractMapFromPng(png: Uint8Array): PngMapResult {
   const walked = walkChunks(png);
@@ -132,14 +157,16 @@ export function extractMapFromPng(png: Uint8Array): PngMapResult {
   if (!chunk) {
     return {
       ok: false,
-      error:
+      code: 'no-map',
+      message:
         'This PNG holds no Leverflow map. Only PNGs exported from Leverflow with the map included can be opened.',
     };
   }
   if (!chunk.crcOk) {
     return {
       ok: false,
-      error: `The map inside this PNG is damaged (checksum mismatch in the chunk at byte ${chunk.start}).`,
+      code: 'damaged',
+      message: `The map inside this PNG is damaged (checksum mismatch in the chunk at byte ${chunk.start}).`,
     };
   }
   return chunkText(chunk);
@@ -174,7 +201,7 @@ function makeITXtChunk(keyword: string, text: string): Uint8Array {
  */
 export function embedMapInPng(png: Uint8Array, mapJson: string): Uint8Array {
   const walked = walkChunks(png);
-  if (!walked.ok) throw new Error(walked.error);
+  if (!walked.ok) throw new Error(walked.message);
   const kept = walked.chunks.filter((c) => keywordOf(c) !== PNG_MAP_KEYWORD);
   const mapChunk = makeITXtChunk(PNG_MAP_KEYWORD, mapJson);
   const size = SIGNATURE.length + kept.reduce((n, c) => n + c.end - c.start, 0) + mapChunk.length;

@@ -1,9 +1,3 @@
-import type { NodeKind } from '../model';
-
-/** The drawn size of each kind of step, shared by the canvas, layout and exports. */
-export const NODE_SIZE: Record<NodeKind, { width: number; height: number }> = {
-  start: { width: 150, height: 48 },
-  end: { width: 150, height: 48 },
-  action: { width: 170, height: 60 },
-  decision: { width: 130, height: 100 },
-};
+// The sizes are part of the model (the analyzer places its suggested steps with them too);
+// layout, the canvas and the exports read them here.
+export { NODE_SIZE } from '../model/nodeSize';

@@ -1,6 +1,4 @@
-import type { AnalysisReport } from '../analyzer';
-// The flow analysis itself, not the package's analyze(), which adds leverage findings.
-import { analyze as analyzeFlow } from '../analyzer/analyze';
+import { type AnalysisReport, analyze as analyzeFlow } from '../analyzer';
 import type { Person, ProcessMap } from '../model';
 import { coreCandidate, coreDoer, coreStep, isCandidate, leverageCore } from './leverageCore';
 import type { HandOffCandidate, Leverage, StepFigures } from './types';
@@ -38,7 +36,10 @@ export function firstOutsourcer(map: Pick<ProcessMap, 'people'>): Person | undef
  *   step counts one visit per case and `visitsNote` says why.
  * @example computeLeverage(exampleMap()).handOffCandidates[0]?.nodeId // 'p'
  */
-export function computeLeverage(map: ProcessMap, report?: AnalysisReport): Leverage {
+export function computeLeverage(
+  map: ProcessMap,
+  report?: Pick<AnalysisReport, 'metrics'>,
+): Leverage {
   const metrics = (report ?? analyzeFlow(map)).metrics;
   const byId = visitsById(metrics);
   const visits =

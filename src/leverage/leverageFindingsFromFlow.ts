@@ -1,4 +1,4 @@
-import type { AnalysisMetrics } from '../analyzer/types';
+import type { AnalysisMetrics } from '../analyzer';
 import type { ProcessMap, StepNode } from '../model';
 import {
   coreCandidate,

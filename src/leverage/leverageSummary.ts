@@ -48,7 +48,7 @@ export interface LeverageSummary {
  */
 export function leverageSummary(
   map: ProcessMap,
-  report?: AnalysisReport,
+  report?: Pick<AnalysisReport, 'metrics'>,
   leverage: Leverage = computeLeverage(map, report),
 ): LeverageSummary {
   return {

@@ -46,7 +46,7 @@ const HEADER = [
  */
 export function stepsCsv(
   map: ProcessMap,
-  report?: AnalysisReport,
+  report?: Pick<AnalysisReport, 'metrics'>,
   leverage: Leverage = computeLeverage(map, report),
 ): string {
   const names = new Map(map.people.map((p) => [p.id, p.name] as const));

@@ -12,7 +12,7 @@ export const LEVERAGE_RULE_IDS = [
 export type LeverageRuleId = (typeof LEVERAGE_RULE_IDS)[number];
 
 /** A leverage finding: the analyzer's Finding shape with a leverage rule. */
-export type LeverageFinding = Omit<Finding, 'rule'> & { rule: LeverageRuleId };
+export type LeverageFinding = Finding<LeverageRuleId>;
 
 /** One step (action or decision) with its time and money figures. */
 export interface StepFigures {

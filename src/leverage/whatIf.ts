@@ -32,7 +32,7 @@ export function whatIf(
   map: ProcessMap,
   nodeIds: readonly string[],
   personId: string,
-  report?: AnalysisReport,
+  report?: Pick<AnalysisReport, 'metrics'>,
   before: Leverage = computeLeverage(map, report),
 ): WhatIf {
   const next = applyEdits(map, handOffEdits(nodeIds, personId));

@@ -91,6 +91,46 @@ describe('applyEdits: step fields and chances', () => {
   });
 });
 
+describe('applyEdits: the map as a whole', () => {
+  it('moves, renames, sets settings, people and accepted findings, and replaces the map', () => {
+    const map = exampleMap();
+    const person = { id: 'x', name: 'X', role: 'staff', hourlyCost: 20, hoursPerWeek: 5 } as const;
+    const next = applyEdits(map, [
+      { type: 'moveNode', nodeId: 'p', position: { x: 1, y: 2 } },
+      { type: 'renameMap', name: 'Renamed' },
+      { type: 'updateSettings', patch: { casesPerWeek: 3 } },
+      { type: 'upsertPerson', person },
+      { type: 'setFindingAccepted', key: 'k', accepted: true },
+    ]);
+    expect(next.nodes.find((n) => n.id === 'p')?.position).toEqual({ x: 1, y: 2 });
+    expect(next.name).toBe('Renamed');
+    expect(next.settings.casesPerWeek).toBe(3);
+    expect(next.people.at(-1)).toEqual(person);
+    expect(next.acceptedFindings).toEqual([{ key: 'k' }]);
+    const owner = map.people[0]!.id;
+    const gone = applyEdits(map, [{ type: 'removePerson', personId: owner }]);
+    expect(gone.people.some((p) => p.id === owner)).toBe(false);
+    expect(gone.nodes.some((n) => 'ownerId' in n && n.ownerId === owner)).toBe(false);
+    expect(applyEdits(map, [{ type: 'replaceMap', map: next }])).toBe(next);
+  });
+
+  it('gives back the same map when no edit changes anything', () => {
+    const map = exampleMap();
+    const p = map.nodes.find((n) => n.id === 'p')!;
+    expect(
+      applyEdits(map, [
+        { type: 'setNodeLabel', nodeId: 'p', label: p.label },
+        { type: 'moveNode', nodeId: 'p', position: { ...p.position } },
+        { type: 'renameMap', name: map.name },
+        { type: 'updateSettings', patch: { ...map.settings } },
+        { type: 'changeKind', nodeId: 'p', kind: p.kind },
+        { type: 'removeNode', nodeId: 'ghost' },
+        { type: 'setFindingAccepted', key: 'k', accepted: false },
+      ]),
+    ).toBe(map);
+  });
+});
+
 describe('applyEdits: notes (instructions)', () => {
   it('sets notes on any kind of step, removes them when emptied, and bounds their length', () => {
     const map = exampleMap();
@@ -107,16 +147,15 @@ describe('applyEdits: notes (instructions)', () => {
     const cleared = applyEdits(noted, [{ type: 'setNodeNotes', nodeId: start.id, notes: '' }]);
     expect(cleared.nodes.find((n) => n.id === start.id)).not.toHaveProperty('notes');
     expect(cleared.nodes.find((n) => n.id === start.id)).toEqual(start);
-  });
-});
-
-describe('applyEdits: nothing to change', () => {
-  it('returns the same map when the edits change nothing, so no undo step is recorded', () => {
-    const map = exampleMap();
-    const start = map.nodes.find((n) => n.kind === 'start');
-    if (!start) throw new Error('the example has a start');
-    expect(applyEdits(map, [])).toBe(map);
     expect(applyEdits(map, [{ type: 'setNodeNotes', nodeId: start.id, notes: '' }])).toBe(map);
-    expect(applyEdits(map, [{ type: 'removeEdge', edgeId: 'missing' }]).edges).toEqual(map.edges);
+  });
+
+  it('keeps the reason given for a mark as intended, trimmed, and leaves out an empty one', () => {
+    const map = exampleMap();
+    const next = applyEdits(map, [
+      { type: 'setFindingAccepted', key: 'a', accepted: true, note: '  On purpose ' },
+      { type: 'setFindingAccepted', key: 'b', accepted: true, note: '   ' },
+    ]);
+    expect(next.acceptedFindings).toEqual([{ key: 'a', note: 'On purpose' }, { key: 'b' }]);
   });
 });

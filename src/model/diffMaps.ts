@@ -1,3 +1,4 @@
+import { sameValue } from './sameValue';
 import type { ProcessMap } from './types';
 
 /** What changed between two versions of a map, in a person's terms. */
@@ -36,7 +37,7 @@ export function diffMaps(before: ProcessMap, after: ProcessMap): MapDiff {
     }
     kept.add(node.id);
     if (was.label !== node.label) diff.renamed.push([was.label, node.label]);
-    else if (was !== node && JSON.stringify({ ...was }) !== JSON.stringify({ ...node })) {
+    else if (!sameValue(was, node)) {
       diff.changed += 1;
     }
   }

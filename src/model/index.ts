@@ -3,6 +3,7 @@ export { checkIntegrity } from './checkIntegrity';
 export { createId } from './createId';
 export { describeDiff, diffMaps, type MapDiff } from './diffMaps';
 export { exampleMap } from './exampleMap';
+export { type Failure, failure } from './Failure';
 export { createEdge, createMap, createNode, DEFAULT_LABELS } from './factories';
 export { formatIssuePath } from './formatIssuePath';
 export { LIMITS } from './limits';
@@ -10,10 +11,13 @@ export { MIGRATIONS, type Migration, migrateMapFile } from './migrations';
 export {
   formatMapErrors,
   type MapError,
+  type MapErrorCode,
+  type MapFailure,
   type ParseResult,
   parseMapData,
   parseMapFile,
 } from './parseMapFile';
+export { sameValue } from './sameValue';
 export {
   edgeSchema,
   MAP_FORMAT,

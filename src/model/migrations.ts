@@ -1,12 +1,8 @@
+import type { Migration } from './migrations/Migration';
 import { v1OwnerNamesToPeople } from './migrations/v1OwnerNamesToPeople';
 import { MAP_VERSION } from './schema';
 
-/** One step of the file format's history: turns a version `from` file into version `from + 1`. */
-export interface Migration {
-  readonly name: string;
-  readonly from: number;
-  readonly up: (file: Record<string, unknown>) => Record<string, unknown>;
-}
+export type { Migration } from './migrations/Migration';
 
 /**
  * Named, ordered migrations. Each entry upgrades one version to the next; a file of

@@ -1,4 +1,5 @@
 import { checkIntegrity, type MapError } from './checkIntegrity';
+import { type Failure, failure } from './Failure';
 import { formatIssuePath } from './formatIssuePath';
 import { LIMITS } from './limits';
 import { migrateMapFile } from './migrations';
@@ -7,15 +8,32 @@ import type { ProcessMap } from './types';
 
 export type { MapError } from './checkIntegrity';
 
-export type ParseResult =
-  | { ok: true; map: ProcessMap; migrations: string[] }
-  | { ok: false; errors: MapError[] };
+/** Why a map file was refused. */
+export type MapErrorCode =
+  | 'too-large'
+  | 'not-json'
+  | 'forbidden-key'
+  | 'not-an-object'
+  | 'wrong-format'
+  | 'too-many-steps'
+  | 'version'
+  | 'schema'
+  | 'integrity';
+
+/** A refused map file: the one failure shape (the first problem's path), and every problem. */
+export type MapFailure = Failure<MapErrorCode> & { errors: MapError[] };
+
+export type ParseResult = { ok: true; map: ProcessMap; migrations: string[] } | MapFailure;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_ERRORS = 20;
 
-function fail(path: string, message: string): ParseResult {
-  return { ok: false, errors: [{ path, message }] };
+function fail(code: MapErrorCode, path: string, message: string): MapFailure {
+  return failWith(code, [{ path, message }]);
+}
+
+function failWith(code: MapErrorCode, errors: MapError[]): MapFailure {
+  return { ...failure(code, formatMapErrors(errors), errors[0]?.path), errors };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -30,7 +48,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function parseMapFile(text: string): ParseResult {
   if (text.length > LIMITS.maxFileBytes) {
-    return fail('(file)', `file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB`);
+    return fail(
+      'too-large',
+      '(file)',
+      `file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB`,
+    );
   }
   let raw: unknown;
   let forbidden: string | undefined;
@@ -40,19 +62,24 @@ export function parseMapFile(text: string): ParseResult {
       return value;
     });
   } catch (error) {
-    return fail('(file)', `not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(
+      'not-json',
+      '(file)',
+      `not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (forbidden !== undefined) {
-    return fail('(file)', `the key "${forbidden}" is not allowed in a map file`);
+    return fail('forbidden-key', '(file)', `the key "${forbidden}" is not allowed in a map file`);
   }
   return parseMapData(raw);
 }
 
 /** Like {@link parseMapFile}, for data already decoded from JSON (storage, clipboard). */
 export function parseMapData(raw: unknown): ParseResult {
-  if (!isRecord(raw)) return fail('(file)', 'expected a JSON object');
+  if (!isRecord(raw)) return fail('not-an-object', '(file)', 'expected a JSON object');
   if (raw.format !== MAP_FORMAT) {
     return fail(
+      'wrong-format',
       'format',
       raw.format === undefined
         ? `missing; a Leverflow map has "format": "${MAP_FORMAT}"`
@@ -61,24 +88,25 @@ export function parseMapData(raw: unknown): ParseResult {
   }
   if (Array.isArray(raw.nodes) && raw.nodes.length > LIMITS.maxNodes) {
     return fail(
+      'too-many-steps',
       'nodes',
       `a map holds at most ${LIMITS.maxNodes} steps; this one has ${raw.nodes.length}`,
     );
   }
   const migrated = migrateMapFile(raw);
-  if (!migrated.ok) return fail('version', migrated.message);
+  if (!migrated.ok) return fail('version', 'version', migrated.message);
   const parsed = mapSchema.safeParse(migrated.file);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.slice(0, MAX_ERRORS).map((issue) => ({
+    return failWith(
+      'schema',
+      parsed.error.issues.slice(0, MAX_ERRORS).map((issue) => ({
         path: formatIssuePath(issue.path),
         message: describeIssue(issue),
       })),
-    };
+    );
   }
   const integrity = checkIntegrity(parsed.data);
-  if (integrity.length > 0) return { ok: false, errors: integrity.slice(0, MAX_ERRORS) };
+  if (integrity.length > 0) return failWith('integrity', integrity.slice(0, MAX_ERRORS));
   return { ok: true, map: parsed.data, migrations: migrated.applied };
 }
 

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useAnalysis } from '../store/AnalysisContext';
+import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor } from '../store/EditorStoreContext';
 
 /** Counts of errors, warnings and notes in the toolbar; opens the findings panel. */

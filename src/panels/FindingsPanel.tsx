@@ -1,9 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
 import { type KeyboardEvent, useRef, useState } from 'react';
-import { ALL_RULES, type Finding, type Severity, type Suggestion } from '../analyzer';
-import { useAnalysis } from '../store/AnalysisContext';
+import type { Severity, Suggestion } from '../analyzer';
+import { ALL_RULES, findingKey, type ReviewFinding } from '../review';
+import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
-import { findingKey } from '../store/findingKey';
 import { MarkAsIntended } from './MarkAsIntended';
 import { MetricsSummary } from './MetricsSummary';
 
@@ -29,7 +29,7 @@ export function FindingsPanel() {
   const listRef = useRef<HTMLDivElement>(null);
   const errors = findings.filter((f) => f.severity === 'error').length;
 
-  const show = (finding: Finding) => {
+  const show = (finding: ReviewFinding) => {
     store.getState().select(finding.nodeIds, finding.edgeIds);
     const nodeIds = new Set(finding.nodeIds);
     for (const id of finding.edgeIds) {

@@ -1,6 +1,6 @@
-import type { AnalysisReport } from '../analyzer';
 import { type Leverage, stepsCsv } from '../leverage';
 import type { ProcessMap } from '../model';
+import type { Review } from '../review';
 
 function fileName(name: string): string {
   const base = name
@@ -17,7 +17,7 @@ export function LeverageCsvButton({
   leverage,
 }: {
   map: ProcessMap;
-  report: AnalysisReport;
+  report: Review;
   leverage: Leverage;
 }) {
   const download = () => {

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { AnalysisReport } from '../analyzer';
 import {
   firstOutsourcer,
   formatHours,
@@ -9,6 +8,7 @@ import {
   whatIf,
 } from '../leverage';
 import type { ProcessMap } from '../model';
+import type { Review } from '../review';
 import { useEditorStoreApi } from '../store/EditorStoreContext';
 
 /**
@@ -22,7 +22,7 @@ export function LeverageHandOffs({
   leverage,
 }: {
   map: ProcessMap;
-  report: AnalysisReport;
+  report: Review;
   leverage: Leverage;
 }) {
   const store = useEditorStoreApi();

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleMap } from '../model';
-import { AnalysisProvider } from '../store/AnalysisContext';
+import { AnalysisProvider } from '../store/AnalysisProvider';
 import { createEditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider } from '../store/EditorStoreContext';
 import { LeveragePanel } from './LeveragePanel';

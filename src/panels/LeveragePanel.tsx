@@ -1,7 +1,7 @@
 import './leverage.css';
 import { useMemo } from 'react';
 import { computeLeverage, formatHours, formatMoney } from '../leverage';
-import { useAnalysis } from '../store/AnalysisContext';
+import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor } from '../store/EditorStoreContext';
 import { LeverageCsvButton } from './LeverageCsvButton';
 import { LeverageHandOffs } from './LeverageHandOffs';

@@ -1,4 +1,4 @@
-import { useAnalysis } from '../store/AnalysisContext';
+import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor } from '../store/EditorStoreContext';
 
 const minutes = (m: number) =>

@@ -41,6 +41,7 @@ export {
   type VersionSummary,
 } from './mapLibrary';
 export { type OpenStorageResult, openStorage } from './openStorage';
+export type { PersistenceState } from './PersistenceState';
 export type { AppMeta, MapPreview, Viewport } from './recordSchemas';
 export { StorageError, type StorageFailureReason } from './StorageError';
 export { isQuotaError, toStorageError } from './toStorageError';

@@ -63,7 +63,8 @@ export async function loadHead(
         loaded: { ...base, map: headResult.map, migrations: headResult.migrations },
       };
     }
-    if (headResult.newer) throw new StorageError('newer-version', headResult.message);
+    if (headResult.code === 'newer-version')
+      throw new StorageError('newer-version', headResult.message);
     reason = head.success
       ? (headResult.message.split('\n')[0] ?? '')
       : 'the saved version is missing';

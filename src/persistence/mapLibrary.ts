@@ -365,7 +365,10 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
           version.data.checksum,
         );
         if (!result.ok) {
-          throw new StorageError(result.newer ? 'newer-version' : 'corrupt', result.message);
+          throw new StorageError(
+            result.code === 'newer-version' ? 'newer-version' : 'corrupt',
+            result.message,
+          );
         }
         // Seal the current head so saving the restored map adds a version instead of replacing it.
         const head = versionRecordSchema.safeParse(await versions.get(record.headVersionId));

@@ -1,9 +1,18 @@
-import { formatMapErrors, MAP_FORMAT, MAP_VERSION, type ProcessMap, parseMapFile } from '../model';
+import {
+  type Failure,
+  failure,
+  formatMapErrors,
+  MAP_FORMAT,
+  MAP_VERSION,
+  type MapErrorCode,
+  type ProcessMap,
+  parseMapFile,
+} from '../model';
 import { checksumText } from './serializeInSlices';
 
 export type StoredMapResult =
   | { ok: true; map: ProcessMap; migrations: string[] }
-  | { ok: false; newer: boolean; message: string };
+  | Failure<'newer-version' | MapErrorCode>;
 
 /** The message shown when stored data comes from a newer Leverflow than this one. */
 export function newerVersionMessage(version: number): string {
@@ -23,7 +32,7 @@ export function parseStoredMap(
   checksum?: string,
 ): StoredMapResult {
   if (schemaVersion > MAP_VERSION) {
-    return { ok: false, newer: true, message: newerVersionMessage(schemaVersion) };
+    return failure('newer-version', newerVersionMessage(schemaVersion));
   }
   if (checksum !== undefined && schemaVersion === MAP_VERSION) {
     const map = decodeOwnText(text, checksum);
@@ -33,9 +42,9 @@ export function parseStoredMap(
   if (parsed.ok) return parsed;
   const textVersion = peekVersion(text);
   if (textVersion !== undefined && textVersion > MAP_VERSION) {
-    return { ok: false, newer: true, message: newerVersionMessage(textVersion) };
+    return failure('newer-version', newerVersionMessage(textVersion));
   }
-  return { ok: false, newer: false, message: formatMapErrors(parsed.errors.slice(0, 3)) };
+  return failure(parsed.code, formatMapErrors(parsed.errors.slice(0, 3)), parsed.path);
 }
 
 /** The map in a text this app wrote, if the text still matches its checksum. */

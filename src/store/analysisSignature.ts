@@ -1,4 +1,4 @@
-import type { ProcessMap } from '../model';
+import { type ProcessMap, sameValue } from '../model';
 
 /**
  * True when two maps differ only in where steps sit: the analysis of one is then the
@@ -24,7 +24,7 @@ export function sameAnalysisInput(a: ProcessMap, b: ProcessMap): boolean {
     if (!x || !y) return false;
     const { position: _px, ...restX } = x;
     const { position: _py, ...restY } = y;
-    if (JSON.stringify(restX) !== JSON.stringify(restY)) return false;
+    if (!sameValue(restX, restY)) return false;
   }
   return true;
 }

@@ -1,6 +1,9 @@
 import {
   createId,
+  type Failure,
+  failure,
   type MapEdge,
+  type MapErrorCode,
   type MapNode,
   type ProcessMap,
   parseMapFile,
@@ -22,9 +25,7 @@ export function selectionToClipboard(map: ProcessMap, nodeIds: readonly string[]
   });
 }
 
-export type PasteResult =
-  | { ok: true; nodes: MapNode[]; edges: MapEdge[] }
-  | { ok: false; message: string };
+export type PasteResult = { ok: true; nodes: MapNode[]; edges: MapEdge[] } | Failure<MapErrorCode>;
 
 /**
  * Turns clipboard text into new steps and arrows with fresh ids, shifted by `offset`.
@@ -35,10 +36,11 @@ export function clipboardToPaste(text: string, offset: { x: number; y: number })
   const parsed = parseMapFile(text);
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    return {
-      ok: false,
-      message: `Nothing pasted: the clipboard does not hold Leverflow steps (${first ? `${first.path}: ${first.message}` : 'unknown error'}).`,
-    };
+    return failure(
+      parsed.code,
+      `Nothing pasted: the clipboard does not hold Leverflow steps (${first ? `${first.path}: ${first.message}` : 'unknown error'}).`,
+      parsed.path,
+    );
   }
   const idMap = new Map<string, string>();
   const nodes = parsed.map.nodes.map((n) => {

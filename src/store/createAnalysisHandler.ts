@@ -1,5 +1,5 @@
-import { type AnalysisReport, analyze } from '../analyzer';
 import type { ProcessMap } from '../model';
+import { type Review, reviewMap } from '../review';
 import { applyMapPatch, type MapPatch } from './mapPatch';
 
 export interface AnalysisRequest {
@@ -8,7 +8,7 @@ export interface AnalysisRequest {
 }
 export interface AnalysisAnswer {
   id: number;
-  report: AnalysisReport;
+  report: Review;
 }
 
 /**
@@ -20,6 +20,6 @@ export function createAnalysisHandler(): (request: AnalysisRequest) => AnalysisA
   let current: ProcessMap | null = null;
   return ({ id, patch }) => {
     current = applyMapPatch(current, patch);
-    return { id, report: analyze(current) };
+    return { id, report: reviewMap(current) };
   };
 }

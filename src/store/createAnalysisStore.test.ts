@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { exampleMap, type ProcessMap } from '../model';
+import { findingKey } from '../review';
 import { createAnalysisHandler } from './createAnalysisHandler';
 import { createAnalysisStore } from './createAnalysisStore';
 import { createEditorStore } from './createEditorStore';
-import { findingKey } from './findingKey';
 
 describe('createAnalysisStore', () => {
   it('follows the map: a change is analyzed shortly after, and its markers are indexed by id', () => {

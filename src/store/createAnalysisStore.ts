@@ -1,21 +1,20 @@
 import { createStore } from 'zustand/vanilla';
-import { type AnalysisReport, analyze, type Finding } from '../analyzer';
 import type { ProcessMap } from '../model';
+import { findingKey, type Review, type ReviewFinding, reviewMap } from '../review';
 import { sameAnalysisInput } from './analysisSignature';
 import type { AnalysisAnswer, AnalysisRequest } from './createAnalysisHandler';
 import type { EditorStore } from './createEditorStore';
-import { findingKey } from './findingKey';
 import { diffMap } from './mapPatch';
 
 export interface AnalysisState {
-  report: AnalysisReport;
+  report: Review;
   /** The findings to show: the report's, less those the owner marked as intended. */
-  findings: readonly Finding[];
+  findings: readonly ReviewFinding[];
   /** Findings marked as intended (hidden unless the user asks to see them). */
-  hidden: readonly Finding[];
+  hidden: readonly ReviewFinding[];
   /** Findings per step id and per arrow id, for the markers on the canvas. */
-  byNode: ReadonlyMap<string, readonly Finding[]>;
-  byEdge: ReadonlyMap<string, readonly Finding[]>;
+  byNode: ReadonlyMap<string, readonly ReviewFinding[]>;
+  byEdge: ReadonlyMap<string, readonly ReviewFinding[]>;
   /** Each step's expected time per case as a share of the slowest step's (0..1). */
   heat: Readonly<Record<string, number>>;
   /** True while a newer map is being analyzed (big maps, in a worker). */
@@ -29,19 +28,19 @@ export const WORKER_THRESHOLD = 250;
 const DEBOUNCE_MS = 40;
 
 function index(
-  report: AnalysisReport,
+  report: Review,
   map: ProcessMap,
 ): Pick<AnalysisState, 'report' | 'findings' | 'hidden' | 'byNode' | 'byEdge' | 'heat'> {
   const accepted = new Set(map.acceptedFindings.map((f) => f.key));
-  let findings: Finding[] = report.findings as Finding[];
-  const hidden: Finding[] = [];
+  let findings: ReviewFinding[] = report.findings as ReviewFinding[];
+  const hidden: ReviewFinding[] = [];
   if (accepted.size > 0) {
     findings = [];
     for (const f of report.findings) (accepted.has(findingKey(f)) ? hidden : findings).push(f);
   }
-  const byNode = new Map<string, Finding[]>();
-  const byEdge = new Map<string, Finding[]>();
-  const add = (index: Map<string, Finding[]>, id: string, finding: Finding) => {
+  const byNode = new Map<string, ReviewFinding[]>();
+  const byEdge = new Map<string, ReviewFinding[]>();
+  const add = (index: Map<string, ReviewFinding[]>, id: string, finding: ReviewFinding) => {
     const list = index.get(id);
     if (list) list.push(finding);
     else index.set(id, [finding]);
@@ -76,7 +75,7 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
   const initial = editor.getState().map;
   const big = initial.nodes.length > WORKER_THRESHOLD && makeWorker !== undefined;
   let analyzed: ProcessMap = big ? { ...initial, nodes: [], edges: [] } : initial;
-  const first = analyze(analyzed);
+  const first = reviewMap(analyzed);
   const store = createStore<AnalysisState>()(() => ({
     ...index(first, analyzed),
     pending: false,
@@ -89,7 +88,7 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
   let sent: ProcessMap | null = null;
   let requestId = 0;
 
-  const publish = (report: AnalysisReport, ranIn: 'main' | 'worker') =>
+  const publish = (report: Review, ranIn: 'main' | 'worker') =>
     store.setState({ ...index(report, analyzed), pending: false, ranIn });
 
   const run = () => {
@@ -113,7 +112,7 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
       sent = map;
     } else {
       requestId += 1; // a late worker answer for an older map is ignored
-      publish(analyze(map), 'main');
+      publish(reviewMap(map), 'main');
     }
   };
 

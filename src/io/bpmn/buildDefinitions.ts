@@ -1,8 +1,8 @@
 import { BpmnModdle, type CreatedElement } from 'bpmn-moddle';
 import { NODE_SIZE } from '../../layout/nodeSize';
 import type { MapNode, ProcessMap } from '../../model';
+import { createIdAllocator } from '../import/createIdAllocator';
 import { BPMN_EXPORTER, BPMN_SCALE, BPMN_SHAPE_SIZE } from './bpmnGeometry';
-import { createIdAllocator } from './createIdAllocator';
 import { LEVERFLOW_NS, LEVERFLOW_PREFIX } from './leverflowAttributes';
 import { PARALLEL_MARKER } from './parallelMarker';
 

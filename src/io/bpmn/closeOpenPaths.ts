@@ -1,6 +1,6 @@
 import type { MapEdge, MapNode } from '../../model';
-import type { IdAllocator } from './createIdAllocator';
-import { listNames, plural } from './reportLines';
+import type { IdAllocator } from '../import/createIdAllocator';
+import { listNames, plural } from '../import/reportLines';
 
 /** Steps added on import -> the step they sit before or after. */
 export type Anchors = Map<string, { nodeId: string; side: 'before' | 'after' }>;

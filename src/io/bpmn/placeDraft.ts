@@ -1,8 +1,8 @@
 import { NODE_SIZE } from '../../layout/nodeSize';
 import { LIMITS, type MapNode, type Position } from '../../model';
+import { tidyUpOrGrid } from '../import/tidyUpOrGrid';
 import { BPMN_SCALE } from './bpmnGeometry';
 import type { FlowDraft } from './flowFromDefinitions';
-import { tidyUpOrGrid } from './tidyUpOrGrid';
 
 /** How far from its neighbour a start or end added on import is placed, centre to centre. */
 const ANCHOR_OFFSET = 240;

@@ -1,6 +1,6 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import { LIMITS } from '../../model';
-import { ImportError } from './ImportError';
+import { ImportError } from '../import/ImportError';
 import { isA, isElement, type ModdleElement } from './moddleElement';
 
 /** A BPMN file read by bpmn-moddle: its `bpmn:Definitions` and the reader's warnings. */

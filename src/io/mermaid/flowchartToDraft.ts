@@ -1,6 +1,6 @@
 import { LIMITS, type MapEdge, type MapNode } from '../../model';
-import { createIdAllocator } from '../bpmn/createIdAllocator';
-import { listNames, plural } from '../bpmn/reportLines';
+import { createIdAllocator } from '../import/createIdAllocator';
+import { listNames, plural } from '../import/reportLines';
 import type { MermaidFlowchart, MermaidNode } from './parseMermaidFlowchart';
 
 /** The class names Leverflow's export attaches to terminals so their kind reads back. */

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrations';
+import type { Migration } from './Migration';
 
 const OWNER_NAMES = /^(me|myself|owner|the owner|i)$/i;
 

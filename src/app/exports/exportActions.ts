@@ -1,5 +1,6 @@
 import type { Node, Rect } from '@xyflow/react';
-import { downloadBlob, mapFileName } from '../../io/exportJson';
+import { downloadBlob } from '../../io/downloadBlob';
+import { mapFileName } from '../../io/exportJson';
 import { pngWithMap, renderCanvasPng, renderSvgPng } from '../../io/exportPng';
 import { LIGHT_COLORS, mapToSvg, type SvgColors } from '../../io/exportSvg';
 import { leverageSummary } from '../../leverage/leverageSummary';

@@ -1,27 +1,29 @@
+import type { AnalyzeOptions, Severity } from '../analyzer';
+import { createAnalysisContext } from '../analyzer/AnalysisContext';
+import { analyzeContext } from '../analyzer/analyze';
+import type { FlowGraph } from '../analyzer/buildFlowGraph';
+import { scratch } from '../analyzer/scratch';
 import { leverageFindingsFromFlow } from '../leverage/leverageFindingsFromFlow';
 import type { ProcessMap } from '../model';
-import { createAnalysisContext } from './AnalysisContext';
-import { analyzeContext } from './analyze';
-import type { FlowGraph } from './buildFlowGraph';
-import { scratch } from './scratch';
-import type { AnalysisReport, AnalyzeOptions, Finding, Severity } from './types';
+import type { Review, ReviewFinding } from './types';
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
- * The whole analysis of a map: the flow rules and metrics, and the leverage findings
+ * The whole review of a map: the flow rules and metrics, and the leverage findings
  * (hand-off candidates, overloaded people, missing or exceeded agreements), ordered by
- * severity, flow rules before leverage rules within a severity.
- * @example analyze(exampleMap()).findings.map((f) => f.rule)
+ * severity, flow rules before leverage rules within a severity. The one place where the
+ * flow analysis and the leverage model meet.
+ * @example reviewMap(exampleMap()).findings.map((f) => f.rule)
  */
-export function analyze(map: ProcessMap, options?: AnalyzeOptions): AnalysisReport {
-  return scratch.run(() => analyzeAll(map, options ?? {}));
+export function reviewMap(map: ProcessMap, options?: AnalyzeOptions): Review {
+  return scratch.run(() => reviewAll(map, options ?? {}));
 }
 
-function analyzeAll(map: ProcessMap, options: AnalyzeOptions): AnalysisReport {
+function reviewAll(map: ProcessMap, options: AnalyzeOptions): Review {
   const ctx = createAnalysisContext(map);
   const { g } = ctx;
-  const report = analyzeContext(ctx, options);
+  const report: Review = analyzeContext(ctx, options);
   const { metrics } = report;
   // Graph index = file index when no id repeats.
   const unique = g.n === map.nodes.length;
@@ -29,14 +31,14 @@ function analyzeAll(map: ProcessMap, options: AnalyzeOptions): AnalysisReport {
   if (metrics.available) {
     visits = unique ? metrics.expectedVisits : fileVisits(map, g, metrics.expectedVisits);
   }
-  const extra: Finding[] = leverageFindingsFromFlow(
+  const extra: ReviewFinding[] = leverageFindingsFromFlow(
     map,
     metrics,
     visits,
     unique ? (id) => g.indexOf.at(id) : undefined,
   );
   if (extra.length === 0) return report;
-  const findings: Finding[] = [];
+  const findings: ReviewFinding[] = [];
   for (const severity of ORDER) {
     for (const f of report.findings) if (f.severity === severity) findings.push(f);
     for (const f of extra) if (f.severity === severity) findings.push(f);

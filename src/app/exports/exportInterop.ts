@@ -1,4 +1,5 @@
-import { downloadBlob, mapFileName } from '../../io/exportJson';
+import { downloadBlob } from '../../io/downloadBlob';
+import { mapFileName } from '../../io/exportJson';
 import type { ProcessMap } from '../../model';
 
 /** Downloads the map as BPMN 2.0 XML (the BPMN writer loads on demand). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { scratch } from '../analyzer/scratch';
 import { createMap, type MapEdge, type MapNode, type ProcessMap } from '../model';
-import { analyze } from './index';
-import { scratch } from './scratch';
+import { reviewMap as analyze } from './reviewMap';
 
 /** A line of `n` steps, every third a decision that sends one case in ten back two steps. */
 function loopMap(n: number, minutes: number): ProcessMap {

@@ -1,0 +1,42 @@
+import { KIND_ACTION, KIND_DECISION } from '../buildFlowGraph';
+import { quoteNode } from '../describeNodes';
+import { findMustPass } from '../findMustPass';
+import { makeFinding } from '../makeFinding';
+import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
+
+function check({ ctx, onPath }: RuleInput, out: RankedFinding[]): void {
+  const { g } = ctx;
+  for (const u of findMustPass(g, onPath)) {
+    const kind = g.kind[u];
+    if (kind !== KIND_ACTION && kind !== KIND_DECISION) continue;
+    const sources = new Set<number>();
+    const edges: number[] = [];
+    for (let k = g.inStart[u]!; k < g.inStart[u + 1]!; k++) {
+      const s = g.inSource[k]!;
+      if (onPath[s] === 1) {
+        sources.add(s);
+        edges.push(g.inEdge[k]!);
+      }
+    }
+    if (sources.size < 2) continue;
+    out.push(
+      makeFinding(
+        ctx,
+        mustPass,
+        `Every case passes through ${quoteNode(g.nodes[u]!)}, where ${sources.size} paths merge: when it stalls, every case waits.`,
+        [u],
+        edges,
+        [],
+      ),
+    );
+  }
+}
+
+/** A merge point (two or more paths in) that every case passes through. */
+export const mustPass: FlowRule = {
+  id: 'must-pass',
+  severity: 'info',
+  title: 'Every case waits here',
+  why: 'Every case goes through this merge point, so when it stalls, everything stalls.',
+  check,
+};

@@ -1,0 +1,4 @@
+export { ALL_RULES } from './allRules';
+export { findingKey } from './findingKey';
+export { reviewMap } from './reviewMap';
+export type { Review, ReviewFinding, ReviewRuleId } from './types';

@@ -1,0 +1,216 @@
+import { NODE_SIZE } from '../layout/nodeSize';
+import {
+  applyEdits,
+  createEdge,
+  createMap,
+  createNode,
+  type MapEdge,
+  type MapEdit,
+  type MapNode,
+  type ProcessMap,
+} from '../model';
+import { clipboardToPaste, selectionToClipboard } from './clipboard';
+import type { DocumentHistory, DocumentSlice, EditorSlice } from './editorTypes';
+import { nextBranchLabel } from './nextBranchLabel';
+import { EMPTY } from './selectionSlice';
+
+// Room between a step and the next one quick-added (Ctrl/⌘+arrow) for the arrow and a
+// branch label ("Yes", "Not paid yet") without squeezing it.
+const NEXT_STEP_GAP = 100;
+const NEXT_STEP_GAP_X = 140;
+const PASTE_OFFSET = 40;
+
+/** A new arrow from `source` to `target`, labelled Yes, then No, out of a decision. */
+function newEdge(map: ProcessMap, source: string, target: string): MapEdge {
+  const label = nextBranchLabel(map, source);
+  return createEdge(source, target, label === undefined ? {} : { label });
+}
+
+/** Edits that add pasted steps and arrows. */
+function adding(nodes: readonly MapNode[], edges: readonly MapEdge[]): MapEdit[] {
+  return [
+    ...nodes.map((node): MapEdit => ({ type: 'addNode', node })),
+    ...edges.map((edge): MapEdit => ({ type: 'addEdge', edge })),
+  ];
+}
+
+/**
+ * The open map and every action that changes it. Each action is one `change(edits)`: plain
+ * MapEdits applied by the model's applyEdits, so each is one undo step (zundo tracks `map`
+ * only, see createEditorStore) and a change that changes nothing adds no step.
+ */
+export const createDocumentSlice =
+  (initialMap: ProcessMap, history: () => DocumentHistory): EditorSlice<DocumentSlice> =>
+  (set, get) => {
+    let preDragMap: ProcessMap | null = null;
+    const change = (edits: readonly MapEdit[]) => {
+      const map = applyEdits(get().map, edits);
+      if (map !== get().map) set({ map });
+    };
+    const replace = (map: ProcessMap) => change([{ type: 'replaceMap', map }]);
+
+    return {
+      map: initialMap,
+      change,
+      loadMap: (map) => {
+        replace(map);
+        set({ selectedNodeIds: EMPTY, selectedEdgeIds: EMPTY, editing: null, pasteCount: 0 });
+        history().clear();
+      },
+      newBlankMap: () => get().loadMap(createMap()),
+      renameMap: (name) => change([{ type: 'renameMap', name }]),
+
+      addNode: (kind, position, label) => {
+        const node = createNode(kind, position, label === undefined ? {} : { label });
+        change([{ type: 'addNode', node }]);
+        set({ selectedNodeIds: new Set([node.id]), selectedEdgeIds: EMPTY });
+        return node.id;
+      },
+      addNextStep: (fromId, direction = { x: 0, y: 1 }) => {
+        const { map } = get();
+        const from = map.nodes.find((n) => n.id === fromId);
+        if (!from || from.kind === 'end') return undefined;
+        const fromSize = NODE_SIZE[from.kind];
+        const size = NODE_SIZE.action;
+        const node = createNode('action', {
+          x:
+            from.position.x +
+            (fromSize.width - size.width) / 2 +
+            direction.x * (fromSize.width + NEXT_STEP_GAP_X),
+          y:
+            from.position.y +
+            (fromSize.height - size.height) / 2 +
+            direction.y * (fromSize.height + NEXT_STEP_GAP),
+        });
+        change([
+          { type: 'addNode', node },
+          { type: 'addEdge', edge: newEdge(map, fromId, node.id) },
+        ]);
+        set({
+          selectedNodeIds: new Set([node.id]),
+          selectedEdgeIds: EMPTY,
+          editing: { type: 'node', id: node.id },
+        });
+        return node.id;
+      },
+      connect: (source, target) => {
+        const { map } = get();
+        if (!map.nodes.some((n) => n.id === source) || !map.nodes.some((n) => n.id === target)) {
+          return undefined;
+        }
+        const edge = newEdge(map, source, target);
+        change([{ type: 'addEdge', edge }]);
+        return edge.id;
+      },
+      setNodeLabel: (nodeId, label) => change([{ type: 'setNodeLabel', nodeId, label }]),
+      setEdgeLabel: (edgeId, label) => {
+        // An empty label on an unlabelled arrow changes nothing.
+        const edge = get().map.edges.find((e) => e.id === edgeId);
+        if (edge && (edge.label ?? '') === label) return;
+        change([{ type: 'setEdgeLabel', edgeId, label }]);
+      },
+      setNodeDuration: (id, minutes) => get().updateStep(id, { durationMinutes: minutes ?? null }),
+      updateStep: (nodeId, patch) => change([{ type: 'updateStep', nodeId, patch }]),
+      updateSettings: (patch) => change([{ type: 'updateSettings', patch }]),
+      upsertPerson: (person) => change([{ type: 'upsertPerson', person }]),
+      removePerson: (personId) => change([{ type: 'removePerson', personId }]),
+      setFindingAccepted: (key, accepted, note) =>
+        change([
+          note === undefined
+            ? { type: 'setFindingAccepted', key, accepted }
+            : { type: 'setFindingAccepted', key, accepted, note },
+        ]),
+      setEdgeProbability: (edgeId, probability) =>
+        change([{ type: 'setProbability', edgeId, probability: probability ?? null }]),
+      changeKind: (nodeId, kind) => change([{ type: 'changeKind', nodeId, kind }]),
+      moveNodes: (positions) =>
+        change(
+          [...positions].map(([nodeId, position]) => ({ type: 'moveNode', nodeId, position })),
+        ),
+      beginDrag: () => {
+        if (preDragMap) return;
+        preDragMap = get().map;
+        history().pause();
+      },
+      endDrag: () => {
+        if (!preDragMap) return;
+        const finalMap = get().map;
+        // Back to where the drag began, unrecorded; then the whole drag as one step.
+        replace(preDragMap);
+        preDragMap = null;
+        history().resume();
+        replace(finalMap);
+      },
+      setPositions: (positions) =>
+        change(
+          Object.entries(positions).map(([nodeId, position]) => ({
+            type: 'moveNode',
+            nodeId,
+            position,
+          })),
+        ),
+      applyEdits: (edits) => {
+        change(edits);
+        get().pruneSelection();
+      },
+      restoreVersion: (map) => {
+        replace(map);
+        set({ selectedNodeIds: new Set(), selectedEdgeIds: new Set(), editing: null });
+      },
+      deleteSelection: () => {
+        const { selectedNodeIds, selectedEdgeIds } = get();
+        if (selectedNodeIds.size === 0 && selectedEdgeIds.size === 0) return;
+        change([
+          ...[...selectedEdgeIds].map((edgeId): MapEdit => ({ type: 'removeEdge', edgeId })),
+          ...[...selectedNodeIds].map((nodeId): MapEdit => ({ type: 'removeNode', nodeId })),
+        ]);
+        set({ selectedNodeIds: EMPTY, selectedEdgeIds: EMPTY, editing: null });
+      },
+      cutSelection: () => {
+        const text = get().copySelection();
+        if (text !== null) get().deleteSelection();
+        return text;
+      },
+      paste: (text) => {
+        const count = get().pasteCount + 1;
+        const result = clipboardToPaste(text, {
+          x: PASTE_OFFSET * count,
+          y: PASTE_OFFSET * count,
+        });
+        if (!result.ok) {
+          set({ notice: result.message });
+          return false;
+        }
+        if (result.nodes.length === 0) return false;
+        change(adding(result.nodes, result.edges));
+        set({
+          pasteCount: count,
+          selectedNodeIds: new Set(result.nodes.map((n) => n.id)),
+          selectedEdgeIds: new Set(result.edges.map((e) => e.id)),
+        });
+        return true;
+      },
+      duplicateSelection: () => {
+        const { map, selectedNodeIds } = get();
+        if (selectedNodeIds.size === 0) return;
+        const result = clipboardToPaste(selectionToClipboard(map, [...selectedNodeIds]), {
+          x: PASTE_OFFSET,
+          y: PASTE_OFFSET,
+        });
+        if (!result.ok) return;
+        change(adding(result.nodes, result.edges));
+        set({
+          selectedNodeIds: new Set(result.nodes.map((n) => n.id)),
+          selectedEdgeIds: new Set(result.edges.map((e) => e.id)),
+        });
+      },
+      undo: () => {
+        history().undo();
+        get().pruneSelection();
+      },
+      redo: () => {
+        history().redo();
+        get().pruneSelection();
+      },
+    };
+  };

@@ -1,0 +1,106 @@
+import type { TemporalState } from 'zundo';
+import type { StateCreator } from 'zustand/vanilla';
+import type {
+  MapEdit,
+  MapSettings,
+  NodeKind,
+  Person,
+  Position,
+  ProcessMap,
+  StepPatch,
+} from '../model';
+
+export type Theme = 'system' | 'light' | 'dark';
+export type Editing = { type: 'node' | 'edge'; id: string } | null;
+export type SidePanel = 'inspect' | 'findings' | 'leverage';
+
+/** The document: the open map, the only state that undo and redo track. */
+export interface DocumentSlice {
+  map: ProcessMap;
+  /** Every change to the map goes through here: one call, one undo step (none if nothing changes). */
+  change: (edits: readonly MapEdit[]) => void;
+  loadMap: (map: ProcessMap) => void;
+  newBlankMap: () => void;
+  renameMap: (name: string) => void;
+  addNode: (kind: NodeKind, position: Position, label?: string) => string;
+  /**
+   * Adds an action next to `fromId` (below by default), connected to it, and starts
+   * editing its label: quick flowcharting.
+   */
+  addNextStep: (fromId: string, direction?: { x: number; y: number }) => string | undefined;
+  connect: (source: string, target: string) => string | undefined;
+  setNodeLabel: (id: string, label: string) => void;
+  setEdgeLabel: (id: string, label: string) => void;
+  setNodeDuration: (id: string, minutes: number | undefined) => void;
+  /** Sets or removes (null) fields of an action or decision: owner, duration, costs, SLA… */
+  updateStep: (id: string, patch: StepPatch) => void;
+  updateSettings: (patch: Partial<MapSettings>) => void;
+  /** Adds a person, or replaces the one with the same id. */
+  upsertPerson: (person: Person) => void;
+  /** Removes a person; their steps lose their owner. */
+  removePerson: (id: string) => void;
+  /** Marks a finding as intended (hidden), or clears the mark. */
+  /** Marks a finding as intended (with an optional one-line reason), or shows it again. */
+  setFindingAccepted: (key: string, accepted: boolean, note?: string) => void;
+  setEdgeProbability: (id: string, probability: number | undefined) => void;
+  changeKind: (id: string, kind: NodeKind) => void;
+  /** Moves nodes; during a drag (between beginDrag and endDrag) all moves are one undo step. */
+  moveNodes: (positions: ReadonlyMap<string, Position>) => void;
+  beginDrag: () => void;
+  endDrag: () => void;
+  setPositions: (positions: Readonly<Record<string, Position>>) => void;
+  applyEdits: (edits: readonly MapEdit[]) => void;
+  /** Brings back a saved version as one undoable change (the current map stays in history). */
+  restoreVersion: (map: ProcessMap) => void;
+  deleteSelection: () => void;
+  paste: (text: string) => boolean;
+  duplicateSelection: () => void;
+  cutSelection: () => string | null;
+  undo: () => void;
+  redo: () => void;
+}
+
+/** Who is selected and what is being edited in place; not part of undo. */
+export interface SelectionSlice {
+  selectedNodeIds: ReadonlySet<string>;
+  selectedEdgeIds: ReadonlySet<string>;
+  /** The node or arrow whose label is being edited in place. */
+  editing: Editing;
+  /** Offset for the next paste, so repeated pastes don't stack on each other. */
+  pasteCount: number;
+  select: (nodeIds: Iterable<string>, edgeIds: Iterable<string>) => void;
+  selectAll: () => void;
+  clearSelection: () => void;
+  /** Drops selected and edited ids that are no longer in the map (after undo, edits…). */
+  pruneSelection: () => void;
+  copySelection: () => string | null;
+  startEditing: (editing: Editing) => void;
+  stopEditing: () => void;
+}
+
+/** Preferences and what is open; not part of undo. */
+export interface UiSlice {
+  snapToGrid: boolean;
+  theme: Theme;
+  helpOpen: boolean;
+  /** A short message for the user (e.g. why a paste did nothing). */
+  notice: string | null;
+  /** Which side panel is open. */
+  panel: SidePanel;
+  /** Tint steps by their expected time per case. */
+  heat: boolean;
+  setSnapToGrid: (on: boolean) => void;
+  setTheme: (theme: Theme) => void;
+  setHelpOpen: (open: boolean) => void;
+  setNotice: (notice: string | null) => void;
+  setPanel: (panel: SidePanel) => void;
+  setHeat: (on: boolean) => void;
+}
+
+export type EditorStoreState = DocumentSlice & SelectionSlice & UiSlice;
+
+/** What undo and redo track: the document only. */
+export type DocumentHistory = TemporalState<Pick<DocumentSlice, 'map'>>;
+
+/** One slice of the editor store (zustand's slices pattern), combined once in createEditorStore. */
+export type EditorSlice<T> = StateCreator<EditorStoreState, [['temporal', unknown]], [], T>;

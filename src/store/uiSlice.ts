@@ -1,0 +1,17 @@
+import type { EditorSlice, UiSlice } from './editorTypes';
+
+/** Preferences and what is open: theme, grid, help, notice, side panel, heat tint. */
+export const createUiSlice: EditorSlice<UiSlice> = (set) => ({
+  snapToGrid: false,
+  theme: 'system',
+  helpOpen: false,
+  notice: null,
+  panel: 'inspect',
+  heat: false,
+  setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
+  setTheme: (theme) => set({ theme }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setNotice: (notice) => set({ notice }),
+  setPanel: (panel) => set({ panel }),
+  setHeat: (heat) => set({ heat }),
+});
