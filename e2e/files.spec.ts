@@ -125,7 +125,7 @@ test.describe('files: export and import', () => {
     expect(inside.ok && JSON.parse(inside.text).nodes.length).toBe(6);
 
     await dropFile(page, bytes, name, 'image/png');
-    await expect(page.locator('.lf-map-name')).toHaveText('Order fulfilment (example)');
+    await expect(page.locator('.lf-map-name')).toHaveText('Order fulfilment (example) (2)');
     expect(await libraryCount(page)).toBe(2);
   });
 
@@ -173,8 +173,8 @@ test.describe('files: export and import', () => {
   }) => {
     await openApp(page);
     await openFileMenu(page);
-    await page.getByRole('button', { name: 'Paste map JSON…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Paste map JSON' });
+    await page.getByRole('button', { name: 'Paste a map…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
     const box = dialog.getByRole('textbox');
     await box.fill(readFileSync(join(BAD, 'bad-kind.json'), 'utf8'));
     await dialog.getByRole('button', { name: 'Import as new map' }).click();

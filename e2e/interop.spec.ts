@@ -58,8 +58,8 @@ test.describe('interop: BPMN and Mermaid through the File menu', () => {
       '  F -.-> B',
     ].join('\n');
     await page.locator('.lf-menu > summary').click();
-    await page.getByRole('button', { name: 'Paste map JSON…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Paste map JSON' });
+    await page.getByRole('button', { name: 'Paste a map…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
     await dialog.getByRole('textbox').fill(text);
     await dialog.getByRole('button', { name: 'Import as new map' }).click();
     await expect(page.locator('.react-flow__node')).toHaveCount(6);

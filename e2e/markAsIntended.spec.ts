@@ -79,7 +79,7 @@ test('mark a note as intended with a reason: one undo step, saved, survives relo
   const inside = extractMapFromPng(new Uint8Array(png));
   expect(inside.ok && JSON.parse(inside.text).acceptedFindings).toEqual(json.acceptedFindings);
   await dropPng(page, png, 'Order fulfilment (example).png');
-  await expect(page.locator('.lf-map-name')).toHaveText('Order fulfilment (example)');
+  await expect(page.locator('.lf-map-name')).toHaveText('Order fulfilment (example) (2)');
   await page.getByRole('tab', { name: 'Findings' }).click();
   await expect(marked(page).getByLabel('Show 1 marked as intended')).toBeVisible();
 

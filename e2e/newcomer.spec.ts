@@ -460,3 +460,88 @@ for (const size of [
     await expect(page.locator('.lf-map-name')).toHaveText('Untitled map');
   });
 }
+
+test('an imported map whose name is taken gets "(2)"; a pasted flowchart is named after its start; the paste dialog says what it takes', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  const file = {
+    name: 'order.leverflow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        format: 'leverflow-map',
+        version: 2,
+        name: 'Order fulfilment (example)',
+        nodes: [
+          { id: 's', kind: 'start', label: 'In', position: { x: 0, y: 0 } },
+          { id: 'e', kind: 'end', label: 'Out', position: { x: 0, y: 200 } },
+        ],
+        edges: [{ id: 'e1', source: 's', target: 'e' }],
+      }),
+    ),
+  };
+  await page.locator('input[type=file]').setInputFiles(file);
+  await expect(page.locator('.lf-map-name')).toHaveText('Order fulfilment (example) (2)');
+  await page.locator('input[type=file]').setInputFiles(file);
+  await expect(page.locator('.lf-map-name')).toHaveText('Order fulfilment (example) (3)');
+
+  await page.locator('.lf-menu > summary').click();
+  await page.getByRole('button', { name: 'Paste a map…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
+  await dialog
+    .getByRole('textbox')
+    .fill(
+      ['flowchart TD', '  A([Client signs]) --> B[Send welcome pack] --> C([Onboarded])'].join(
+        '\n',
+      ),
+    );
+  await dialog.getByRole('button', { name: 'Import as new map' }).click();
+  await expect(page.locator('.lf-map-name')).toHaveText('Client signs');
+});
+
+test('findings never show a raw id, and a merge point is said of "every case that finishes" when some cannot', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await page.locator('.lf-menu > summary').click();
+  await page.getByRole('button', { name: 'Paste a map…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
+  await dialog.getByRole('textbox').fill(
+    JSON.stringify({
+      format: 'leverflow-map',
+      version: 2,
+      name: 'Reviews',
+      nodes: [
+        { id: 's', kind: 'start', label: 'Brief in', position: { x: 0, y: 0 } },
+        { id: 'w', kind: 'action', label: 'Write draft', position: { x: 0, y: 120 } },
+        { id: 'd', kind: 'decision', label: 'Approved?', position: { x: 0, y: 240 } },
+        { id: 'sid-F0D2A9', kind: 'decision', label: '', position: { x: 300, y: 240 } },
+        { id: 'x', kind: 'action', label: 'Shelve it', position: { x: 600, y: 240 } },
+        { id: 'e', kind: 'end', label: 'Published', position: { x: 0, y: 400 } },
+      ],
+      edges: [
+        { id: 'e1', source: 's', target: 'w' },
+        { id: 'e2', source: 'w', target: 'd' },
+        { id: 'e3', source: 'd', target: 'e', label: 'Yes' },
+        { id: 'e4', source: 'd', target: 'sid-F0D2A9', label: 'No' },
+        { id: 'e5', source: 'sid-F0D2A9', target: 'w', label: 'Rework' },
+        { id: 'e6', source: 'sid-F0D2A9', target: 'x', label: 'Drop' },
+      ],
+    }),
+  );
+  await dialog.getByRole('button', { name: 'Import as new map' }).click();
+  await expect(page.locator('.lf-map-name')).toHaveText('Reviews');
+  await page.getByRole('tab', { name: 'Findings' }).click();
+  const panel = page.getByRole('region', { name: 'Findings' });
+  await expect(panel).toContainText(
+    "Every case that finishes passes through 'Write draft', where 2 paths merge",
+  );
+  await expect(panel).toContainText('an unnamed decision');
+  await expect(panel).not.toContainText('sid-F0D2A9');
+  // Clicking the finding about the unnamed step selects it on the canvas.
+  await panel.getByRole('button', { name: /A decision has no name/ }).click();
+  await expect(page.locator('.react-flow__node.selected')).toHaveAttribute('data-id', 'sid-F0D2A9');
+});

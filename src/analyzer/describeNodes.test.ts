@@ -17,7 +17,7 @@ describe('quoteNode', () => {
     expect(quoteNode(node('  Pack   order '))).toBe("'Pack order'");
     expect(quoteNode(node('Pack\torder'))).toBe("'Pack order'");
     expect(quoteNode(node('Café\u00a0au lait'))).toBe("'Café au lait'");
-    expect(quoteNode(node('   '))).toBe('an unnamed step (id a)');
+    expect(quoteNode(node('   '))).toBe('an unnamed step');
   });
 
   it('finds whitespace to tidy exactly where the regular expression does', () => {

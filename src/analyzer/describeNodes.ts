@@ -35,7 +35,8 @@ export function quoteNode(node: MapNode): string {
   const raw = node.label;
   // Labels are usually clean; only tidy whitespace when there is some to tidy.
   const label = isTidy(raw) ? raw : raw.trim().replace(/\s+/g, ' ');
-  if (label === '') return `an unnamed ${KIND_WORDS[node.kind]} (id ${node.id})`;
+  // Never a raw id ("sid-F0D2…"): clicking the finding selects the step, which shows it.
+  if (label === '') return `an unnamed ${KIND_WORDS[node.kind]}`;
   return `'${label.length > 48 ? `${label.slice(0, 47)}…` : label}'`;
 }
 

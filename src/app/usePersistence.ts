@@ -9,12 +9,16 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { importAnyFile, importAnyText } from '../io/importAnyFile';
 import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
+import { nameAfterStart } from '../model';
 import type { LibraryCommands } from '../panels/LibraryContext';
 import type { EditorStore } from '../store/createEditorStore';
 import { useEditor } from '../store/EditorStoreContext';
 import { exportJson, exportPng, exportSvg } from './exports/exportActions';
 import { copyMermaid, exportBpmnFile, exportMermaidFile } from './exports/exportInterop';
 import { createPersistence, type PersistenceOptions } from './persistence/createPersistence';
+
+/** What pasted text is called in messages, and the name a pasted map gets until renamed. */
+const PASTED = 'the pasted text';
 
 /**
  * Wires the editor store to browser storage (see `src/persistence/index.ts` for the order):
@@ -79,14 +83,14 @@ export function usePersistence(
           persistence.showBanner('error', result.message);
           return false;
         }
-        const created = await persistence.createMap(result.map);
+        const created = await persistence.importMap(result.map);
         if (result.report) editor.getState().setNotice(sentences(result.report));
         return created;
       },
       async importText(text) {
-        const result = await importAnyText(text, 'the pasted text');
+        const result = await importAnyText(text, PASTED);
         if (!result.ok) return result.message;
-        await persistence.createMap(result.map);
+        await persistence.importMap(nameAfterStart(result.map, PASTED));
         if (result.report) editor.getState().setNotice(sentences(result.report));
         return null;
       },

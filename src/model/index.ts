@@ -43,3 +43,4 @@ export type {
   Sla,
   StepNode,
 } from './types';
+export { nameAfterStart, uniqueMapName } from './uniqueMapName';

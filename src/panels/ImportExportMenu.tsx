@@ -26,7 +26,7 @@ export function ImportExportMenu() {
           Import file…
         </button>
         <button type="button" onClick={run(() => library.openDialog('paste'))}>
-          Paste map JSON…
+          Paste a map…
         </button>
         <hr />
         <button type="button" onClick={run(() => library.exportJson())}>
@@ -96,7 +96,7 @@ export function PasteMapDialog() {
         library.openDialog(null);
       }}
     >
-      <h2 id="lf-paste-title">Paste map JSON</h2>
+      <h2 id="lf-paste-title">Paste a map (JSON, Mermaid or BPMN)</h2>
       <form
         onSubmit={(event) => {
           event.preventDefault();

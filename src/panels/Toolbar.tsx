@@ -22,7 +22,7 @@ interface Command {
 function MoreMenu({ commands }: { commands: readonly Command[] }) {
   const ref = useRef<HTMLDetailsElement>(null);
   return (
-    <details className="lf-menu lf-narrow-only" ref={ref}>
+    <details className="lf-more lf-narrow-only" ref={ref}>
       <summary>More</summary>
       <div className="lf-menu__items lf-menu__items--end">
         {commands.map((command) => (

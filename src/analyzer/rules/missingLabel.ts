@@ -12,7 +12,7 @@ function atNode({ ctx }: RuleInput, u: number, out: RankedFinding[]): void {
     makeFinding(
       ctx,
       missingLabel,
-      `A ${g.kind[u] === KIND_DECISION ? 'decision' : 'step'} has no name (id ${node.id}); name it so people know what happens there.`,
+      `A ${g.kind[u] === KIND_DECISION ? 'decision' : 'step'} has no name; name it so people know what happens there (click to select it).`,
       [u],
       [],
       [

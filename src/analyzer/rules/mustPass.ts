@@ -4,9 +4,19 @@ import { findMustPass } from '../findMustPass';
 import { makeFinding } from '../makeFinding';
 import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
 
+/** Whether some case can get somewhere it never finishes from (a dead end, a trap loop). */
+function someCasesNeverFinish({ reach, coreach }: RuleInput['ctx']): boolean {
+  for (let u = 0; u < reach.length; u++) if (reach[u] === 1 && coreach[u] === 0) return true;
+  return false;
+}
+
 function check({ ctx, onPath }: RuleInput, out: RankedFinding[]): void {
   const { g } = ctx;
-  for (const u of findMustPass(g, onPath)) {
+  const points = findMustPass(g, onPath);
+  // Said of the cases that finish: the others may never get here.
+  const every =
+    points.length > 0 && someCasesNeverFinish(ctx) ? 'Every case that finishes' : 'Every case';
+  for (const u of points) {
     const kind = g.kind[u];
     if (kind !== KIND_ACTION && kind !== KIND_DECISION) continue;
     const sources = new Set<number>();
@@ -23,7 +33,7 @@ function check({ ctx, onPath }: RuleInput, out: RankedFinding[]): void {
       makeFinding(
         ctx,
         mustPass,
-        `Every case passes through ${quoteNode(g.nodes[u]!)}, where ${sources.size} paths merge: when it stalls, every case waits.`,
+        `${every} passes through ${quoteNode(g.nodes[u]!)}, where ${sources.size} paths merge: when it stalls, every case waits.`,
         [u],
         edges,
         [],

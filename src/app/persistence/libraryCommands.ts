@@ -1,4 +1,4 @@
-import { createMap, exampleMap, type ProcessMap } from '../../model';
+import { createMap, exampleMap, type ProcessMap, uniqueMapName } from '../../model';
 import type { MapLibrary } from '../../persistence';
 import type { PersistenceContext } from './persistenceContext';
 
@@ -44,6 +44,22 @@ export function libraryCommands(ctx: PersistenceContext) {
         fail(error, 'Could not create the map');
         return false;
       }
+    },
+
+    /**
+     * Opens an imported map as a new map; a name another map in the library already has
+     * gets " (2)" (" (3)"…), so the two can be told apart.
+     */
+    async importMap(map: ProcessMap): Promise<boolean> {
+      const s = ctx.session;
+      if (!s) return commands.createMap(map);
+      let names: string[] = [];
+      try {
+        names = (await s.library.list()).filter((m) => m.trashedAt === null).map((m) => m.name);
+      } catch {
+        // The name stays as it is; creating the map reports any storage fault.
+      }
+      return commands.createMap({ ...map, name: uniqueMapName(map.name, names) });
     },
 
     newBlankMap: () => commands.createMap(createMap()),
