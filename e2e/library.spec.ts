@@ -192,6 +192,25 @@ test.describe('the library keeps maps in the browser', () => {
     await page.getByRole('button', { name: 'Version history…' }).click();
     await expect(dialog.getByRole('listitem')).toHaveCount(3);
   });
+
+  test('version history shows a small drawing of each version and what changed since the one before', async ({
+    page,
+  }) => {
+    await openAndSettle(page);
+    await rawDb(page, 'plantOlder');
+    await openFileMenu(page);
+    await page.getByRole('button', { name: 'Version history…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Version history' });
+    const items = dialog.getByRole('listitem');
+    await expect(items).toHaveCount(2);
+    await expect(items.nth(0)).toContainText("Renamed 'Pack order (older)' to 'Pack order'.");
+    await expect(items.nth(1)).toContainText('The oldest version kept.');
+    // Each version is drawn: six steps as shapes in its preview.
+    for (const item of await items.all()) {
+      await expect(item.locator('.lf-history__preview svg')).toBeVisible();
+    }
+    await dialog.screenshot({ path: 'test-results/version-history.png' });
+  });
 });
 
 test.describe('storage faults', () => {

@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ProcessMap } from '../model';
-import type { MapSummary, PersistenceState, VersionSummary } from '../persistence';
+import type { MapSummary, PersistenceState, VersionDetail, VersionSummary } from '../persistence';
 
 /** The library, file and save commands the panels call; the app shell implements them. */
 export interface LibraryCommands {
@@ -20,6 +20,7 @@ export interface LibraryCommands {
   listTrash(): Promise<MapSummary[]>;
   listVersions(): Promise<VersionSummary[]>;
   restoreVersion(versionId: string): Promise<void>;
+  readVersion(versionId: string): Promise<VersionDetail | null>;
   reloadFromStorage(): Promise<void>;
   keepMineAsCopy(): Promise<void>;
   openDialog(dialog: PersistenceState['dialog']): void;

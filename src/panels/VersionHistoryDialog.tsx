@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { VersionSummary } from '../persistence';
+import { describeDiff, diffMaps } from '../model';
+import type { VersionDetail, VersionSummary } from '../persistence';
 import { useLibrary, useLibraryState } from './LibraryContext';
+import { MapPreview } from './MapPreview';
 import { useModalDialog } from './useModalDialog';
 
 function formatSize(chars: number): string {
@@ -14,12 +16,24 @@ export function VersionHistoryDialog() {
   const revision = useLibraryState((s) => s.libraryRevision);
   const ref = useModalDialog(open);
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
+  const [details, setDetails] = useState<ReadonlyMap<string, VersionDetail | null>>(new Map());
 
   useEffect(() => {
     if (!open || revision < 0) return;
     let live = true;
     library.listVersions().then(
-      (list) => live && setVersions([...list].sort((a, b) => b.savedAt - a.savedAt)),
+      async (list) => {
+        if (!live) return;
+        const sorted = [...list].sort((a, b) => b.savedAt - a.savedAt);
+        setVersions(sorted);
+        // Then each version's drawing and what changed, one at a time, newest first.
+        const read = new Map<string, VersionDetail | null>();
+        for (const v of sorted) {
+          read.set(v.id, await library.readVersion(v.id));
+          if (!live) return;
+          setDetails(new Map(read));
+        }
+      },
       () => live && setVersions([]),
     );
     return () => {
@@ -43,13 +57,16 @@ export function VersionHistoryDialog() {
         <p className="lf-library__empty">No saved versions.</p>
       ) : (
         <ol className="lf-history__list" aria-label="Saved versions">
-          {versions.map((v) => (
+          {versions.map((v, i) => (
             <li key={v.id} aria-label={`Version saved ${new Date(v.savedAt).toLocaleString()}`}>
-              <span>
+              <VersionPicture detail={details.get(v.id)} />
+              <span className="lf-history__text">
                 <strong>{new Date(v.savedAt).toLocaleString()}</strong>
                 <span className="lf-library__meta">
-                  {' '}
-                  · {v.nodeCount.toLocaleString()} steps · {formatSize(v.size)}
+                  {v.nodeCount.toLocaleString()} steps · {formatSize(v.size)}
+                </span>
+                <span className="lf-history__changes">
+                  {changesOf(details.get(v.id), versions[i + 1], details)}
                 </span>
               </span>
               {v.isHead ? (
@@ -73,4 +90,28 @@ export function VersionHistoryDialog() {
       </form>
     </dialog>
   );
+}
+
+function VersionPicture({ detail }: { detail: VersionDetail | null | undefined }) {
+  if (!detail) return <span className="lf-history__preview" aria-hidden="true" />;
+  return (
+    <span className="lf-history__preview">
+      <MapPreview preview={detail.preview} />
+    </span>
+  );
+}
+
+/** What a version changed since the one saved before it, in a person's words. */
+function changesOf(
+  detail: VersionDetail | null | undefined,
+  older: VersionSummary | undefined,
+  details: ReadonlyMap<string, VersionDetail | null>,
+): string {
+  if (detail === undefined) return '';
+  if (detail === null) return 'Could not be read.';
+  if (!older) return 'The oldest version kept.';
+  const before = details.get(older.id);
+  if (before === undefined) return '';
+  if (before === null) return '';
+  return `${describeDiff(diffMaps(before.map, detail.map))}.`;
 }

@@ -38,6 +38,7 @@ export {
   type RescueInfo,
   type SaveOptions,
   type SaveResult,
+  type VersionDetail,
   type VersionSummary,
 } from './mapLibrary';
 export { type OpenStorageResult, openStorage } from './openStorage';

@@ -13,7 +13,7 @@ import type {
 } from './mapLibraryTypes';
 import { BY_MAP, MAPS, META, openDatabase, VERSIONS } from './openDatabase';
 import { parseStoredMap } from './parseStoredMap';
-import { notFound, readMapRecord, readVersionRecords } from './readRecords';
+import { notFound, readMapRecord, readVersionMap, readVersionRecords } from './readRecords';
 import {
   appMetaSchema,
   type MapRecord,
@@ -34,6 +34,7 @@ export type {
   RescueInfo,
   SaveOptions,
   SaveResult,
+  VersionDetail,
   VersionSummary,
 } from './mapLibraryTypes';
 
@@ -351,31 +352,21 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
       });
     },
 
+    async readVersion(id, versionId) {
+      return runTransaction(db, [VERSIONS], 'readonly', (tx) => readVersionMap(tx, id, versionId));
+    },
+
     async restoreVersion(id, versionId) {
       return runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
         const record = await readMapRecord(tx, id);
         const versions = tx.objectStore(VERSIONS);
-        const version = versionRecordSchema.safeParse(await versions.get(versionId));
-        if (!version.success || version.data.mapId !== id) {
-          throw new StorageError('not-found', 'That version of the map is no longer stored.');
-        }
-        const result = parseStoredMap(
-          version.data.text,
-          version.data.schemaVersion,
-          version.data.checksum,
-        );
-        if (!result.ok) {
-          throw new StorageError(
-            result.code === 'newer-version' ? 'newer-version' : 'corrupt',
-            result.message,
-          );
-        }
+        const map = await readVersionMap(tx, id, versionId);
         // Seal the current head so saving the restored map adds a version instead of replacing it.
         const head = versionRecordSchema.safeParse(await versions.get(record.headVersionId));
         if (head.success && !head.data.sealed) await versions.put({ ...head.data, sealed: true });
         if (record.headSealed !== true)
           await tx.objectStore(MAPS).put({ ...record, headSealed: true });
-        return result.map;
+        return map;
       });
     },
 

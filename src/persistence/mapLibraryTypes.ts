@@ -53,6 +53,12 @@ export interface VersionSummary {
   isHead: boolean;
 }
 
+/** A saved version read back: the map, and a small drawing of it. */
+export interface VersionDetail {
+  map: ProcessMap;
+  preview: MapPreview;
+}
+
 /** What a tab knows when it writes a synchronous rescue copy on page close. */
 export interface RescueInfo {
   baseRevision: number;
@@ -75,6 +81,8 @@ export interface MapLibrary {
   deleteForever(id: string): Promise<void>;
   listVersions(id: string): Promise<VersionSummary[]>;
   restoreVersion(id: string, versionId: string): Promise<ProcessMap>;
+  /** One saved version of a map, read without changing anything (for the history's preview). */
+  readVersion(id: string, versionId: string): Promise<ProcessMap>;
   getMeta(): Promise<AppMeta>;
   setMeta(patch: Partial<AppMeta>): Promise<void>;
   /** Synchronous: for `pagehide`, when an IndexedDB write may not finish. */

@@ -1,4 +1,6 @@
+import type { ProcessMap } from '../model';
 import { BY_MAP, MAPS, VERSIONS } from './openDatabase';
+import { parseStoredMap } from './parseStoredMap';
 import {
   type MapRecord,
   mapRecordSchema,
@@ -32,4 +34,28 @@ export async function readVersionRecords(tx: Tx<Mode>, id: string): Promise<Vers
     if (parsed.success) out.push(parsed.data);
   }
   return out.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : -1));
+}
+
+/** Reads one saved version of a map and parses it; rejects when it is gone or damaged. */
+export async function readVersionMap(
+  tx: Tx<Mode>,
+  id: string,
+  versionId: string,
+): Promise<ProcessMap> {
+  const version = versionRecordSchema.safeParse(await tx.objectStore(VERSIONS).get(versionId));
+  if (!version.success || version.data.mapId !== id) {
+    throw new StorageError('not-found', 'That version of the map is no longer stored.');
+  }
+  const result = parseStoredMap(
+    version.data.text,
+    version.data.schemaVersion,
+    version.data.checksum,
+  );
+  if (!result.ok) {
+    throw new StorageError(
+      result.code === 'newer-version' ? 'newer-version' : 'corrupt',
+      result.message,
+    );
+  }
+  return result.map;
 }

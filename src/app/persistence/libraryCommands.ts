@@ -1,5 +1,5 @@
 import { createMap, exampleMap, type ProcessMap, uniqueMapName } from '../../model';
-import type { MapLibrary } from '../../persistence';
+import { type MapLibrary, makeMapPreview, type VersionDetail } from '../../persistence';
 import type { PersistenceContext } from './persistenceContext';
 
 /** The library commands: create, open, rename, duplicate, trash, delete, list, versions. */
@@ -137,6 +137,21 @@ export function libraryCommands(ctx: PersistenceContext) {
     },
 
     /** Brings back a saved version as an undoable change; the current one stays in history. */
+    /**
+     * A saved version of the open map with a small drawing of it, to preview and compare;
+     * null when it cannot be read.
+     */
+    async readVersion(versionId: string): Promise<VersionDetail | null> {
+      const mapId = state.getState().mapId;
+      if (!ctx.session || !mapId) return null;
+      try {
+        const map = await ctx.session.library.readVersion(mapId, versionId);
+        return { map, preview: makeMapPreview(map, { width: 96, height: 60 }) };
+      } catch {
+        return null;
+      }
+    },
+
     async restoreVersion(versionId: string) {
       const s = requireSession();
       const mapId = state.getState().mapId;
