@@ -545,3 +545,20 @@ test('findings never show a raw id, and a merge point is said of "every case tha
   await panel.getByRole('button', { name: /A decision has no name/ }).click();
   await expect(page.locator('.react-flow__node.selected')).toHaveAttribute('data-id', 'sid-F0D2A9');
 });
+
+test('a quick reload after a save shows no "Recovered changes" banner: nothing was lost', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await stepByLabel(page, 'Pack order').click();
+  await page.keyboard.press('F2');
+  await typeLabel(page, 'Pack and label order');
+  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
+  await page.reload();
+  await expect(stepByLabel(page, 'Pack and label order')).toBeVisible();
+  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
+  await expect(
+    page.getByText('Recovered changes made just before the page was closed'),
+  ).toHaveCount(0);
+});

@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import { createId, LIMITS, MAP_VERSION, type ProcessMap } from '../model';
+import { createId, LIMITS, MAP_VERSION, type ProcessMap, sameValue } from '../model';
 import { createVersionRecord } from './createVersionRecord';
 import { loadHead, rawField } from './loadHead';
 import { makeMapPreview } from './makeMapPreview';
@@ -130,7 +130,8 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     const entry = rescue.read(loaded.id);
     if (entry === undefined) return loaded;
     const parsed = parseStoredMap(entry.text, MAP_VERSION);
-    if (!parsed.ok || entry.editedAt <= record.editedAt) {
+    // Nothing was lost (a quick reload after the last save): no copy to bring back, no banner.
+    if (!parsed.ok || entry.editedAt <= record.editedAt || sameValue(parsed.map, loaded.map)) {
       rescue.remove(loaded.id);
       return loaded;
     }
