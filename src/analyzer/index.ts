@@ -10,6 +10,7 @@ export type {
   AvailableMetrics,
   Finding,
   LongestPath,
+  MetricsPrecision,
   RuleId,
   Severity,
   Suggestion,

@@ -1,26 +1,54 @@
 import { type FlowGraph, KIND_END } from './buildFlowGraph';
 import type { Sccs } from './findSccs';
 import { scratch as pool } from './scratch';
+import { bicgstab } from './solve/bicgstab';
+import { reverseCuthillMcKee } from './solve/reverseCuthillMcKee';
+import {
+  componentMatrix,
+  permute,
+  residual as residualOf,
+  type SparseMatrix,
+} from './solve/SparseMatrix';
+import { type LuFactors, luSolve, sparseLu } from './solve/sparseLu';
 
 /** Expected visits per case, solved per strongly connected component. */
 export interface Visits {
   /** Expected visits per node (finite; 0 inside a trapped component). */
   visits: Float64Array;
-  /** Chance of visiting each node at least once (for the rework share). */
+  /**
+   * Chance of visiting each node at least once (for the rework share): exact for nodes
+   * outside loops and in loops of up to DENSE_MAX steps; for larger loops an upper bound
+   * (see firstVisitsBounded).
+   */
   firstVisits: Float64Array;
   /** Chance that a case enters each component (components are entered at most once). */
   compEntry: Float64Array;
   /** A component a case can enter but never leave (infinite visits), or -1. */
   trappedComp: number;
-  /** A component too large to solve to precision, or -1. */
+  /** A component whose solve broke down (no finite figures), or -1. */
   unsolvedComp: number;
-  /** True when firstVisits are bounds for large loops rather than exact values. */
-  approximated: boolean;
+  /**
+   * The first component whose solve did not reach a relative residual of RESIDUAL_GOAL
+   * (its visits, and everything after it, are approximate), or -1.
+   */
+  approximateComp: number;
+  /** The relative residual approximateComp's solve reached (0 when there is none). */
+  approximateResidual: number;
+  /** Largest relative residual ||b - (I - Q)^T v|| / ||b|| over the loop components solved. */
+  residual: number;
+  /**
+   * True when the first-visit chances of some loop larger than DENSE_MAX steps are upper
+   * bounds (the entry chance of the loop, or the visits), so the rework share is a lower bound.
+   */
+  firstVisitsBounded: boolean;
 }
 
+/** A solve is exact when its relative residual is at most this. */
+export const RESIDUAL_GOAL = 1e-9;
 /** Components up to this size are solved exactly (dense Gauss-Jordan, k^3). */
 const DENSE_MAX = 160;
-const SWEEP_BUDGET = 40_000_000;
+/** What the iterative solve aims at, well below RESIDUAL_GOAL (its figure is recomputed). */
+const KRYLOV_TOLERANCE = 1e-12;
 const TINY = 1e-12;
 
 /**
@@ -47,7 +75,10 @@ export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visit
   };
   let trappedComp = -1;
   let unsolvedComp = -1;
-  let approximated = false;
+  let approximateComp = -1;
+  let approximateResidual = 0;
+  let residual = 0;
+  let firstVisitsBounded = false;
   const share = g.starts.length > 0 ? 1 / g.starts.length : 0;
   for (let i = 0; i < g.starts.length; i++) inflow[g.starts[i]!]! += share;
 
@@ -73,16 +104,21 @@ export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visit
       visits[u] = inflow[u]! / (1 - self);
       firstVisits[u] = inflow[u]!;
     } else {
-      const status = solveComponent(g, sccs, c, prob, inflow, visits, firstVisits, local, scratch);
-      if (status === 'trapped') {
+      const solved = solveComponent(g, sccs, c, prob, inflow, visits, firstVisits, local, scratch);
+      if (solved.status === 'trapped') {
         if (trappedComp === -1) trappedComp = c;
         continue;
       }
-      if (status === 'unsolved') {
+      if (solved.status === 'unsolved') {
         if (unsolvedComp === -1) unsolvedComp = c;
         continue;
       }
-      if (status === 'approximated') approximated = true;
+      if (solved.residual > residual) residual = solved.residual;
+      if (solved.residual > RESIDUAL_GOAL && approximateComp === -1) {
+        approximateComp = c;
+        approximateResidual = solved.residual;
+      }
+      if (solved.status === 'bounded') firstVisitsBounded = true;
     }
     for (let k = from; k < to; k++) {
       const u = sccs.nodes[k]!;
@@ -94,10 +130,30 @@ export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visit
       }
     }
   }
-  return { visits, firstVisits, compEntry, trappedComp, unsolvedComp, approximated };
+  return {
+    visits,
+    firstVisits,
+    compEntry,
+    trappedComp,
+    unsolvedComp,
+    approximateComp,
+    approximateResidual,
+    residual,
+    firstVisitsBounded,
+  };
 }
 
-type Status = 'solved' | 'approximated' | 'trapped' | 'unsolved';
+/**
+ * 'solved': visits and first-visit chances exact; 'bounded': visits solved, first-visit
+ * chances bounded; 'trapped': a case can stay forever; 'unsolved': no finite figures.
+ */
+type Status = 'solved' | 'bounded' | 'trapped' | 'unsolved';
+
+/** A component's status and the relative residual of its visits. */
+interface Solved {
+  status: Status;
+  residual: number;
+}
 
 /** Buffers reused across components, so many small loops allocate nothing. */
 interface Scratch {
@@ -120,7 +176,7 @@ function solveComponent(
   firstVisits: Float64Array,
   local: Int32Array,
   scratch: Scratch,
-): Status {
+): Solved {
   const from = sccs.start[c]!;
   const size = sccs.start[c + 1]! - from;
   const { comp } = sccs;
@@ -177,14 +233,22 @@ function solveComponent(
   };
   if (tail < k) {
     reset();
-    return 'trapped';
+    return { status: 'trapped', residual: 0 };
   }
   const status =
     k <= DENSE_MAX
       ? solveDense(g, c, comp, prob, inflow, visits, firstVisits, entered, k, local, scratch)
-      : solveSweeps(g, c, comp, prob, inflow, visits, firstVisits, entered, k, local);
+      : solveSparse(g, c, comp, prob, inflow, visits, firstVisits, entered, k, local);
+  const residual =
+    status === 'trapped' || status === 'unsolved'
+      ? 0
+      : componentResidual(g, c, comp, prob, inflow, visits, entered, k, local);
   reset();
-  return status;
+  if (!Number.isFinite(residual)) {
+    for (let i = 0; i < k; i++) visits[entered[i]!] = 0;
+    return { status: 'unsolved', residual };
+  }
+  return { status, residual };
 }
 
 /**
@@ -289,8 +353,19 @@ function solveDense(
   return 'solved';
 }
 
-/** Gauss-Seidel on v = b + Q^T v, in flow order, for large loops. */
-function solveSweeps(
+/**
+ * A loop of more than DENSE_MAX steps, as the sparse system (I - Q)^T v = b:
+ * 1. a sparse LU in flow order (the order cases first reach the steps), which for chains of
+ *    rework loops, overlapping or nested, fills in only where loops overlap;
+ * 2. otherwise, when reverse Cuthill-McKee gives a band narrow enough, the LU in that order
+ *    (fill-in stays inside the band);
+ * 3. otherwise (a tangle with no narrow order, such as a map discovered from an event log)
+ *    BiCGSTAB with an ILU(0) preconditioner.
+ * A direct solve is followed by one step of iterative refinement. The first-visit chances
+ * get the bound min(visits, chance of entering the loop): a case reaches a step at most as
+ * often as it visits it, and only if it enters the loop.
+ */
+function solveSparse(
   g: FlowGraph,
   c: number,
   comp: Int32Array,
@@ -302,39 +377,80 @@ function solveSweeps(
   k: number,
   local: Int32Array,
 ): Status {
-  let work = 0;
+  const a = componentMatrix(g, c, comp, prob, entered, k, local);
+  const b = pool.float64(k);
+  const x = pool.float64(k);
   let entry = 0;
-  for (let i = 0; i < k; i++) entry += inflow[entered[i]!]!;
-  for (;;) {
-    let delta = 0;
-    let largest = 0;
-    for (let i = 0; i < k; i++) {
-      const v = entered[i]!;
-      let sum = inflow[v]!;
-      let self = 0;
-      for (let s = g.inStart[v]!; s < g.inStart[v + 1]!; s++) {
-        const u = g.inSource[s]!;
-        if (comp[u] !== c || local[u]! < 0 || g.kind[u] === KIND_END) continue;
-        const p = prob[g.inEdge[s]!]!;
-        if (u === v) self += p;
-        else sum += visits[u]! * p;
-      }
-      work += g.inStart[v + 1]! - g.inStart[v]! + 1;
-      const next = self >= 1 - TINY ? 0 : sum / (1 - self);
-      const d = Math.abs(next - visits[v]!);
-      if (d > delta) delta = d;
-      if (next > largest) largest = next;
-      visits[v] = next;
-    }
-    if (delta <= 1e-12 * (1 + largest)) break;
-    if (work > SWEEP_BUDGET) {
-      for (let i = 0; i < k; i++) visits[entered[i]!] = 0;
-      return 'unsolved';
-    }
+  for (let i = 0; i < k; i++) {
+    b[i] = inflow[entered[i]!]!;
+    entry += b[i]!;
+  }
+  const entries = a.rowStart[k]!;
+  const maxEntries = 6 * entries + 8 * k;
+  const maxWork = 40 * entries + 64 * k;
+  const lu = sparseLu(a, maxEntries, maxWork);
+  if (lu !== null) directSolve(a, lu, b, x);
+  else {
+    const order = reverseCuthillMcKee(a);
+    const banded = order.bandwidth * k <= maxEntries / 2 ? permute(a, order.perm, order.inv) : null;
+    const bandLu = banded === null ? null : sparseLu(banded, maxEntries, Number.POSITIVE_INFINITY);
+    if (banded !== null && bandLu !== null) {
+      const pb = pool.float64(k);
+      const px = pool.float64(k);
+      for (let i = 0; i < k; i++) pb[order.inv[i]!] = b[i]!;
+      directSolve(banded, bandLu, pb, px);
+      for (let i = 0; i < k; i++) x[i] = px[order.inv[i]!]!;
+    } else bicgstab(a, b, x, KRYLOV_TOLERANCE, 20 * Math.ceil(Math.sqrt(k)) + 200);
   }
   for (let i = 0; i < k; i++) {
     const u = entered[i]!;
-    firstVisits[u] = Math.min(visits[u]!, entry);
+    // Rounding can leave a visit a hair below zero; a visit is never negative.
+    const v = Math.max(x[i]!, 0);
+    visits[u] = v;
+    firstVisits[u] = Math.min(v, entry);
   }
-  return 'approximated';
+  return 'bounded';
+}
+
+/** x = A^-1 b by the LU factors of A, plus one step of iterative refinement. */
+function directSolve(a: SparseMatrix, lu: LuFactors, b: Float64Array, x: Float64Array): void {
+  const { k } = a;
+  x.set(b.subarray(0, k));
+  luSolve(lu, x);
+  const r = pool.float64(k);
+  residualOf(a, x, b, r);
+  luSolve(lu, r);
+  for (let i = 0; i < k; i++) x[i]! += r[i]!;
+}
+
+/**
+ * ||b - (I - Q)^T v|| / ||b|| on one component, read off the graph: the relative residual
+ * of the visits just solved, whichever way they were solved.
+ */
+function componentResidual(
+  g: FlowGraph,
+  c: number,
+  comp: Int32Array,
+  prob: Float64Array,
+  inflow: Float64Array,
+  visits: Float64Array,
+  entered: Int32Array,
+  k: number,
+  local: Int32Array,
+): number {
+  let rr = 0;
+  let bb = 0;
+  for (let i = 0; i < k; i++) {
+    const v = entered[i]!;
+    const b = inflow[v]!;
+    let r = b - visits[v]!;
+    for (let s = g.inStart[v]!; s < g.inStart[v + 1]!; s++) {
+      const u = g.inSource[s]!;
+      if (comp[u] !== c || local[u]! < 0 || g.kind[u] === KIND_END) continue;
+      r += prob[g.inEdge[s]!]! * visits[u]!;
+    }
+    rr += r * r;
+    bb += b * b;
+  }
+  return bb > 0 ? Math.sqrt(rr / bb) : 0;
 }
