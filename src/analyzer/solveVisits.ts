@@ -2,6 +2,8 @@ import { type FlowGraph, KIND_END } from './buildFlowGraph';
 import type { Sccs } from './findSccs';
 import { scratch as pool } from './scratch';
 import { bicgstab } from './solve/bicgstab';
+import { gmres } from './solve/gmres';
+import { ilu0 } from './solve/ilu0';
 import { reverseCuthillMcKee } from './solve/reverseCuthillMcKee';
 import {
   componentMatrix,
@@ -43,6 +45,18 @@ export interface Visits {
   firstVisitsBounded: boolean;
 }
 
+/**
+ * How loops are solved; for tests, which check every method on small maps. `denseMax`:
+ * loops up to this many steps are solved densely (default DENSE_MAX). `method`: for larger
+ * ones, 'auto' picks by structure (see solveSparse); 'lu', 'band' and 'krylov' force the
+ * flow-order LU, the reverse Cuthill-McKee LU or BiCGSTAB (each falls back to the next when
+ * it cannot be used).
+ */
+export interface SolveOptions {
+  denseMax?: number;
+  method?: 'auto' | 'lu' | 'band' | 'krylov';
+}
+
 /** A solve is exact when its relative residual is at most this. */
 export const RESIDUAL_GOAL = 1e-9;
 /** Components up to this size are solved exactly (dense Gauss-Jordan, k^3). */
@@ -58,7 +72,12 @@ const TINY = 1e-12;
  * singletons in O(degree), small loops densely, large loops by Gauss-Seidel sweeps.
  * @example solveVisits(g, findSccs(g.n, g.outStart, g.outTarget), prob).visits
  */
-export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visits {
+export function solveVisits(
+  g: FlowGraph,
+  sccs: Sccs,
+  prob: Float64Array,
+  options: SolveOptions = {},
+): Visits {
   const { n } = g;
   const visits = new Float64Array(n);
   const firstVisits = pool.float64(n);
@@ -104,7 +123,10 @@ export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visit
       visits[u] = inflow[u]! / (1 - self);
       firstVisits[u] = inflow[u]!;
     } else {
-      const solved = solveComponent(g, sccs, c, prob, inflow, visits, firstVisits, local, scratch);
+      const solved = solveComponent(g, sccs, c, prob, inflow, visits, firstVisits, local, scratch, {
+        denseMax: options.denseMax ?? DENSE_MAX,
+        method: options.method ?? 'auto',
+      });
       if (solved.status === 'trapped') {
         if (trappedComp === -1) trappedComp = c;
         continue;
@@ -176,6 +198,7 @@ function solveComponent(
   firstVisits: Float64Array,
   local: Int32Array,
   scratch: Scratch,
+  options: Required<SolveOptions>,
 ): Solved {
   const from = sccs.start[c]!;
   const size = sccs.start[c + 1]! - from;
@@ -236,9 +259,21 @@ function solveComponent(
     return { status: 'trapped', residual: 0 };
   }
   const status =
-    k <= DENSE_MAX
+    k <= options.denseMax
       ? solveDense(g, c, comp, prob, inflow, visits, firstVisits, entered, k, local, scratch)
-      : solveSparse(g, c, comp, prob, inflow, visits, firstVisits, entered, k, local);
+      : solveSparse(
+          g,
+          c,
+          comp,
+          prob,
+          inflow,
+          visits,
+          firstVisits,
+          entered,
+          k,
+          local,
+          options.method,
+        );
   const residual =
     status === 'trapped' || status === 'unsolved'
       ? 0
@@ -360,7 +395,8 @@ function solveDense(
  * 2. otherwise, when reverse Cuthill-McKee gives a band narrow enough, the LU in that order
  *    (fill-in stays inside the band);
  * 3. otherwise (a tangle with no narrow order, such as a map discovered from an event log)
- *    BiCGSTAB with an ILU(0) preconditioner.
+ *    BiCGSTAB with an ILU(0) preconditioner, and restarted GMRES from where it got to when
+ *    BiCGSTAB breaks down.
  * A direct solve is followed by one step of iterative refinement. The first-visit chances
  * get the bound min(visits, chance of entering the loop): a case reaches a step at most as
  * often as it visits it, and only if it enters the loop.
@@ -376,6 +412,7 @@ function solveSparse(
   entered: Int32Array,
   k: number,
   local: Int32Array,
+  method: Required<SolveOptions>['method'],
 ): Status {
   const a = componentMatrix(g, c, comp, prob, entered, k, local);
   const b = pool.float64(k);
@@ -386,21 +423,38 @@ function solveSparse(
     entry += b[i]!;
   }
   const entries = a.rowStart[k]!;
-  const maxEntries = 6 * entries + 8 * k;
-  const maxWork = 40 * entries + 64 * k;
-  const lu = sparseLu(a, maxEntries, maxWork);
+  // Caps on the direct solves: a few times the matrix itself. A chain of rework loops in
+  // flow order fills in only where loops overlap (a handful of entries per row); a tangle
+  // reaches the cap within its first rows, so trying costs little.
+  const maxEntries = 4 * entries + 8 * k;
+  const maxWork = 4 * entries + 8 * k;
+  const maxBandwidth = Math.floor(maxEntries / (2 * k));
+  const lu = method === 'auto' || method === 'lu' ? sparseLu(a, maxEntries, maxWork) : null;
+  const order =
+    lu === null && method !== 'krylov'
+      ? reverseCuthillMcKee(a, method === 'band' ? k : maxBandwidth)
+      : null;
+  const banded =
+    order !== null && (method === 'band' || order.bandwidth <= maxBandwidth)
+      ? permute(a, order.perm, order.inv)
+      : null;
+  // Fill-in stays inside the band: at most 2 * bandwidth entries a row.
+  const bandLu =
+    banded === null ? null : sparseLu(banded, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   if (lu !== null) directSolve(a, lu, b, x);
-  else {
-    const order = reverseCuthillMcKee(a);
-    const banded = order.bandwidth * k <= maxEntries / 2 ? permute(a, order.perm, order.inv) : null;
-    const bandLu = banded === null ? null : sparseLu(banded, maxEntries, Number.POSITIVE_INFINITY);
-    if (banded !== null && bandLu !== null) {
-      const pb = pool.float64(k);
-      const px = pool.float64(k);
-      for (let i = 0; i < k; i++) pb[order.inv[i]!] = b[i]!;
-      directSolve(banded, bandLu, pb, px);
-      for (let i = 0; i < k; i++) x[i] = px[order.inv[i]!]!;
-    } else bicgstab(a, b, x, KRYLOV_TOLERANCE, 20 * Math.ceil(Math.sqrt(k)) + 200);
+  else if (order !== null && banded !== null && bandLu !== null) {
+    const pb = pool.float64(k);
+    const px = pool.float64(k);
+    for (let i = 0; i < k; i++) pb[order.inv[i]!] = b[i]!;
+    directSolve(banded, bandLu, pb, px);
+    for (let i = 0; i < k; i++) x[i] = px[order.inv[i]!]!;
+  } else {
+    const f = ilu0(a);
+    const limit = 20 * Math.ceil(Math.sqrt(k)) + 200;
+    const done = bicgstab(a, f, b, x, KRYLOV_TOLERANCE, limit);
+    if (done.residual > KRYLOV_TOLERANCE) {
+      gmres(a, f, b, x, KRYLOV_TOLERANCE, limit, Math.min(40, k));
+    }
   }
   for (let i = 0; i < k; i++) {
     const u = entered[i]!;

@@ -1,4 +1,5 @@
 import { scratch } from '../scratch';
+import { type Ilu0, precondition } from './ilu0';
 import { multiply, norm, residual, type SparseMatrix } from './SparseMatrix';
 
 /** How an iterative solve ended. */
@@ -9,77 +10,23 @@ export interface IterativeResult {
 }
 
 /**
- * ILU(0) of A: L and U on A's own pattern (no fill), stored over a copy of A's values,
- * with the position of each row's diagonal. Rows must be sorted by column and hold their
- * diagonal.
- */
-interface Ilu0 {
-  a: SparseMatrix;
-  lu: Float64Array;
-  diagAt: Int32Array;
-}
-
-function ilu0(a: SparseMatrix): Ilu0 {
-  const { k, rowStart, col } = a;
-  const lu = scratch.float64(a.val.length);
-  lu.set(a.val.subarray(0, lu.length));
-  const diagAt = scratch.int32(k);
-  const at = scratch.int32(k).fill(-1);
-  for (let i = 0; i < k; i++) {
-    const from = rowStart[i]!;
-    const to = rowStart[i + 1]!;
-    for (let s = from; s < to; s++) at[col[s]!] = s;
-    let s = from;
-    for (; s < to && col[s]! < i; s++) {
-      const j = col[s]!;
-      const l = lu[s]! / lu[diagAt[j]!]!;
-      lu[s] = l;
-      if (l === 0) continue;
-      for (let t = diagAt[j]! + 1; t < rowStart[j + 1]!; t++) {
-        const m = at[col[t]!]!;
-        if (m >= 0) lu[m]! -= l * lu[t]!;
-      }
-    }
-    diagAt[i] = s;
-    for (let t = from; t < to; t++) at[col[t]!] = -1;
-  }
-  return { a, lu, diagAt };
-}
-
-/** x = (LU)^-1 y for the ILU(0) factors. */
-function precondition(f: Ilu0, y: Float64Array, x: Float64Array): void {
-  const { rowStart, col, k } = f.a;
-  const { lu, diagAt } = f;
-  for (let i = 0; i < k; i++) {
-    let sum = y[i]!;
-    for (let s = rowStart[i]!; s < diagAt[i]!; s++) sum -= lu[s]! * x[col[s]!]!;
-    x[i] = sum;
-  }
-  for (let i = k - 1; i >= 0; i--) {
-    let sum = x[i]!;
-    const d = diagAt[i]!;
-    for (let s = d + 1; s < rowStart[i + 1]!; s++) sum -= lu[s]! * x[col[s]!]!;
-    x[i] = sum / lu[d]!;
-  }
-}
-
-/**
  * BiCGSTAB with ILU(0) as right preconditioner (van der Vorst 1992) for A x = b, from the
  * x given. Each pass runs until the recurrence's residual is below `tol` ||b|| or it stalls
  * or breaks down; then the true residual b - A x is recomputed and, when still above `tol`,
  * a new pass starts from there (which also removes the drift of the recurrence). At most
- * `maxIterations` in all.
- * @example bicgstab(a, b, x, 1e-12, 2000).residual
+ * `maxIterations` in all. A pass that makes the residual worse (a breakdown) is undone: x
+ * is left at the best iterate found.
+ * @example bicgstab(a, ilu0(a), b, x, 1e-12, 2000).residual
  */
 export function bicgstab(
   a: SparseMatrix,
+  f: Ilu0,
   b: Float64Array,
   x: Float64Array,
   tol: number,
   maxIterations: number,
 ): IterativeResult {
   const { k } = a;
-  const f = ilu0(a);
   const r = scratch.float64(k);
   const rHat = scratch.float64(k);
   const p = scratch.float64(k);
@@ -88,6 +35,7 @@ export function bicgstab(
   const t = scratch.float64(k);
   const pHat = scratch.float64(k);
   const sHat = scratch.float64(k);
+  const kept = scratch.float64(k);
   const bNorm = norm(b, k);
   if (bNorm === 0) {
     x.fill(0, 0, k);
@@ -100,6 +48,7 @@ export function bicgstab(
     // A pass that did not lower the true residual by much has stalled for good.
     if (rNorm > 0.5 * best) break;
     best = rNorm;
+    kept.set(x.subarray(0, k));
     rHat.set(r.subarray(0, k));
     p.fill(0, 0, k);
     v.fill(0, 0, k);
@@ -134,6 +83,11 @@ export function bicgstab(
       if (omega === 0 || norm(r, k) <= tol * bNorm * 0.1) break;
     }
     rNorm = residual(a, x, b, r);
+    if (!(rNorm <= best)) {
+      x.set(kept.subarray(0, k));
+      rNorm = best;
+      break;
+    }
   }
   return { residual: rNorm / bNorm, iterations };
 }

@@ -16,9 +16,13 @@ export interface Ordering {
  * low degree (found by repeated breadth-first sweeps), each node's new neighbours in order
  * of degree, then the whole order reversed. Keeps the entries near the diagonal, so a
  * loop component that is long and thin gets a small bandwidth. Iterative, O(entries).
- * @example reverseCuthillMcKee(a).bandwidth
+ *
+ * Returns null, after one breadth-first sweep, when no order can have a bandwidth of at
+ * most `maxBandwidth`: a sweep of height h means a diameter of at most 2h, and an order of
+ * bandwidth w cannot place k nodes within distance 2h of each other unless w >= (k-1) / 2h.
+ * @example reverseCuthillMcKee(a, 20)?.bandwidth
  */
-export function reverseCuthillMcKee(a: SparseMatrix): Ordering {
+export function reverseCuthillMcKee(a: SparseMatrix, maxBandwidth: number): Ordering | null {
   const { k } = a;
   // The symmetric pattern as compressed rows (duplicates kept; they change nothing).
   const degree = scratch.int32(k + 1);
@@ -57,6 +61,9 @@ export function reverseCuthillMcKee(a: SparseMatrix): Ordering {
     for (let tries = 0; tries < 4; tries++) {
       sweep++;
       const { last, height } = sweepFrom(start, adjStart, adj, seen, sweep, order, placed, level);
+      if (tries === 0 && root === 0 && (k - 1) / (2 * Math.max(1, height)) > maxBandwidth) {
+        return null;
+      }
       if (height <= depth) break;
       depth = height;
       let best = -1;

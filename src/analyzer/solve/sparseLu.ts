@@ -25,7 +25,8 @@ export interface LuFactors {
  * member can leave) is a nonsingular M-matrix, and Gaussian elimination keeps an M-matrix
  * an M-matrix, so every pivot is positive and no multiplier exceeds what the rows hold.
  * Gives up (returns null) once the factors would hold more than `maxEntries` entries or
- * the elimination more than `maxWork` multiply-adds: then fill-in has made the direct
+ * the elimination more than `maxWork` multiply-adds (or, after row i, more than
+ * 4 (i + 1) / k + 1/16 of either): then fill-in has made the direct
  * solve the wrong tool, and the caller tries another order or an iterative solve.
  * @example sparseLu(a, 10 * a.col.length, 1e6)?.diag
  */
@@ -33,10 +34,13 @@ export function sparseLu(a: SparseMatrix, maxEntries: number, maxWork: number): 
   const { k } = a;
   const lStart = scratch.int32(k + 1);
   const uStart = scratch.int32(k + 1);
-  const lCol = scratch.int32(maxEntries);
-  const lVal = scratch.float64(maxEntries);
-  const uCol = scratch.int32(maxEntries);
-  const uVal = scratch.float64(maxEntries);
+  // Room for A's own entries and a little fill; grown when the fill needs more. (Taking
+  // maxEntries up front would touch megabytes a failed attempt never uses.)
+  let room = Math.min(maxEntries, (a.rowStart[k]! >> 1) + 2 * k);
+  let lCol = scratch.int32(room);
+  let lVal = scratch.float64(room);
+  let uCol = scratch.int32(room);
+  let uVal = scratch.float64(room);
   const diag = scratch.float64(k);
   const w = scratch.float64(k);
   const mark = scratch.int32(k).fill(-1);
@@ -63,12 +67,20 @@ export function sparseLu(a: SparseMatrix, maxEntries: number, maxWork: number): 
       const j = heap[0]!;
       size = heapPop(heap, size);
       const l = w[j]! / diag[j]!;
-      if (ln >= maxEntries) return null;
+      if (ln >= room) {
+        if (room >= maxEntries) return null;
+        room = Math.min(maxEntries, 2 * room);
+        lCol = grownInt32(lCol, room);
+        lVal = grownFloat64(lVal, room);
+        uCol = grownInt32(uCol, room);
+        uVal = grownFloat64(uVal, room);
+      }
       lCol[ln] = j;
       lVal[ln++] = l;
       if (l === 0) continue;
       const to = uStart[j + 1]!;
       work += to - uStart[j]!;
+      if (work > maxWork) return null;
       for (let s = uStart[j]!; s < to; s++) {
         const m = uCol[s]!;
         if (mark[m] !== i) {
@@ -81,7 +93,14 @@ export function sparseLu(a: SparseMatrix, maxEntries: number, maxWork: number): 
       }
     }
     const d = w[i]!;
-    if (!(d > 0) || work > maxWork || un + ups > maxEntries) return null;
+    if (!(d > 0) || un + ups > maxEntries) return null;
+    while (un + ups > room) {
+      room = Math.min(maxEntries, 2 * room);
+      lCol = grownInt32(lCol, room);
+      lVal = grownFloat64(lVal, room);
+      uCol = grownInt32(uCol, room);
+      uVal = grownFloat64(uVal, room);
+    }
     diag[i] = d;
     for (let t = 0; t < ups; t++) {
       const m = upper[t]!;
@@ -90,6 +109,10 @@ export function sparseLu(a: SparseMatrix, maxEntries: number, maxWork: number): 
     }
     lStart[i + 1] = ln;
     uStart[i + 1] = un;
+    // Fill-in that runs ahead of its share of the caps only grows (rows take in the fill
+    // of the rows before them): give up early rather than at the cap.
+    const share = (4 * (i + 1)) / k + 1 / 16;
+    if (ln + un > share * maxEntries || work > share * maxWork) return null;
   }
   return { k, lStart, lCol, lVal, uStart, uCol, uVal, diag };
 }
@@ -110,6 +133,18 @@ export function luSolve(f: LuFactors, x: Float64Array): void {
     for (let s = f.uStart[i]!; s < f.uStart[i + 1]!; s++) sum -= f.uVal[s]! * x[f.uCol[s]!]!;
     x[i] = sum / f.diag[i]!;
   }
+}
+
+function grownInt32(xs: Int32Array, length: number): Int32Array {
+  const out = scratch.int32(length);
+  out.set(xs);
+  return out;
+}
+
+function grownFloat64(xs: Float64Array, length: number): Float64Array {
+  const out = scratch.float64(length);
+  out.set(xs);
+  return out;
 }
 
 /** Adds j to the min-heap of `size` entries; returns the new size. */
