@@ -4,12 +4,14 @@ import { scratch as pool } from './scratch';
 import { bicgstab } from './solve/bicgstab';
 import { gmres } from './solve/gmres';
 import { ilu0 } from './solve/ilu0';
+import { inverseDiagonal } from './solve/inverseDiagonal';
 import { reverseCuthillMcKee } from './solve/reverseCuthillMcKee';
 import {
   componentMatrix,
   permute,
   residual as residualOf,
   type SparseMatrix,
+  withoutZeros,
 } from './solve/SparseMatrix';
 import { type LuFactors, luSolve, sparseLu } from './solve/sparseLu';
 
@@ -397,9 +399,11 @@ function solveDense(
  * 3. otherwise (a tangle with no narrow order, such as a map discovered from an event log)
  *    BiCGSTAB with an ILU(0) preconditioner, and restarted GMRES from where it got to when
  *    BiCGSTAB breaks down.
- * A direct solve is followed by one step of iterative refinement. The first-visit chances
- * get the bound min(visits, chance of entering the loop): a case reaches a step at most as
- * often as it visits it, and only if it enters the loop.
+ * A direct solve is followed by one step of iterative refinement. The chance of reaching
+ * step j at least once is v_j / (A^-1)_jj, with the diagonal of the inverse from the LU
+ * factors (inverseDiagonal). Without factors (the iterative solve) it gets the bound
+ * min(visits, chance of entering the loop): a case reaches a step at most as often as it
+ * visits it, and only if it enters the loop.
  */
 function solveSparse(
   g: FlowGraph,
@@ -426,8 +430,8 @@ function solveSparse(
   // Caps on the direct solves: a few times the matrix itself. A chain of rework loops in
   // flow order fills in only where loops overlap (a handful of entries per row); a tangle
   // reaches the cap within its first rows, so trying costs little.
-  const maxEntries = 4 * entries + 8 * k;
-  const maxWork = 4 * entries + 8 * k;
+  const maxEntries = 6 * entries + 16 * k;
+  const maxWork = 16 * entries + 32 * k;
   const maxBandwidth = Math.floor(maxEntries / (2 * k));
   const lu = method === 'auto' || method === 'lu' ? sparseLu(a, maxEntries, maxWork) : null;
   const order =
@@ -441,19 +445,31 @@ function solveSparse(
   // Fill-in stays inside the band: at most 2 * bandwidth entries a row.
   const bandLu =
     banded === null ? null : sparseLu(banded, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  if (lu !== null) directSolve(a, lu, b, x);
-  else if (order !== null && banded !== null && bandLu !== null) {
+  // (A^-1)_jj, expected visits to step j of a case that starts there, when it comes cheap.
+  let returns: Float64Array | null = null;
+  // As much as the dense solve may take (DENSE_MAX^3), or a few times the matrix.
+  const maxInverseWork = Math.max(DENSE_MAX ** 3, 32 * entries + 64 * k);
+  if (lu !== null) {
+    directSolve(a, lu, b, x);
+    returns = inverseDiagonal(lu, maxInverseWork);
+  } else if (order !== null && banded !== null && bandLu !== null) {
     const pb = pool.float64(k);
     const px = pool.float64(k);
     for (let i = 0; i < k; i++) pb[order.inv[i]!] = b[i]!;
     directSolve(banded, bandLu, pb, px);
     for (let i = 0; i < k; i++) x[i] = px[order.inv[i]!]!;
+    const permuted = inverseDiagonal(bandLu, maxInverseWork);
+    if (permuted !== null) {
+      returns = pool.float64(k);
+      for (let i = 0; i < k; i++) returns[i] = permuted[order.inv[i]!]!;
+    }
   } else {
-    const f = ilu0(a);
+    const sparse = withoutZeros(a);
+    const f = ilu0(sparse);
     const limit = 20 * Math.ceil(Math.sqrt(k)) + 200;
-    const done = bicgstab(a, f, b, x, KRYLOV_TOLERANCE, limit);
+    const done = bicgstab(sparse, f, b, x, KRYLOV_TOLERANCE, limit);
     if (done.residual > KRYLOV_TOLERANCE) {
-      gmres(a, f, b, x, KRYLOV_TOLERANCE, limit, Math.min(40, k));
+      gmres(sparse, f, b, x, KRYLOV_TOLERANCE, limit, Math.min(40, k));
     }
   }
   for (let i = 0; i < k; i++) {
@@ -461,9 +477,11 @@ function solveSparse(
     // Rounding can leave a visit a hair below zero; a visit is never negative.
     const v = Math.max(x[i]!, 0);
     visits[u] = v;
-    firstVisits[u] = Math.min(v, entry);
+    // A case reaches a step at most as often as it visits it, and only if it enters the loop.
+    const back = returns === null ? 0 : returns[i]!;
+    firstVisits[u] = back > 0 ? Math.min(v, v / back) : Math.min(v, entry);
   }
-  return 'bounded';
+  return returns === null ? 'bounded' : 'solved';
 }
 
 /** x = A^-1 b by the LU factors of A, plus one step of iterative refinement. */

@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type AnalysisReport, analyze } from '../analyzer';
-import { tangledMap } from '../analyzer/testing/hardMaps';
+import { spaghettiMap } from '../analyzer/testing/hardMaps';
 import { exampleMap, type ProcessMap } from '../model';
 import { createEditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider } from '../store/EditorStoreContext';
@@ -38,7 +38,7 @@ describe('MetricsSummary', () => {
   });
 
   it('labels a rework share that is a bound, while the time per case stays exact', () => {
-    const map = tangledMap(3000);
+    const map = spaghettiMap(1000);
     const { figure, text } = show(map);
     expect(figure('Expected time per case')).not.toContain('approximate');
     expect(figure('Rework share')).toMatch(/^at least \d+%$/);

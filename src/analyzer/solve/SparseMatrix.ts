@@ -16,7 +16,9 @@ export interface SparseMatrix {
  * A = (I - Q)^T on one loop component, in the order of `members` (local index i is node
  * `members[i]`, and `local[node]` must give it back): row i holds 1 - (chance of the arrows
  * from the node to itself) on the diagonal and -p for each arrow from another member into
- * it (duplicate arrows added together). A v = b gives the expected visits v for inflow b.
+ * it (duplicate arrows added together), plus an explicit zero at (i, j) wherever only
+ * (j, i) is an arrow, so that the pattern is symmetric. A v = b gives the expected visits
+ * v for inflow b.
  * @example componentMatrix(g, c, sccs.comp, prob, entered, k, local).rowStart[k]
  */
 export function componentMatrix(
@@ -31,7 +33,7 @@ export function componentMatrix(
   let size = k;
   for (let i = 0; i < k; i++) {
     const v = members[i]!;
-    size += g.inStart[v + 1]! - g.inStart[v]!;
+    size += g.inStart[v + 1]! - g.inStart[v]! + g.outStart[v + 1]! - g.outStart[v]!;
   }
   const rowStart = scratch.int32(k + 1);
   const col = scratch.int32(size);
@@ -56,6 +58,18 @@ export function componentMatrix(
         at[j] = nz++;
       }
       val[at[j]!]! -= p;
+    }
+    // Explicit zeros where only the transposed entry is nonzero: a structurally symmetric
+    // pattern, which the selected inversion of the LU factors needs (inverseDiagonal).
+    if (g.kind[v] !== KIND_END) {
+      for (let s = g.outStart[v]!; s < g.outStart[v + 1]!; s++) {
+        const t = g.outTarget[s]!;
+        const j = local[t]!;
+        if (j < 0 || comp[t] !== c || prob[g.outEdge[s]!]! === 0 || at[j]! >= first) continue;
+        col[nz] = j;
+        val[nz] = 0;
+        at[j] = nz++;
+      }
     }
     sortRow(col, val, first, nz);
     rowStart[i + 1] = nz;
@@ -82,6 +96,28 @@ export function permute(a: SparseMatrix, perm: Int32Array, inv: Int32Array): Spa
     }
     sortRow(col, val, first, nz);
     rowStart[r + 1] = nz;
+  }
+  return { k, rowStart, col, val };
+}
+
+/**
+ * A without its explicit zeros off the diagonal (for the iterative solves, which gain
+ * nothing from them).
+ * @example withoutZeros(componentMatrix(g, c, comp, prob, entered, k, local))
+ */
+export function withoutZeros(a: SparseMatrix): SparseMatrix {
+  const { k } = a;
+  const rowStart = scratch.int32(k + 1);
+  const col = scratch.int32(a.col.length);
+  const val = scratch.float64(a.col.length);
+  let nz = 0;
+  for (let i = 0; i < k; i++) {
+    for (let s = a.rowStart[i]!; s < a.rowStart[i + 1]!; s++) {
+      if (a.val[s] === 0 && a.col[s] !== i) continue;
+      col[nz] = a.col[s]!;
+      val[nz++] = a.val[s]!;
+    }
+    rowStart[i + 1] = nz;
   }
   return { k, rowStart, col, val };
 }

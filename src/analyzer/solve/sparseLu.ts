@@ -3,7 +3,7 @@ import type { SparseMatrix } from './SparseMatrix';
 
 /**
  * A = L U with L unit lower triangular and U upper triangular, both in compressed rows
- * (U's diagonal kept apart in `diag`).
+ * (U's diagonal kept apart in `diag`; U's rows in increasing column order).
  */
 export interface LuFactors {
   k: number;
@@ -77,7 +77,8 @@ export function sparseLu(a: SparseMatrix, maxEntries: number, maxWork: number): 
       }
       lCol[ln] = j;
       lVal[ln++] = l;
-      if (l === 0) continue;
+      // A zero multiplier still carries its row's pattern: the fill-in stays structural, so
+      // a structurally symmetric A gives structurally symmetric factors (inverseDiagonal).
       const to = uStart[j + 1]!;
       work += to - uStart[j]!;
       if (work > maxWork) return null;
@@ -102,6 +103,7 @@ export function sparseLu(a: SparseMatrix, maxEntries: number, maxWork: number): 
       uVal = grownFloat64(uVal, room);
     }
     diag[i] = d;
+    upper.subarray(0, ups).sort();
     for (let t = 0; t < ups; t++) {
       const m = upper[t]!;
       uCol[un] = m;

@@ -64,7 +64,7 @@ export function tangledMap(size: number, back = 7, seed = 7): ProcessMap {
 /**
  * A strongly connected random map of `size` decisions, as discovered from a messy event
  * log: a random cycle through every step plus three random arrows out of each (about 4
- * arrows per step, each labelled, with chances), one step in a hundred with a fifth arrow to
+ * arrows per step, each labelled, with chances), every hundredth step with a fifth arrow to
  * one of a few ends (chance 0.1). Durations 1-30 minutes on every step.
  * @example spaghettiMap(1000).edges.length // ≈ 4000
  */
@@ -90,7 +90,7 @@ export function spaghettiMap(size: number, seed = 11): ProcessMap {
     });
     const targets = [nextOf[i]!];
     for (let k = 0; k < 3; k++) targets.push(Math.floor(rnd() * size));
-    const exit = rnd() < 0.01 || (i === order[size - 1] && size < 100);
+    const exit = i % 100 === 37 % size;
     const weights = targets.map(() => 1 + Math.floor(rnd() * 9));
     const total = weights.reduce((a, b) => a + b, 0);
     const left = exit ? 0.9 : 1;
