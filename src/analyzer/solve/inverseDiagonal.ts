@@ -9,7 +9,7 @@ import type { LuFactors } from './sparseLu';
  *   Z_jj = (1 - sum_{m in S_j} U_jm Z_mj) / d_j.
  * When L's pattern is U's transposed (factors of a structurally symmetric A), S_j is a
  * clique of the filled pattern, so every Z_im read is one computed before: Z is only ever
- * needed on the pattern of the factors, which costs sum_j |S_j|^2 lookups.
+ * needed on the pattern of the factors, which costs sum_j |S_j|^2 steps.
  *
  * For the chance of reaching each step of a loop at least once: (A^-1)_jj is the expected
  * number of visits to step j of a case that starts there. Returns null when the factors'
@@ -37,40 +37,41 @@ export function inverseDiagonal(f: LuFactors, maxWork: number): Float64Array | n
   const zU = scratch.float64(uStart[k]!);
   const zL = scratch.float64(uStart[k]!);
   const z = new Float64Array(k);
+  // Position of each column in the row scattered last (rows are read one at a time).
+  const pos = scratch.int32(k);
   for (let j = k - 1; j >= 0; j--) {
     const from = uStart[j]!;
     const to = uStart[j + 1]!;
     const d = diag[j]!;
+    // zL[a] and zU[a] gather -sum Z_im L_mj and -sum U_jm Z_mi over m in S_j. Each pair
+    // i < m of S_j is read once, from row i (m is in S_i: the clique), for both sums.
     for (let a = from; a < to; a++) {
       const i = uCol[a]!;
-      let lower = 0;
-      let upper = 0;
-      for (let b = from; b < to; b++) {
+      zL[a] = z[i]! * lT[a]!;
+      zU[a] = uVal[a]! * z[i]!;
+    }
+    for (let a = from; a < to; a++) {
+      const i = uCol[a]!;
+      const rowTo = uStart[i + 1]!;
+      for (let s = uStart[i]!; s < rowTo; s++) pos[uCol[s]!] = s;
+      for (let b = a + 1; b < to; b++) {
         const m = uCol[b]!;
-        let zim: number;
-        let zmi: number;
-        if (m === i) {
-          zim = z[i]!;
-          zmi = zim;
-        } else if (i < m) {
-          const at = find(uStart, uCol, i, m);
-          if (at < 0) return null;
-          zim = zU[at]!;
-          zmi = zL[at]!;
-        } else {
-          const at = find(uStart, uCol, m, i);
-          if (at < 0) return null;
-          zim = zL[at]!;
-          zmi = zU[at]!;
-        }
-        lower += zim * lT[b]!;
-        upper += uVal[b]! * zmi;
+        const at = pos[m]!;
+        if (at < uStart[i]! || at >= rowTo || uCol[at] !== m) return null;
+        const zim = zU[at]!; // Z_{i,m}
+        const zmi = zL[at]!; // Z_{m,i}
+        zL[a]! += zim * lT[b]!;
+        zU[a]! += uVal[b]! * zmi;
+        zL[b]! += zmi * lT[a]!;
+        zU[b]! += uVal[a]! * zim;
       }
-      zL[a] = -lower;
-      zU[a] = -upper / d;
     }
     let sum = 0;
-    for (let b = from; b < to; b++) sum += uVal[b]! * zL[b]!;
+    for (let a = from; a < to; a++) {
+      zL[a] = -zL[a]!;
+      zU[a] = -zU[a]! / d;
+      sum += uVal[a]! * zL[a]!;
+    }
     z[j] = (1 - sum) / d;
   }
   return z;
