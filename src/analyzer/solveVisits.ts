@@ -71,7 +71,8 @@ const TINY = 1e-12;
  * Expected visits of the absorbing Markov chain (ends and dead ends absorb). Cases start
  * evenly across the start nodes. Components are solved in topological order of the
  * condensation (the reverse of Tarjan's order), so each one sees its full inflow once:
- * singletons in O(degree), small loops densely, large loops by Gauss-Seidel sweeps.
+ * singletons in O(degree), small loops densely, large loops as sparse systems (see
+ * solveSparse). Each loop's relative residual is measured on the graph after its solve.
  * @example solveVisits(g, findSccs(g.n, g.outStart, g.outTarget), prob).visits
  */
 export function solveVisits(
@@ -477,7 +478,8 @@ function solveSparse(
     // Rounding can leave a visit a hair below zero; a visit is never negative.
     const v = Math.max(x[i]!, 0);
     visits[u] = v;
-    // A case reaches a step at most as often as it visits it, and only if it enters the loop.
+    // Without the diagonal, the bound: a case reaches a step at most as often as it visits
+    // it, and only if it enters the loop.
     const back = returns === null ? 0 : returns[i]!;
     firstVisits[u] = back > 0 ? Math.min(v, v / back) : Math.min(v, entry);
   }
