@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { random } from '../../bench/random';
 import type { MapEdge, MapNode, ProcessMap } from '../model';
 import { branchProbabilities } from './branchProbabilities';
 import { buildFlowGraph, type FlowGraph, KIND_END } from './buildFlowGraph';
 import { findSccs } from './findSccs';
 import { visitsResidual } from './solve/visitsResidual';
 import { type SolveOptions, solveVisits } from './solveVisits';
-import { nestedMap, spaghettiMap, tangledMap } from './testing/hardMaps';
+import { generatedMap, nestedMap, spaghettiMap, tangledMap } from './testing/hardMaps';
 
 /**
  * A random map of `size` steps: a start, steps in a row (a third of them decisions), each
@@ -14,13 +15,7 @@ import { nestedMap, spaghettiMap, tangledMap } from './testing/hardMaps';
  * loops that overlap), a few ends; chances given on some decisions.
  */
 function randomMap(size: number, seed: number): ProcessMap {
-  let a = seed >>> 0;
-  const rnd = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = random(seed);
   const ends = 1 + Math.floor(rnd() * 3);
   const nodes: MapNode[] = [{ id: 's', kind: 'start', label: 'S', position: { x: 0, y: 0 } }];
   const edges: MapEdge[] = [{ id: 'e-s', source: 's', target: 'n0' }];
@@ -48,16 +43,7 @@ function randomMap(size: number, seed: number): ProcessMap {
     }
   }
   for (let e = 0; e < ends; e++) nodes.push({ id: `end${e}`, kind: 'end', label: 'E', position });
-  return {
-    format: 'leverflow-map',
-    version: 2,
-    name: 'random',
-    settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10, defaultHandOffRate: 25 },
-    people: [],
-    acceptedFindings: [],
-    nodes,
-    edges,
-  };
+  return generatedMap('random', nodes, edges);
 }
 
 /**

@@ -1,8 +1,11 @@
 import { random } from '../../../bench/random';
 import type { MapEdge, MapNode, ProcessMap } from '../../model';
 
-/** A map of generated nodes and edges with the bench's settings. */
-function wrap(name: string, nodes: MapNode[], edges: MapEdge[]): ProcessMap {
+/**
+ * A map of generated nodes and edges with the bench's settings.
+ * @example generatedMap('Empty', [], []).nodes // []
+ */
+export function generatedMap(name: string, nodes: MapNode[], edges: MapEdge[]): ProcessMap {
   return {
     format: 'leverflow-map',
     version: 2,
@@ -13,6 +16,24 @@ function wrap(name: string, nodes: MapNode[], edges: MapEdge[]): ProcessMap {
     nodes,
     edges,
   };
+}
+
+/** Step i of a chain: an action with one arrow on to `next`. */
+function addAction(
+  nodes: MapNode[],
+  edges: MapEdge[],
+  i: number,
+  next: string,
+  durationMinutes: number,
+): void {
+  nodes.push({
+    id: `n${i}`,
+    kind: 'action',
+    label: `Step ${i}`,
+    position: at(i + 1),
+    durationMinutes,
+  });
+  edges.push({ id: `f${i}`, source: `n${i}`, target: next });
 }
 
 const at = (i: number) => ({ x: (i % 40) * 220, y: Math.floor(i / 40) * 160 });
@@ -47,18 +68,11 @@ export function tangledMap(size: number, back = 7, seed = 7): ProcessMap {
         probability: 0.2,
       });
     } else {
-      nodes.push({
-        id: `n${i}`,
-        kind: 'action',
-        label: `Step ${i}`,
-        position: at(i + 1),
-        durationMinutes,
-      });
-      edges.push({ id: `f${i}`, source: `n${i}`, target: next });
+      addAction(nodes, edges, i, next, durationMinutes);
     }
   }
   nodes.push({ id: 'end', kind: 'end', label: 'Done', position: at(size + 1) });
-  return wrap(`Tangled ${size}`, nodes, edges);
+  return generatedMap(`Tangled ${size}`, nodes, edges);
 }
 
 /**
@@ -129,7 +143,7 @@ export function spaghettiMap(size: number, seed = 11): ProcessMap {
       position: at(size + 1 + e),
     });
   }
-  return wrap(`Spaghetti ${size}`, nodes, edges);
+  return generatedMap(`Spaghetti ${size}`, nodes, edges);
 }
 
 /**
@@ -149,14 +163,7 @@ export function nestedMap(size: number, levels = 6, seed = 5): ProcessMap {
     let level = 0;
     while (level < levels && (i + 1) % 4 ** (level + 1) === 0) level++;
     if (level === 0) {
-      nodes.push({
-        id: `n${i}`,
-        kind: 'action',
-        label: `Step ${i}`,
-        position: at(i + 1),
-        durationMinutes,
-      });
-      edges.push({ id: `f${i}`, source: `n${i}`, target: next });
+      addAction(nodes, edges, i, next, durationMinutes);
       continue;
     }
     const no = Number((0.3 - (0.25 * (level - 1)) / Math.max(1, levels - 1)).toFixed(3));
@@ -177,5 +184,5 @@ export function nestedMap(size: number, levels = 6, seed = 5): ProcessMap {
     });
   }
   nodes.push({ id: 'end', kind: 'end', label: 'Done', position: at(size + 1) });
-  return wrap(`Nested ${size}`, nodes, edges);
+  return generatedMap(`Nested ${size}`, nodes, edges);
 }
