@@ -18,24 +18,6 @@ export function generatedMap(name: string, nodes: MapNode[], edges: MapEdge[]): 
   };
 }
 
-/** Step i of a chain: an action with one arrow on to `next`. */
-function addAction(
-  nodes: MapNode[],
-  edges: MapEdge[],
-  i: number,
-  next: string,
-  durationMinutes: number,
-): void {
-  nodes.push({
-    id: `n${i}`,
-    kind: 'action',
-    label: `Step ${i}`,
-    position: at(i + 1),
-    durationMinutes,
-  });
-  edges.push({ id: `f${i}`, source: `n${i}`, target: next });
-}
-
 const at = (i: number) => ({ x: (i % 40) * 220, y: Math.floor(i / 40) * 160 });
 
 /**
@@ -45,34 +27,9 @@ const at = (i: number) => ({ x: (i % 40) * 220, y: Math.floor(i / 40) * 160 });
  * @example tangledMap(1000).nodes.length // 1002
  */
 export function tangledMap(size: number, back = 7, seed = 7): ProcessMap {
-  const rnd = random(seed);
-  const nodes: MapNode[] = [{ id: 's', kind: 'start', label: 'Start', position: at(0) }];
-  const edges: MapEdge[] = [{ id: 'e-s', source: 's', target: 'n0' }];
-  for (let i = 0; i < size; i++) {
-    const durationMinutes = 2 + Math.floor(rnd() * 44);
-    const next = i + 1 < size ? `n${i + 1}` : 'end';
-    if (i % 5 === 4) {
-      nodes.push({
-        id: `n${i}`,
-        kind: 'decision',
-        label: `Check ${i}?`,
-        position: at(i + 1),
-        durationMinutes,
-      });
-      edges.push({ id: `y${i}`, source: `n${i}`, target: next, label: 'Yes', probability: 0.8 });
-      edges.push({
-        id: `b${i}`,
-        source: `n${i}`,
-        target: `n${Math.max(0, i - back)}`,
-        label: 'No',
-        probability: 0.2,
-      });
-    } else {
-      addAction(nodes, edges, i, next, durationMinutes);
-    }
-  }
-  nodes.push({ id: 'end', kind: 'end', label: 'Done', position: at(size + 1) });
-  return generatedMap(`Tangled ${size}`, nodes, edges);
+  return chainMap(`Tangled ${size}`, size, seed, (i) =>
+    i % 5 === 4 ? { label: `Check ${i}?`, back: Math.max(0, i - back), no: 0.2 } : null,
+  );
 }
 
 /**
@@ -154,35 +111,48 @@ export function spaghettiMap(size: number, seed = 11): ProcessMap {
  * @example nestedMap(1000).nodes.length // 1002
  */
 export function nestedMap(size: number, levels = 6, seed = 5): ProcessMap {
+  return chainMap(`Nested ${size}`, size, seed, (i) => {
+    let level = 0;
+    while (level < levels && (i + 1) % 4 ** (level + 1) === 0) level++;
+    if (level === 0) return null;
+    const no = Number((0.3 - (0.25 * (level - 1)) / Math.max(1, levels - 1)).toFixed(3));
+    return { label: `Level ${level} OK?`, back: i + 1 - 4 ** level, no };
+  });
+}
+
+/**
+ * A chain of `size` steps from a start to an end, durations 2-45 minutes; where `loopAt(i)`
+ * gives a loop, step i is a decision whose "No" (chance `no`) goes back to step `back`.
+ */
+function chainMap(
+  name: string,
+  size: number,
+  seed: number,
+  loopAt: (i: number) => { label: string; back: number; no: number } | null,
+): ProcessMap {
   const rnd = random(seed);
   const nodes: MapNode[] = [{ id: 's', kind: 'start', label: 'Start', position: at(0) }];
   const edges: MapEdge[] = [{ id: 'e-s', source: 's', target: 'n0' }];
   for (let i = 0; i < size; i++) {
     const durationMinutes = 2 + Math.floor(rnd() * 44);
     const next = i + 1 < size ? `n${i + 1}` : 'end';
-    let level = 0;
-    while (level < levels && (i + 1) % 4 ** (level + 1) === 0) level++;
-    if (level === 0) {
-      addAction(nodes, edges, i, next, durationMinutes);
+    const loop = loopAt(i);
+    if (loop === null) {
+      nodes.push({
+        id: `n${i}`,
+        kind: 'action',
+        label: `Step ${i}`,
+        position: at(i + 1),
+        durationMinutes,
+      });
+      edges.push({ id: `f${i}`, source: `n${i}`, target: next });
       continue;
     }
-    const no = Number((0.3 - (0.25 * (level - 1)) / Math.max(1, levels - 1)).toFixed(3));
-    nodes.push({
-      id: `n${i}`,
-      kind: 'decision',
-      label: `Level ${level} OK?`,
-      position: at(i + 1),
-      durationMinutes,
-    });
+    const { label, back, no } = loop;
+    nodes.push({ id: `n${i}`, kind: 'decision', label, position: at(i + 1), durationMinutes });
     edges.push({ id: `y${i}`, source: `n${i}`, target: next, label: 'Yes', probability: 1 - no });
-    edges.push({
-      id: `b${i}`,
-      source: `n${i}`,
-      target: `n${i + 1 - 4 ** level}`,
-      label: 'No',
-      probability: no,
-    });
+    edges.push({ id: `b${i}`, source: `n${i}`, target: `n${back}`, label: 'No', probability: no });
   }
   nodes.push({ id: 'end', kind: 'end', label: 'Done', position: at(size + 1) });
-  return generatedMap(`Nested ${size}`, nodes, edges);
+  return generatedMap(name, nodes, edges);
 }
