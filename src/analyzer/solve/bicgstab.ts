@@ -37,10 +37,7 @@ export function bicgstab(
   const sHat = scratch.float64(k);
   const kept = scratch.float64(k);
   const bNorm = norm(b, k);
-  if (bNorm === 0) {
-    x.fill(0, 0, k);
-    return { residual: 0, iterations: 0 };
-  }
+  if (bNorm === 0) return solvedByZero(x, k);
   let iterations = 0;
   let rNorm = residual(a, x, b, r);
   let best = Number.POSITIVE_INFINITY;
@@ -90,6 +87,15 @@ export function bicgstab(
     }
   }
   return { residual: rNorm / bNorm, iterations };
+}
+
+/**
+ * x = 0, the solution for b = 0 (every step's inflow is zero).
+ * @example if (norm(b, k) === 0) return solvedByZero(x, k);
+ */
+export function solvedByZero(x: Float64Array, k: number): IterativeResult {
+  x.fill(0, 0, k);
+  return { residual: 0, iterations: 0 };
 }
 
 function dot(x: Float64Array, y: Float64Array, k: number): number {

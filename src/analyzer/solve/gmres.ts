@@ -1,5 +1,5 @@
 import { scratch } from '../scratch';
-import type { IterativeResult } from './bicgstab';
+import { type IterativeResult, solvedByZero } from './bicgstab';
 import { type Ilu0, precondition } from './ilu0';
 import { multiply, norm, residual, type SparseMatrix } from './SparseMatrix';
 
@@ -30,10 +30,7 @@ export function gmres(
   const z = scratch.float64(k);
   const w = scratch.float64(k);
   const bNorm = norm(b, k);
-  if (bNorm === 0) {
-    x.fill(0, 0, k);
-    return { residual: 0, iterations: 0 };
-  }
+  if (bNorm === 0) return solvedByZero(x, k);
   let iterations = 0;
   let rNorm = residual(a, x, b, r);
   while (rNorm > tol * bNorm && iterations < maxIterations) {
