@@ -13,6 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { analyze as analyzeFlow, RULE_IDS } from '../src/analyzer';
+import { visitsResidual } from '../src/analyzer/solve/visitsResidual';
+import { nestedMap, spaghettiMap, tangledMap } from '../src/analyzer/testing/hardMaps';
 import type { MapEdge, MapNode, ProcessMap } from '../src/model';
 import { reviewMap as analyze } from '../src/review';
 import { random } from './random';
@@ -187,10 +189,25 @@ function time<T>(
   return { median: median(out), min: Math.min(...out) };
 }
 
+/** Arguments like --maps=tangled,nested --sizes=10000. */
+function option(name: string): string[] | null {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return arg === undefined ? null : arg.slice(name.length + 3).split(',');
+}
+
+/** Maps whose loops tangle (issue 17), beside the process-like maps above. */
+const HARD_MAPS: Record<string, (size: number) => ProcessMap> = {
+  tangled: (size) => tangledMap(size),
+  spaghetti: (size) => spaghettiMap(size),
+  nested: (size) => nestedMap(size),
+};
+
 function main(): void {
-  const sizes = [1_000, 10_000, 100_000];
+  const sizes = (option('sizes') ?? ['1000', '10000', '100000']).map(Number);
+  const maps = option('maps') ?? ['process', ...Object.keys(HARD_MAPS)];
   const rows: string[][] = [
     [
+      'map',
       'steps',
       'arrows',
       'arrows/step',
@@ -200,47 +217,59 @@ function main(): void {
       'JSON.parse ms',
       'ratio',
       'fastest: analyze / parse ms',
+      'residual',
+      'figures',
     ],
   ];
   const counts: string[] = [];
-  for (const size of sizes) {
-    const map = generateMap(size);
-    const text = JSON.stringify(map);
-    const runs = size >= 100_000 ? 15 : size >= 10_000 ? 41 : 101;
-    const parse = (): ProcessMap => JSON.parse(text);
-    for (let i = 0; i < 5; i++) analyze(parse());
-    const parseMs = time(
-      () => text,
-      (t) => JSON.parse(t),
-      runs,
-    );
-    const flowMs = time(parse, (m) => analyzeFlow(m), runs);
-    const analyzeMs = time(parse, (m) => analyze(m), runs);
-    const report = analyze(parse());
-    rows.push([
-      map.nodes.length.toLocaleString('en'),
-      map.edges.length.toLocaleString('en'),
-      (map.edges.length / map.nodes.length).toFixed(2),
-      report.findings.length.toLocaleString('en'),
-      flowMs.median.toFixed(1),
-      analyzeMs.median.toFixed(1),
-      parseMs.median.toFixed(1),
-      (analyzeMs.median / parseMs.median).toFixed(2),
-      `${analyzeMs.min.toFixed(1)} / ${parseMs.min.toFixed(1)}`,
-    ]);
-    const perRule = new Map<string, number>();
-    for (const f of report.findings) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
-    const listed = RULE_IDS.filter((r) => perRule.has(r)).map((r) => `${r} ${perRule.get(r)}`);
-    counts.push(
-      `${size.toLocaleString('en')}: ${listed.join(', ') || 'none'}; dead-end steps ${
-        report.findings.find((f) => f.rule === 'dead-end')?.nodeIds.length ?? 0
-      }; ${(text.length / 1e6).toFixed(1)} MB of JSON`,
-    );
+  for (const name of maps) {
+    for (const size of sizes) {
+      const map = name === 'process' ? generateMap(size) : HARD_MAPS[name]!(size);
+      const text = JSON.stringify(map);
+      const runs = size >= 100_000 ? 15 : size >= 10_000 ? 41 : 101;
+      const parse = (): ProcessMap => JSON.parse(text);
+      for (let i = 0; i < 5; i++) analyze(parse());
+      const parseMs = time(
+        () => text,
+        (t) => JSON.parse(t),
+        runs,
+      );
+      const flowMs = time(parse, (m) => analyzeFlow(m), runs);
+      const analyzeMs = time(parse, (m) => analyze(m), runs);
+      const report = analyze(parse());
+      const { metrics } = report;
+      rows.push([
+        name,
+        map.nodes.length.toLocaleString('en'),
+        map.edges.length.toLocaleString('en'),
+        (map.edges.length / map.nodes.length).toFixed(2),
+        report.findings.length.toLocaleString('en'),
+        flowMs.median.toFixed(1),
+        analyzeMs.median.toFixed(1),
+        parseMs.median.toFixed(1),
+        (analyzeMs.median / parseMs.median).toFixed(2),
+        `${analyzeMs.min.toFixed(1)} / ${parseMs.min.toFixed(1)}`,
+        metrics.available
+          ? visitsResidual(parse(), metrics.expectedVisits).toExponential(1)
+          : 'n/a',
+        metrics.available
+          ? `visits ${metrics.precision.visits}, rework ${metrics.precision.reworkShare}`
+          : metrics.unavailableReason,
+      ]);
+      const perRule = new Map<string, number>();
+      for (const f of report.findings) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
+      const listed = RULE_IDS.filter((r) => perRule.has(r)).map((r) => `${r} ${perRule.get(r)}`);
+      counts.push(
+        `${name} ${size.toLocaleString('en')}: ${listed.join(', ') || 'none'}; dead-end steps ${
+          report.findings.find((f) => f.rule === 'dead-end')?.nodeIds.length ?? 0
+        }; ${(text.length / 1e6).toFixed(1)} MB of JSON`,
+      );
+    }
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const row of rows) console.log(row.map((cell, c) => cell.padStart(widths[c]!)).join('  '));
   console.log(
-    `node ${process.version}; median of runs, full GC before each, on a freshly parsed map. "flow rules" is analyzeFlow() (issue 3's rules, metrics and suggestions); "analyze" adds the leverage model and its findings; ratio = analyze / JSON.parse (medians); "fastest" is the quickest run of each, less disturbed by other load (load average ${loadavg()
+    `node ${process.version}; median of runs, full GC before each, on a freshly parsed map. "process" maps are generateMap() (small rework loops); tangled, spaghetti and nested are issue 17's maps whose loops overlap (src/analyzer/testing/hardMaps.ts). "flow rules" is analyzeFlow() (issue 3's rules, metrics and suggestions); "analyze" adds the leverage model and its findings; ratio = analyze / JSON.parse (medians); "fastest" is the quickest run of each, less disturbed by other load; "residual" is ||b - (I - Q)^T v|| / ||b|| of the reported expected visits over the whole map (load average ${loadavg()
       .map((x) => x.toFixed(2))
       .join(', ')}).`,
   );

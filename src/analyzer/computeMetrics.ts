@@ -11,7 +11,7 @@ import { probabilitiesInvalid } from './rules/probabilitiesInvalid';
 import { reworkLoop } from './rules/reworkLoop';
 import { scratch } from './scratch';
 import { solveVisits, type Visits } from './solveVisits';
-import type { AnalysisMetrics, LongestPath } from './types';
+import type { AnalysisMetrics, LongestPath, MetricsPrecision } from './types';
 
 /** Metrics and the findings that come from them (rework loops, bottleneck, bad chances). */
 export interface MetricsResult {
@@ -111,7 +111,7 @@ export function computeMetrics(
   } else if (visits !== null && visits.unsolvedComp !== -1) {
     const c = visits.unsolvedComp;
     const names = listNodesAt(g.nodes, sccs.nodes, 3, sccs.start[c]!, sccs.start[c + 1]!);
-    reason = `The loop through ${names} is too large to solve precisely.`;
+    reason = `The expected visits in the loop through ${names} could not be solved (the figures are not finite).`;
   }
   if (reason !== null || visits === null) {
     return {
@@ -154,8 +154,18 @@ export function computeMetrics(
     );
   }
   if (g.starts.length > 1) notes.push('Cases are assumed to arrive evenly across the starts.');
-  if (visits.approximated)
-    notes.push('The rework share is a lower bound: a large loop was solved approximately.');
+  const precision = metricsPrecision(ctx, visits);
+  if (precision.unconverged !== null) {
+    const c = visits.approximateComp;
+    const names = listNodesAt(g.nodes, sccs.nodes, 3, sccs.start[c]!, sccs.start[c + 1]!);
+    notes.push(
+      `The figures are approximate: the expected visits in the loop through ${names} did not converge (relative residual ${precision.unconverged.residual.toExponential(1)}).`,
+    );
+  } else if (precision.reworkShare === 'lower-bound') {
+    notes.push(
+      'The rework share is a lower bound: in a loop of more than 160 steps, the chance of reaching each step at least once was bounded, not solved.',
+    );
+  }
   if (stuck > 1e-12) {
     notes.push(`${round(stuck * 100, 1)}% of cases stop at a dead end instead of an end.`);
   }
@@ -173,9 +183,32 @@ export function computeMetrics(
       stuckProbability: stuck,
       reworkShare: cycle > 0 ? Math.min(1, rework / cycle) : 0,
       notes,
+      precision,
       ...base,
     },
     findings,
+  };
+}
+
+/** Which figures are exact, from how the visits were solved. */
+function metricsPrecision(ctx: AnalysisContext, visits: Visits): MetricsPrecision {
+  const c = visits.approximateComp;
+  if (c === -1) {
+    return {
+      visits: 'exact',
+      reworkShare: visits.firstVisitsBounded ? 'lower-bound' : 'exact',
+      residual: visits.residual,
+      unconverged: null,
+    };
+  }
+  const { g, sccs } = ctx;
+  const members = sccs.nodes.subarray(sccs.start[c]!, sccs.start[c + 1]!);
+  const nodeIds = Array.from(members, (u) => g.ids[u]!);
+  return {
+    visits: 'approximate',
+    reworkShare: 'approximate',
+    residual: visits.residual,
+    unconverged: { nodeIds, residual: visits.approximateResidual },
   };
 }
 

@@ -8,6 +8,7 @@ export type {
   AvailableMetrics,
   Finding,
   LongestPath,
+  MetricsPrecision,
   RuleId,
   Severity,
   Suggestion,

@@ -1,36 +1,86 @@
 import { type FlowGraph, KIND_END } from './buildFlowGraph';
 import type { Sccs } from './findSccs';
 import { scratch as pool } from './scratch';
+import { bicgstab } from './solve/bicgstab';
+import { gmres } from './solve/gmres';
+import { ilu0 } from './solve/ilu0';
+import { inverseDiagonal } from './solve/inverseDiagonal';
+import { reverseCuthillMcKee } from './solve/reverseCuthillMcKee';
+import {
+  componentMatrix,
+  permute,
+  residual as residualOf,
+  type SparseMatrix,
+  withoutZeros,
+} from './solve/SparseMatrix';
+import { type LuFactors, luSolve, sparseLu } from './solve/sparseLu';
 
 /** Expected visits per case, solved per strongly connected component. */
 export interface Visits {
   /** Expected visits per node (finite; 0 inside a trapped component). */
   visits: Float64Array;
-  /** Chance of visiting each node at least once (for the rework share). */
+  /**
+   * Chance of visiting each node at least once (for the rework share): exact for nodes
+   * outside loops and in loops of up to DENSE_MAX steps; for larger loops an upper bound
+   * (see firstVisitsBounded).
+   */
   firstVisits: Float64Array;
   /** Chance that a case enters each component (components are entered at most once). */
   compEntry: Float64Array;
   /** A component a case can enter but never leave (infinite visits), or -1. */
   trappedComp: number;
-  /** A component too large to solve to precision, or -1. */
+  /** A component whose solve broke down (no finite figures), or -1. */
   unsolvedComp: number;
-  /** True when firstVisits are bounds for large loops rather than exact values. */
-  approximated: boolean;
+  /**
+   * The first component whose solve did not reach a relative residual of RESIDUAL_GOAL
+   * (its visits, and everything after it, are approximate), or -1.
+   */
+  approximateComp: number;
+  /** The relative residual approximateComp's solve reached (0 when there is none). */
+  approximateResidual: number;
+  /** Largest relative residual ||b - (I - Q)^T v|| / ||b|| over the loop components solved. */
+  residual: number;
+  /**
+   * True when the first-visit chances of some loop larger than DENSE_MAX steps are upper
+   * bounds (the entry chance of the loop, or the visits), so the rework share is a lower bound.
+   */
+  firstVisitsBounded: boolean;
 }
 
+/**
+ * How loops are solved; for tests, which check every method on small maps. `denseMax`:
+ * loops up to this many steps are solved densely (default DENSE_MAX). `method`: for larger
+ * ones, 'auto' picks by structure (see solveSparse); 'lu', 'band' and 'krylov' force the
+ * flow-order LU, the reverse Cuthill-McKee LU or BiCGSTAB (each falls back to the next when
+ * it cannot be used).
+ */
+export interface SolveOptions {
+  denseMax?: number;
+  method?: 'auto' | 'lu' | 'band' | 'krylov';
+}
+
+/** A solve is exact when its relative residual is at most this. */
+export const RESIDUAL_GOAL = 1e-9;
 /** Components up to this size are solved exactly (dense Gauss-Jordan, k^3). */
 const DENSE_MAX = 160;
-const SWEEP_BUDGET = 40_000_000;
+/** What the iterative solve aims at, well below RESIDUAL_GOAL (its figure is recomputed). */
+const KRYLOV_TOLERANCE = 1e-12;
 const TINY = 1e-12;
 
 /**
  * Expected visits of the absorbing Markov chain (ends and dead ends absorb). Cases start
  * evenly across the start nodes. Components are solved in topological order of the
  * condensation (the reverse of Tarjan's order), so each one sees its full inflow once:
- * singletons in O(degree), small loops densely, large loops by Gauss-Seidel sweeps.
+ * singletons in O(degree), small loops densely, large loops as sparse systems (see
+ * solveSparse). Each loop's relative residual is measured on the graph after its solve.
  * @example solveVisits(g, findSccs(g.n, g.outStart, g.outTarget), prob).visits
  */
-export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visits {
+export function solveVisits(
+  g: FlowGraph,
+  sccs: Sccs,
+  prob: Float64Array,
+  options: SolveOptions = {},
+): Visits {
   const { n } = g;
   const visits = new Float64Array(n);
   const firstVisits = pool.float64(n);
@@ -47,7 +97,10 @@ export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visit
   };
   let trappedComp = -1;
   let unsolvedComp = -1;
-  let approximated = false;
+  let approximateComp = -1;
+  let approximateResidual = 0;
+  let residual = 0;
+  let firstVisitsBounded = false;
   const share = g.starts.length > 0 ? 1 / g.starts.length : 0;
   for (let i = 0; i < g.starts.length; i++) inflow[g.starts[i]!]! += share;
 
@@ -73,16 +126,24 @@ export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visit
       visits[u] = inflow[u]! / (1 - self);
       firstVisits[u] = inflow[u]!;
     } else {
-      const status = solveComponent(g, sccs, c, prob, inflow, visits, firstVisits, local, scratch);
-      if (status === 'trapped') {
+      const solved = solveComponent(g, sccs, c, prob, inflow, visits, firstVisits, local, scratch, {
+        denseMax: options.denseMax ?? DENSE_MAX,
+        method: options.method ?? 'auto',
+      });
+      if (solved.status === 'trapped') {
         if (trappedComp === -1) trappedComp = c;
         continue;
       }
-      if (status === 'unsolved') {
+      if (solved.status === 'unsolved') {
         if (unsolvedComp === -1) unsolvedComp = c;
         continue;
       }
-      if (status === 'approximated') approximated = true;
+      if (solved.residual > residual) residual = solved.residual;
+      if (solved.residual > RESIDUAL_GOAL && approximateComp === -1) {
+        approximateComp = c;
+        approximateResidual = solved.residual;
+      }
+      if (solved.status === 'bounded') firstVisitsBounded = true;
     }
     for (let k = from; k < to; k++) {
       const u = sccs.nodes[k]!;
@@ -94,10 +155,30 @@ export function solveVisits(g: FlowGraph, sccs: Sccs, prob: Float64Array): Visit
       }
     }
   }
-  return { visits, firstVisits, compEntry, trappedComp, unsolvedComp, approximated };
+  return {
+    visits,
+    firstVisits,
+    compEntry,
+    trappedComp,
+    unsolvedComp,
+    approximateComp,
+    approximateResidual,
+    residual,
+    firstVisitsBounded,
+  };
 }
 
-type Status = 'solved' | 'approximated' | 'trapped' | 'unsolved';
+/**
+ * 'solved': visits and first-visit chances exact; 'bounded': visits solved, first-visit
+ * chances bounded; 'trapped': a case can stay forever; 'unsolved': no finite figures.
+ */
+type Status = 'solved' | 'bounded' | 'trapped' | 'unsolved';
+
+/** A component's status and the relative residual of its visits. */
+interface Solved {
+  status: Status;
+  residual: number;
+}
 
 /** Buffers reused across components, so many small loops allocate nothing. */
 interface Scratch {
@@ -120,7 +201,8 @@ function solveComponent(
   firstVisits: Float64Array,
   local: Int32Array,
   scratch: Scratch,
-): Status {
+  options: Required<SolveOptions>,
+): Solved {
   const from = sccs.start[c]!;
   const size = sccs.start[c + 1]! - from;
   const { comp } = sccs;
@@ -177,14 +259,34 @@ function solveComponent(
   };
   if (tail < k) {
     reset();
-    return 'trapped';
+    return { status: 'trapped', residual: 0 };
   }
   const status =
-    k <= DENSE_MAX
+    k <= options.denseMax
       ? solveDense(g, c, comp, prob, inflow, visits, firstVisits, entered, k, local, scratch)
-      : solveSweeps(g, c, comp, prob, inflow, visits, firstVisits, entered, k, local);
+      : solveSparse(
+          g,
+          c,
+          comp,
+          prob,
+          inflow,
+          visits,
+          firstVisits,
+          entered,
+          k,
+          local,
+          options.method,
+        );
+  const residual =
+    status === 'trapped' || status === 'unsolved'
+      ? 0
+      : componentResidual(g, c, comp, prob, inflow, visits, entered, k, local);
   reset();
-  return status;
+  if (!Number.isFinite(residual)) {
+    for (let i = 0; i < k; i++) visits[entered[i]!] = 0;
+    return { status: 'unsolved', residual };
+  }
+  return { status, residual };
 }
 
 /**
@@ -289,8 +391,22 @@ function solveDense(
   return 'solved';
 }
 
-/** Gauss-Seidel on v = b + Q^T v, in flow order, for large loops. */
-function solveSweeps(
+/**
+ * A loop of more than DENSE_MAX steps, as the sparse system (I - Q)^T v = b:
+ * 1. a sparse LU in flow order (the order cases first reach the steps), which for chains of
+ *    rework loops, overlapping or nested, fills in only where loops overlap;
+ * 2. otherwise, when reverse Cuthill-McKee gives a band narrow enough, the LU in that order
+ *    (fill-in stays inside the band);
+ * 3. otherwise (a tangle with no narrow order, such as a map discovered from an event log)
+ *    BiCGSTAB with an ILU(0) preconditioner, and restarted GMRES from where it got to when
+ *    BiCGSTAB breaks down.
+ * A direct solve is followed by one step of iterative refinement. The chance of reaching
+ * step j at least once is v_j / (A^-1)_jj, with the diagonal of the inverse from the LU
+ * factors (inverseDiagonal). Without factors (the iterative solve) it gets the bound
+ * min(visits, chance of entering the loop): a case reaches a step at most as often as it
+ * visits it, and only if it enters the loop.
+ */
+function solveSparse(
   g: FlowGraph,
   c: number,
   comp: Int32Array,
@@ -301,40 +417,114 @@ function solveSweeps(
   entered: Int32Array,
   k: number,
   local: Int32Array,
+  method: Required<SolveOptions>['method'],
 ): Status {
-  let work = 0;
+  const a = componentMatrix(g, c, comp, prob, entered, k, local);
+  const b = pool.float64(k);
+  const x = pool.float64(k);
   let entry = 0;
-  for (let i = 0; i < k; i++) entry += inflow[entered[i]!]!;
-  for (;;) {
-    let delta = 0;
-    let largest = 0;
-    for (let i = 0; i < k; i++) {
-      const v = entered[i]!;
-      let sum = inflow[v]!;
-      let self = 0;
-      for (let s = g.inStart[v]!; s < g.inStart[v + 1]!; s++) {
-        const u = g.inSource[s]!;
-        if (comp[u] !== c || local[u]! < 0 || g.kind[u] === KIND_END) continue;
-        const p = prob[g.inEdge[s]!]!;
-        if (u === v) self += p;
-        else sum += visits[u]! * p;
-      }
-      work += g.inStart[v + 1]! - g.inStart[v]! + 1;
-      const next = self >= 1 - TINY ? 0 : sum / (1 - self);
-      const d = Math.abs(next - visits[v]!);
-      if (d > delta) delta = d;
-      if (next > largest) largest = next;
-      visits[v] = next;
+  for (let i = 0; i < k; i++) {
+    b[i] = inflow[entered[i]!]!;
+    entry += b[i]!;
+  }
+  const entries = a.rowStart[k]!;
+  // Caps on the direct solves: a few times the matrix itself. A chain of rework loops in
+  // flow order fills in only where loops overlap (a handful of entries per row); a tangle
+  // reaches the cap within its first rows, so trying costs little.
+  const maxEntries = 6 * entries + 16 * k;
+  const maxWork = 16 * entries + 32 * k;
+  const maxBandwidth = Math.floor(maxEntries / (2 * k));
+  const lu = method === 'auto' || method === 'lu' ? sparseLu(a, maxEntries, maxWork) : null;
+  const order =
+    lu === null && method !== 'krylov'
+      ? reverseCuthillMcKee(a, method === 'band' ? k : maxBandwidth)
+      : null;
+  const banded =
+    order !== null && (method === 'band' || order.bandwidth <= maxBandwidth)
+      ? permute(a, order.perm, order.inv)
+      : null;
+  // Fill-in stays inside the band: at most 2 * bandwidth entries a row.
+  const bandLu =
+    banded === null ? null : sparseLu(banded, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  // (A^-1)_jj, expected visits to step j of a case that starts there, when it comes cheap.
+  let returns: Float64Array | null = null;
+  // As much as the dense solve may take (DENSE_MAX^3), or a few times the matrix.
+  const maxInverseWork = Math.max(DENSE_MAX ** 3, 32 * entries + 64 * k);
+  if (lu !== null) {
+    directSolve(a, lu, b, x);
+    returns = inverseDiagonal(lu, maxInverseWork);
+  } else if (order !== null && banded !== null && bandLu !== null) {
+    const pb = pool.float64(k);
+    const px = pool.float64(k);
+    for (let i = 0; i < k; i++) pb[order.inv[i]!] = b[i]!;
+    directSolve(banded, bandLu, pb, px);
+    for (let i = 0; i < k; i++) x[i] = px[order.inv[i]!]!;
+    const permuted = inverseDiagonal(bandLu, maxInverseWork);
+    if (permuted !== null) {
+      returns = pool.float64(k);
+      for (let i = 0; i < k; i++) returns[i] = permuted[order.inv[i]!]!;
     }
-    if (delta <= 1e-12 * (1 + largest)) break;
-    if (work > SWEEP_BUDGET) {
-      for (let i = 0; i < k; i++) visits[entered[i]!] = 0;
-      return 'unsolved';
+  } else {
+    const sparse = withoutZeros(a);
+    const f = ilu0(sparse);
+    const limit = 20 * Math.ceil(Math.sqrt(k)) + 200;
+    const done = bicgstab(sparse, f, b, x, KRYLOV_TOLERANCE, limit);
+    if (done.residual > KRYLOV_TOLERANCE) {
+      gmres(sparse, f, b, x, KRYLOV_TOLERANCE, limit, Math.min(40, k));
     }
   }
   for (let i = 0; i < k; i++) {
     const u = entered[i]!;
-    firstVisits[u] = Math.min(visits[u]!, entry);
+    // Rounding can leave a visit a hair below zero; a visit is never negative.
+    const v = Math.max(x[i]!, 0);
+    visits[u] = v;
+    // Without the diagonal, the bound: a case reaches a step at most as often as it visits
+    // it, and only if it enters the loop.
+    const back = returns === null ? 0 : returns[i]!;
+    firstVisits[u] = back > 0 ? Math.min(v, v / back) : Math.min(v, entry);
   }
-  return 'approximated';
+  return returns === null ? 'bounded' : 'solved';
+}
+
+/** x = A^-1 b by the LU factors of A, plus one step of iterative refinement. */
+function directSolve(a: SparseMatrix, lu: LuFactors, b: Float64Array, x: Float64Array): void {
+  const { k } = a;
+  x.set(b.subarray(0, k));
+  luSolve(lu, x);
+  const r = pool.float64(k);
+  residualOf(a, x, b, r);
+  luSolve(lu, r);
+  for (let i = 0; i < k; i++) x[i]! += r[i]!;
+}
+
+/**
+ * ||b - (I - Q)^T v|| / ||b|| on one component, read off the graph: the relative residual
+ * of the visits just solved, whichever way they were solved.
+ */
+function componentResidual(
+  g: FlowGraph,
+  c: number,
+  comp: Int32Array,
+  prob: Float64Array,
+  inflow: Float64Array,
+  visits: Float64Array,
+  entered: Int32Array,
+  k: number,
+  local: Int32Array,
+): number {
+  let rr = 0;
+  let bb = 0;
+  for (let i = 0; i < k; i++) {
+    const v = entered[i]!;
+    const b = inflow[v]!;
+    let r = b - visits[v]!;
+    for (let s = g.inStart[v]!; s < g.inStart[v + 1]!; s++) {
+      const u = g.inSource[s]!;
+      if (comp[u] !== c || local[u]! < 0 || g.kind[u] === KIND_END) continue;
+      r += prob[g.inEdge[s]!]! * visits[u]!;
+    }
+    rr += r * r;
+    bb += b * b;
+  }
+  return bb > 0 ? Math.sqrt(rr / bb) : 0;
 }

@@ -66,6 +66,31 @@ export interface AvailableMetrics extends MetricsBase {
   reworkShare: number;
   /** Plain-words notes on what was assumed or approximated. */
   notes: string[];
+  /** Which of these figures are exact, and how closely the visits were solved. */
+  precision: MetricsPrecision;
+}
+
+/**
+ * How exact the flow metrics are. Expected visits come from solving (I - Q)^T v = b, one
+ * loop component at a time; every other figure is computed from them.
+ */
+export interface MetricsPrecision {
+  /**
+   * Expected visits and everything computed from them (minutes per case, time per case, end
+   * and dead-end chances, the leverage hours): 'exact' when every solve reached a relative
+   * residual of at most 1e-9, 'approximate' when one did not converge.
+   */
+  visits: 'exact' | 'approximate';
+  /**
+   * 'exact'; 'lower-bound' when the chance of reaching the steps of a loop of more than 160
+   * steps at least once was bounded rather than solved (the rework share is then at least
+   * the figure given); 'approximate' when the visits are.
+   */
+  reworkShare: 'exact' | 'lower-bound' | 'approximate';
+  /** Largest relative residual ||b - (I - Q)^T v|| / ||b|| over the loops solved (0 without loops). */
+  residual: number;
+  /** When the visits are approximate: the loop whose solve did not converge, and its residual. */
+  unconverged: { nodeIds: string[]; residual: number } | null;
 }
 
 /** Flow metrics when they cannot be computed (no start, no end, or a loop with no way out). */

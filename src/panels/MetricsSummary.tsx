@@ -1,8 +1,22 @@
+import type { AvailableMetrics } from '../analyzer';
 import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor } from '../store/EditorStoreContext';
 
 const minutes = (m: number) =>
   m >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m * 10) / 10} min`;
+
+/** The rework share as exact, a lower bound or approximate, as the analysis says it is. */
+export function reworkText(metrics: AvailableMetrics): string {
+  const share = `${Math.round(metrics.reworkShare * 100)}%`;
+  switch (metrics.precision.reworkShare) {
+    case 'lower-bound':
+      return `at least ${share}`;
+    case 'approximate':
+      return `${share} (approximate)`;
+    default:
+      return share;
+  }
+}
 
 /** Expected time per case, rework share and the longest path, where steps have durations. */
 export function MetricsSummary() {
@@ -19,15 +33,19 @@ export function MetricsSummary() {
     );
   }
   const names = new Map(labelOf.map((n) => [n.id, n.label]));
+  const approximate = metrics.precision.visits === 'approximate';
   return (
     <dl className="lf-metrics">
       <div>
         <dt>Expected time per case</dt>
-        <dd>{minutes(metrics.cycleTimeMinutes)}</dd>
+        <dd>
+          {minutes(metrics.cycleTimeMinutes)}
+          {approximate && ' (approximate)'}
+        </dd>
       </div>
       <div>
         <dt>Rework share</dt>
-        <dd>{Math.round(metrics.reworkShare * 100)}%</dd>
+        <dd>{reworkText(metrics)}</dd>
       </div>
       {metrics.longestPath && (
         <div>

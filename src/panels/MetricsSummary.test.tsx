@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type AnalysisReport, analyze } from '../analyzer';
+import { spaghettiMap } from '../analyzer/testing/hardMaps';
+import { exampleMap, type ProcessMap } from '../model';
+import { createEditorStore } from '../store/createEditorStore';
+import { EditorStoreProvider } from '../store/EditorStoreContext';
+import { MetricsSummary } from './MetricsSummary';
+
+/** The report the mocked analysis hands the panel. */
+let current: AnalysisReport;
+vi.mock('../store/AnalysisProvider', () => ({
+  useAnalysis: <T,>(selector: (state: { report: AnalysisReport }) => T) =>
+    selector({ report: current }),
+}));
+
+afterEach(cleanup);
+
+function show(map: ProcessMap, report = analyze(map)) {
+  current = report;
+  render(
+    <EditorStoreProvider store={createEditorStore(map)}>
+      <MetricsSummary />
+    </EditorStoreProvider>,
+  );
+  const figure = (name: string) =>
+    screen.getByText(name, { selector: 'dt' }).nextElementSibling!.textContent;
+  return { figure, text: document.body.textContent ?? '' };
+}
+
+describe('MetricsSummary', () => {
+  it('shows exact figures plainly', () => {
+    const { figure, text } = show(exampleMap());
+    expect(figure('Expected time per case')).toBe('21.7 min');
+    expect(figure('Rework share')).toMatch(/^\d+%$/);
+    expect(text).not.toMatch(/approximate|at least|lower bound/);
+  });
+
+  it('labels a rework share that is a bound, while the time per case stays exact', () => {
+    const map = spaghettiMap(1000);
+    const { figure, text } = show(map);
+    expect(figure('Expected time per case')).not.toContain('approximate');
+    expect(figure('Rework share')).toMatch(/^at least \d+%$/);
+    expect(text).toContain('The rework share is a lower bound');
+  });
+
+  it('says "approximate" when the analysis says a solve did not converge', () => {
+    const map = exampleMap();
+    const report = analyze(map);
+    if (!report.metrics.available) throw new Error('metrics');
+    const metrics = {
+      ...report.metrics,
+      precision: {
+        visits: 'approximate' as const,
+        reworkShare: 'approximate' as const,
+        residual: 3e-6,
+        unconverged: { nodeIds: ['a', 'd'], residual: 3e-6 },
+      },
+    };
+    const { figure } = show(map, { ...report, metrics });
+    expect(figure('Expected time per case')).toBe('21.7 min (approximate)');
+    expect(figure('Rework share')).toMatch(/^\d+% \(approximate\)$/);
+  });
+});
