@@ -53,6 +53,7 @@ export function usePersistence(
         void flow.fitView({
           padding: FIT_PADDING,
           maxZoom: 1.2,
+          includeHiddenNodes: true,
           ...(ids ? { nodes: ids.map((id) => ({ id })) } : {}),
         });
       }

@@ -80,7 +80,7 @@ export function useKeyboardShortcuts(store: EditorStore) {
         s.setHelpOpen(true);
       } else if (key === '!' && event.shiftKey) {
         event.preventDefault();
-        void fitView({ padding: 0.2, duration: 200 });
+        void fitView({ padding: 0.2, duration: 200, includeHiddenNodes: true });
       }
     };
 

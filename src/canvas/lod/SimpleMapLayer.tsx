@@ -1,0 +1,142 @@
+import { useStore } from '@xyflow/react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Finding, Severity } from '../../analyzer';
+import { useAnalysis } from '../../store/AnalysisContext';
+import { useEditor } from '../../store/EditorStoreContext';
+import { worstSeverity } from '../worstSeverity';
+import { drawSimpleMap, type SimpleColors } from './drawSimpleMap';
+import { type SimpleScene, stepAt } from './simpleScene';
+import { HIT_TOLERANCE_PX } from './useSimpleSelection';
+
+const KINDS = ['start', 'end', 'action', 'decision'] as const;
+
+/** The simple drawing's colours, from the theme's CSS variables where `element` sits. */
+function readColors(element: Element): SimpleColors {
+  const style = getComputedStyle(element);
+  const read = (name: string) => style.getPropertyValue(name).trim() || '#888';
+  const byKind = (suffix: string) =>
+    Object.fromEntries(KINDS.map((k) => [k, read(`--lf-${k}${suffix}`)])) as SimpleColors['fill']; // the four kinds above
+  return {
+    edge: read('--lf-edge'),
+    accent: read('--lf-accent'),
+    fill: byKind(''),
+    stroke: byKind('-border'),
+    severity: { error: read('--lf-error'), warning: read('--lf-warning'), info: read('--lf-info') },
+  };
+}
+
+function worstOf(byId: ReadonlyMap<string, readonly Finding[]>): Map<string, Severity> {
+  const out = new Map<string, Severity>();
+  for (const [id, findings] of byId) {
+    const worst = worstSeverity(findings);
+    if (worst) out.set(id, worst);
+  }
+  return out;
+}
+
+/**
+ * The map drawn as plain shapes on one <canvas> over the whole canvas area, for zooms at
+ * which labels cannot be read (see detailLevel). Redrawn in the same frame as React Flow
+ * moves its view. Hovering a step outlines it and shows its label and findings. The canvas
+ * element carries `data-steps-drawn`: how many steps its last frame drew (tests read it).
+ */
+export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
+  const transform = useStore((s) => s.transform);
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const domNode = useStore((s) => s.domNode);
+  const selectedNodeIds = useEditor((s) => s.selectedNodeIds);
+  const selectedEdgeIds = useEditor((s) => s.selectedEdgeIds);
+  const theme = useEditor((s) => s.theme);
+  const byNode = useAnalysis((s) => s.byNode);
+  const byEdge = useAnalysis((s) => s.byEdge);
+  const nodeSeverity = useMemo(() => worstOf(byNode), [byNode]);
+  const edgeSeverity = useMemo(() => worstOf(byEdge), [byEdge]);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [hovered, setHovered] = useState(-1);
+  const scheme = domNode?.closest('[data-theme]')?.getAttribute('data-theme');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when the theme changes
+  const colors = useMemo(() => (domNode ? readColors(domNode) : null), [domNode, theme, scheme]);
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    // A CPU canvas: thousands of small paths draw faster there than through the GPU path.
+    const context = canvas?.getContext('2d', { willReadFrequently: true });
+    if (!canvas || !context || !colors || width === 0 || height === 0) return;
+    const ratio = window.devicePixelRatio || 1;
+    const w = Math.round(width * ratio);
+    const h = Math.round(height * ratio);
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    const drawn = drawSimpleMap(
+      context,
+      scene,
+      { x: transform[0], y: transform[1], zoom: transform[2], width, height, ratio },
+      colors,
+      { selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity, hovered },
+    );
+    canvas.dataset.stepsDrawn = String(drawn);
+  }, [
+    scene,
+    transform,
+    width,
+    height,
+    colors,
+    selectedNodeIds,
+    selectedEdgeIds,
+    nodeSeverity,
+    edgeSeverity,
+    hovered,
+  ]);
+
+  // Hover: the step under the pointer, found through the spatial index.
+  const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
+  useEffect(() => {
+    const pane = domNode?.querySelector<HTMLElement>('.react-flow__pane');
+    if (!domNode || !pane) return;
+    const onMove = (event: PointerEvent) => {
+      if (event.buttons !== 0) return;
+      const bounds = domNode.getBoundingClientRect();
+      const [tx, ty, zoom] = transformRef.current;
+      const x = event.clientX - bounds.left;
+      const y = event.clientY - bounds.top;
+      const hit = stepAt(scene, (x - tx) / zoom, (y - ty) / zoom, HIT_TOLERANCE_PX / zoom);
+      setHovered(hit);
+      setPointer(hit >= 0 ? { x, y } : null);
+    };
+    const onLeave = () => {
+      setHovered(-1);
+      setPointer(null);
+    };
+    pane.addEventListener('pointermove', onMove);
+    pane.addEventListener('pointerleave', onLeave);
+    return () => {
+      pane.removeEventListener('pointermove', onMove);
+      pane.removeEventListener('pointerleave', onLeave);
+    };
+  }, [domNode, scene]);
+  const transformRef = useRef(transform);
+  transformRef.current = transform;
+
+  const step = hovered >= 0 ? scene.nodes[hovered] : undefined;
+  const findings = step ? byNode.get(step.id) : undefined;
+  return (
+    <>
+      <canvas ref={canvasRef} className="lf-simple-layer" style={{ width, height }} />
+      {step && pointer && (
+        <div
+          className="lf-simple-tip"
+          role="tooltip"
+          style={{ transform: `translate(${pointer.x + 14}px, ${pointer.y + 14}px)` }}
+        >
+          <strong>{step.label.trim() || 'No label'}</strong>
+          {findings?.map((f) => (
+            <p key={`${f.rule}:${f.nodeIds.join()}:${f.edgeIds.join()}`}>{f.message}</p>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
