@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { generateMap } from '../bench/generateMap';
+import { extractMapFromPng } from '../src/io/pngMapChunk';
 import { NODE_SIZE } from '../src/layout/nodeSize';
 import type { MapNode } from '../src/model';
 
@@ -35,6 +38,17 @@ const centreOf = (step: MapNode) => ({
   y: step.position.y + NODE_SIZE[step.kind].height / 2,
 });
 
+async function importMap(page: Page, json: unknown) {
+  await page.locator('.lf-menu > summary').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (await chooser).setFiles({
+    name: 'map.leverflow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(json)),
+  });
+}
+
 async function screenshotBothThemes(page: Page) {
   for (const theme of ['light', 'dark'] as const) {
     const themeButton = page.getByRole('button', { name: /^Theme:/ });
@@ -52,14 +66,7 @@ test('a 5,000-step map fitted: every step drawn as a shape, click and box-select
   test.setTimeout(180_000);
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await page.locator('.lf-menu > summary').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (await chooser).setFiles({
-    name: 'big.leverflow.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(map)),
-  });
+  await importMap(page, map);
   // A big map opens on its start, readable, as full steps.
   await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
   await expect(layer(page)).toHaveCount(0);
@@ -131,4 +138,40 @@ test('a 5,000-step map fitted: every step drawn as a shape, click and box-select
     [...ids].sort(),
   );
   await expect(selected.first().locator('.lf-node__label')).toBeVisible();
+});
+
+test('a map whose steps are 10 million px apart exports a PNG scaled to fit, drawn as plain shapes, and says so', async ({
+  page,
+}) => {
+  const far = {
+    format: 'leverflow-map',
+    version: 2,
+    name: 'Far apart',
+    nodes: [
+      { id: 's', kind: 'start', label: 'Here', position: { x: 0, y: 0 } },
+      { id: 'e', kind: 'end', label: 'There', position: { x: 10_000_000, y: 0 } },
+    ],
+    edges: [{ id: 'a', source: 's', target: 'e' }],
+  };
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await importMap(page, far);
+  await expect(page.locator('.lf-map-name')).toHaveText('Far apart');
+
+  await page.locator('.lf-menu > summary').click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  const bytes = readFileSync(await (await download).path());
+  await expect(page.getByText(/too big to draw in full/)).toBeVisible();
+
+  const png = PNG.sync.read(bytes);
+  expect(png.width).toBeLessThanOrEqual(16_000);
+  expect(png.width).toBeGreaterThan(10_000);
+  // The arrow crosses the middle of the picture: some pixel of the middle column is not background.
+  const at = (x: number, y: number) => png.data.readUInt32BE((y * png.width + x) * 4);
+  const background = at(0, 0);
+  const column = Array.from({ length: png.height }, (_, y) => at(png.width >> 1, y));
+  expect(column.some((pixel) => pixel !== background)).toBe(true);
+  const inside = extractMapFromPng(new Uint8Array(bytes));
+  expect(inside.ok && JSON.parse(inside.text).nodes).toHaveLength(2);
 });
