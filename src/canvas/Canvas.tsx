@@ -24,8 +24,8 @@ import { edgeTypes } from './edgeTypes';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { isSimpleZoom } from './lod/detailLevel';
 import { SimpleMapLayer } from './lod/SimpleMapLayer';
-import { buildSimpleScene } from './lod/simpleScene';
 import { useHideWhenZoomedOut } from './lod/useHideWhenZoomedOut';
+import { useSimpleScene } from './lod/useSimpleScene';
 import { useSimpleSelection } from './lod/useSimpleSelection';
 import { nodeTypes } from './nodeTypes';
 import { OverviewMap } from './OverviewMap';
@@ -85,10 +85,7 @@ export function Canvas() {
   // The simple layer stays until React Flow has drawn the full steps, so no frame is empty.
   const shownSimple = useDeferredValue(simple);
   const layerOn = simple || shownSimple;
-  const scene = useMemo(
-    () => (layerOn ? buildSimpleScene(mapNodes, mapEdges) : null),
-    [layerOn, mapNodes, mapEdges],
-  );
+  const scene = useSimpleScene(layerOn, mapNodes, mapEdges);
   const onSimpleClick = useSimpleSelection(simple ? scene : null);
 
   const onNodesChange = useCallback(
@@ -221,10 +218,13 @@ export function Canvas() {
       attributionPosition="top-right"
       aria-label="Process map canvas"
     >
-      <Background
-        variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots}
-        gap={20}
-      />
+      {/* Far out the dots are under a pixel apart: a pattern that costs a frame to paint. */}
+      {!simple && (
+        <Background
+          variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots}
+          gap={20}
+        />
+      )}
       {scene && <SimpleMapLayer scene={scene} />}
       <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={FIT_ALL} />
       <OverviewMap />

@@ -25,6 +25,9 @@ function recordingPen() {
     rect() {
       rects++;
     },
+    fillRect() {
+      calls.push({ op: 'fill', style: String(pen.fillStyle), rects: 1, diamonds: 0 });
+    },
     moveTo() {
       lines = 0;
     },
@@ -69,13 +72,21 @@ describe('drawSimpleMap', () => {
     const drawn = drawSimpleMap(
       pen,
       scene,
-      { x: 0, y: 0, zoom: 0.1, width: 800, height: 600, ratio: 1 },
+      { x: 0, y: 0, zoom: 0.2, width: 800, height: 600, ratio: 1 },
       COLORS,
     );
     expect(drawn).toBe(100);
     expect(calls.find((c) => c.op === 'fill' && c.style === 'action')?.rects).toBe(90);
     expect(calls.find((c) => c.op === 'fill' && c.style === 'decision')?.diamonds).toBe(10);
     expect(calls.some((c) => c.op === 'stroke' && c.style === 'edge')).toBe(true);
+  });
+
+  it('far out, draws each step as one box in its kind border colour', () => {
+    const { pen, calls } = recordingPen();
+    const view = { x: 0, y: 0, zoom: 0.05, width: 800, height: 600, ratio: 1 };
+    expect(drawSimpleMap(pen, scene, view, COLORS)).toBe(100);
+    expect(calls.filter((c) => c.style === 'action-b')).toHaveLength(90);
+    expect(calls.filter((c) => c.style === 'decision-b')).toHaveLength(10);
   });
 
   it('draws only the steps the index puts in view', () => {

@@ -37,6 +37,7 @@ export type Pen = Pick<
   CanvasRenderingContext2D,
   | 'setTransform'
   | 'clearRect'
+  | 'fillRect'
   | 'beginPath'
   | 'rect'
   | 'moveTo'
@@ -53,6 +54,8 @@ export type Pen = Pick<
 
 /** Smallest side of a drawn step, in CSS pixels, so every step shows at any zoom. */
 const MIN_STEP_PX = 2;
+/** Below this zoom steps are plain boxes and arrows straight lines without heads. */
+const TINY_BELOW_ZOOM = 0.15;
 const SEVERITIES: Severity[] = ['info', 'warning', 'error'];
 const KINDS: NodeKind[] = ['start', 'end', 'action', 'decision'];
 
@@ -113,9 +116,19 @@ export function drawSimpleMap(
     }
   };
 
-  // One path per kind: ten thousand steps are four fills and four strokes.
+  // Far out a step is a few pixels: a filled box in its kind's border colour, which the
+  // browser draws much faster than paths. Nearer, one path per kind: a fill and a stroke.
   pen.lineWidth = 1;
-  for (const kind of KINDS) {
+  if (s < TINY_BELOW_ZOOM) {
+    for (const kind of KINDS) {
+      pen.fillStyle = colors.stroke[kind];
+      for (let k = 0; k < steps.length; k++) {
+        if (nodes[steps[k]!]!.kind !== kind) continue;
+        pen.fillRect(screen[4 * k]!, screen[4 * k + 1]!, screen[4 * k + 2]!, screen[4 * k + 3]!);
+      }
+    }
+  }
+  for (const kind of s < TINY_BELOW_ZOOM ? [] : KINDS) {
     pen.beginPath();
     let any = false;
     for (let k = 0; k < steps.length; k++) {
@@ -189,8 +202,8 @@ function drawArrows(
   const px = (i: number, k: number) => curves[8 * i + k]! * s + view.x;
   const py = (i: number, k: number) => curves[8 * i + k]! * s + view.y;
   // Arrowheads and curves once they are big enough to see.
-  const head = s >= 0.15 ? 10 * s : 0;
-  const curved = s >= 0.15;
+  const head = s >= TINY_BELOW_ZOOM ? 10 * s : 0;
+  const curved = s >= TINY_BELOW_ZOOM;
   const trace = (color: string, width: number, pick: (i: number) => boolean) => {
     pen.beginPath();
     let any = false;
