@@ -98,9 +98,11 @@ test('a 5,000-step map fitted: every step drawn as a shape, click and box-select
   expect(await alphaAt(-2000, -2000)).toBe(0);
   await screenshotBothThemes(page);
 
-  // A click on a step a few pixels wide selects it.
+  // Hovering a step a few pixels wide names it; a click selects it.
   const picked = map.nodes[2345]!;
   const at = await toScreen(page, centreOf(picked).x, centreOf(picked).y);
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByRole('tooltip')).toContainText(picked.label);
   await page.mouse.click(at.x, at.y);
   await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue(picked.label);
 

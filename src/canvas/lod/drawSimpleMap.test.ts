@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MapEdge, MapNode } from '../../model';
 import { isSimpleZoom, LABEL_FONT_PX, SIMPLE_BELOW_ZOOM } from './detailLevel';
-import { drawSimpleMap, type Pen, type SimpleColors } from './drawSimpleMap';
+import { drawSimpleMap, type Pen, type SimpleColors, type SimpleMarks } from './drawSimpleMap';
 import { buildSimpleScene } from './simpleScene';
 
 /** A pen that records what is drawn: each fill and stroke with its colour and shape count. */
@@ -67,14 +67,21 @@ const arrows: MapEdge[] = grid
 describe('drawSimpleMap', () => {
   const scene = buildSimpleScene(grid, arrows);
 
-  it('draws every step in view, one fill per kind', () => {
+  /** Draws the grid at a zoom into a view of width × height px, recording the calls. */
+  const drawAt = (zoom: number, width = 800, height = 600, marks?: SimpleMarks) => {
     const { pen, calls } = recordingPen();
     const drawn = drawSimpleMap(
       pen,
       scene,
-      { x: 0, y: 0, zoom: 0.2, width: 800, height: 600, ratio: 1 },
+      { x: 0, y: 0, zoom, width, height, ratio: 1 },
       COLORS,
+      marks,
     );
+    return { drawn, calls };
+  };
+
+  it('draws every step in view, one fill per kind', () => {
+    const { drawn, calls } = drawAt(0.2);
     expect(drawn).toBe(100);
     expect(calls.find((c) => c.op === 'fill' && c.style === 'action')?.rects).toBe(90);
     expect(calls.find((c) => c.op === 'fill' && c.style === 'decision')?.diamonds).toBe(10);
@@ -82,40 +89,26 @@ describe('drawSimpleMap', () => {
   });
 
   it('far out, draws each step as one box in its kind border colour', () => {
-    const { pen, calls } = recordingPen();
-    const view = { x: 0, y: 0, zoom: 0.05, width: 800, height: 600, ratio: 1 };
-    expect(drawSimpleMap(pen, scene, view, COLORS)).toBe(100);
+    const { drawn, calls } = drawAt(0.05);
+    expect(drawn).toBe(100);
     expect(calls.filter((c) => c.style === 'action-b')).toHaveLength(90);
     expect(calls.filter((c) => c.style === 'decision-b')).toHaveLength(10);
   });
 
   it('draws only the steps the index puts in view', () => {
-    const { pen } = recordingPen();
     // 300 × 200 px at zoom 0.25 shows map x 0–1200, y 0–800: 5 columns (and a margin) × 5 rows.
-    const drawn = drawSimpleMap(
-      pen,
-      scene,
-      { x: 0, y: 0, zoom: 0.25, width: 300, height: 200, ratio: 1 },
-      COLORS,
-    );
+    const { drawn } = drawAt(0.25, 300, 200);
     expect(drawn).toBeGreaterThanOrEqual(25);
     expect(drawn).toBeLessThan(50);
   });
 
   it('outlines selected steps and marks findings in their colours', () => {
-    const { pen, calls } = recordingPen();
-    drawSimpleMap(
-      pen,
-      scene,
-      { x: 0, y: 0, zoom: 0.1, width: 800, height: 600, ratio: 1 },
-      COLORS,
-      {
-        selectedNodeIds: new Set(['n1', 'n2']),
-        selectedEdgeIds: new Set(['e0']),
-        nodeSeverity: new Map([['n3', 'error']]),
-        hovered: 5,
-      },
-    );
+    const { calls } = drawAt(0.1, 800, 600, {
+      selectedNodeIds: new Set(['n1', 'n2']),
+      selectedEdgeIds: new Set(['e0']),
+      nodeSeverity: new Map([['n3', 'error']]),
+      hovered: 5,
+    });
     const accent = calls.filter((c) => c.style === 'accent' && c.op === 'stroke');
     // The selected arrow, the two selected steps, the hovered step.
     expect(accent.map((c) => c.rects)).toEqual([0, 2, 1]);
