@@ -25,6 +25,28 @@ function readColors(element: Element): SimpleColors {
   };
 }
 
+/** The map as last drawn onto the off-screen bitmap, at a view transform and size. */
+interface DrawnArea {
+  bitmap: HTMLCanvasElement;
+  content: object;
+  x: number;
+  y: number;
+  zoom: number;
+  ratio: number;
+  width: number;
+  height: number;
+  drawn: number;
+}
+
+function resize(canvas: HTMLCanvasElement, width: number, height: number) {
+  const w = Math.round(width);
+  const h = Math.round(height);
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+}
+
 function worstOf(byId: ReadonlyMap<string, readonly Finding[]>): Map<string, Severity> {
   const out = new Map<string, Severity>();
   for (const [id, findings] of byId) {
@@ -38,7 +60,8 @@ function worstOf(byId: ReadonlyMap<string, readonly Finding[]>): Map<string, Sev
  * The map drawn as plain shapes on one <canvas> over the whole canvas area, for zooms at
  * which labels cannot be read (see detailLevel). Redrawn in the same frame as React Flow
  * moves its view. Hovering a step outlines it and shows its label and findings. The canvas
- * element carries `data-steps-drawn`: how many steps its last frame drew (tests read it).
+ * element carries `data-steps-drawn`: how many steps are drawn, in view and in the margin
+ * around it (tests and the editor bench read it).
  */
 export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   const transform = useStore((s) => s.transform);
@@ -58,27 +81,73 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when the theme changes
   const colors = useMemo(() => (domNode ? readColors(domNode) : null), [domNode, theme, scheme]);
 
+  // What is drawn, apart from where: a new object whenever any of it changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the identity is the point
+  const content = useMemo(
+    () => ({}),
+    [scene, colors, selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity, hovered],
+  );
+  const cache = useRef<DrawnArea | null>(null);
+  const lastZoom = useRef(0);
+
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     // A CPU canvas: thousands of small paths draw faster there than through the GPU path.
     const context = canvas?.getContext('2d', { willReadFrequently: true });
     if (!canvas || !context || !colors || width === 0 || height === 0) return;
     const ratio = window.devicePixelRatio || 1;
-    const w = Math.round(width * ratio);
-    const h = Math.round(height * ratio);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
+    resize(canvas, width * ratio, height * ratio);
+    const [tx, ty, zoom] = transform;
+    const marks = { selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity, hovered };
+    if (zoom !== lastZoom.current) {
+      // While the zoom changes, each frame draws just the view.
+      lastZoom.current = zoom;
+      cache.current = null;
+      const view = { x: tx, y: ty, zoom, width, height, ratio };
+      canvas.dataset.stepsDrawn = String(drawSimpleMap(context, scene, view, colors, marks));
+      return;
     }
-    const drawn = drawSimpleMap(
-      context,
-      scene,
-      { x: transform[0], y: transform[1], zoom: transform[2], width, height, ratio },
-      colors,
-      { selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity, hovered },
+    // At a steady zoom the map is drawn once onto a bitmap half a view bigger on each side; a
+    // pan that stays within that margin only copies the bitmap across.
+    const mx = Math.round(width / 2);
+    const my = Math.round(height / 2);
+    let area = cache.current;
+    if (
+      !area ||
+      area.content !== content ||
+      area.zoom !== zoom ||
+      area.ratio !== ratio ||
+      area.width !== width ||
+      area.height !== height ||
+      Math.abs(tx - area.x) > mx ||
+      Math.abs(ty - area.y) > my
+    ) {
+      const bitmap = area?.bitmap ?? document.createElement('canvas');
+      const w = width + 2 * mx;
+      const h = height + 2 * my;
+      resize(bitmap, w * ratio, h * ratio);
+      const pen = bitmap.getContext('2d', { willReadFrequently: true });
+      if (!pen) return;
+      const drawn = drawSimpleMap(
+        pen,
+        scene,
+        { x: tx + mx, y: ty + my, zoom, width: w, height: h, ratio },
+        colors,
+        marks,
+      );
+      area = { bitmap, content, x: tx, y: ty, zoom, ratio, width, height, drawn };
+      cache.current = area;
+    }
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(
+      area.bitmap,
+      Math.round((tx - area.x - mx) * ratio),
+      Math.round((ty - area.y - my) * ratio),
     );
-    canvas.dataset.stepsDrawn = String(drawn);
+    canvas.dataset.stepsDrawn = String(area.drawn);
   }, [
+    content,
     scene,
     transform,
     width,
