@@ -25,6 +25,9 @@ function readColors(element: Element): SimpleColors {
   };
 }
 
+/** How long the zoom must stay put before the map is drawn onto the pan bitmap. */
+const STEADY_MS = 200;
+
 /** The map as last drawn onto the off-screen bitmap, at a view transform and size. */
 interface DrawnArea {
   bitmap: HTMLCanvasElement;
@@ -88,7 +91,7 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
     [scene, colors, selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity, hovered],
   );
   const cache = useRef<DrawnArea | null>(null);
-  const lastZoom = useRef(0);
+  const lastZoom = useRef({ zoom: 0, at: 0 });
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
@@ -99,9 +102,10 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
     resize(canvas, width * ratio, height * ratio);
     const [tx, ty, zoom] = transform;
     const marks = { selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity, hovered };
-    if (zoom !== lastZoom.current) {
-      // While the zoom changes, each frame draws just the view.
-      lastZoom.current = zoom;
+    const now = performance.now();
+    if (zoom !== lastZoom.current.zoom) lastZoom.current = { zoom, at: now };
+    if (now - lastZoom.current.at < STEADY_MS) {
+      // While the zoom changes (a wheel turning), each frame draws just the view.
       cache.current = null;
       const view = { x: tx, y: ty, zoom, width, height, ratio };
       canvas.dataset.stepsDrawn = String(drawSimpleMap(context, scene, view, colors, marks));
