@@ -1,6 +1,7 @@
 // Editor benchmark: our canvas against stock React Flow on the same generated maps, in
 // headless Chromium. Prints, per map size and page: time to render, frame times during a
-// scripted pan and a scripted node drag, and JS heap after GC; then ours / stock ratios.
+// scripted pan and a scripted node drag, Fit view, pan, wheel zoom and a zoom in to 1.0 from the
+// fitted zoom, and JS heap after GC; then ours / stock ratios.
 // Our pages also get an "edit" gesture (a step relabelled every 250 ms, each edit re-running
 // the live analysis): compare ours with ours-off (analysis off) for what the analysis costs.
 //
@@ -8,7 +9,7 @@
 //   node bench/editor.bench.mjs --sizes=1000 --runs=5 --no-build
 //   node bench/editor.bench.mjs --sizes=1000 --runs=1 --cpuprofile   (writes bench/out/*.cpuprofile)
 //
-// Options: --sizes=100,1000,5000  --runs=3  --big-runs=1 (runs at 5,000+ steps)  --zoom=1 (zoom
+// Options: --sizes=100,1000,5000,10000  --runs=3  --big-runs=1 (runs at 5,000+ steps)  --zoom=1 (zoom
 // for the pan and drag; "fit" keeps the opening view)  --no-build  --out=dir (serve another
 // build, e.g. an experiment in bench/out)  --cpuprofile  --json=path  --pages=ours,stock
 // (also ours-off: our editor with the live analysis off, e.g. --pages=ours,ours-off --sizes=1000,10000)
@@ -36,7 +37,7 @@ const args = Object.fromEntries(
     return [key, value ?? 'true'];
   }),
 );
-const SIZES = (args.sizes ?? '100,1000,5000').split(',').map(Number);
+const SIZES = (args.sizes ?? '100,1000,5000,10000').split(',').map(Number);
 const RUNS = Number(args.runs ?? 3);
 /** Runs for maps of 5,000 steps and more, which take ~50 s a run: 1 keeps the total near 5 min. */
 const BIG_RUNS = Number(args['big-runs'] ?? Math.min(RUNS, 1));
@@ -224,16 +225,17 @@ async function measureGesture(page, cdp, x, y, ax, ay) {
 }
 
 /**
- * Our pages only: clicks "Fit view" and resolves to the ms until the view has settled and
- * every step in it is drawn (the same check as the render watcher). Our editor opens a big
- * map on its start, so this is the figure to set beside stock's render, which draws all.
+ * Clicks Fit view (our toolbar's; stock's zoom controls') and resolves to the ms until the
+ * view has settled and every step in it is drawn: in the DOM, or on our simple layer (the
+ * count its canvas reports in data-steps-drawn) when zoomed out too far to read labels.
  */
 function fitViewTime(page) {
   return page.evaluate(async () => {
     const viewport = document.querySelector('.react-flow__viewport');
-    const button = [...document.querySelectorAll('.lf-toolbar button')].find(
-      (b) => b.textContent?.trim() === 'Fit view',
-    );
+    const button =
+      [...document.querySelectorAll('.lf-toolbar button')].find(
+        (b) => b.textContent?.trim() === 'Fit view',
+      ) ?? document.querySelector('.react-flow__controls-fitview');
     const before = viewport.style.transform;
     const t0 = performance.now();
     button.click();
@@ -246,12 +248,70 @@ function fitViewTime(page) {
       last = now;
       if (now === before || moving) continue;
       const view = window.__benchInView();
-      if (view && document.getElementsByClassName('react-flow__node').length >= view.expected) {
-        break;
-      }
+      const layer = document.querySelector('.lf-simple-layer');
+      const drawn =
+        document.getElementsByClassName('react-flow__node').length +
+        Number(layer?.dataset.stepsDrawn ?? 0);
+      if (view && drawn >= view.expected) break;
     }
     return performance.now() - t0;
   });
+}
+
+/**
+ * Turns the mouse wheel over (x, y) at 60 events a second for `ms`: `deltaAt(t)` gives each
+ * event's deltaY (React Flow zooms by 2^(-deltaY × 0.002) per event), not waiting for the page.
+ */
+async function wheelGesture(cdp, x, y, ms, deltaAt) {
+  const pending = [];
+  const t0 = performance.now();
+  for (let t = 0; t < ms; t = performance.now() - t0) {
+    pending.push(
+      cdp.send('Input.dispatchMouseEvent', {
+        type: 'mouseWheel',
+        x,
+        y,
+        deltaX: 0,
+        deltaY: deltaAt(t),
+      }),
+    );
+    await sleep(16 - ((performance.now() - t0) % 16));
+  }
+  await Promise.all(pending);
+  return pending.length;
+}
+
+/** Records frames while `action` runs and for `after` ms more (for work that lands late). */
+async function framesDuring(page, action, after = SETTLE_MS) {
+  await page.evaluate(startFrames);
+  await action();
+  await sleep(after);
+  return frameStats(await page.evaluate(() => window.__benchStopFrames()));
+}
+
+/**
+ * At the fitted zoom: a pan, then the wheel zooming in to about twice the zoom and back out
+ * twice over, then a zoom in from the fitted zoom to 1.0 in 1.5 s, each with its frame times.
+ */
+async function measureFitted(page, cdp) {
+  const { rect, zoom } = await page.evaluate(viewportState);
+  const cx = rect.x + rect.width / 2;
+  const cy = rect.y + rect.height / 2;
+  const empty = (await page.evaluate(findEmptyPoint)) ?? { x: cx, y: cy };
+  const pan = await framesDuring(page, () =>
+    gesture(cdp, empty.x, empty.y, Math.min(300, rect.width / 2 - 60), 150),
+  );
+  await sleep(SETTLE_MS);
+  const wheel = await framesDuring(page, () =>
+    wheelGesture(cdp, cx, cy, GESTURE_MS, (t) => -20 * Math.sin((2 * Math.PI * t) / 1500)),
+  );
+  await sleep(SETTLE_MS);
+  const { zoom: before } = await page.evaluate(viewportState);
+  const events = Math.round(1500 / 16);
+  const step = -Math.log2(1 / before) / 0.002 / events;
+  const zoomIn = await framesDuring(page, () => wheelGesture(cdp, cx, cy, 1500, () => step), 1000);
+  const { zoom: after } = await page.evaluate(viewportState);
+  return { zoom, pan, wheel, zoomIn, zoomInTo: after };
 }
 
 /**
@@ -282,6 +342,7 @@ function frameStats(deltas) {
     frames: deltas.length,
     p50: at(0.5),
     p95: at(0.95),
+    max: sorted.length ? sorted[sorted.length - 1] : NaN,
     over50: deltas.filter((d) => d > 50).length,
   };
 }
@@ -381,8 +442,11 @@ async function run(browser, pageName, size, canvas) {
       ? await cpuProfile(cdp, `${tag}-edit`, () => measureEdits(page))
       : { frames: 0, p50: NaN, p95: NaN, over50: NaN, edits: 0 };
     await sleep(SETTLE_MS);
-    const fit = canEdit ? await fitViewTime(page) : NaN;
+    const fit = await fitViewTime(page);
+    await sleep(SETTLE_MS);
+    const fitted = await cpuProfile(cdp, `${tag}-fitted`, () => measureFitted(page, cdp));
     return {
+      fitted,
       render: render.ms,
       fit,
       visible: render.expected,
@@ -453,6 +517,8 @@ try {
               (r.edit.edits
                 ? `edit p95 ${r.edit.p95.toFixed(1)} (${r.edit.edits} edits, ${r.edit.over50} frames > 50 ms), `
                 : '') +
+              `fit view ${r.fit.toFixed(0)} ms, at fitted zoom ${r.fitted.zoom.toFixed(3)}: pan p95/max ${r.fitted.pan.p95.toFixed(1)}/${r.fitted.pan.max.toFixed(1)}, ` +
+              `wheel p95/max ${r.fitted.wheel.p95.toFixed(1)}/${r.fitted.wheel.max.toFixed(1)}, zoom in to ${r.fitted.zoomInTo.toFixed(2)} p95/max ${r.fitted.zoomIn.p95.toFixed(1)}/${r.fitted.zoomIn.max.toFixed(1)}, ` +
               `heap ${r.heapMB.toFixed(1)} MB, at zoom ${r.zoom.toFixed(2)}: ${r.domNodes} nodes / ${r.domEdges} edges in DOM ` +
               `[${((performance.now() - t) / 1000).toFixed(1)} s]`,
           );
@@ -480,6 +546,12 @@ try {
         editP50: median(rs.map((r) => r.edit.p50)),
         editP95: median(rs.map((r) => r.edit.p95)),
         editOver50: median(rs.map((r) => r.edit.over50)),
+        fittedPanP95: median(rs.map((r) => r.fitted.pan.p95)),
+        fittedPanMax: median(rs.map((r) => r.fitted.pan.max)),
+        fittedWheelP95: median(rs.map((r) => r.fitted.wheel.p95)),
+        fittedWheelMax: median(rs.map((r) => r.fitted.wheel.max)),
+        zoomInP95: median(rs.map((r) => r.fitted.zoomIn.p95)),
+        zoomInMax: median(rs.map((r) => r.fitted.zoomIn.max)),
         heapMB: median(rs.map((r) => r.heapMB)),
         domNodes: median(rs.map((r) => r.domNodes)),
       });
@@ -502,6 +574,9 @@ const header = [
   'pan p50/p95/>50ms',
   'drag p50/p95/>50ms',
   'edit p50/p95/>50ms',
+  'fitted pan p95/max',
+  'fitted wheel p95/max',
+  'zoom in p95/max',
   'heap MB',
   'DOM nodes',
 ];
@@ -515,6 +590,9 @@ for (const r of results) {
     `${f(r.panP50)} / ${f(r.panP95)} / ${f(r.panOver50, 0)}`,
     `${f(r.dragP50)} / ${f(r.dragP95)} / ${f(r.dragOver50, 0)}`,
     r.page === 'stock' ? '–' : `${f(r.editP50)} / ${f(r.editP95)} / ${f(r.editOver50, 0)}`,
+    `${f(r.fittedPanP95)} / ${f(r.fittedPanMax)}`,
+    `${f(r.fittedWheelP95)} / ${f(r.fittedWheelMax)}`,
+    `${f(r.zoomInP95)} / ${f(r.zoomInMax)}`,
     f(r.heapMB),
     f(r.domNodes, 0),
   ]);
@@ -525,10 +603,13 @@ for (const r of results) {
       String(r.size),
       'ratio',
       ratio(ours.render, r.render),
-      ratio(ours.fit, r.render),
+      ratio(ours.fit, r.fit),
       `${ratio(ours.panP50, r.panP50)} / ${ratio(ours.panP95, r.panP95)} / –`,
       `${ratio(ours.dragP50, r.dragP50)} / ${ratio(ours.dragP95, r.dragP95)} / –`,
       '',
+      `${ratio(ours.fittedPanP95, r.fittedPanP95)} / –`,
+      `${ratio(ours.fittedWheelP95, r.fittedWheelP95)} / –`,
+      `${ratio(ours.zoomInP95, r.zoomInP95)} / –`,
       ratio(ours.heapMB, r.heapMB),
       '',
     ]);
@@ -544,7 +625,9 @@ console.log(
   '\nframe times in ms (p50 / p95 / count over 50 ms); ratio = ours / stock (≤ 1.00: ours no slower).\n' +
     'edit: a step relabelled every 250 ms for 3 s (each edit re-runs the live analysis; ours-off: analysis off).\n' +
     'render: from navigation until every step in the opening view is drawn (ours opens a big map on its start at a\n' +
-    "readable zoom; stock fits all). fit view (ours): from clicking Fit view until every step is drawn; its ratio is to stock's render.",
+    'readable zoom; stock fits all). fit view: from clicking Fit view until every step is drawn (in the DOM, or on our\n' +
+    'simple layer below zoom 0.35). Then at the fitted zoom: a 3 s pan, 3 s of wheel zooming in and out (up to ~2x), and\n' +
+    'a zoom in to 1.0 in 1.5 s (frames until 1 s after).',
 );
 console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 

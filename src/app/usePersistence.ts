@@ -62,6 +62,7 @@ export function usePersistence(
         void flow.fitView({
           padding: FIT_PADDING,
           maxZoom: 1.2,
+          includeHiddenNodes: true,
           ...(ids ? { nodes: ids.map((id) => ({ id })) } : {}),
         });
       }
@@ -101,7 +102,8 @@ export function usePersistence(
       exportSvg: () => exportSvg(map()),
       async exportPng() {
         try {
-          await exportPng(map(), flow);
+          const notice = await exportPng(map(), flow);
+          if (notice) editor.getState().setNotice(notice);
         } catch (error) {
           const detail = error instanceof Error ? error.message : String(error);
           persistence.showBanner('error', `Could not export the picture: ${detail}`);

@@ -7,8 +7,15 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useDeferredValue, useMemo } from 'react';
+import {
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+} from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_SIZE } from '../layout/nodeSize';
 import type { Position } from '../model';
@@ -17,6 +24,11 @@ import { ConnectPicker } from './ConnectPicker';
 import { edgeTypes } from './edgeTypes';
 import { useFindingsPopup } from './FindingsPopup';
 import type { FlowEdge, FlowNode } from './flowTypes';
+import { isSimpleZoom } from './lod/detailLevel';
+import { SimpleMapLayer } from './lod/SimpleMapLayer';
+import { useHideWhenZoomedOut } from './lod/useHideWhenZoomedOut';
+import { useSimpleScene } from './lod/useSimpleScene';
+import { useSimpleSelection } from './lod/useSimpleSelection';
 import { MapSearch } from './MapSearch';
 import { nodeTypes } from './nodeTypes';
 import { OverviewMap } from './OverviewMap';
@@ -31,6 +43,11 @@ import { createEdgeConverter, createNodeConverter } from './toFlowElements';
 const CULL_ABOVE = 200;
 const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const NO_EDGES: FlowEdge[] = [];
+/** Far enough out for Fit view to show a map of 10,000 steps or more whole. */
+const MIN_ZOOM = 0.01;
+/** Steps hidden from React Flow while the simple layer draws them still count for fit view. */
+const FIT_ALL = { padding: 0.2, includeHiddenNodes: true };
 
 /** The map canvas: draws the open map and turns React Flow events into store actions. */
 export function Canvas() {
@@ -45,21 +62,37 @@ export function Canvas() {
   const { screenToFlowPosition } = useReactFlow();
   const { onNodeContextMenu, closeMenu, menu } = useStepContextMenu();
   const { onNodeMouseEnter, onNodeMouseLeave, popup } = useFindingsPopup();
+  // Zoomed out too far to read labels: steps and arrows are drawn as plain shapes on one
+  // <canvas> (SimpleMapLayer); React Flow keeps the steps, hidden (so fit view and zoom to a
+  // finding still know where they are), and no arrows.
+  const simple = useStore((s) => isSimpleZoom(s.transform[2]));
 
   const toFlowNodes = useMemo(createNodeConverter, []);
   const toFlowEdges = useMemo(createEdgeConverter, []);
   const nodes = useMemo(
-    () => toFlowNodes(mapNodes, selectedNodeIds),
-    [toFlowNodes, mapNodes, selectedNodeIds],
+    () => toFlowNodes(mapNodes, selectedNodeIds, simple),
+    [toFlowNodes, mapNodes, selectedNodeIds, simple],
   );
   const edges = useMemo(
-    () => toFlowEdges(mapEdges, selectedEdgeIds),
-    [toFlowEdges, mapEdges, selectedEdgeIds],
+    () => (simple ? NO_EDGES : toFlowEdges(mapEdges, selectedEdgeIds)),
+    [toFlowEdges, mapEdges, selectedEdgeIds, simple],
   );
   // React Flow takes the new steps and arrows at transition priority: when pointer moves
   // come faster than a big map can be redrawn, React draws the latest, not each one.
-  const shownNodes = useDeferredValue(nodes);
-  const shownEdges = useDeferredValue(edges);
+  // Hiding them is not deferred: while a zoom out animates, a deferred update would wait
+  // behind every frame's, and React Flow would draw each step in view meanwhile.
+  const deferredNodes = useDeferredValue(nodes);
+  const deferredEdges = useDeferredValue(edges);
+  useHideWhenZoomedOut<FlowNode, FlowEdge>(() =>
+    toFlowNodes(store.getState().map.nodes, store.getState().selectedNodeIds, true),
+  );
+  const shownNodes = simple ? nodes : deferredNodes;
+  const shownEdges = simple ? edges : deferredEdges;
+  // The simple layer stays until React Flow has drawn the full steps, so no frame is empty.
+  const shownSimple = useDeferredValue(simple);
+  const layerOn = simple || shownSimple;
+  const scene = useSimpleScene(layerOn, mapNodes, mapEdges);
+  const onSimpleClick = useSimpleSelection(simple ? scene : null);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -135,7 +168,13 @@ export function Canvas() {
     (_: unknown, edge: FlowEdge) => store.getState().startEditing({ type: 'edge', id: edge.id }),
     [store],
   );
-  const onPaneClick = useCallback(() => store.getState().stopEditing(), [store]);
+  const onPaneClick = useCallback(
+    (event: ReactMouseEvent) => {
+      store.getState().stopEditing();
+      onSimpleClick(event);
+    },
+    [store, onSimpleClick],
+  );
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_MIME)) {
@@ -184,16 +223,20 @@ export function Canvas() {
       colorMode={theme}
       onlyRenderVisibleElements={mapNodes.length > CULL_ABOVE}
       zoomOnDoubleClick={false}
-      minZoom={0.05}
+      minZoom={MIN_ZOOM}
       maxZoom={3}
       attributionPosition="top-right"
       aria-label="Process map canvas"
     >
-      <Background
-        variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots}
-        gap={20}
-      />
-      <Controls position="bottom-left" aria-label="Zoom controls" />
+      {/* Far out the dots are under a pixel apart: a pattern that costs a frame to paint. */}
+      {!simple && (
+        <Background
+          variant={snapToGrid ? BackgroundVariant.Lines : BackgroundVariant.Dots}
+          gap={20}
+        />
+      )}
+      {scene && <SimpleMapLayer scene={scene} />}
+      <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={FIT_ALL} />
       <OverviewMap />
       <MapSearch />
       <ConnectPicker />

@@ -43,27 +43,30 @@ const HANDLES: Record<NodeKind, NodeHandle[]> = {
  * moved. Unchanged positions in an unchanged selection cost one comparison each, which
  * matters on every drag frame of a map with thousands of steps.
  */
-function createConverter<In extends { id: string }, Out extends { selected?: boolean }>(
-  make: (item: In, selected: boolean) => Out,
-) {
+function createConverter<
+  In extends { id: string },
+  Out extends { selected?: boolean; hidden?: boolean },
+>(make: (item: In, selected: boolean, hidden: boolean) => Out) {
   // Items keep their converted object while they live, wherever they move in the list.
   const cache = new WeakMap<In, Out>();
   let lastIn: readonly In[] = [];
   let lastOut: Out[] = [];
   let lastSelected: ReadonlySet<string> | null = null;
-  return (items: readonly In[], selected: ReadonlySet<string>): Out[] => {
-    const sameSelection = selected === lastSelected;
+  let lastHidden = false;
+  /** `hidden`: React Flow keeps the items (fit view, selection) but draws none of them. */
+  return (items: readonly In[], selected: ReadonlySet<string>, hidden = false): Out[] => {
+    const same = selected === lastSelected && hidden === lastHidden;
     const out = new Array<Out>(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as In;
-      if (sameSelection && item === lastIn[i]) {
+      if (same && item === lastIn[i]) {
         out[i] = lastOut[i] as Out;
         continue;
       }
       const isSelected = selected.has(item.id);
       let flow = cache.get(item);
-      if (!flow || flow.selected !== isSelected) {
-        flow = make(item, isSelected);
+      if (!flow || flow.selected !== isSelected || (flow.hidden === true) !== hidden) {
+        flow = make(item, isSelected, hidden);
         cache.set(item, flow);
       }
       out[i] = flow;
@@ -71,6 +74,7 @@ function createConverter<In extends { id: string }, Out extends { selected?: boo
     lastIn = items;
     lastOut = out;
     lastSelected = selected;
+    lastHidden = hidden;
     return out;
   };
 }
@@ -80,12 +84,13 @@ function createConverter<In extends { id: string }, Out extends { selected?: boo
  * @example const toFlowNodes = createNodeConverter(); toFlowNodes(map.nodes, selected)
  */
 export function createNodeConverter() {
-  return createConverter<MapNode, FlowNode>((step, selected) => ({
+  return createConverter<MapNode, FlowNode>((step, selected, hidden) => ({
     id: step.id,
     type: step.kind,
     position: step.position,
     data: { step },
     selected,
+    ...(hidden ? { hidden } : {}),
     // Steps have a fixed size per kind (see NODE_SIZE and the CSS), so React Flow
     // need not re-measure a step each time it moves.
     measured: NODE_SIZE[step.kind],

@@ -44,7 +44,7 @@ export function useKeyboardShortcuts(store: EditorStore) {
           const node = id ? store.getState().map.nodes.find((n) => n.id === id) : undefined;
           if (node) keepInView(node.position);
         },
-        fitView: () => void fitView({ padding: 0.2, duration: 200 }),
+        fitView: () => void fitView({ padding: 0.2, duration: 200, includeHiddenNodes: true }),
       };
       for (const shortcut of SHORTCUTS) if (shortcut.handle?.(ctx)) break;
     };

@@ -6,7 +6,10 @@ import { embedMapInPng } from './pngMapChunk';
 /** Largest side and area a browser canvas reliably holds (Chromium: 16,384 px², ~268M px). */
 export const MAX_CANVAS_SIDE = 16_000;
 export const MAX_CANVAS_AREA = 250_000_000;
-const PADDING = 40;
+/** Margin around the map in a picture, in map units (as the SVG export). */
+export const PADDING = 40;
+/** Smallest side of a picture, in pixels, however thin the map. */
+const MIN_PICTURE_SIDE = 64;
 
 /**
  * The pixel ratio for a picture of `width` × `height` CSS pixels: the wanted ratio (2),
@@ -25,7 +28,17 @@ export function fitPixelRatio(width: number, height: number, wanted = 2): number
   );
 }
 
-function dataUrlToBytes(dataUrl: string): Uint8Array {
+function tooLarge(width: number, height: number): Error {
+  return new Error(
+    `The picture (${Math.round(width)} × ${Math.round(height)} px) is too large for this browser to draw.`,
+  );
+}
+
+function dataUrlToBytes(dataUrl: string, width: number, height: number): Uint8Array {
+  // A canvas the browser could not allocate gives "data:," instead of a picture.
+  if (!dataUrl.startsWith('data:image/png;base64,') || dataUrl.length < 40) {
+    throw tooLarge(width, height);
+  }
   const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
@@ -56,7 +69,7 @@ export async function renderCanvasPng({ viewport, bounds, background }: DomPngOp
       transform: `translate(${PADDING - bounds.x}px, ${PADDING - bounds.y}px) scale(1)`,
     },
   });
-  return dataUrlToBytes(dataUrl);
+  return dataUrlToBytes(dataUrl, width, height);
 }
 
 /**
@@ -83,12 +96,57 @@ export async function renderSvgPng(map: ProcessMap, colors: SvgColors = LIGHT_CO
     context.fillStyle = colors.background;
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('The picture is too large for this browser to draw.');
-    return new Uint8Array(await blob.arrayBuffer());
+    return await canvasBytes(canvas);
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+async function canvasBytes(canvas: HTMLCanvasElement): Promise<Uint8Array> {
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw tooLarge(canvas.width, canvas.height);
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** Where a drawing callback draws the map: screen = map × zoom + (x, y), in pixels. */
+export interface PictureFrame {
+  x: number;
+  y: number;
+  zoom: number;
+  width: number;
+  height: number;
+  ratio: 1;
+}
+
+/**
+ * A picture of a map area (map units, without the margin) drawn by `draw` on one canvas,
+ * scaled down as far as the browser's canvas limits need: a map of any extent fits.
+ * @example await renderDrawnPng(mapBounds(map), '#fff', (context, frame) => draw(context, frame))
+ */
+export async function renderDrawnPng(
+  bounds: { x: number; y: number; width: number; height: number },
+  background: string,
+  draw: (context: CanvasRenderingContext2D, frame: PictureFrame) => void,
+): Promise<Uint8Array> {
+  const areaWidth = bounds.width + 2 * PADDING;
+  const areaHeight = bounds.height + 2 * PADDING;
+  const zoom = fitPixelRatio(areaWidth, areaHeight);
+  const width = Math.max(MIN_PICTURE_SIDE, Math.ceil(areaWidth * zoom));
+  const height = Math.max(MIN_PICTURE_SIDE, Math.ceil(areaHeight * zoom));
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('This browser cannot draw the picture (no 2D canvas).');
+  // The map area centred on the canvas (it is smaller than the canvas only when very thin).
+  const x = (width - areaWidth * zoom) / 2 + (PADDING - bounds.x) * zoom;
+  const y = (height - areaHeight * zoom) / 2 + (PADDING - bounds.y) * zoom;
+  draw(context, { x, y, zoom, width, height, ratio: 1 });
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.globalCompositeOperation = 'destination-over';
+  context.fillStyle = background;
+  context.fillRect(0, 0, width, height);
+  return canvasBytes(canvas);
 }
 
 /** Adds the map file to a PNG so opening the picture in Leverflow opens the map again. */

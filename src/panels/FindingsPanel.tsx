@@ -42,6 +42,7 @@ export function FindingsPanel() {
         padding: 0.4,
         maxZoom: 1.2,
         duration: 250,
+        includeHiddenNodes: true,
       });
     }
   };

@@ -62,7 +62,9 @@ export function Toolbar() {
       const { tidyUp } = await import('../layout/tidyUp');
       const positions = await tidyUp(store.getState().map);
       store.getState().setPositions(positions);
-      requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }));
+      requestAnimationFrame(
+        () => void fitView({ padding: 0.2, duration: 300, includeHiddenNodes: true }),
+      );
     } finally {
       setBusy(false);
     }
@@ -161,7 +163,7 @@ export function Toolbar() {
         </button>
         <button
           type="button"
-          onClick={() => void fitView({ padding: 0.2, duration: 200 })}
+          onClick={() => void fitView({ padding: 0.2, duration: 200, includeHiddenNodes: true })}
           title="Fit view (Shift+1)"
         >
           Fit view

@@ -1,10 +1,13 @@
 import type { Node, Rect } from '@xyflow/react';
+import { drawSimpleMap } from '../../canvas/lod/drawSimpleMap';
+import { buildSimpleScene } from '../../canvas/lod/simpleScene';
 import { downloadBlob } from '../../io/downloadBlob';
 import { mapFileName } from '../../io/exportJson';
-import { pngWithMap, renderCanvasPng, renderSvgPng } from '../../io/exportPng';
-import { LIGHT_COLORS, mapToSvg, type SvgColors } from '../../io/exportSvg';
+import { pngWithMap, renderCanvasPng, renderDrawnPng, renderSvgPng } from '../../io/exportPng';
+import { LIGHT_COLORS, mapBounds, mapToSvg, type SvgColors } from '../../io/exportSvg';
 import { leverageSummary } from '../../leverage/leverageSummary';
 import type { ProcessMap } from '../../model';
+import { pictureDrawing, SIMPLE_PICTURE_NOTICE } from './pictureDrawing';
 
 /** The export colours of the current theme, read from the app's CSS variables. */
 export function themeColors(): SvgColors {
@@ -51,13 +54,36 @@ export interface FlowView {
  */
 const MAX_CANVAS_PICTURE_STEPS = 150;
 
+/** The map as plain shapes (the canvas's far-out drawing), scaled to fit a browser canvas. */
+function renderSimplePng(map: ProcessMap, colors: SvgColors): Promise<Uint8Array> {
+  const scene = buildSimpleScene(map.nodes, map.edges);
+  const simple = {
+    edge: colors.edge,
+    accent: colors.edge,
+    fill: colors.fill,
+    stroke: colors.stroke,
+    severity: { error: colors.stroke.end, warning: colors.stroke.decision, info: colors.edge },
+  };
+  return renderDrawnPng(mapBounds(map), colors.background, (context, frame) =>
+    drawSimpleMap(context, scene, frame, simple),
+  );
+}
+
 /**
- * A PNG of the whole map with the map file inside it. Drawn from the canvas (html-to-image)
- * when the map is small and every step is rendered; from the SVG export otherwise (large
- * maps, and the canvas renders only what is on screen above 400 steps).
+ * A PNG of the whole map with the map file inside it, and whether it shows plain shapes.
+ * Drawn from the canvas (html-to-image) when the map is small and every step is rendered;
+ * from the SVG export for larger maps; as plain shapes (see pictureDrawing) when the map is
+ * too big to draw in full in reasonable time, or so wide that labels could not be read.
  */
-export async function renderMapPng(map: ProcessMap, flow: FlowView): Promise<Blob> {
+export async function renderMapPng(
+  map: ProcessMap,
+  flow: FlowView,
+): Promise<{ blob: Blob; simple: boolean }> {
   const colors = themeColors();
+  const bounds = mapBounds(map);
+  if (pictureDrawing(map.nodes.length, bounds.width, bounds.height) === 'simple') {
+    return { blob: pngWithMap(await renderSimplePng(map, colors), map), simple: true };
+  }
   const viewport = document.querySelector<HTMLElement>('.lf-canvas .react-flow__viewport');
   const rendered = document.querySelectorAll('.lf-canvas .react-flow__node').length;
   const png =
@@ -71,9 +97,12 @@ export async function renderMapPng(map: ProcessMap, flow: FlowView): Promise<Blo
           background: colors.background,
         })
       : await renderSvgPng(map, colors);
-  return pngWithMap(png, map);
+  return { blob: pngWithMap(png, map), simple: false };
 }
 
-export async function exportPng(map: ProcessMap, flow: FlowView): Promise<void> {
-  downloadBlob(await renderMapPng(map, flow), mapFileName(map, 'png'));
+/** Downloads the PNG; returns what to tell the person about it (plain shapes), or null. */
+export async function exportPng(map: ProcessMap, flow: FlowView): Promise<string | null> {
+  const { blob, simple } = await renderMapPng(map, flow);
+  downloadBlob(blob, mapFileName(map, 'png'));
+  return simple ? SIMPLE_PICTURE_NOTICE : null;
 }

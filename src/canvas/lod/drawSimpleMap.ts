@@ -1,0 +1,255 @@
+import type { Severity } from '../../analyzer';
+import type { NodeKind } from '../../model';
+import type { SimpleScene } from './simpleScene';
+
+/** Colours of the simple drawing (the theme's, read from the app's CSS variables). */
+export interface SimpleColors {
+  edge: string;
+  accent: string;
+  fill: Record<NodeKind, string>;
+  stroke: Record<NodeKind, string>;
+  severity: Record<Severity, string>;
+}
+
+/** Where the map is drawn: screen = map × zoom + (x, y), in CSS pixels, times `ratio` pixels. */
+export interface SimpleView {
+  x: number;
+  y: number;
+  zoom: number;
+  /** The drawing's size in CSS pixels, and device pixels per CSS pixel. */
+  width: number;
+  height: number;
+  ratio: number;
+}
+
+export interface SimpleMarks {
+  selectedNodeIds?: ReadonlySet<string>;
+  selectedEdgeIds?: ReadonlySet<string>;
+  /** The worst finding on each step or arrow that has any. */
+  nodeSeverity?: ReadonlyMap<string, Severity>;
+  edgeSeverity?: ReadonlyMap<string, Severity>;
+  /** The step under the pointer (an index into the scene's steps), or -1. */
+  hovered?: number;
+}
+
+/** What a 2D canvas context offers that the drawing uses (a fake one in tests). */
+export type Pen = Pick<
+  CanvasRenderingContext2D,
+  | 'setTransform'
+  | 'clearRect'
+  | 'fillRect'
+  | 'beginPath'
+  | 'rect'
+  | 'moveTo'
+  | 'lineTo'
+  | 'bezierCurveTo'
+  | 'fill'
+  | 'stroke'
+  | 'arc'
+  | 'fillStyle'
+  | 'strokeStyle'
+  | 'lineWidth'
+  | 'lineJoin'
+>;
+
+/** Smallest side of a drawn step, in CSS pixels, so every step shows at any zoom. */
+const MIN_STEP_PX = 2;
+/** Below this zoom steps are plain boxes and arrows straight lines without heads. */
+const TINY_BELOW_ZOOM = 0.15;
+const SEVERITIES: Severity[] = ['info', 'warning', 'error'];
+const KINDS: NodeKind[] = ['start', 'end', 'action', 'decision'];
+
+/**
+ * Draws a map as plain shapes: arrows as curves, steps as filled boxes and diamonds coloured
+ * by kind, findings as an outline and a dot in the severity's colour, selected and hovered
+ * steps outlined in the accent colour. Draws only what the spatial indexes put in view.
+ * Returns how many steps it drew.
+ * @example drawSimpleMap(canvas.getContext('2d'), scene, view, colors, { selectedNodeIds })
+ */
+export function drawSimpleMap(
+  pen: Pen,
+  scene: SimpleScene,
+  view: SimpleView,
+  colors: SimpleColors,
+  marks: SimpleMarks = {},
+): number {
+  const { zoom: s, ratio } = view;
+  pen.setTransform(ratio, 0, 0, ratio, 0, 0);
+  pen.clearRect(0, 0, view.width, view.height);
+  pen.lineJoin = 'round';
+  // The part of the map in view, with a margin for outlines and arrowheads.
+  const m = 12 / s;
+  const x0 = -view.x / s - m;
+  const y0 = -view.y / s - m;
+  const x1 = (view.width - view.x) / s + m;
+  const y1 = (view.height - view.y) / s + m;
+
+  drawArrows(pen, scene, view, colors, marks, x0, y0, x1, y1);
+
+  const steps = scene.stepIndex ? scene.stepIndex.search(x0, y0, x1, y1) : [];
+  const { boxes, nodes } = scene;
+  // Each step's box on screen, widened to the smallest visible size around its centre.
+  const screen = new Float64Array(steps.length * 4);
+  for (let k = 0; k < steps.length; k++) {
+    const i = steps[k]!;
+    const w = Math.max(MIN_STEP_PX, boxes[4 * i + 2]! * s);
+    const h = Math.max(MIN_STEP_PX, boxes[4 * i + 3]! * s);
+    screen[4 * k] = (boxes[4 * i]! + boxes[4 * i + 2]! / 2) * s + view.x - w / 2;
+    screen[4 * k + 1] = (boxes[4 * i + 1]! + boxes[4 * i + 3]! / 2) * s + view.y - h / 2;
+    screen[4 * k + 2] = w;
+    screen[4 * k + 3] = h;
+  }
+  const shape = (k: number, grow: number) => {
+    const x = screen[4 * k]! - grow;
+    const y = screen[4 * k + 1]! - grow;
+    const w = screen[4 * k + 2]! + 2 * grow;
+    const h = screen[4 * k + 3]! + 2 * grow;
+    if (nodes[steps[k]!]!.kind === 'decision') {
+      pen.moveTo(x + w / 2, y);
+      pen.lineTo(x + w, y + h / 2);
+      pen.lineTo(x + w / 2, y + h);
+      pen.lineTo(x, y + h / 2);
+      // Back to the start by hand: closePath costs Chromium far more on a path of thousands.
+      pen.lineTo(x + w / 2, y);
+    } else {
+      pen.rect(x, y, w, h);
+    }
+  };
+
+  // Far out a step is a few pixels: a filled box in its kind's border colour, which the
+  // browser draws much faster than paths. Nearer, one path per kind: a fill and a stroke.
+  pen.lineWidth = 1;
+  if (s < TINY_BELOW_ZOOM) {
+    for (const kind of KINDS) {
+      pen.fillStyle = colors.stroke[kind];
+      for (let k = 0; k < steps.length; k++) {
+        if (nodes[steps[k]!]!.kind !== kind) continue;
+        pen.fillRect(screen[4 * k]!, screen[4 * k + 1]!, screen[4 * k + 2]!, screen[4 * k + 3]!);
+      }
+    }
+  }
+  for (const kind of s < TINY_BELOW_ZOOM ? [] : KINDS) {
+    pen.beginPath();
+    let any = false;
+    for (let k = 0; k < steps.length; k++) {
+      if (nodes[steps[k]!]!.kind !== kind) continue;
+      shape(k, 0);
+      any = true;
+    }
+    if (!any) continue;
+    pen.fillStyle = colors.fill[kind];
+    pen.fill();
+    pen.strokeStyle = colors.stroke[kind];
+    pen.stroke();
+  }
+
+  const outline = (color: string, width: number, grow: number, pick: (k: number) => boolean) => {
+    pen.beginPath();
+    let any = false;
+    for (let k = 0; k < steps.length; k++) {
+      if (!pick(k)) continue;
+      shape(k, grow);
+      any = true;
+    }
+    if (!any) return;
+    pen.strokeStyle = color;
+    pen.lineWidth = width;
+    pen.stroke();
+  };
+  const severity = marks.nodeSeverity;
+  if (severity && severity.size > 0) {
+    // Findings: the outline and a dot at the top-right corner (where the full step's marker is).
+    const dot = Math.max(1.5, 9 * s);
+    for (const level of SEVERITIES) {
+      const pick = (k: number) => severity.get(nodes[steps[k]!]!.id) === level;
+      // Notes only get their dot: hundreds of them would otherwise outline the whole map.
+      if (level !== 'info') outline(colors.severity[level], 1.5, 0.5, pick);
+      pen.beginPath();
+      for (let k = 0; k < steps.length; k++) {
+        if (!pick(k)) continue;
+        const cx = screen[4 * k]! + screen[4 * k + 2]!;
+        pen.moveTo(cx + dot, screen[4 * k + 1]!);
+        pen.arc(cx, screen[4 * k + 1]!, dot, 0, 2 * Math.PI);
+      }
+      pen.fillStyle = colors.severity[level];
+      pen.fill();
+    }
+  }
+  const selected = marks.selectedNodeIds;
+  if (selected && selected.size > 0) {
+    outline(colors.accent, 2, 2, (k) => selected.has(nodes[steps[k]!]!.id));
+  }
+  const hovered = marks.hovered ?? -1;
+  if (hovered >= 0) outline(colors.accent, 1.5, 3.5, (k) => steps[k] === hovered);
+  return steps.length;
+}
+
+function drawArrows(
+  pen: Pen,
+  scene: SimpleScene,
+  view: SimpleView,
+  colors: SimpleColors,
+  marks: SimpleMarks,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+) {
+  if (!scene.edgeIndex) return;
+  const { zoom: s } = view;
+  const arrows = scene.edgeIndex.search(x0, y0, x1, y1);
+  const { curves, edges } = scene;
+  const px = (i: number, k: number) => curves[8 * i + k]! * s + view.x;
+  const py = (i: number, k: number) => curves[8 * i + k]! * s + view.y;
+  // Arrowheads and curves once they are big enough to see.
+  const head = s >= TINY_BELOW_ZOOM ? 10 * s : 0;
+  const curved = s >= TINY_BELOW_ZOOM;
+  const trace = (color: string, width: number, pick: (i: number) => boolean) => {
+    pen.beginPath();
+    let any = false;
+    for (const i of arrows) {
+      if (Number.isNaN(curves[8 * i]!) || !pick(i)) continue;
+      any = true;
+      pen.moveTo(px(i, 0), py(i, 1));
+      // Far out an arrow is a few pixels long: a straight line looks the same, costs less.
+      if (curved) pen.bezierCurveTo(px(i, 2), py(i, 3), px(i, 4), py(i, 5), px(i, 6), py(i, 7));
+      else pen.lineTo(px(i, 6), py(i, 7));
+    }
+    if (!any) return;
+    pen.strokeStyle = color;
+    pen.lineWidth = width;
+    pen.stroke();
+    if (head === 0) return;
+    pen.beginPath();
+    for (const i of arrows) {
+      if (Number.isNaN(curves[8 * i]!) || !pick(i)) continue;
+      const tx = px(i, 6);
+      const ty = py(i, 7);
+      // Along the curve's last tangent (from the second control point to the end).
+      let dx = tx - px(i, 4);
+      let dy = ty - py(i, 5);
+      const d = Math.hypot(dx, dy) || 1;
+      dx /= d;
+      dy /= d;
+      pen.moveTo(tx, ty);
+      pen.lineTo(tx - dx * head - dy * head * 0.5, ty - dy * head + dx * head * 0.5);
+      pen.lineTo(tx - dx * head + dy * head * 0.5, ty - dy * head - dx * head * 0.5);
+      pen.lineTo(tx, ty);
+    }
+    pen.fillStyle = color;
+    pen.fill();
+  };
+  const selected = marks.selectedEdgeIds;
+  const severity = marks.edgeSeverity;
+  const plain = (i: number) => !selected?.has(edges[i]!.id) && !severity?.has(edges[i]!.id);
+  trace(colors.edge, 1, plain);
+  if (severity && severity.size > 0) {
+    for (const level of SEVERITIES) {
+      trace(colors.severity[level], 1.5, (i) => {
+        const id = edges[i]!.id;
+        return !selected?.has(id) && severity.get(id) === level;
+      });
+    }
+  }
+  if (selected && selected.size > 0) trace(colors.accent, 2, (i) => selected.has(edges[i]!.id));
+}

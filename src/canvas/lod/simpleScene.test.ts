@@ -1,0 +1,80 @@
+import { getBezierPath, Position } from '@xyflow/react';
+import { describe, expect, it } from 'vitest';
+import { NODE_SIZE } from '../../layout/nodeSize';
+import type { MapEdge, MapNode } from '../../model';
+import { arrowCurve, arrowsTouching, buildSimpleScene, stepAt, stepsInside } from './simpleScene';
+
+const step = (id: string, kind: MapNode['kind'], x: number, y: number): MapNode =>
+  ({ id, kind, label: id, position: { x, y } }) as MapNode;
+const arrow = (id: string, source: string, target: string): MapEdge => ({ id, source, target });
+
+const nodes = [
+  step('a', 'action', 0, 0), // 170 × 60
+  step('d', 'decision', 400, 0), // 130 × 100
+  step('e', 'end', 0, 300), // 150 × 48
+  step('over', 'action', 100, 20), // overlaps a, drawn after it
+];
+const edges = [arrow('ad', 'a', 'd'), arrow('ae', 'a', 'e'), arrow('gone', 'a', 'nowhere')];
+
+describe('buildSimpleScene', () => {
+  const scene = buildSimpleScene(nodes, edges);
+
+  it('keeps each step box and each arrow end as indexes', () => {
+    expect([...scene.boxes.slice(4, 8)]).toEqual([400, 0, 130, 100]);
+    expect([...scene.sources]).toEqual([0, 0, 0]);
+    expect([...scene.targets]).toEqual([1, 2, -1]);
+    expect(Number.isNaN(scene.curves[16]!)).toBe(true);
+  });
+
+  it('finds the step under a point, the top one where steps overlap', () => {
+    expect(stepAt(scene, 10, 10)).toBe(0);
+    expect(stepAt(scene, 150, 40)).toBe(3);
+    expect(stepAt(scene, 465, 50)).toBe(1);
+    // The corner of a diamond's box is outside the diamond.
+    expect(stepAt(scene, 402, 2)).toBe(-1);
+    expect(stepAt(scene, 1000, 1000)).toBe(-1);
+  });
+
+  it('picks the nearest step within the tolerance when the point is on none', () => {
+    expect(stepAt(scene, -5, 310, 4)).toBe(-1);
+    expect(stepAt(scene, -3, 310, 4)).toBe(2);
+  });
+
+  it('box-selects the steps wholly inside, and their arrows', () => {
+    const inside = stepsInside(scene, { x: -10, y: -10, width: 300, height: 400 });
+    expect(inside.sort()).toEqual([0, 2, 3]);
+    expect(stepsInside(scene, { x: 0, y: 0, width: 100, height: 30 })).toEqual([]);
+    expect(arrowsTouching(scene, new Set([2]))).toEqual([1]);
+  });
+
+  it('is empty for a map without steps', () => {
+    const empty = buildSimpleScene([], []);
+    expect(stepAt(empty, 0, 0, 10)).toBe(-1);
+    expect(stepsInside(empty, { x: 0, y: 0, width: 10, height: 10 })).toEqual([]);
+  });
+});
+
+describe('arrowCurve', () => {
+  it("draws the full canvas's arrow: border to border, React Flow's bezier", () => {
+    const a = { x: 0, y: 0, ...NODE_SIZE.action, kind: 'action' as const };
+    const b = { x: 300, y: 0, ...NODE_SIZE.decision, kind: 'decision' as const };
+    const curve = arrowCurve(a, b);
+    const [path] = getBezierPath({
+      sourceX: curve[0]!,
+      sourceY: curve[1]!,
+      sourcePosition: Position.Right,
+      targetX: curve[6]!,
+      targetY: curve[7]!,
+      targetPosition: Position.Left,
+    });
+    const numbers = path.match(/-?[\d.]+(e-?\d+)?/g)?.map(Number) ?? [];
+    expect(curve[0]).toBe(170);
+    expect(numbers).toHaveLength(8);
+    for (const [i, n] of numbers.entries()) expect(curve[i]).toBeCloseTo(n, 6);
+  });
+
+  it('loops a step to itself out of its right side', () => {
+    const a = { x: 0, y: 0, width: 100, height: 50, kind: 'action' as const };
+    expect(arrowCurve(a, a)).toEqual([100, 15, 160, -15, 160, 65, 100, 35]);
+  });
+});
