@@ -14,6 +14,7 @@ import { placeDraft } from './bpmn/placeDraft';
 import { readBpmnXml } from './bpmn/readBpmnXml';
 import { readDiagramCenters } from './bpmn/readDiagramCenters';
 import { plural } from './bpmn/reportLines';
+import { xml10Text } from './bpmn/xml10Text';
 
 export { formatImportReport } from './bpmn/formatImportReport';
 export { ImportError, type ImportErrorCode } from './bpmn/ImportError';
@@ -70,5 +71,6 @@ export async function importBpmn(
 export async function exportBpmn(map: ProcessMap): Promise<string> {
   const { moddle, definitions } = buildDefinitions(map);
   const { xml } = await moddle.toXML(definitions, { format: true });
-  return xml;
+  // bpmn-moddle writes control characters and carriage returns raw (see xml10Text).
+  return xml10Text(xml);
 }

@@ -11,11 +11,24 @@ function looksLikeBpmn(text: string): boolean {
   return /^\s*(<\?xml|<)/.test(head) && /definitions/i.test(head);
 }
 
+/**
+ * A Mermaid flowchart: its first line that is not blank, a `%%` comment or part of a
+ * `---` front-matter block (our own export writes `title:` there) begins with
+ * `flowchart` or `graph`.
+ */
 function looksLikeMermaid(text: string): boolean {
-  const firstLine = text
-    .split(/\r?\n/)
+  const lines = text.slice(0, 64 * 1024).split(/\r?\n/, 2000);
+  let i = 0;
+  while (i < lines.length && lines[i]?.trim() === '') i += 1;
+  if (lines[i]?.trim() === '---') {
+    const end = lines.findIndex((l, j) => j > i && l.trim() === '---');
+    if (end < 0) return false;
+    i = end + 1;
+  }
+  const firstLine = lines
+    .slice(i)
     .map((l) => l.trim())
-    .find((l) => l !== '' && !l.startsWith('%%') && l !== '---');
+    .find((l) => l !== '' && !l.startsWith('%%'));
   return firstLine !== undefined && /^(flowchart|graph)\b/i.test(firstLine);
 }
 
