@@ -5,6 +5,7 @@ import { BPMN_EXPORTER, BPMN_SCALE, BPMN_SHAPE_SIZE } from './bpmnGeometry';
 import { createIdAllocator } from './createIdAllocator';
 import { LEVERFLOW_NS, LEVERFLOW_PREFIX } from './leverflowAttributes';
 import { PARALLEL_MARKER } from './parallelMarker';
+import { xmlText } from './xml10Text';
 
 const ELEMENT_TYPE: Record<MapNode['kind'], string> = {
   start: 'bpmn:StartEvent',
@@ -43,9 +44,10 @@ export function buildDefinitions(map: ProcessMap): {
   for (const node of map.nodes) {
     const parallel = node.kind === 'decision' && node.notes?.startsWith(PARALLEL_MARKER) === true;
     const type = parallel ? 'bpmn:ParallelGateway' : ELEMENT_TYPE[node.kind];
-    const element = moddle.create(type, { id: take(node.id), name: node.label });
+    const element = moddle.create(type, { id: take(node.id), name: xmlText(node.label) });
     const notes = parallel ? node.notes?.slice(PARALLEL_MARKER.length).trim() : node.notes;
-    if (notes) element.set('documentation', [moddle.create('bpmn:Documentation', { text: notes })]);
+    if (notes)
+      element.set('documentation', [moddle.create('bpmn:Documentation', { text: xmlText(notes) })]);
     if (
       (node.kind === 'action' || node.kind === 'decision') &&
       node.durationMinutes !== undefined
@@ -69,7 +71,7 @@ export function buildDefinitions(map: ProcessMap): {
       sourceRef: source,
       targetRef: target,
     });
-    if (edge.label !== undefined) flow.set('name', edge.label);
+    if (edge.label !== undefined) flow.set('name', xmlText(edge.label));
     if (edge.probability !== undefined) {
       flow.$attrs[`${LEVERFLOW_PREFIX}:probability`] = String(edge.probability);
     }
@@ -81,7 +83,7 @@ export function buildDefinitions(map: ProcessMap): {
 
   const process = moddle.create('bpmn:Process', {
     id: processId,
-    name: map.name,
+    name: xmlText(map.name),
     isExecutable: false,
     flowElements,
   });
@@ -153,7 +155,11 @@ function buildLanes(
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), element]);
   }
   return [...byOwner].map(([name, refs], i) =>
-    moddle.create('bpmn:Lane', { id: take(`Lane_${i + 1}`), name, flowNodeRef: refs }),
+    moddle.create('bpmn:Lane', {
+      id: take(`Lane_${i + 1}`),
+      name: xmlText(name),
+      flowNodeRef: refs,
+    }),
   );
 }
 
