@@ -9,6 +9,7 @@ import {
   exampleMap,
   type MapEdge,
   type MapEdit,
+  type MapNode,
   type MapSettings,
   type NodeKind,
   type Person,
@@ -381,7 +382,7 @@ export function createEditorStore(initialMap: ProcessMap = exampleMap()) {
             if (result.nodes.length === 0) return false;
             change((map) => ({
               ...map,
-              nodes: [...map.nodes, ...result.nodes],
+              nodes: [...map.nodes, ...withKnownOwners(result.nodes, map.people)],
               edges: [...map.edges, ...result.edges],
             }));
             set({
@@ -438,3 +439,13 @@ export function createEditorStore(initialMap: ProcessMap = exampleMap()) {
 }
 
 export type EditorStore = ReturnType<typeof createEditorStore>;
+
+/** Pasted steps keep their owner only if that person is in this map too (by id). */
+function withKnownOwners(nodes: MapNode[], people: readonly Person[]): MapNode[] {
+  const known = new Set(people.map((p) => p.id));
+  return nodes.map((node) => {
+    if (!('ownerId' in node) || node.ownerId === undefined || known.has(node.ownerId)) return node;
+    const { ownerId: _dropped, ...rest } = node;
+    return rest;
+  });
+}
