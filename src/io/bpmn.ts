@@ -31,7 +31,7 @@ export type { ImportReport, ImportResult } from './bpmn/ImportReport';
  */
 export async function importBpmn(
   xml: string,
-  options: { fallbackName?: string } = {},
+  options: { fallbackName?: string; quickLayout?: boolean } = {},
 ): Promise<ImportResult> {
   const { definitions, warnings } = await readBpmnXml(xml);
   const centers = readDiagramCenters(definitions);
@@ -42,7 +42,9 @@ export async function importBpmn(
       `This BPMN file has ${draft.nodes.length} steps and ${draft.edges.length} arrows; a map holds at most ${LIMITS.maxNodes} steps and ${LIMITS.maxEdges} arrows.`,
     );
   }
-  const { positions, layout } = await placeDraft(draft, centers);
+  const { positions, layout } = await placeDraft(draft, centers, {
+    quick: options.quickLayout ?? false,
+  });
   const skipped = [...draft.skipped];
   if (warnings.length > 0) {
     skipped.push(

@@ -4,6 +4,11 @@ import { type ImportResult, importMapBytes, importMapText } from './importFile';
 /** An import that may carry a report of what was simplified or skipped on the way in. */
 export type AnyImportResult = ImportResult & { report?: string[] };
 
+/** `quickLayout`: lay out with quick layers, not Tidy up (it ran out of time in the worker). */
+export interface ImportLayoutOptions {
+  quickLayout?: boolean;
+}
+
 const MB = 1024 * 1024;
 
 function looksLikeBpmn(text: string): boolean {
@@ -33,14 +38,27 @@ function looksLikeMermaid(text: string): boolean {
 }
 
 /**
+ * Whether pasted text is a BPMN or Mermaid document (opened as a new map) rather than
+ * steps to paste into the open map.
+ * @example looksLikeDiagramText('flowchart TD\n  a --> b') // true
+ */
+export function looksLikeDiagramText(text: string): boolean {
+  return looksLikeBpmn(text) || looksLikeMermaid(text);
+}
+
+/**
  * Reads any file Leverflow opens: a map file (JSON), a Leverflow PNG, BPMN 2.0 XML or a
  * Mermaid flowchart. BPMN and Mermaid come with a report of what was simplified or skipped.
  * The BPMN reader loads only when a BPMN file is opened. Never throws.
  * @example const result = await importAnyText(mermaidText, 'flow.mmd'); result.report
  */
-export async function importAnyText(text: string, name?: string): Promise<AnyImportResult> {
+export async function importAnyText(
+  text: string,
+  name?: string,
+  layout: ImportLayoutOptions = {},
+): Promise<AnyImportResult> {
   const fallbackName = name?.replace(/\.[^.]+$/, '');
-  const options = fallbackName ? { fallbackName } : {};
+  const options = { ...layout, ...(fallbackName ? { fallbackName } : {}) };
   try {
     if (looksLikeBpmn(text)) {
       const { importBpmn, formatImportReport } = await import('./bpmn');
@@ -63,7 +81,10 @@ export async function importAnyText(text: string, name?: string): Promise<AnyImp
 }
 
 /** Like {@link importAnyText}, for a picked or dropped file (size checked before reading). */
-export async function importAnyFile(file: Blob & { name?: string }): Promise<AnyImportResult> {
+export async function importAnyFile(
+  file: Blob & { name?: string },
+  layout: ImportLayoutOptions = {},
+): Promise<AnyImportResult> {
   if (file.size > LIMITS.maxFileBytes) {
     return {
       ok: false,
@@ -84,5 +105,5 @@ export async function importAnyFile(file: Blob & { name?: string }): Promise<Any
   } catch {
     return importMapBytes(bytes, file.name);
   }
-  return importAnyText(text.replace(/^\uFEFF/, ''), file.name);
+  return importAnyText(text.replace(/^\uFEFF/, ''), file.name, layout);
 }

@@ -24,11 +24,9 @@ export function Toolbar() {
   const tidy = async () => {
     setBusy(true);
     try {
-      // elkjs is big: load it the first time someone tidies up.
-      const { tidyUp } = await import('../layout/tidyUp');
-      const positions = await tidyUp(store.getState().map);
-      store.getState().setPositions(positions);
-      requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }));
+      if (await library.tidyUp()) {
+        requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }));
+      }
     } finally {
       setBusy(false);
     }
