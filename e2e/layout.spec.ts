@@ -1,5 +1,4 @@
 import { expect, type Page, test } from '@playwright/test';
-// @ts-expect-error: a plain .mjs module shared with the layout benchmark
 import { denseFlowchart } from '../bench/denseFlowchart.mjs';
 
 const DENSE_300: string = denseFlowchart(300);

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-// @ts-expect-error: a plain .mjs module shared with the layout benchmark
 import { denseFlowchart } from '../bench/denseFlowchart.mjs';
 
 test.describe('Content-Security-Policy', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs module shared with the benchmark
 import { denseFlowchart } from '../../bench/denseFlowchart.mjs';
 import { exampleMap } from '../model';
 import { importTextInWorker, layoutActivity, tidyUpInWorker } from './runLayoutJob';

@@ -81,14 +81,18 @@ async function runLayoutJob(job: LayoutJob, what: string): Promise<Answer | 'can
     }
   }
   setActivity({ what, startedAt: Date.now(), quick: false });
+  let outOfTime = false;
   try {
     const first = await attempt(job, false, LAYOUT_BUDGET.timeMs);
     if (first !== 'timeout') return first;
+    outOfTime = true;
     setActivity({ what, startedAt: activity?.startedAt ?? Date.now(), quick: true });
     const second = await attempt(job, true, null);
     return second === 'timeout' ? 'cancelled' : second;
   } finally {
     setActivity(null);
+    // For the layout benchmark: the moment a job is over (done, fallen back or cancelled).
+    performance.mark?.('leverflow:layout-done', { detail: { outOfTime } });
   }
 }
 

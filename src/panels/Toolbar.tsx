@@ -1,5 +1,6 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useState } from 'react';
+import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
 import { AnalysisBadge } from './AnalysisBadge';
 import { ImportExportMenu } from './ImportExportMenu';
@@ -18,6 +19,7 @@ export function Toolbar() {
   const theme = useEditor((s) => s.theme);
   const name = useEditor((s) => s.map.name);
   const { fitView } = useReactFlow();
+  const flowStore = useStoreApi();
   const library = useLibrary();
   const [busy, setBusy] = useState(false);
 
@@ -25,7 +27,18 @@ export function Toolbar() {
     setBusy(true);
     try {
       if (await library.tidyUp()) {
-        requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 300 }));
+        // A map too big to read when fitted is shown from its start, as when it is opened:
+        // fitting thousands of steps would draw every one of them at once.
+        const { width, height } = flowStore.getState();
+        const ids = openingStepIds(store.getState().map, { width, height });
+        requestAnimationFrame(
+          () =>
+            void fitView({
+              padding: ids ? FIT_PADDING : 0.2,
+              duration: 300,
+              ...(ids ? { nodes: ids.map((id) => ({ id })), maxZoom: 1.2 } : {}),
+            }),
+        );
       }
     } finally {
       setBusy(false);
