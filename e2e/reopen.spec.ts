@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { libraryCount } from './helpers';
 
 /** Every export opens again through the doors a person uses: File menu, drop and paste. */
 
@@ -80,16 +81,6 @@ async function pasteInDialog(page: Page, text: string) {
   await expect(dialog).toBeHidden();
 }
 
-async function libraryCount(page: Page): Promise<number> {
-  await page.getByRole('button', { name: 'Library' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Library' });
-  const items = dialog.getByRole('list', { name: 'Maps' }).getByRole('listitem');
-  await expect(items.first()).toBeVisible();
-  const count = await items.count();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  return count;
-}
-
 /** The map that just opened is the exported one: same name and steps, no error shown. */
 async function expectReopened(page: Page, maps: number) {
   await expect.poll(() => libraryCount(page), { timeout: 30_000 }).toBe(maps);
@@ -101,55 +92,43 @@ async function expectReopened(page: Page, maps: number) {
   }
 }
 
+/** Exports the example as `item`, then opens it from the File menu and by dropping it. */
+async function exportAndReopen(page: Page, item: string, type: string): Promise<FileSpec> {
+  await openApp(page);
+  const { name, bytes } = await exportFile(page, item);
+  const file = { name, bytes, type };
+  await pickFile(page, file);
+  await expectReopened(page, 2);
+  await dropFiles(page, [file]);
+  await expectReopened(page, 3);
+  return file;
+}
+
 test.describe('every export opens again through the File menu, drop and paste', () => {
   test('JSON', async ({ page }) => {
-    await openApp(page);
-    const { name, bytes } = await exportFile(page, 'Export JSON');
-    const file = { name, bytes, type: 'application/json' };
-    await pickFile(page, file);
-    await expectReopened(page, 2);
-    await dropFiles(page, [file]);
-    await expectReopened(page, 3);
-    await pasteInDialog(page, bytes.toString('utf8'));
+    const file = await exportAndReopen(page, 'Export JSON', 'application/json');
+    await pasteInDialog(page, file.bytes.toString('utf8'));
     await expectReopened(page, 4);
   });
 
   test('PNG', async ({ page }) => {
-    await openApp(page);
-    const { name, bytes } = await exportFile(page, 'Export PNG');
-    const file = { name, bytes, type: 'image/png' };
-    await pickFile(page, file);
-    await expectReopened(page, 2);
-    await dropFiles(page, [file]);
-    await expectReopened(page, 3);
+    const file = await exportAndReopen(page, 'Export PNG', 'image/png');
     await pasteOnCanvas(page, file);
     await expectReopened(page, 4);
   });
 
   test('BPMN', async ({ page }) => {
-    await openApp(page);
-    const { name, bytes } = await exportFile(page, 'Export BPMN');
-    const file = { name, bytes, type: 'application/xml' };
-    await pickFile(page, file);
-    await expectReopened(page, 2);
-    await dropFiles(page, [file]);
-    await expectReopened(page, 3);
-    await pasteInDialog(page, bytes.toString('utf8'));
+    const file = await exportAndReopen(page, 'Export BPMN', 'application/xml');
+    await pasteInDialog(page, file.bytes.toString('utf8'));
     await expectReopened(page, 4);
-    await pasteOnCanvas(page, { text: bytes.toString('utf8') });
+    await pasteOnCanvas(page, { text: file.bytes.toString('utf8') });
     await expectReopened(page, 5);
   });
 
   test('Mermaid and Copy as Mermaid', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await openApp(page);
-    const { name, bytes } = await exportFile(page, 'Export Mermaid');
-    expect(bytes.toString('utf8')).toMatch(/^---\ntitle: /);
-    const file = { name, bytes, type: 'text/plain' };
-    await pickFile(page, file);
-    await expectReopened(page, 2);
-    await dropFiles(page, [file]);
-    await expectReopened(page, 3);
+    const file = await exportAndReopen(page, 'Export Mermaid', 'text/plain');
+    expect(file.bytes.toString('utf8')).toMatch(/^---\ntitle: /);
     await page.locator('.lf-menu > summary').click();
     await page.getByRole('button', { name: 'Copy as Mermaid' }).click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -48,5 +48,5 @@ describe('quickLayers', () => {
     expect(Object.keys(positions)).toHaveLength(n);
     const right = Math.max(...Object.values(positions).map((p) => p.x));
     expect(right).toBeLessThan(40 * (NODE_SIZE.action.width + 50));
-  });
+  }, 60_000);
 });
