@@ -8,7 +8,12 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { looksLikeDiagramText } from '../io/importAnyFile';
-import { importFileInWorker, importTextInWorker, tidyUpInWorker } from '../io/runLayoutJob';
+import {
+  importFileInWorker,
+  importTextInWorker,
+  tidyUpInWorker,
+  warmLayoutWorker,
+} from '../io/runLayoutJob';
 import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import type { LibraryCommands } from '../panels/LibraryContext';
 import type { EditorStore } from '../store/createEditorStore';
@@ -35,6 +40,12 @@ export function usePersistence(
     void persistence.start();
     return () => persistence.stop();
   }, [persistence]);
+
+  // Load the import and layout worker while the map opens, before anyone imports.
+  useEffect(() => {
+    const timer = setTimeout(warmLayoutWorker, 500);
+    return () => clearTimeout(timer);
+  }, []);
 
   // Show a newly opened map: its saved view, or its opening view (see openingStepIds).
   const view = useStore(persistence.state, (s) => s.view);

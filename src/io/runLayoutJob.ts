@@ -43,6 +43,16 @@ const makeWorker = () =>
 /** A worker that finished its last job, kept so the next one need not load elkjs again. */
 let idle: Worker | null = null;
 
+/**
+ * Starts the layout worker ahead of the first import, so that import does not wait for
+ * elkjs and the readers to load. Does nothing without Web Workers or when one is ready.
+ */
+export function warmLayoutWorker(): void {
+  if (typeof Worker !== 'undefined' && idle === null && cancelCurrent === null) {
+    idle = makeWorker();
+  }
+}
+
 /** One attempt in a worker; `timeMs` ends it with 'timeout' (the worker is ended then). */
 function attempt(job: LayoutJob, quick: boolean, timeMs: number | null) {
   return new Promise<Answer | 'cancelled' | 'timeout'>((resolve) => {
