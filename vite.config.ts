@@ -3,7 +3,9 @@ import { defineConfig, type Plugin } from 'vitest/config';
 
 /**
  * The page's Content-Security-Policy. Added to the built page only: Vite's dev server
- * injects an inline script for hot reload, which this policy would block.
+ * injects an inline script for hot reload, which this policy would block. `vite preview`
+ * (and any deployment: see the README) sends it as a header too, with `frame-ancestors`,
+ * which only a header can carry; the header also covers the workers' scripts.
  */
 const CSP = [
   "default-src 'self'",
@@ -17,6 +19,9 @@ const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/** The header form: the page may not be framed by any site (clickjacking). */
+export const CSP_HEADER = `${CSP}; frame-ancestors 'none'`;
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -35,7 +40,11 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    headers: { 'Content-Security-Policy': CSP_HEADER, 'X-Frame-Options': 'DENY' },
+  },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',

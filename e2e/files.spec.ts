@@ -5,7 +5,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { importMapBytes } from '../src/io/importFile';
 import { extractMapFromPng } from '../src/io/pngMapChunk';
-import { stepByLabel } from './helpers';
+import { libraryCount, stepByLabel } from './helpers';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const BAD = join(FIXTURES, 'bad');
@@ -28,16 +28,6 @@ async function exportFile(page: Page, item: string): Promise<{ name: string; byt
   const file = await download;
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
-}
-
-async function libraryCount(page: Page): Promise<number> {
-  await page.getByRole('button', { name: 'Library' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Library' });
-  const items = dialog.getByRole('list', { name: 'Maps' }).getByRole('listitem');
-  await expect(items.first()).toBeVisible();
-  const count = await items.count();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  return count;
 }
 
 async function dropFile(page: Page, bytes: Buffer, name: string, type: string) {

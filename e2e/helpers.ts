@@ -49,3 +49,14 @@ export async function cornerOf(step: Locator): Promise<{ x: number; y: number }>
   if (!box) throw new Error('step not on screen');
   return { x: Math.round(box.x), y: Math.round(box.y) };
 }
+
+/** How many maps the Library lists (opens the Library dialog and closes it again). */
+export async function libraryCount(page: Page): Promise<number> {
+  await page.getByRole('button', { name: 'Library' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Library' });
+  const items = dialog.getByRole('list', { name: 'Maps' }).getByRole('listitem');
+  await expect(items.first()).toBeVisible();
+  const count = await items.count();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return count;
+}

@@ -15,6 +15,7 @@ import { AnalysisProvider } from '../store/AnalysisProvider';
 import type { EditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider, useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import './library.css';
+import { LayoutProgress } from './LayoutProgress';
 import type { PersistenceOptions } from './persistence/createPersistence';
 import { useColorScheme } from './useColorScheme';
 import { usePersistence } from './usePersistence';
@@ -35,6 +36,7 @@ function Shell({ storage }: { storage: StorageOptions }) {
       <div className={`lf-app ${scheme}`} data-theme={scheme}>
         <Toolbar />
         <LibraryBanner />
+        <LayoutProgress />
         <div className="lf-body">
           <Palette />
           <main className="lf-canvas">

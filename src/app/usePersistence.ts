@@ -7,7 +7,13 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { importAnyFile, importAnyText } from '../io/importAnyFile';
+import { looksLikeDiagramText } from '../io/importAnyFile';
+import {
+  importFileInWorker,
+  importTextInWorker,
+  tidyUpInWorker,
+  warmLayoutWorker,
+} from '../io/runLayoutJob';
 import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import { nameAfterStart } from '../model';
 import type { LibraryCommands } from '../panels/LibraryContext';
@@ -38,6 +44,12 @@ export function usePersistence(
     void persistence.start();
     return () => persistence.stop();
   }, [persistence]);
+
+  // Load the import and layout worker while the map opens, before anyone imports.
+  useEffect(() => {
+    const timer = setTimeout(warmLayoutWorker, 500);
+    return () => clearTimeout(timer);
+  }, []);
 
   // Show a newly opened map: its saved view, or its opening view (see openingStepIds).
   const view = useStore(persistence.state, (s) => s.view);
@@ -76,24 +88,88 @@ export function usePersistence(
 
   const commands = useMemo<LibraryCommands>(() => {
     const map = () => editor.getState().map;
-    return {
+    /** Reads one file in the layout worker and opens it as a new map. */
+    const openFile = async (
+      file: File,
+    ): Promise<{ ok: true } | { ok: false; cancelled: boolean; message: string }> => {
+      const result = await importFileInWorker(file);
+      if (!result.ok)
+        return { ok: false, cancelled: 'cancelled' in result, message: result.message };
+      if (!(await persistence.importMap(result.map))) {
+        return {
+          ok: false,
+          cancelled: false,
+          message: `Could not add "${file.name}" to the library.`,
+        };
+      }
+      if (result.report) editor.getState().setNotice(sentences(result.report));
+      return { ok: true };
+    };
+    const commands: LibraryCommands = {
       ...persistence,
       async importFile(file) {
-        const result = await importAnyFile(file);
-        if (!result.ok) {
-          persistence.showBanner('error', result.message);
-          return false;
+        // Save what is open first: an import may take a while, and the tab may be closed.
+        await persistence.flush();
+        const opened = await openFile(file);
+        if (!opened.ok) {
+          if (opened.cancelled) editor.getState().setNotice(opened.message);
+          else persistence.showBanner('error', opened.message);
         }
-        const created = await persistence.importMap(result.map);
-        if (result.report) editor.getState().setNotice(sentences(result.report));
-        return created;
+        return opened.ok;
+      },
+      async importFiles(files) {
+        if (files.length <= 1) {
+          if (files[0]) await commands.importFile(files[0]);
+          return;
+        }
+        await persistence.flush();
+        const taken = files.slice(0, MAX_FILES_AT_ONCE);
+        const opened: string[] = [];
+        const failed: string[] = [];
+        let cancelled = 0;
+        for (const [i, file] of taken.entries()) {
+          const result = await openFile(file);
+          if (result.ok) opened.push(file.name);
+          else if (result.cancelled) {
+            cancelled = taken.length - i;
+            break;
+          } else failed.push(result.message);
+        }
+        const lines = [
+          ...failed,
+          ...(cancelled > 0 ? [`${count(cancelled, 'file')} not opened: cancelled.`] : []),
+          ...(files.length > taken.length
+            ? [
+                `${count(files.length - taken.length, 'more file')} skipped: Leverflow opens at most ${MAX_FILES_AT_ONCE} files at once.`,
+              ]
+            : []),
+        ];
+        const summary = `Opened ${opened.length} of ${count(files.length, 'file')} as new maps in the Library`;
+        if (lines.length > 0) persistence.showBanner('error', `${summary}.\n${lines.join('\n')}`);
+        if (opened.length > 0) {
+          editor.getState().setNotice(`${summary}: ${opened.map((n) => `"${n}"`).join(', ')}.`);
+        }
       },
       async importText(text) {
-        const result = await importAnyText(text, PASTED);
+        await persistence.flush();
+        const result = await importTextInWorker(text, PASTED);
         if (!result.ok) return result.message;
         await persistence.importMap(nameAfterStart(result.map, PASTED));
         if (result.report) editor.getState().setNotice(sentences(result.report));
         return null;
+      },
+      async tidyUp() {
+        const done = await tidyUpInWorker(map());
+        if (!done) return false;
+        editor.getState().setPositions(done.positions);
+        if (done.layout === 'layered') {
+          editor
+            .getState()
+            .setNotice(
+              'Too big or dense for Tidy up in time: the steps were laid out in simple layers.',
+            );
+        }
+        return true;
       },
       exportBpmn: () => exportBpmnFile(map()),
       exportMermaid: () => exportMermaidFile(map()),
@@ -110,6 +186,7 @@ export function usePersistence(
         }
       },
     };
+    return commands;
   }, [persistence, editor, flow]);
 
   // Files dropped anywhere on the window open as new maps (the canvas keeps palette drops).
@@ -121,20 +198,55 @@ export function usePersistence(
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
     };
     const onDrop = (event: DragEvent) => {
-      const file = event.dataTransfer?.files[0];
-      if (!file) return;
+      if (!event.dataTransfer?.files.length) return;
       event.preventDefault();
-      void commands.importFile(file);
+      void commands.importFiles([...(event.dataTransfer?.files ?? [])]);
+    };
+    // Pasted files (a Leverflow PNG, a map file) and pasted BPMN or Mermaid text open as new
+    // maps; map JSON is left to the canvas, which pastes its steps into the open map.
+    const onPaste = (event: ClipboardEvent) => {
+      const data = event.clipboardData;
+      if (!data || isEditable(event.target)) return;
+      const files = [...data.files];
+      const text = files.length > 0 ? '' : data.getData('text/plain');
+      if (files.length === 0 && !looksLikeDiagramText(text)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (files.length > 0) void commands.importFiles(files);
+      else {
+        void commands.importText(text).then((message) => {
+          if (message) persistence.showBanner('error', message);
+        });
+      }
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
+    window.addEventListener('paste', onPaste, true);
     return () => {
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop);
+      window.removeEventListener('paste', onPaste, true);
     };
-  }, [commands]);
+  }, [commands, persistence]);
 
   return commands;
+}
+
+/**
+ * Files dropped or picked at once beyond this are skipped (and counted): each opens as a map
+ * in the library, as draw.io opens each of several dropped files.
+ */
+const MAX_FILES_AT_ONCE = 20;
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Report lines as one paragraph: each line a sentence. */

@@ -10,6 +10,7 @@ import { flowFromDefinitions } from './bpmn/flowFromDefinitions';
 import { placeDraft } from './bpmn/placeDraft';
 import { readBpmnXml } from './bpmn/readBpmnXml';
 import { readDiagramCenters } from './bpmn/readDiagramCenters';
+import { xml10Text } from './bpmn/xml10Text';
 import { finishImport } from './import/finishImport';
 import { ImportError } from './import/ImportError';
 import type { ImportResult } from './import/ImportReport';
@@ -30,7 +31,7 @@ export type { ImportReport, ImportResult } from './import/ImportReport';
  */
 export async function importBpmn(
   xml: string,
-  options: { fallbackName?: string } = {},
+  options: { fallbackName?: string; quickLayout?: boolean } = {},
 ): Promise<ImportResult> {
   const { definitions, warnings } = await readBpmnXml(xml);
   const centers = readDiagramCenters(definitions);
@@ -41,7 +42,9 @@ export async function importBpmn(
       `This BPMN file has ${draft.nodes.length} steps and ${draft.edges.length} arrows; a map holds at most ${LIMITS.maxNodes} steps and ${LIMITS.maxEdges} arrows.`,
     );
   }
-  const { positions, layout } = await placeDraft(draft, centers);
+  const { positions, layout } = await placeDraft(draft, centers, {
+    quick: options.quickLayout ?? false,
+  });
   const skipped = [...draft.skipped];
   if (warnings.length > 0) {
     skipped.push(
@@ -70,5 +73,6 @@ export async function importBpmn(
 export async function exportBpmn(map: ProcessMap): Promise<string> {
   const { moddle, definitions } = buildDefinitions(map);
   const { xml } = await moddle.toXML(definitions, { format: true });
-  return xml;
+  // bpmn-moddle writes control characters and carriage returns raw (see xml10Text).
+  return xml10Text(xml);
 }

@@ -50,3 +50,26 @@ describe('importAnyFile', () => {
     if (!laughs.ok) expect(laughs.message).toMatch(/DOCTYPE|entit/i);
   });
 });
+
+describe('importAnyText: our own exports open again', () => {
+  it('reads a Mermaid export with its --- front matter as Mermaid, not as JSON', async () => {
+    const { exportMermaid } = await import('./mermaid');
+    const text = exportMermaid(exampleMap());
+    expect(text.startsWith('---\n')).toBe(true);
+    const result = await importAnyText(text, 'Order fulfilment.mmd');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.map.name).toBe('Order fulfilment (example)');
+    expect(result.map.nodes.map((n) => n.label).sort()).toEqual(
+      exampleMap()
+        .nodes.map((n) => n.label)
+        .sort(),
+    );
+  });
+
+  it('reads a BPMN export back', async () => {
+    const { exportBpmn } = await import('./bpmn');
+    const result = await importAnyText(await exportBpmn(exampleMap()), 'map.bpmn');
+    expect(result.ok && result.map.nodes.length).toBe(exampleMap().nodes.length);
+  });
+});

@@ -5,6 +5,11 @@ import { type ImportResult, importMapBytes, importMapText } from './importFile';
 /** An import that may carry a report of what was simplified or skipped on the way in. */
 export type AnyImportResult = ImportResult & { report?: string[] };
 
+/** `quickLayout`: lay out with quick layers, not Tidy up (it ran out of time in the worker). */
+export interface ImportLayoutOptions {
+  quickLayout?: boolean;
+}
+
 const MB = 1024 * 1024;
 
 function looksLikeBpmn(text: string): boolean {
@@ -12,12 +17,34 @@ function looksLikeBpmn(text: string): boolean {
   return /^\s*(<\?xml|<)/.test(head) && /definitions/i.test(head);
 }
 
+/**
+ * A Mermaid flowchart: its first line that is not blank, a `%%` comment or part of a
+ * `---` front-matter block (our own export writes `title:` there) begins with
+ * `flowchart` or `graph`.
+ */
 function looksLikeMermaid(text: string): boolean {
-  const firstLine = text
-    .split(/\r?\n/)
+  const lines = text.slice(0, 64 * 1024).split(/\r?\n/, 2000);
+  let i = 0;
+  while (i < lines.length && lines[i]?.trim() === '') i += 1;
+  if (lines[i]?.trim() === '---') {
+    const end = lines.findIndex((l, j) => j > i && l.trim() === '---');
+    if (end < 0) return false;
+    i = end + 1;
+  }
+  const firstLine = lines
+    .slice(i)
     .map((l) => l.trim())
-    .find((l) => l !== '' && !l.startsWith('%%') && l !== '---');
+    .find((l) => l !== '' && !l.startsWith('%%'));
   return firstLine !== undefined && /^(flowchart|graph)\b/i.test(firstLine);
+}
+
+/**
+ * Whether pasted text is a BPMN or Mermaid document (opened as a new map) rather than
+ * steps to paste into the open map.
+ * @example looksLikeDiagramText('flowchart TD\n  a --> b') // true
+ */
+export function looksLikeDiagramText(text: string): boolean {
+  return looksLikeBpmn(text) || looksLikeMermaid(text);
 }
 
 /**
@@ -26,9 +53,13 @@ function looksLikeMermaid(text: string): boolean {
  * The BPMN reader loads only when a BPMN file is opened. Never throws.
  * @example const result = await importAnyText(mermaidText, 'flow.mmd'); result.report
  */
-export async function importAnyText(text: string, name?: string): Promise<AnyImportResult> {
+export async function importAnyText(
+  text: string,
+  name?: string,
+  layout: ImportLayoutOptions = {},
+): Promise<AnyImportResult> {
   const fallbackName = name?.replace(/\.[^.]+$/, '');
-  const options = fallbackName ? { fallbackName } : {};
+  const options = { ...layout, ...(fallbackName ? { fallbackName } : {}) };
   try {
     if (looksLikeBpmn(text)) {
       const { importBpmn, formatImportReport } = await import('./bpmn');
@@ -54,7 +85,10 @@ export async function importAnyText(text: string, name?: string): Promise<AnyImp
 }
 
 /** Like {@link importAnyText}, for a picked or dropped file (size checked before reading). */
-export async function importAnyFile(file: Blob & { name?: string }): Promise<AnyImportResult> {
+export async function importAnyFile(
+  file: Blob & { name?: string },
+  layout: ImportLayoutOptions = {},
+): Promise<AnyImportResult> {
   if (file.size > LIMITS.maxFileBytes) {
     return failure(
       'too-large',
@@ -75,5 +109,5 @@ export async function importAnyFile(file: Blob & { name?: string }): Promise<Any
   } catch {
     return importMapBytes(bytes, file.name);
   }
-  return importAnyText(text.replace(/^\uFEFF/, ''), file.name);
+  return importAnyText(text.replace(/^\uFEFF/, ''), file.name, layout);
 }

@@ -32,7 +32,7 @@ const MAX_SKIPPED_LINES = 20;
  */
 export async function importMermaid(
   text: string,
-  options: { fallbackName?: string } = {},
+  options: { fallbackName?: string; quickLayout?: boolean } = {},
 ): Promise<ImportResult> {
   if (text.length > LIMITS.maxFileBytes) {
     throw new ImportError(
@@ -58,7 +58,7 @@ export async function importMermaid(
     );
   }
   const draft = flowchartToDraft(chart);
-  const { positions, layout } = await tidyUpOrGrid(draft);
+  const { positions, layout } = await tidyUpOrGrid(draft, { quick: options.quickLayout ?? false });
   const skipped = chart.skipped
     .slice(0, MAX_SKIPPED_LINES)
     .map((s) => `Line ${s.line} skipped (${s.reason}): ${s.text.slice(0, 60)}`);

@@ -7,17 +7,32 @@ export interface MapError {
 }
 
 /**
- * Checks what the schema cannot: ids are unique and every arrow joins two existing steps.
+ * Checks what the schema cannot: ids (of steps, arrows and people) are unique, every arrow
+ * joins two existing steps and every step's owner is a person of the map. A duplicate person
+ * id would make renaming one person rename the other.
  * @example checkIntegrity(map) // [] when the map is whole
  */
 export function checkIntegrity(map: ProcessMap): MapError[] {
   const errors: MapError[] = [];
+  const personIds = new Set<string>();
+  map.people.forEach((person, i) => {
+    if (personIds.has(person.id)) {
+      errors.push({ path: `people[${i}].id`, message: `duplicate person id "${person.id}"` });
+    }
+    personIds.add(person.id);
+  });
   const nodeIds = new Set<string>();
   map.nodes.forEach((node, i) => {
     if (nodeIds.has(node.id)) {
       errors.push({ path: `nodes[${i}].id`, message: `duplicate step id "${node.id}"` });
     }
     nodeIds.add(node.id);
+    if ('ownerId' in node && node.ownerId !== undefined && !personIds.has(node.ownerId)) {
+      errors.push({
+        path: `nodes[${i}].ownerId`,
+        message: `owner "${node.ownerId}" is not one of the map's people`,
+      });
+    }
   });
   const edgeIds = new Set<string>();
   map.edges.forEach((edge, i) => {

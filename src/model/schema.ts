@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import './zodConfig';
 
 /** The format marker every Leverflow map file carries. */
 export const MAP_FORMAT = 'leverflow-map';

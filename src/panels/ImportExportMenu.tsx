@@ -69,10 +69,11 @@ export function ImportExportMenu() {
         accept=".json,.leverflow.json,application/json,image/png,.bpmn,.xml,.mmd,.mermaid,.txt,.md"
         aria-label="Map file to import"
         hidden
+        multiple
         onChange={(event) => {
-          const file = event.target.files?.[0];
+          const files = [...(event.target.files ?? [])];
           event.target.value = '';
-          if (file) void library.importFile(file);
+          void library.importFiles(files);
         }}
       />
     </details>

@@ -27,6 +27,10 @@ export interface LibraryCommands {
   dismissBanner(): void;
   /** Imports a picked or dropped file as a new map; errors show in the banner. */
   importFile(file: File): Promise<boolean>;
+  /** Imports several files at once, each as a new map; says how many opened and why not. */
+  importFiles(files: readonly File[]): Promise<void>;
+  /** Lays the open map out (in the layout worker); false when cancelled or failed. */
+  tidyUp(): Promise<boolean>;
   /**
    * Imports pasted map JSON, BPMN XML or a Mermaid flowchart as a new map; resolves to an
    * error message, or null when done.

@@ -1,5 +1,6 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useRef, useState } from 'react';
+import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
 import { AnalysisBadge } from './AnalysisBadge';
 import { ImportExportMenu } from './ImportExportMenu';
@@ -52,19 +53,28 @@ export function Toolbar() {
   const theme = useEditor((s) => s.theme);
   const name = useEditor((s) => s.map.name);
   const { fitView } = useReactFlow();
+  const flowStore = useStoreApi();
   const library = useLibrary();
   const [busy, setBusy] = useState(false);
 
   const tidy = async () => {
     setBusy(true);
     try {
-      // elkjs is big: load it the first time someone tidies up.
-      const { tidyUp } = await import('../layout/tidyUp');
-      const positions = await tidyUp(store.getState().map);
-      store.getState().setPositions(positions);
-      requestAnimationFrame(
-        () => void fitView({ padding: 0.2, duration: 300, includeHiddenNodes: true }),
-      );
+      if (await library.tidyUp()) {
+        // A map too big to read when fitted is shown from its start, as when it is opened:
+        // fitting thousands of steps would draw every one of them at once.
+        const { width, height } = flowStore.getState();
+        const ids = openingStepIds(store.getState().map, { width, height });
+        requestAnimationFrame(
+          () =>
+            void fitView({
+              padding: ids ? FIT_PADDING : 0.2,
+              duration: 300,
+              includeHiddenNodes: true,
+              ...(ids ? { nodes: ids.map((id) => ({ id })), maxZoom: 1.2 } : {}),
+            }),
+        );
+      }
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../model/zodConfig';
 import { type AnalysisRequest, createAnalysisHandler } from './createAnalysisHandler';
 
 /** Analyzes big maps off the main thread: receives { id, patch }, answers { id, report }. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMap, exampleMap } from '../model';
+import { createMap, exampleMap, parseMapData } from '../model';
 import { createEditorStore } from './createEditorStore';
 
 const fresh = () => createEditorStore(exampleMap());
@@ -210,6 +210,28 @@ describe('editor store: leverage data', () => {
     expect(map.people.map((p) => p.id)).toEqual(['va']);
     expect(map.nodes.some((n) => 'ownerId' in n && n.ownerId === 'me')).toBe(false);
     expect(store.temporal.getState().pastStates).toHaveLength(1);
+  });
+
+  it('pasting steps from another map keeps only owners who are people of this map', () => {
+    const source = fresh();
+    source.getState().select(['a', 'p'], []);
+    const text = source.getState().copySelection()!;
+    const target = fresh();
+    target.getState().removePerson('me');
+    target.getState().paste(text);
+    const pasted = target.getState().map.nodes.slice(-2);
+    expect(pasted.map((n) => ('ownerId' in n ? n.ownerId : undefined))).toEqual([
+      undefined,
+      undefined,
+    ]);
+    expect(parseMapData(target.getState().map).ok).toBe(true);
+  });
+
+  it('renaming the second person leaves the first as it was (person ids are unique)', () => {
+    const store = fresh();
+    const [first, second] = store.getState().map.people;
+    store.getState().upsertPerson({ ...second!, name: 'Renamed' });
+    expect(store.getState().map.people.map((p) => p.name)).toEqual([first!.name, 'Renamed']);
   });
 
   it('marks a finding as intended and clears the mark', () => {

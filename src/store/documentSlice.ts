@@ -7,6 +7,7 @@ import {
   type MapEdge,
   type MapEdit,
   type MapNode,
+  type Person,
   type ProcessMap,
 } from '../model';
 import { clipboardToPaste, selectionToClipboard } from './clipboard';
@@ -24,6 +25,16 @@ const PASTE_OFFSET = 40;
 function newEdge(map: ProcessMap, source: string, target: string): MapEdge {
   const label = nextBranchLabel(map, source);
   return createEdge(source, target, label === undefined ? {} : { label });
+}
+
+/** Pasted steps keep their owner only if that person is in this map too (by id). */
+function withKnownOwners(nodes: MapNode[], people: readonly Person[]): MapNode[] {
+  const known = new Set(people.map((p) => p.id));
+  return nodes.map((node) => {
+    if (!('ownerId' in node) || node.ownerId === undefined || known.has(node.ownerId)) return node;
+    const { ownerId: _dropped, ...rest } = node;
+    return rest;
+  });
 }
 
 /** Edits that add pasted steps and arrows. */
@@ -182,7 +193,7 @@ export const createDocumentSlice =
           return false;
         }
         if (result.nodes.length === 0) return false;
-        change(adding(result.nodes, result.edges));
+        change(adding(withKnownOwners(result.nodes, get().map.people), result.edges));
         set({
           pasteCount: count,
           selectedNodeIds: new Set(result.nodes.map((n) => n.id)),

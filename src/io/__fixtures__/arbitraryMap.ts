@@ -19,7 +19,7 @@ const awkwardText = (maxLength: number) =>
   );
 
 /** Drops what XML 1.0 cannot hold: most control characters, lone surrogates, U+FFFE/FFFF. */
-function printableOnly(text: string): string {
+export function printableOnly(text: string): string {
   return [...text]
     .filter((ch) => {
       const c = ch.codePointAt(0) ?? 0;

@@ -5,6 +5,7 @@ import { createIdAllocator } from '../import/createIdAllocator';
 import { BPMN_EXPORTER, BPMN_SCALE, BPMN_SHAPE_SIZE } from './bpmnGeometry';
 import { LEVERFLOW_NS, LEVERFLOW_PREFIX } from './leverflowAttributes';
 import { PARALLEL_MARKER } from './parallelMarker';
+import { xmlText } from './xml10Text';
 
 const ELEMENT_TYPE: Record<MapNode['kind'], string> = {
   start: 'bpmn:StartEvent',
@@ -43,10 +44,10 @@ export function buildDefinitions(map: ProcessMap): {
   for (const node of map.nodes) {
     const parallel = node.kind === 'decision' && node.notes?.startsWith(PARALLEL_MARKER) === true;
     const type = parallel ? 'bpmn:ParallelGateway' : ELEMENT_TYPE[node.kind];
-    const element = moddle.create(type, { id: take(node.id), name: lines(node.label) });
+    const element = moddle.create(type, { id: take(node.id), name: xmlText(node.label) });
     const notes = parallel ? node.notes?.slice(PARALLEL_MARKER.length).trim() : node.notes;
     if (notes)
-      element.set('documentation', [moddle.create('bpmn:Documentation', { text: lines(notes) })]);
+      element.set('documentation', [moddle.create('bpmn:Documentation', { text: xmlText(notes) })]);
     if (
       (node.kind === 'action' || node.kind === 'decision') &&
       node.durationMinutes !== undefined
@@ -70,7 +71,7 @@ export function buildDefinitions(map: ProcessMap): {
       sourceRef: source,
       targetRef: target,
     });
-    if (edge.label !== undefined) flow.set('name', lines(edge.label));
+    if (edge.label !== undefined) flow.set('name', xmlText(edge.label));
     if (edge.probability !== undefined) {
       flow.$attrs[`${LEVERFLOW_PREFIX}:probability`] = String(edge.probability);
     }
@@ -82,7 +83,7 @@ export function buildDefinitions(map: ProcessMap): {
 
   const process = moddle.create('bpmn:Process', {
     id: processId,
-    name: lines(map.name),
+    name: xmlText(map.name),
     isExecutable: false,
     flowElements,
   });
@@ -154,7 +155,11 @@ function buildLanes(
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), element]);
   }
   return [...byOwner].map(([name, refs], i) =>
-    moddle.create('bpmn:Lane', { id: take(`Lane_${i + 1}`), name: lines(name), flowNodeRef: refs }),
+    moddle.create('bpmn:Lane', {
+      id: take(`Lane_${i + 1}`),
+      name: xmlText(name),
+      flowNodeRef: refs,
+    }),
   );
 }
 
@@ -203,14 +208,6 @@ function clip(c: { x: number; y: number }, p: { x: number; y: number }, box: Box
   const sy = dy === 0 ? Number.POSITIVE_INFINITY : box.height / 2 / Math.abs(dy);
   const s = Math.min(sx, sy, 1);
   return { x: round(c.x + dx * s), y: round(c.y + dy * s) };
-}
-
-/**
- * Text with `\n` line ends only: bpmn-moddle writes `\n` as `&#10;` but a carriage return
- * raw, and XML readers fold raw line ends, so a `\r` would not survive the trip.
- */
-function lines(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
 }
 
 function round(value: number): number {

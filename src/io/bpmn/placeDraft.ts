@@ -15,7 +15,11 @@ const ANCHOR_OFFSET = 240;
 export async function placeDraft(
   draft: Pick<FlowDraft, 'nodes' | 'edges' | 'shapeOf' | 'anchors'>,
   centers: ReadonlyMap<string, Position>,
-): Promise<{ positions: Record<string, Position>; layout: 'file' | 'tidy-up' | 'grid' }> {
+  options: { quick?: boolean } = {},
+): Promise<{
+  positions: Record<string, Position>;
+  layout: 'file' | 'tidy-up' | 'layered' | 'grid';
+}> {
   const centerOf = new Map<string, Position>();
   for (const node of draft.nodes) {
     const bpmnId = draft.shapeOf.get(node.id);
@@ -29,7 +33,7 @@ export async function placeDraft(
     centerOf.set(id, { x: c.x + dx, y: c.y });
   }
   if (draft.nodes.some((n) => !centerOf.has(n.id))) {
-    return tidyUpOrGrid(draft);
+    return tidyUpOrGrid(draft, options);
   }
   const positions: Record<string, Position> = Object.create(null); // keyed by ids: "__proto__" is an id too
   for (const node of draft.nodes) {

@@ -2,6 +2,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import { LIMITS } from '../../model';
 import { ImportError } from '../import/ImportError';
 import { isA, isElement, type ModdleElement } from './moddleElement';
+import { xmlDepth } from './xmlDepth';
 
 /** A BPMN file read by bpmn-moddle: its `bpmn:Definitions` and the reader's warnings. */
 export interface ReadBpmn {
@@ -12,9 +13,15 @@ export interface ReadBpmn {
 const DOCTYPE = /<!DOCTYPE|<!ENTITY/i;
 
 /**
+ * Elements nest at most this deep. Real BPMN files nest a few dozen levels (sub-processes in
+ * sub-processes); reading is recursive, and 10,000 levels would run out of stack.
+ */
+export const MAX_BPMN_DEPTH = 500;
+
+/**
  * Reads BPMN 2.0 XML with bpmn-moddle. Refuses, with an {@link ImportError}, text that is too
  * large, declares a DOCTYPE (so no entity, internal or external, can ever be expanded), is
- * not XML, or is XML but not BPMN 2.0.
+ * too deeply nested, is not XML, or is XML but not BPMN 2.0.
  * @example const { definitions } = await readBpmnXml(text);
  */
 export async function readBpmnXml(xml: string): Promise<ReadBpmn> {
@@ -32,6 +39,12 @@ export async function readBpmnXml(xml: string): Promise<ReadBpmn> {
   }
   if (!/^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*</.test(xml)) {
     throw new ImportError('not-xml', 'This file is not BPMN 2.0 XML: it is not XML at all.');
+  }
+  if (xmlDepth(xml, MAX_BPMN_DEPTH) > MAX_BPMN_DEPTH) {
+    throw new ImportError(
+      'too-deep',
+      `This file is too deeply nested: its elements nest more than ${MAX_BPMN_DEPTH} levels deep, and BPMN files need far fewer.`,
+    );
   }
   let result: Awaited<ReturnType<BpmnModdle['fromXML']>>;
   try {

@@ -7,7 +7,8 @@ export type ImportErrorCode =
   | 'no-process'
   | 'not-mermaid'
   | 'no-steps'
-  | 'too-many-steps';
+  | 'too-many-steps'
+  | 'too-deep';
 
 /**
  * The error an import rejects with: a message a person can read, and a code a caller can

@@ -12,8 +12,11 @@ export interface ImportReport {
   skipped: string[];
   /** Ids of steps that a simplification added or re-wired, so a caller can point at them. */
   simplifiedNodeIds: string[];
-  /** Where the positions came from: the file itself, Tidy up, or a plain grid when Tidy up failed. */
-  layout: 'file' | 'tidy-up' | 'grid';
+  /**
+   * Where the positions came from: the file itself, Tidy up, quick layers when the map was
+   * too big or dense for Tidy up in time, or a plain grid when Tidy up failed.
+   */
+  layout: 'file' | 'tidy-up' | 'layered' | 'grid';
 }
 
 /** A successful import: a map that passes `parseMapData`, and its report. */

@@ -10,6 +10,9 @@ export function formatImportReport(report: ImportReport): string[] {
   return [
     `Imported ${plural(report.steps, 'step')} and ${plural(report.arrows, 'arrow')}.`,
     ...(report.layout === 'tidy-up' ? ['Laid out with Tidy up.'] : []),
+    ...(report.layout === 'layered'
+      ? ['Too big or dense for Tidy up in time: laid out in simple layers.']
+      : []),
     ...(report.layout === 'grid'
       ? ['Too large for Tidy up: the steps were placed in a grid.']
       : []),

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { exampleMap } from '../../model';
+import { LAYOUT_BUDGET } from '../../layout/layoutBudget';
+import { createNode, exampleMap } from '../../model';
 import { tidyUpOrGrid } from './tidyUpOrGrid';
 
 const layout = vi.hoisted(() => ({ fail: false }));
@@ -27,5 +28,17 @@ describe('tidyUpOrGrid', () => {
     expect(used).toBe('grid');
     expect(positions.s).toEqual({ x: 0, y: 0 });
     expect(positions.a).toEqual({ x: 230, y: 0 });
+  });
+
+  it('lays out in quick layers when asked (elkjs ran out of time) or over the size budget', async () => {
+    layout.fail = false;
+    expect((await tidyUpOrGrid(exampleMap(), { quick: true })).layout).toBe('layered');
+    const n = LAYOUT_BUDGET.maxSteps + 1;
+    const nodes = Array.from({ length: n }, (_, i) =>
+      createNode('action', { x: 0, y: 0 }, { id: `n${i}` }),
+    );
+    const big = await tidyUpOrGrid({ nodes, edges: [] });
+    expect(big.layout).toBe('layered');
+    expect(Object.keys(big.positions)).toHaveLength(n);
   });
 });

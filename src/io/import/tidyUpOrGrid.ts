@@ -1,4 +1,6 @@
+import { withinTidyUpBudget } from '../../layout/layoutBudget';
 import { NODE_SIZE } from '../../layout/nodeSize';
+import { quickLayers } from '../../layout/quickLayers';
 import { tidyUp } from '../../layout/tidyUp';
 import type { MapEdge, MapNode, Position } from '../../model';
 
@@ -8,12 +10,20 @@ const GRID_COLUMNS = 50;
 /**
  * Lays a map out with Tidy up; if elkjs cannot (a very long chain can overflow its stack),
  * places the steps in a plain grid in file order instead, so an import never fails on layout.
+ * A map over the layout budget, or any map when `quick` is set (elkjs ran out of time in the
+ * layout worker), gets the cheap {@link quickLayers} instead.
  * @example const { positions, layout } = await tidyUpOrGrid({ nodes, edges });
  */
-export async function tidyUpOrGrid(map: {
-  nodes: MapNode[];
-  edges: MapEdge[];
-}): Promise<{ positions: Record<string, Position>; layout: 'tidy-up' | 'grid' }> {
+export async function tidyUpOrGrid(
+  map: {
+    nodes: MapNode[];
+    edges: MapEdge[];
+  },
+  options: { quick?: boolean } = {},
+): Promise<{ positions: Record<string, Position>; layout: 'tidy-up' | 'layered' | 'grid' }> {
+  if (options.quick || !withinTidyUpBudget(map)) {
+    return { positions: quickLayers(map), layout: 'layered' };
+  }
   try {
     return { positions: await tidyUp(map), layout: 'tidy-up' };
   } catch {

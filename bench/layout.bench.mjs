@@ -1,0 +1,158 @@
+// Layout benchmark, in headless Chromium against the production build: a dense Mermaid chart
+// (300 / 1,000 / 5,000 steps, 3 arrows a step) opened from the File menu, then Tidy up on it.
+// For each: the time until the map is laid out and shown, and the longest main-thread task
+// meanwhile ('longtask' entries, which Chromium reports for tasks over 50 ms; 0 when none).
+// Beside them, the time elkjs takes on the main thread today (Tidy up before the layout
+// worker), in Node, stopped after --ref-cap seconds.
+//
+//   npm run bench:layout
+//   node bench/layout.bench.mjs --sizes=300 --ref-sizes=300 --ref-cap=60 --no-build
+import { execSync, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { denseFlowchart } from './denseFlowchart.mjs';
+import { serveStatic } from './serveStatic.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(BENCH, '..');
+const OUT = join(BENCH, 'out', 'layout');
+const args = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const [key, value] = arg.replace(/^--/, '').split('=');
+    return [key, value ?? 'true'];
+  }),
+);
+const SIZES = (args.sizes ?? '300,1000,5000').split(',').map(Number);
+// elkjs on 5,000 dense steps would run far past a couple of minutes: not tried by default.
+const REF_SIZES = (args['ref-sizes'] ?? '300,1000').split(',').map(Number);
+const REF_CAP_S = Number(args['ref-cap'] ?? 45);
+/** LAYOUT_BUDGET.maxSteps in src/layout/layoutBudget.ts. */
+const LAYOUT_MAX_STEPS = 2000;
+
+if (args['no-build'] !== 'true') {
+  process.stdout.write('Building the app (production)… ');
+  execSync(`npx vite build --outDir ${JSON.stringify(OUT)} --emptyOutDir --logLevel error`, {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  console.log('done');
+}
+
+const server = await serveStatic(OUT);
+const browser = await chromium.launch(chromiumLaunchOptions());
+
+/**
+ * Runs `action` in the page and returns the time and the longest main-thread task until the
+ * map named `name` is shown with no layout running and everything saved.
+ */
+async function measure(page, action, name) {
+  await page.evaluate(() => {
+    window.__long = [];
+    window.__obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push(e.duration);
+    });
+    window.__obs.observe({ type: 'longtask' });
+    window.__t0 = performance.now();
+    window.__jobs = performance.getEntriesByName('leverflow:layout-done').length;
+  });
+  await action();
+  await page.waitForFunction(
+    (wanted) =>
+      performance.getEntriesByName('leverflow:layout-done').length > window.__jobs &&
+      document.querySelector('.lf-save-status')?.getAttribute('data-state') === 'saved' &&
+      document.querySelector('.lf-map-name')?.textContent === wanted,
+    name,
+    { timeout: 300_000, polling: 50 },
+  );
+  return page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const ms = performance.now() - window.__t0;
+    for (const e of window.__obs.takeRecords()) window.__long.push(e.duration);
+    window.__obs.disconnect();
+    return { ms, longest: Math.max(0, ...window.__long) };
+  });
+}
+
+/** How the last layout job placed the steps. */
+async function how(page, size) {
+  const outOfTime = await page.evaluate(
+    () => performance.getEntriesByName('leverflow:layout-done').at(-1)?.detail?.outOfTime,
+  );
+  if (size > LAYOUT_MAX_STEPS) return 'quick layers (over the size budget)';
+  return outOfTime ? 'quick layers (elkjs out of time)' : 'elkjs';
+}
+
+const rows = [];
+for (const size of SIZES) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('.react-flow__node');
+  await page.waitForFunction(
+    () => document.querySelector('.lf-save-status')?.getAttribute('data-state') === 'saved',
+  );
+  const name = `dense-${size}`;
+  const imported = await measure(
+    page,
+    () =>
+      page.locator('input[type=file]').setInputFiles({
+        name: `${name}.mmd`,
+        mimeType: 'text/plain',
+        buffer: Buffer.from(denseFlowchart(size)),
+      }),
+    name,
+  );
+  const importHow = await how(page, size);
+  await page.waitForTimeout(500);
+  const tidied = await measure(
+    page,
+    async () => {
+      await page.getByRole('button', { name: 'Tidy up' }).click();
+      await page.waitForTimeout(100);
+    },
+    name,
+  );
+  const tidyHow = await how(page, size);
+  rows.push({ size, imported, tidied, importHow, tidyHow });
+  await context.close();
+}
+await browser.close();
+server.close();
+
+/** elkjs on the main thread (Node), in a child process ended after the cap. */
+function elkMainThread(size) {
+  if (!REF_SIZES.includes(size)) return 'not run (would take far past a couple of minutes)';
+  const run = spawnSync('npx', ['tsx', join(BENCH, 'layout', 'elkMainThread.ts'), String(size)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: REF_CAP_S * 1000,
+    killSignal: 'SIGKILL',
+  });
+  const ms = Number(run.stdout.trim());
+  if (run.status === 0 && Number.isFinite(ms)) return `${(ms / 1000).toFixed(1)} s`;
+  return run.error ? `> ${REF_CAP_S} s (stopped)` : `failed: ${run.stderr.split('\n')[0]}`;
+}
+
+const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+console.log(`\nLayout of a dense chart (3 arrows a step), production build, headless Chromium`);
+console.log(
+  `load average before: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`,
+);
+console.log(
+  'steps | import: time, longest main-thread task, layout | Tidy up: time, longest task, layout | elkjs on the main thread today (Node)',
+);
+for (const r of rows) {
+  console.log(
+    `${r.size} | ${s(r.imported.ms)}, ${r.imported.longest.toFixed(0)} ms, ${r.importHow} | ${s(r.tidied.ms)}, ${r.tidied.longest.toFixed(0)} ms, ${r.tidyHow} | ${elkMainThread(r.size)}`,
+  );
+}
+console.log(
+  `load average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`,
+);

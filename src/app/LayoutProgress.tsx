@@ -1,0 +1,37 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { cancelLayoutJob, layoutActivity } from '../io/runLayoutJob';
+
+/** Shown only for work that takes longer than this, so quick imports do not flash it. */
+const SHOW_AFTER_MS = 300;
+
+/**
+ * The import or Tidy up running in the layout worker: what it is, how long it has taken,
+ * and Cancel (which ends the worker and changes nothing).
+ */
+export function LayoutProgress() {
+  const activity = useSyncExternalStore(layoutActivity.subscribe, layoutActivity.get);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!activity) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [activity]);
+  if (!activity || now - activity.startedAt < SHOW_AFTER_MS) return null;
+  const seconds = Math.max(0, Math.floor((now - activity.startedAt) / 1000));
+  return (
+    <section className="lf-banner lf-layout-progress" aria-label="Layout in progress">
+      <p role="status">
+        {activity.what}…{' '}
+        {activity.quick
+          ? 'Tidy up ran out of time, so the steps are being laid out in simple layers'
+          : 'laying out the steps'}{' '}
+        ({seconds} s)
+      </p>
+      <progress aria-label="Layout progress" />
+      <button type="button" onClick={cancelLayoutJob}>
+        Cancel
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import type { MapEdge, MapNode, Position } from '../model';
+import { tidyUpOrGrid } from './import/tidyUpOrGrid';
+import { type AnyImportResult, importAnyFile, importAnyText } from './importAnyFile';
+
+/** Work that may lay a map out, so it runs in the layout worker (see runLayoutJob). */
+export type LayoutJob =
+  | { type: 'import-file'; file: Blob & { name?: string } }
+  | { type: 'import-text'; text: string; name?: string }
+  | { type: 'tidy-up'; nodes: MapNode[]; edges: MapEdge[] };
+
+export interface TidyUpResult {
+  positions: Record<string, Position>;
+  layout: 'tidy-up' | 'layered' | 'grid';
+}
+
+export type LayoutJobResult = AnyImportResult | TidyUpResult;
+
+/**
+ * Does one layout job where it is called (the worker, or Node in tests). `quick` skips
+ * elkjs for the cheap quick layers: the job is being run again after elkjs ran out of time.
+ * @example await doLayoutJob({ type: 'import-text', text: 'flowchart TD\n a --> b' }, false)
+ */
+export function doLayoutJob(job: LayoutJob, quick: boolean): Promise<LayoutJobResult> {
+  const options = { quickLayout: quick };
+  if (job.type === 'import-file') return importAnyFile(job.file, options);
+  if (job.type === 'import-text') return importAnyText(job.text, job.name, options);
+  return tidyUpOrGrid(job, { quick });
+}
