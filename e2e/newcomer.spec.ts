@@ -185,8 +185,8 @@ test('"Swap Yes/No" on a decision, from its right-click menu and from the Inspec
   await page.keyboard.press('Enter');
   await expect(menu).toHaveCount(0);
   // The labels changed places; the arrows and the steps stayed.
-  expect(await labelNear('Yes')).toEqual(no);
-  expect(await labelNear('No')).toEqual(yes);
+  await expect.poll(() => labelNear('Yes')).toEqual(no);
+  await expect.poll(() => labelNear('No')).toEqual(yes);
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
   await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(() => labelNear('Yes')).toEqual(yes);
