@@ -74,18 +74,21 @@ async function pasteOnCanvas(page: Page, content: { text: string } | FileSpec) {
 
 async function pasteInDialog(page: Page, text: string) {
   await page.locator('.lf-menu > summary').click();
-  await page.getByRole('button', { name: 'Paste map JSON…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Paste map JSON' });
+  await page.getByRole('button', { name: 'Paste a map…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
   await dialog.getByRole('textbox').fill(text);
   await dialog.getByRole('button', { name: 'Import as new map' }).click();
   await expect(dialog).toBeHidden();
 }
 
-/** The map that just opened is the exported one: same name and steps, no error shown. */
+/**
+ * The map that just opened is the exported one: its name (numbered, as the library already
+ * holds a map of that name: the n-th map is "… (n)") and steps, no error shown.
+ */
 async function expectReopened(page: Page, maps: number) {
   await expect.poll(() => libraryCount(page), { timeout: 30_000 }).toBe(maps);
   await expect(page.locator('.lf-banner[role=alert]')).toHaveCount(0);
-  await expect(page.locator('.lf-map-name')).toHaveText(NAME);
+  await expect(page.locator('.lf-map-name')).toHaveText(`${NAME} (${maps})`);
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
   for (const label of ['Order received', 'Check payment', 'Shipped']) {
     await expect(page.locator('.react-flow__node', { hasText: label }).first()).toBeVisible();
