@@ -13,18 +13,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { benchArgs } from './benchArgs.mjs';
 import { denseFlowchart } from './denseFlowchart.mjs';
 import { serveStatic } from './serveStatic.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
 const OUT = join(BENCH, 'out', 'layout');
-const args = Object.fromEntries(
-  process.argv.slice(2).map((arg) => {
-    const [key, value] = arg.replace(/^--/, '').split('=');
-    return [key, value ?? 'true'];
-  }),
-);
+const args = benchArgs();
 const SIZES = (args.sizes ?? '300,1000,5000').split(',').map(Number);
 // elkjs on 5,000 dense steps would run far past a couple of minutes: not tried by default.
 const REF_SIZES = (args['ref-sizes'] ?? '300,1000').split(',').map(Number);

@@ -29,6 +29,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { benchArgs } from './benchArgs.mjs';
 import { generateMapFile } from './persistence/generateMapFile.mjs';
 import { openFromLibrary } from './persistence/openFromLibrary.mjs';
 import { serveStatic } from './serveStatic.mjs';
@@ -36,12 +37,7 @@ import { serveStatic } from './serveStatic.mjs';
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
 const OUT = join(BENCH, 'out', 'persistence');
-const args = Object.fromEntries(
-  process.argv.slice(2).map((arg) => {
-    const [key, value] = arg.replace(/^--/, '').split('=');
-    return [key, value ?? 'true'];
-  }),
-);
+const args = benchArgs();
 const SIZES = (args.sizes ?? '1000,10000').split(',').map(Number);
 const RUNS = Number(args.runs ?? 3);
 
