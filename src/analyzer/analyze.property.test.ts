@@ -6,66 +6,8 @@ import { applyEdits, type MapEdge, type MapNode, type ProcessMap } from '../mode
 import { analyze } from './analyze';
 import { buildFlowGraph } from './buildFlowGraph';
 import { findSccs } from './findSccs';
+import { arbMap } from './testing/arbMap';
 import type { Finding } from './types';
-
-const KINDS = ['start', 'end', 'action', 'decision'] as const;
-const LABELS = [undefined, '', 'Yes', 'no', ' yes ', 'Maybe'];
-
-/** Random maps: 0-10 nodes, arrows with duplicates, self-loops, missing ends, chances. */
-const arbMap: fc.Arbitrary<ProcessMap> = fc
-  .record({
-    kinds: fc.array(fc.constantFrom(...KINDS), { maxLength: 10 }),
-    labels: fc.array(fc.constantFrom('A', 'B', '', ' '), { maxLength: 10 }),
-    durations: fc.array(fc.option(fc.integer({ min: 0, max: 60 })), { maxLength: 10 }),
-    edges: fc.array(
-      fc.record({
-        s: fc.nat(11),
-        t: fc.nat(11),
-        label: fc.nat(LABELS.length - 1),
-        p: fc.option(fc.constantFrom(0, 0.2, 0.5, 0.9, 1)),
-      }),
-      { maxLength: 24 },
-    ),
-  })
-  .map(({ kinds, labels, durations, edges }) => {
-    const nodes: MapNode[] = kinds.map((kind, i) => {
-      const base = {
-        id: `n${i}`,
-        label: `${labels[i] ?? 'X'}${i}`,
-        position: { x: 0, y: i * 100 },
-      };
-      if (labels[i] === ' ') base.label = ' ';
-      if (kind === 'action' || kind === 'decision') {
-        const d = durations[i];
-        return d === null || d === undefined
-          ? { ...base, kind }
-          : { ...base, kind, durationMinutes: d };
-      }
-      return { ...base, kind };
-    });
-    const mapEdges: MapEdge[] = edges.map((e, j) => {
-      const edge: MapEdge = { id: `e${j}`, source: `n${e.s}`, target: `n${e.t}` };
-      const label = LABELS[e.label];
-      if (label !== undefined) edge.label = label;
-      if (e.p !== null) edge.probability = e.p;
-      return edge;
-    });
-    return {
-      format: 'leverflow-map' as const,
-      version: 2 as const,
-      name: 'random',
-      settings: {
-        currency: 'USD',
-        targetHourlyRate: 100,
-        casesPerWeek: 10,
-        defaultHandOffRate: 25,
-      },
-      people: [],
-      acceptedFindings: [],
-      nodes,
-      edges: mapEdges,
-    };
-  });
 
 /** Brute force: nodes reachable from `from` over valid arrows (forward or backward). */
 function reachFrom(map: ProcessMap, from: string[], backward: boolean): Set<string> {
@@ -259,10 +201,20 @@ describe('analyze on random maps', () => {
         }
         for (const finding of before.findings) {
           if (finding.severity !== 'info') expect(finding.suggestions.length).toBeGreaterThan(0);
+          // Shortening a bottleneck is a choice beside splitting it; it may leave the
+          // step the slowest one (its title says what share it then takes).
+          const removing = finding.suggestions.filter(
+            (s) => finding.rule !== 'bottleneck' || !s.title.startsWith('Shorten'),
+          );
+          if (finding.severity !== 'info') expect(removing.length).toBeGreaterThan(0);
           for (const suggestion of finding.suggestions) {
             const after = analyze(applyEdits(map, suggestion.edits));
             const keys = new Set(after.findings.map(key));
-            expect(keys.has(key(finding)), `${suggestion.title} keeps ${key(finding)}`).toBe(false);
+            if (removing.includes(suggestion)) {
+              expect(keys.has(key(finding)), `${suggestion.title} keeps ${key(finding)}`).toBe(
+                false,
+              );
+            }
             if (['no-start', 'no-end', 'unreachable', 'dead-end'].includes(finding.rule)) {
               expect(after.findings.some((f) => f.rule === finding.rule)).toBe(false);
             }

@@ -5,13 +5,14 @@ import { KIND_ACTION, KIND_DECISION, KIND_END } from './buildFlowGraph';
 import { listNodesAt, quoteNode } from './describeNodes';
 import { findLongestPath } from './findLongestPath';
 import { makeFinding, makeRangeFinding, type RankedFinding } from './makeFinding';
+import { present } from './present';
 import { newEdge, rowBeside } from './repairHelpers';
 import { bottleneck } from './rules/bottleneck';
 import { probabilitiesInvalid } from './rules/probabilitiesInvalid';
 import { reworkLoop } from './rules/reworkLoop';
 import { scratch } from './scratch';
 import { solveVisits, type Visits } from './solveVisits';
-import type { AnalysisMetrics, LongestPath, MetricsPrecision } from './types';
+import type { AnalysisMetrics, LongestPath, MetricsPrecision, Suggestion } from './types';
 
 /** Metrics and the findings that come from them (rework loops, bottleneck, bad chances). */
 export interface MetricsResult {
@@ -170,7 +171,9 @@ export function computeMetrics(
     notes.push(`${round(stuck * 100, 1)}% of cases stop at a dead end instead of an end.`);
   }
   if (worst !== -1 && cycle > 0 && worstMinutes / cycle >= bottleneckShare) {
-    findings.push(bottleneckFinding(ctx, worst, worstMinutes, cycle, bottleneckShare));
+    findings.push(
+      bottleneckFinding(ctx, worst, worstMinutes, cycle, bottleneckShare, vs[worst] ?? 0),
+    );
   }
   return {
     metrics: {
@@ -231,6 +234,7 @@ function bottleneckFinding(
   minutesPerCase: number,
   cycle: number,
   threshold: number,
+  visits: number,
 ): RankedFinding {
   const { g } = ctx;
   const node = g.nodes[u]!;
@@ -292,12 +296,38 @@ function bottleneckFinding(
     [u],
     [],
     [
+      ...present(shortenChoice(node, duration ?? 0, visits, cycle, threshold)),
       {
-        title: `Split ${quoteNode(node)} into ${k} steps of ${each} minutes, so parts can be shared out or handed off`,
+        title: `Split ${quoteNode(node)} into ${k} parts of ${each} minutes that others can do`,
         edits,
       },
     ],
   );
+}
+
+/**
+ * The bottleneck's other choice: do it in less time (a checklist, a template). Short enough
+ * to take less than the threshold share of a case when that is at least half its time (with
+ * `d` the new duration and `v` the visits per case, v·d / (cycle − v·(duration − d)) <
+ * threshold gives d < threshold·(cycle − v·duration) / (v·(1 − threshold))); otherwise half
+ * its time, with the share it then takes. null for a step of under 2 minutes.
+ */
+function shortenChoice(
+  node: MapNode,
+  duration: number,
+  visits: number,
+  cycle: number,
+  threshold: number,
+): Suggestion | null {
+  if (!(visits > 0) || !(duration >= 2) || !(threshold > 0 && threshold < 1)) return null;
+  const limit = (threshold * (cycle - visits * duration)) / (visits * (1 - threshold));
+  const below = Math.ceil(limit) - 1;
+  const minutes = below >= duration / 2 ? below : Math.round(duration / 2);
+  const share = (visits * minutes) / (cycle - visits * (duration - minutes));
+  return {
+    title: `Shorten ${quoteNode(node)} from ${round(duration, 1)} to ${minutes} minutes (a checklist, a template): then ${round(share * 100, 0)}% of each case`,
+    edits: [{ type: 'updateStep', nodeId: node.id, patch: { durationMinutes: minutes } }],
+  };
 }
 
 function invalidFinding(ctx: AnalysisContext, u: number, sum: number): RankedFinding {

@@ -21,7 +21,10 @@ import type { Suggestion } from './types';
 export interface RepairOptions {
   /** Add a start and connect it to every part of the map nothing leads to. */
   addStart?: boolean;
-  /** Connect the first start to every part of the map no start reaches. */
+  /**
+   * Add a start before every part of the map no start reaches; make only those parts able
+   * to finish (other dead ends are their own finding).
+   */
   connectUnreached?: boolean;
   /** Add one end and connect every part that cannot finish to it. */
   addEnd?: boolean;
@@ -59,25 +62,34 @@ export function planFlowRepair(ctx: AnalysisContext, options: RepairOptions): Su
       componentAnchorForStart(ctx, c),
     );
     if (targets.length === 0) return null;
-    let start: MapNode;
-    // A start nothing leads into, so the new arrows cannot close a loop.
-    let quiet = -1;
-    for (let i = 0; i < g.starts.length && quiet === -1; i++) {
-      const s = g.starts[i]!;
-      if (g.inStart[s + 1] === g.inStart[s]) quiet = s;
-    }
-    if (options.addStart || quiet === -1) {
+    if (options.addStart) {
       const first = g.nodes[targets[0]!]!;
-      start = newNode(mint('fix-start'), 'start', 'Start', offsetFrom(first, -FIX_OFFSET));
+      const start = newNode(mint('fix-start'), 'start', 'Start', offsetFrom(first, -FIX_OFFSET));
       addedNodes.push(start);
       titles.push(`Add a start before ${listNodesAt(g.nodes, targets)}`);
+      for (const t of targets) {
+        const target = g.nodes[t]!;
+        addedEdges.push(newEdge(mint(`fix-e-${start.id}-${target.id}`), start.id, target.id));
+      }
     } else {
-      start = g.nodes[quiet]!;
-      titles.push(`Connect ${quoteNode(start)} to ${listNodesAt(g.nodes, targets)}`);
-    }
-    for (const t of targets) {
-      const target = g.nodes[t]!;
-      addedEdges.push(newEdge(mint(`fix-e-${start.id}-${target.id}`), start.id, target.id));
+      // A start of its own before each part: an arrow from an existing start would make
+      // that start lead two ways at once (a hidden decision the fix does not name).
+      for (const t of targets) {
+        const target = g.nodes[t]!;
+        const start = newNode(
+          mint(`fix-start-${target.id}`),
+          'start',
+          'Start',
+          offsetFrom(target, -FIX_OFFSET),
+        );
+        addedNodes.push(start);
+        addedEdges.push(newEdge(mint(`fix-e-${start.id}-${target.id}`), start.id, target.id));
+      }
+      titles.push(
+        targets.length === 1
+          ? `Add a start before ${listNodesAt(g.nodes, targets)}`
+          : `Add a start before each of ${listNodesAt(g.nodes, targets)}`,
+      );
     }
     const g2 = buildFlowGraph({
       nodes: [...ctx.map.nodes, ...addedNodes],
@@ -96,6 +108,13 @@ export function planFlowRepair(ctx: AnalysisContext, options: RepairOptions): Su
     const stuck = scratch.uint8(g2.n);
     const everywhere = g2.starts.length === 0 || options.addEnd === true;
     maskNodes(g2.n, everywhere ? null : reach, 1, coreach, 0, stuck);
+    if (options.connectUnreached) {
+      // Only the parts this fix makes reachable: other dead ends are their own finding.
+      for (let u = 0; u < g2.n; u++) {
+        const before = g.indexOf.get(g2.ids[u]!);
+        if (before !== undefined && ctx.reach[before] === 1) stuck[u] = 0;
+      }
+    }
     const anchors = terminalComponents(g2, sccs, stuck).map((c) => componentAnchor(g2, sccs, c));
     if (options.addEnd) {
       if (anchors.length === 0) {
@@ -147,8 +166,10 @@ export function planFlowRepair(ctx: AnalysisContext, options: RepairOptions): Su
   for (const node of addedNodes) edits.push({ type: 'addNode', node });
   for (const edge of addedEdges) edits.push({ type: 'addEdge', edge });
   if (edits.length === 0) return null;
-  const title = titles.join(', and ');
-  return { title: title.charAt(0).toUpperCase() + title.slice(1), edits };
+  // One sentence: "Add a start before 'B', and connect 'C' to 'Done'".
+  const title = titles.map((t, i) => (i === 0 ? t : t.charAt(0).toLowerCase() + t.slice(1)));
+  const sentence = title.join(', and ');
+  return { title: sentence.charAt(0).toUpperCase() + sentence.slice(1), edits };
 }
 
 /** Where a start should lead into a part of the map: its first step that is not an end. */

@@ -89,7 +89,7 @@ export function componentAnchor(g: FlowGraph, sccs: Sccs, c: number): number {
   return sccs.nodes[sccs.start[c]!]!;
 }
 
-/** Components inside `set` with no arrow to another component (set must be closed forward). */
+/** Components inside `set` with no arrow to another component inside `set`. */
 export function terminalComponents(g: FlowGraph, sccs: Sccs, set: Uint8Array): number[] {
   const out: number[] = [];
   for (let c = 0; c < sccs.count; c++) {
@@ -99,7 +99,8 @@ export function terminalComponents(g: FlowGraph, sccs: Sccs, set: Uint8Array): n
     for (let k = sccs.start[c]!; !exits && k < sccs.start[c + 1]!; k++) {
       const u = sccs.nodes[k]!;
       for (let s = g.outStart[u]!; s < g.outStart[u + 1]!; s++) {
-        if (sccs.comp[g.outTarget[s]!] !== c) {
+        const v = g.outTarget[s]!;
+        if (sccs.comp[v] !== c && set[v] === 1) {
           exits = true;
           break;
         }

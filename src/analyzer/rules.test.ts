@@ -353,10 +353,13 @@ describe('analyze rules', () => {
     const map = mapOf('s:s a:a:Pack_order b:a e:e', 's>a a>b b>e');
     map.nodes[1] = { ...map.nodes[1]!, kind: 'action', durationMinutes: 30 };
     map.nodes[2] = { ...map.nodes[2]!, kind: 'action', durationMinutes: 10 };
-    const fix = analyze(map).findings.find((f) => f.rule === 'bottleneck')!.suggestions[0]!;
-    expect(fix.title).toBe(
-      "Split 'Pack order' into 4 steps of 7.5 minutes, so parts can be shared out or handed off",
-    );
+    const choices = analyze(map).findings.find((f) => f.rule === 'bottleneck')!.suggestions;
+    // Side by side: shorten it, or split it (handing it off is added by the review).
+    expect(choices.map((c) => c.title)).toEqual([
+      "Shorten 'Pack order' from 30 to 15 minutes (a checklist, a template): then 60% of each case",
+      "Split 'Pack order' into 4 parts of 7.5 minutes that others can do",
+    ]);
+    const fix = choices[1]!;
     expect(fix.edits[0]).toEqual({
       type: 'updateStep',
       nodeId: 'a',
@@ -372,9 +375,31 @@ describe('analyze rules', () => {
     expect(report.metrics.available && report.metrics.cycleTimeMinutes).toBeCloseTo(40, 10);
   });
 
+  it('bottleneck: shortening it sets its duration, to under the threshold share when half its time is enough', () => {
+    const map = mapOf('s:s a:a:Pack_order b:a c:a e:e', 's>a a>b b>c c>e');
+    map.nodes[1] = { ...map.nodes[1]!, kind: 'action', durationMinutes: 30 };
+    map.nodes[2] = { ...map.nodes[2]!, kind: 'action', durationMinutes: 25 };
+    map.nodes[3] = { ...map.nodes[3]!, kind: 'action', durationMinutes: 25 };
+    const choices = analyze(map).findings.find((f) => f.rule === 'bottleneck')!.suggestions;
+    const shorten = choices.find((c) => c.title.startsWith('Shorten'))!;
+    // 30 of 80 minutes (38%); 16 minutes is the longest under 25% (16 / 66 = 24%).
+    expect(shorten.title).toBe(
+      "Shorten 'Pack order' from 30 to 16 minutes (a checklist, a template): then 24% of each case",
+    );
+    expect(shorten.edits).toEqual([
+      { type: 'updateStep', nodeId: 'a', patch: { durationMinutes: 16 } },
+    ]);
+    const after = analyze(applyEdits(map, shorten.edits));
+    expect(after.findings.filter((f) => f.rule === 'bottleneck').map((f) => f.nodeIds)).toEqual([
+      ['b'],
+    ]);
+  });
+
   it('bottleneck fix puts the new parts where no step is drawn already', () => {
     const map = exampleMap();
-    const fix = analyze(map).findings.find((f) => f.rule === 'bottleneck')!.suggestions[0]!;
+    const fix = analyze(map)
+      .findings.find((f) => f.rule === 'bottleneck')!
+      .suggestions.find((s) => s.title.startsWith('Split'))!;
     const added = fix.edits.flatMap((e) => (e.type === 'addNode' ? [e.node] : []));
     expect(added.length).toBeGreaterThan(0);
     const box = (n: MapNode) => ({ ...n.position, ...NODE_SIZE[n.kind] });

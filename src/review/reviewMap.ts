@@ -5,6 +5,7 @@ import type { FlowGraph } from '../analyzer/buildFlowGraph';
 import { scratch } from '../analyzer/scratch';
 import { leverageFindingsFromFlow } from '../leverage/leverageFindingsFromFlow';
 import type { ProcessMap } from '../model';
+import { bottleneckHandOff } from './bottleneckHandOff';
 import type { Review, ReviewFinding } from './types';
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
@@ -23,7 +24,7 @@ export function reviewMap(map: ProcessMap, options?: AnalyzeOptions): Review {
 function reviewAll(map: ProcessMap, options: AnalyzeOptions): Review {
   const ctx = createAnalysisContext(map);
   const { g } = ctx;
-  const report: Review = analyzeContext(ctx, options);
+  const report: Review = withBottleneckHandOff(map, ctx.g, analyzeContext(ctx, options));
   const { metrics } = report;
   // Graph index = file index when no id repeats.
   const unique = g.n === map.nodes.length;
@@ -51,4 +52,21 @@ function fileVisits(map: ProcessMap, g: FlowGraph, visits: Float64Array): Float6
   const out = scratch.float64(map.nodes.length);
   for (let f = 0; f < out.length; f++) out[f] = visits[g.indexOf.at(map.nodes[f]!.id)]!;
   return out;
+}
+
+/** The report with the hand-off choice first among the bottleneck's fixes, when there is one. */
+function withBottleneckHandOff(map: ProcessMap, g: FlowGraph, report: Review): Review {
+  const { metrics } = report;
+  if (!metrics.available) return report;
+  const at = report.findings.findIndex((f) => f.rule === 'bottleneck');
+  if (at === -1) return report;
+  const finding = report.findings[at]!;
+  const u = g.indexOf.at(finding.nodeIds[0]!);
+  const node = u === -1 ? undefined : g.nodes[u];
+  if (node === undefined || (node.kind !== 'action' && node.kind !== 'decision')) return report;
+  const choice = bottleneckHandOff(map, node, metrics.expectedVisits[u] ?? 0);
+  if (choice === null) return report;
+  const findings = report.findings.slice();
+  findings[at] = { ...finding, suggestions: [choice, ...finding.suggestions] };
+  return { ...report, findings };
 }

@@ -1,4 +1,5 @@
 import { listNodesAt, quoteNode } from '../describeNodes';
+import { chainGapFixes, findChainGap } from '../findChainGap';
 import { makeFinding } from '../makeFinding';
 import { markedNodes, maskNodes } from '../maskNodes';
 import { planFlowRepair } from '../planFlowRepair';
@@ -21,7 +22,11 @@ function check({ ctx }: RuleInput, out: RankedFinding[]): void {
       if (coreach[g.outTarget[k]!] === 0) edges.push(g.outEdge[k]!);
     }
   }
-  const suggestions = present(planFlowRepair(ctx, {}));
+  const gap = findChainGap(ctx);
+  const suggestions = [
+    ...(gap ? chainGapFixes(ctx, gap).slice(0, 1) : []),
+    ...present(planFlowRepair(ctx, {})),
+  ];
   const anchors = terminalComponents(g, sccs, deadSet);
   const usesExisting = anchors.some(
     (c) => pickSafeEnd(g, reach, componentAnchor(g, sccs, c)) !== -1,

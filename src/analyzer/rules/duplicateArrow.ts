@@ -1,6 +1,9 @@
+import type { MapEdit } from '../../model';
 import type { AnalysisContext } from '../AnalysisContext';
+import { KIND_DECISION } from '../buildFlowGraph';
 import { quoteNode } from '../describeNodes';
 import { makeFinding } from '../makeFinding';
+import type { Suggestion } from '../types';
 import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
 
 function atNode({ ctx }: RuleInput, u: number, out: RankedFinding[]): void {
@@ -54,15 +57,25 @@ function duplicateArrows(ctx: AnalysisContext, u: number): RankedFinding[] {
         `The arrow from ${quoteNode(g.nodes[u]!)} to ${quoteNode(g.nodes[target]!)}${first.label?.trim() ? ` labelled '${first.label.trim()}'` : ''} is drawn ${group.length} times.`,
         [u, target],
         later,
-        [
-          {
-            title:
-              later.length === 1 ? 'Remove the duplicate arrow' : 'Remove the duplicate arrows',
-            edits: later.map((j) => ({ type: 'removeEdge', edgeId: g.edges[j]!.id })),
-          },
-        ],
+        [removeDuplicates(ctx, u, later)],
       ),
     );
   }
   return out;
+}
+
+/**
+ * Removes the later copies. A decision left with one way out is not a decision any more:
+ * it becomes a step, and the title says so.
+ */
+function removeDuplicates(ctx: AnalysisContext, u: number, later: number[]): Suggestion {
+  const { g } = ctx;
+  const edits: MapEdit[] = later.map((j) => ({ type: 'removeEdge', edgeId: g.edges[j]!.id }));
+  const title = later.length === 1 ? 'Remove the duplicate arrow' : 'Remove the duplicate arrows';
+  const left = g.outStart[u + 1]! - g.outStart[u]! - later.length;
+  if (g.kind[u] === KIND_DECISION && left < 2) {
+    edits.push({ type: 'changeKind', nodeId: g.ids[u]!, kind: 'action' });
+    return { title: `${title}, and turn ${quoteNode(g.nodes[u]!)} into a step`, edits };
+  }
+  return { title, edits };
 }

@@ -2,7 +2,7 @@ import type { MapEdit } from '../../model';
 import type { AnalysisContext } from '../AnalysisContext';
 import { outArrows } from '../arrowsAt';
 import { KIND_ACTION, KIND_START } from '../buildFlowGraph';
-import { chooseBranchLabels, labelKey } from '../chooseBranchLabels';
+import { branchEdits, clearedChancesNote } from '../decisionEdits';
 import { quoteNode } from '../describeNodes';
 import { makeFinding } from '../makeFinding';
 import { FIX_OFFSET, newEdge, newNode, offsetFrom } from '../repairHelpers';
@@ -40,24 +40,17 @@ export const implicitSplit: FlowRule = {
 function splitSuggestion(ctx: AnalysisContext, u: number, edges: number[]): Suggestion {
   const { g } = ctx;
   const node = g.nodes[u]!;
-  const used = new Set<string>();
-  let missing = 0;
-  for (const j of edges) {
-    const key = labelKey(g.edges[j]!.label);
-    if (key === '') missing++;
-    else used.add(key);
-  }
-  const labels = chooseBranchLabels(used, missing, edges.length);
-  let next = 0;
-  const labelOf = (j: number): string | undefined =>
-    labelKey(g.edges[j]!.label) === '' ? labels[next++] : undefined;
+  const branches = branchEdits(g, edges, []);
+  const labelOf = (j: number): string | undefined => branches.labels.get(j);
+  const note = clearedChancesNote(branches);
   if (g.kind[u] === KIND_ACTION) {
     const edits: MapEdit[] = [{ type: 'changeKind', nodeId: node.id, kind: 'decision' }];
     for (const j of edges) {
       const label = labelOf(j);
       if (label !== undefined) edits.push({ type: 'setEdgeLabel', edgeId: g.edges[j]!.id, label });
     }
-    return { title: `Turn ${quoteNode(node)} into a decision`, edits };
+    edits.push(...branches.clearChances);
+    return { title: `Turn ${quoteNode(node)} into a decision${note}`, edits };
   }
   const mint = ctx.ids.session();
   const choice = newNode(
@@ -74,6 +67,7 @@ function splitSuggestion(ctx: AnalysisContext, u: number, edges: number[]): Sugg
     const moved = { ...edge, source: choice.id };
     const label = labelOf(j);
     if (label !== undefined) moved.label = label;
+    if (branches.clearChances.length > 0) delete moved.probability;
     added.push({ type: 'addEdge', edge: moved });
   }
   edits.push(...added);
@@ -81,5 +75,5 @@ function splitSuggestion(ctx: AnalysisContext, u: number, edges: number[]): Sugg
     type: 'addEdge',
     edge: newEdge(mint(`fix-e-${node.id}-${choice.id}`), node.id, choice.id),
   });
-  return { title: `Add a decision after ${quoteNode(node)}`, edits };
+  return { title: `Add a decision after ${quoteNode(node)}${note}`, edits };
 }

@@ -1,4 +1,5 @@
 import { listNodesAt } from '../describeNodes';
+import { chainGapFixes, findChainGap } from '../findChainGap';
 import { makeFinding } from '../makeFinding';
 import { planFlowRepair } from '../planFlowRepair';
 import { present } from '../present';
@@ -10,6 +11,7 @@ function check({ ctx }: RuleInput, out: RankedFinding[]): void {
   const unreached: number[] = [];
   for (let u = 0; u < g.n; u++) if (reach[u] === 0) unreached.push(u);
   if (unreached.length === 0) return;
+  const gap = findChainGap(ctx);
   const what = unreached.length === 1 ? 'this step never runs' : 'these steps never run';
   out.push(
     makeFinding(
@@ -18,7 +20,10 @@ function check({ ctx }: RuleInput, out: RankedFinding[]): void {
       `No path from a start leads to ${listNodesAt(g.nodes, unreached)}, so ${what}.`,
       unreached,
       [],
-      present(planFlowRepair(ctx, { connectUnreached: true })),
+      [
+        ...(gap ? chainGapFixes(ctx, gap) : []),
+        ...present(planFlowRepair(ctx, { connectUnreached: true })),
+      ],
     ),
   );
 }
