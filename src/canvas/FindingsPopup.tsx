@@ -1,6 +1,6 @@
 import { useStore } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { NODE_SIZE } from '../layout/nodeSize';
+import { NODE_SIZE, stepSize } from '../layout/nodeSize';
 import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditorStoreApi } from '../store/EditorStoreContext';
 import type { FlowNode } from './flowTypes';
@@ -78,7 +78,7 @@ function FindingsPopup({ nodeId }: { nodeId: string }) {
     const others: Rect[] = [];
     for (const node of store.getState().map.nodes) {
       if (node.id === nodeId) continue;
-      const box = NODE_SIZE[node.kind];
+      const box = stepSize(node);
       const rect = toScreen(node.position.x, node.position.y, box.width, box.height);
       if (
         rect.x > anchor.x + anchor.width + reach ||

@@ -1,6 +1,6 @@
 import { Panel, useReactFlow } from '@xyflow/react';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { NODE_SIZE } from '../layout/nodeSize';
+import { stepSize } from '../layout/nodeSize';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { findSteps } from './findSteps';
 
@@ -39,7 +39,7 @@ export function MapSearch() {
     const node = store.getState().map.nodes.find((n) => n.id === id);
     if (!node) return;
     store.getState().select([id], []);
-    const size = NODE_SIZE[node.kind];
+    const size = stepSize(node);
     void setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, {
       zoom: Math.max(getZoom(), 1),
       duration: 200,

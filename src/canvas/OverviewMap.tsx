@@ -1,6 +1,6 @@
 import { Panel, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
-import { NODE_SIZE } from '../layout/nodeSize';
+import { stepSize } from '../layout/nodeSize';
 import type { MapNode, NodeKind } from '../model';
 import { useEditor } from '../store/EditorStoreContext';
 import { type OverviewFrame, overviewFrame, type Rect, viewRect } from './overviewFrame';
@@ -29,7 +29,7 @@ function boundsOf(nodes: readonly MapNode[]): Rect | null {
   let x1 = -Infinity;
   let y1 = -Infinity;
   for (const node of nodes) {
-    const size = NODE_SIZE[node.kind];
+    const size = stepSize(node);
     x0 = Math.min(x0, node.position.x);
     y0 = Math.min(y0, node.position.y);
     x1 = Math.max(x1, node.position.x + size.width);
@@ -84,7 +84,7 @@ function draw(
   pixels.fill(0);
   const scale = frame.scale * ratio;
   for (const node of nodes) {
-    const size = NODE_SIZE[node.kind];
+    const size = stepSize(node);
     const x0 = Math.max(0, Math.floor((node.position.x - frame.x) * scale));
     const y0 = Math.max(0, Math.floor((node.position.y - frame.y) * scale));
     const x1 = Math.min(

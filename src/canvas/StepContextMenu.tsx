@@ -41,6 +41,8 @@ function StepContextMenu({ at, onClose }: { at: MenuAt; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   // "Swap Yes/No", worded with the decision's own labels; null when there is no such pair.
   const swapTitle = useEditor((s) => swapBranchesTitle(s.map, at.nodeId));
+  // A step a person resized can go back to the size that fits its label.
+  const resized = useEditor((s) => s.map.nodes.some((n) => n.id === at.nodeId && n.size));
 
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('[role=menuitem]')?.focus();
@@ -96,6 +98,15 @@ function StepContextMenu({ at, onClose }: { at: MenuAt; onClose: () => void }) {
           })}
         >
           {swapTitle}
+        </button>
+      )}
+      {resized && (
+        <button
+          type="button"
+          role="menuitem"
+          onClick={run(() => state().resizeStep(at.nodeId, null))}
+        >
+          Fit size to label
         </button>
       )}
       <button type="button" role="menuitem" onClick={run(() => state().duplicateSelection())}>

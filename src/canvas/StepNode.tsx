@@ -1,5 +1,6 @@
-import type { NodeProps } from '@xyflow/react';
+import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { type CSSProperties, memo } from 'react';
+import { labelLines, MIN_STEP_SIZE, stepSize } from '../model';
 import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor } from '../store/EditorStoreContext';
 import { FindingMarker } from './FindingMarker';
@@ -18,19 +19,40 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const editing = useEditor((s) => s.editing?.type === 'node' && s.editing.id === id);
   const setNodeLabel = useEditor((s) => s.setNodeLabel);
   const stopEditing = useEditor((s) => s.stopEditing);
+  const resizeStep = useEditor((s) => s.resizeStep);
+  const beginDrag = useEditor((s) => s.beginDrag);
+  const endDrag = useEditor((s) => s.endDrag);
   const label = step.label.trim();
   const findings = useAnalysis((s) => s.byNode.get(id));
   const heat = useAnalysis((s) => s.heat[id] ?? 0);
   const heatOn = useEditor((s) => s.heat);
   const worst = findings ? worstSeverity(findings) : undefined;
+  const size = stepSize(step);
+  const style: CSSProperties & Record<string, string | number> = {
+    width: size.width,
+    height: size.height,
+    '--lf-lines': labelLines(step.kind, size),
+  };
+  if (heatOn && heat > 0) style['--lf-heat'] = heat.toFixed(2);
 
   return (
     <div
       className={`lf-node lf-node--${step.kind}${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}`}
       data-kind={step.kind}
       data-severity={worst}
-      style={heatOn && heat > 0 ? ({ '--lf-heat': heat.toFixed(2) } as CSSProperties) : undefined}
+      style={style}
     >
+      <NodeResizer
+        isVisible={selected && !editing}
+        minWidth={MIN_STEP_SIZE.width}
+        minHeight={MIN_STEP_SIZE.height}
+        color="var(--lf-accent)"
+        onResizeStart={beginDrag}
+        onResize={(_event, box) =>
+          resizeStep(id, { width: box.width, height: box.height }, { x: box.x, y: box.y })
+        }
+        onResizeEnd={endDrag}
+      />
       {heatOn && heat > 0 && <div className="lf-heat" aria-hidden="true" />}
       {step.kind === 'decision' && (
         <svg

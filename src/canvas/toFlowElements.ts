@@ -1,18 +1,17 @@
 import { MarkerType, type NodeHandle, Position } from '@xyflow/react';
-import { NODE_SIZE } from '../layout/nodeSize';
-import type { MapEdge, MapNode, NodeKind } from '../model';
+import { stepSize } from '../layout/nodeSize';
+import type { MapEdge, MapNode, Size } from '../model';
 import type { FlowEdge, FlowNode } from './flowTypes';
 
 const KIND_NAMES = { start: 'Start', end: 'End', action: 'Action', decision: 'Decision' } as const;
 const HANDLE = 9;
 
 /**
- * Where each kind's four handles are (see NodeHandles and the CSS), declared up front so
- * that an arrow to a step the canvas has not drawn (off-screen, culled) is still drawn:
- * React Flow draws an edge only between nodes whose handles it knows.
+ * Where a step's four handles are (see NodeHandles and the CSS), declared up front so that
+ * an arrow to a step the canvas has not drawn (off-screen, culled) is still drawn: React
+ * Flow draws an edge only between nodes whose handles it knows. One list per size.
  */
-function handlesOf(kind: NodeKind): NodeHandle[] {
-  const { width, height } = NODE_SIZE[kind];
+function handlesOf(width: number, height: number): NodeHandle[] {
   const half = HANDLE / 2;
   const at = (id: string, position: Position, x: number, y: number): NodeHandle => ({
     id,
@@ -30,12 +29,16 @@ function handlesOf(kind: NodeKind): NodeHandle[] {
     at('left', Position.Left, 0, height / 2),
   ];
 }
-const HANDLES: Record<NodeKind, NodeHandle[]> = {
-  start: handlesOf('start'),
-  end: handlesOf('end'),
-  action: handlesOf('action'),
-  decision: handlesOf('decision'),
-};
+const HANDLES = new Map<string, NodeHandle[]>();
+function handlesFor(size: Size): NodeHandle[] {
+  const key = `${size.width}x${size.height}`;
+  let handles = HANDLES.get(key);
+  if (!handles) {
+    handles = handlesOf(size.width, size.height);
+    HANDLES.set(key, handles);
+  }
+  return handles;
+}
 
 /**
  * Makes a converter from map items to React Flow items that reuses the previous object
@@ -84,19 +87,24 @@ function createConverter<
  * @example const toFlowNodes = createNodeConverter(); toFlowNodes(map.nodes, selected)
  */
 export function createNodeConverter() {
-  return createConverter<MapNode, FlowNode>((step, selected, hidden) => ({
-    id: step.id,
-    type: step.kind,
-    position: step.position,
-    data: { step },
-    selected,
-    ...(hidden ? { hidden } : {}),
-    // Steps have a fixed size per kind (see NODE_SIZE and the CSS), so React Flow
-    // need not re-measure a step each time it moves.
-    measured: NODE_SIZE[step.kind],
-    handles: HANDLES[step.kind],
-    ariaLabel: `${KIND_NAMES[step.kind]}: ${step.label.trim() || '(no label)'}`,
-  }));
+  return createConverter<MapNode, FlowNode>((step, selected, hidden) => {
+    const size = stepSize(step);
+    return {
+      id: step.id,
+      type: step.kind,
+      position: step.position,
+      data: { step },
+      selected,
+      ...(hidden ? { hidden } : {}),
+      // A step's size comes from the map (stepSize: its kind's, grown for a long label, or
+      // the size a person gave it), so React Flow need not measure a step each time it moves.
+      measured: size,
+      width: size.width,
+      height: size.height,
+      handles: handlesFor(size),
+      ariaLabel: `${KIND_NAMES[step.kind]}: ${step.label.trim() || '(no label)'}`,
+    };
+  });
 }
 
 const MARKER = {

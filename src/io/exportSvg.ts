@@ -1,8 +1,9 @@
 import { arrowsWithReverse } from '../layout/arrowsWithReverse';
 import { bentArrow, PAIRED_BEND } from '../layout/bentArrow';
 import { type Box, borderPoint, type Side } from '../layout/borderPoint';
-import { NODE_SIZE } from '../layout/nodeSize';
-import type { MapNode, ProcessMap } from '../model';
+import { stepSize } from '../layout/nodeSize';
+import { labelArea, labelLines, type MapNode, type ProcessMap } from '../model';
+import { clampLines, wrapLabel } from '../model/wrapLabel';
 
 /** Colours of an exported picture (defaults: the light theme). */
 export interface SvgColors {
@@ -151,7 +152,7 @@ export function mapBounds(map: ProcessMap): {
   let maxX = Number.NEGATIVE_INFINITY;
   let maxY = Number.NEGATIVE_INFINITY;
   for (const node of map.nodes) {
-    const size = NODE_SIZE[node.kind];
+    const size = stepSize(node);
     minX = Math.min(minX, node.position.x);
     minY = Math.min(minY, node.position.y);
     // Room on the right for self-loops.
@@ -175,7 +176,7 @@ export function mapToSvg(map: ProcessMap, colors: SvgColors = LIGHT_COLORS): str
   const oy = PADDING - bounds.y;
   const boxes = new Map<string, Box>();
   for (const node of map.nodes) {
-    const size = NODE_SIZE[node.kind];
+    const size = stepSize(node);
     boxes.set(node.id, {
       x: node.position.x + ox,
       y: node.position.y + oy,
@@ -217,10 +218,13 @@ export function mapToSvg(map: ProcessMap, colors: SvgColors = LIGHT_COLORS): str
   for (const node of map.nodes) {
     const box = boxes.get(node.id);
     if (!box) continue;
-    const inner = box.kind === 'decision' ? box.width * 0.62 : box.width - 16;
-    const maxLines = Math.max(1, Math.floor((box.height - 8) / LINE_HEIGHT));
+    // Wrapped and cut as the canvas wraps and cuts it (same sizes, same line count).
+    const lines = clampLines(
+      wrapLabel(node.label, labelArea(box.kind, box).width),
+      labelLines(box.kind, box),
+    );
     out.push(
-      `<g>${shape(box, colors)}${textBlock(wrap(node.label, inner, Math.min(maxLines, box.kind === 'decision' ? 3 : maxLines)), box.x + box.width / 2, box.y + box.height / 2, colors.text)}</g>`,
+      `<g>${shape(box, colors)}${textBlock(lines, box.x + box.width / 2, box.y + box.height / 2, colors.text)}</g>`,
     );
   }
   out.push('</g><g class="labels">', ...labels, '</g></svg>');

@@ -1,5 +1,5 @@
 import type { ProcessMap } from '../model';
-import { NODE_SIZE } from './nodeSize';
+import { stepSize } from './nodeSize';
 
 /** The smallest zoom at which a step's label is still easy to read (14 px text → ~8 px). */
 export const READABLE_ZOOM = 0.6;
@@ -38,7 +38,7 @@ export function openingStepIds(
   const index = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const node = nodes[i] as ProcessMap['nodes'][number];
-    const size = NODE_SIZE[node.kind];
+    const size = stepSize(node);
     left[i] = node.position.x;
     top[i] = node.position.y;
     right[i] = node.position.x + size.width;

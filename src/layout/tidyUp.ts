@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Position, ProcessMap } from '../model';
-import { NODE_SIZE } from './nodeSize';
+import { stepSize } from './nodeSize';
 
 let elk: InstanceType<typeof ELK> | undefined;
 
@@ -26,7 +26,7 @@ export async function tidyUp(
       'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
       'elk.separateConnectedComponents': 'true',
     },
-    children: map.nodes.map((n) => ({ id: n.id, ...NODE_SIZE[n.kind] })),
+    children: map.nodes.map((n) => ({ id: n.id, ...stepSize(n) })),
     edges: map.edges
       .filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
       .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),

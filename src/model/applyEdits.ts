@@ -1,4 +1,5 @@
 import { LIMITS } from './limits';
+import type { Size } from './nodeSize';
 import { sameValue } from './sameValue';
 import { nodeSchema } from './schema';
 import type {
@@ -32,6 +33,8 @@ export type MapEdit =
   | { type: 'setProbability'; edgeId: string; probability: number | null }
   /** Puts a node somewhere else on the canvas. */
   | { type: 'moveNode'; nodeId: string; position: Position }
+  /** Gives a step the size a person resized it to; `null` draws it at its kind's size again. */
+  | { type: 'resizeNode'; nodeId: string; size: Size | null }
   | { type: 'renameMap'; name: string }
   /** Sets settings; a field set to `undefined` is removed. */
   | { type: 'updateSettings'; patch: Partial<MapSettings> }
@@ -205,6 +208,8 @@ function applyOne(map: ProcessMap, edit: MapEdit): ProcessMap {
       );
     case 'setNodeNotes':
       return withNodes(map, (n) => (n.id === edit.nodeId ? withNotes(n, edit.notes) : n));
+    case 'resizeNode':
+      return withNodes(map, (n) => (n.id === edit.nodeId ? withSize(n, edit.size) : n));
     case 'changeKind':
       return withNodes(map, (n) => (n.id === edit.nodeId ? withKind(n, edit.kind) : n));
     case 'updateStep':
@@ -290,4 +295,16 @@ export function applyEdits(map: ProcessMap, edits: readonly MapEdit[]): ProcessM
     i = j;
   }
   return next;
+}
+
+/** A node with a size a person gave it, or without one (same node when nothing changes). */
+function withSize(node: MapNode, size: Size | null): MapNode {
+  if (size === null) {
+    if (node.size === undefined) return node;
+    const { size: _old, ...rest } = node;
+    return rest as MapNode;
+  }
+  const rounded = { width: Math.round(size.width), height: Math.round(size.height) };
+  if (node.size?.width === rounded.width && node.size.height === rounded.height) return node;
+  return { ...node, size: rounded };
 }

@@ -9,6 +9,15 @@ export { formatIssuePath } from './formatIssuePath';
 export { LIMITS } from './limits';
 export { MIGRATIONS, type Migration, migrateMapFile } from './migrations';
 export {
+  labelArea,
+  labelLines,
+  MAX_STEP_SIZE,
+  MIN_STEP_SIZE,
+  NODE_SIZE,
+  type Size,
+  stepSize,
+} from './nodeSize';
+export {
   formatMapErrors,
   type MapError,
   type MapErrorCode,

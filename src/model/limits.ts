@@ -12,3 +12,7 @@ export const LIMITS = {
   maxPeople: 500,
   maxCoordinate: 10_000_000,
 } as const;
+
+/** The smallest and largest size a person may give a step (NodeResizer's bounds). */
+export const MIN_STEP_SIZE = { width: 60, height: 36 } as const;
+export const MAX_STEP_SIZE = { width: 600, height: 400 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from './limits';
+import { LIMITS, MAX_STEP_SIZE, MIN_STEP_SIZE } from './limits';
 import './zodConfig';
 
 /** The format marker every Leverflow map file carries. */
@@ -59,10 +59,17 @@ export const acceptedFindingSchema = z.object({
   note: text(LIMITS.maxLabelLength).optional(),
 });
 
+/** A size a person gave a step by resizing it (else it is drawn at its kind's size). */
+export const sizeSchema = z.object({
+  width: z.number().finite().min(MIN_STEP_SIZE.width).max(MAX_STEP_SIZE.width),
+  height: z.number().finite().min(MIN_STEP_SIZE.height).max(MAX_STEP_SIZE.height),
+});
+
 const nodeBase = {
   id,
   label,
   position: positionSchema,
+  size: sizeSchema.optional(),
   notes: z.string().max(LIMITS.maxNotesLength).optional(),
 };
 

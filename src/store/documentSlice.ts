@@ -1,4 +1,4 @@
-import { NODE_SIZE } from '../layout/nodeSize';
+import { NODE_SIZE, stepSize } from '../layout/nodeSize';
 import {
   applyEdits,
   createEdge,
@@ -81,7 +81,7 @@ export const createDocumentSlice =
         const { map } = get();
         const from = map.nodes.find((n) => n.id === fromId);
         if (!from || from.kind === 'end') return undefined;
-        const fromSize = NODE_SIZE[from.kind];
+        const fromSize = stepSize(from);
         const size = NODE_SIZE.action;
         const node = createNode('action', {
           x:
@@ -137,6 +137,15 @@ export const createDocumentSlice =
       moveNodes: (positions) =>
         change(
           [...positions].map(([nodeId, position]) => ({ type: 'moveNode', nodeId, position })),
+        ),
+      resizeStep: (nodeId, size, position) =>
+        change(
+          position
+            ? [
+                { type: 'resizeNode', nodeId, size },
+                { type: 'moveNode', nodeId, position },
+              ]
+            : [{ type: 'resizeNode', nodeId, size }],
         ),
       beginDrag: () => {
         if (preDragMap) return;

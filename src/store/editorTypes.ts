@@ -7,6 +7,7 @@ import type {
   Person,
   Position,
   ProcessMap,
+  Size,
   StepPatch,
 } from '../model';
 
@@ -48,6 +49,11 @@ export interface DocumentSlice {
   moveNodes: (positions: ReadonlyMap<string, Position>) => void;
   beginDrag: () => void;
   endDrag: () => void;
+  /**
+   * Gives a step a size (and, resized from its top or left, a new position); `null` draws it
+   * at its kind's size again. Between beginDrag and endDrag a whole resize is one undo step.
+   */
+  resizeStep: (nodeId: string, size: Size | null, position?: Position) => void;
   setPositions: (positions: Readonly<Record<string, Position>>) => void;
   applyEdits: (edits: readonly MapEdit[]) => void;
   /** Brings back a saved version as one undoable change (the current map stays in history). */

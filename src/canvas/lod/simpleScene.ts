@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
 import { type Box, borderPoint, type Side } from '../../layout/borderPoint';
-import { NODE_SIZE } from '../../layout/nodeSize';
+import { stepSize } from '../../layout/nodeSize';
 import type { MapEdge, MapNode } from '../../model';
 import type { Rect } from '../overviewFrame';
 
@@ -78,7 +78,7 @@ export function buildSimpleScene(
   const stepIndex = nodes.length > 0 ? new Flatbush(nodes.length) : null;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
-    const size = NODE_SIZE[node.kind];
+    const size = stepSize(node);
     const { x, y } = node.position;
     boxes[4 * i] = x;
     boxes[4 * i + 1] = y;

@@ -1,5 +1,5 @@
 import { BpmnModdle, type CreatedElement } from 'bpmn-moddle';
-import { NODE_SIZE } from '../../layout/nodeSize';
+import { stepSize } from '../../layout/nodeSize';
 import type { MapNode, ProcessMap } from '../../model';
 import { createIdAllocator } from '../import/createIdAllocator';
 import { BPMN_EXPORTER, BPMN_SCALE, BPMN_SHAPE_SIZE } from './bpmnGeometry';
@@ -170,7 +170,7 @@ function pushTo(element: CreatedElement, key: string, value: CreatedElement): vo
 
 /** The BPMN bounds of a step: its Leverflow centre shrunk by the scale, at BPMN size. */
 function bpmnBox(node: MapNode): Box {
-  const size = NODE_SIZE[node.kind];
+  const size = stepSize(node);
   const bpmn = BPMN_SHAPE_SIZE[node.kind];
   const cx = (node.position.x + size.width / 2) / BPMN_SCALE.x;
   const cy = (node.position.y + size.height / 2) / BPMN_SCALE.y;

@@ -1,4 +1,4 @@
-import { NODE_SIZE } from '../../layout/nodeSize';
+import { stepSize } from '../../layout/nodeSize';
 import { LIMITS, type MapNode, type Position } from '../../model';
 import { tidyUpOrGrid } from '../import/tidyUpOrGrid';
 import { BPMN_SCALE } from './bpmnGeometry';
@@ -44,7 +44,7 @@ export async function placeDraft(
 }
 
 function topLeft(node: MapNode, center: Position): Position {
-  const size = NODE_SIZE[node.kind];
+  const size = stepSize(node);
   return {
     x: clampCoordinate(center.x - size.width / 2),
     y: clampCoordinate(center.y - size.height / 2),
