@@ -15,7 +15,7 @@ import {
   warmLayoutWorker,
 } from '../io/runLayoutJob';
 import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
-import { nameAfterStart } from '../model';
+import { type MapEdit, nameAfterStart } from '../model';
 import type { LibraryCommands } from '../panels/LibraryContext';
 import type { EditorStore } from '../store/createEditorStore';
 import { useEditor } from '../store/EditorStoreContext';
@@ -158,10 +158,21 @@ export function usePersistence(
         if (result.report) editor.getState().setNotice(sentences(result.report));
         return null;
       },
-      async tidyUp() {
-        const done = await tidyUpInWorker(map());
+      async tidyUp(direction) {
+        const { settings } = map();
+        const way = direction ?? settings.layoutDirection ?? 'down';
+        const done = await tidyUpInWorker(map(), way);
         if (!done) return false;
-        editor.getState().setPositions(done.positions);
+        // The new positions and the remembered direction are one undo step.
+        const edits: MapEdit[] = Object.entries(done.positions).map(([nodeId, position]) => ({
+          type: 'moveNode',
+          nodeId,
+          position,
+        }));
+        if (way !== (settings.layoutDirection ?? 'down')) {
+          edits.push({ type: 'updateSettings', patch: { layoutDirection: way } });
+        }
+        editor.getState().applyEdits(edits);
         if (done.layout === 'layered') {
           editor
             .getState()

@@ -1,4 +1,4 @@
-import type { MapEdge, MapNode, Position } from '../model';
+import type { LayoutDirection, MapEdge, MapNode, Position } from '../model';
 import { tidyUpOrGrid } from './import/tidyUpOrGrid';
 import { type AnyImportResult, importAnyFile, importAnyText } from './importAnyFile';
 
@@ -6,7 +6,7 @@ import { type AnyImportResult, importAnyFile, importAnyText } from './importAnyF
 export type LayoutJob =
   | { type: 'import-file'; file: Blob & { name?: string } }
   | { type: 'import-text'; text: string; name?: string }
-  | { type: 'tidy-up'; nodes: MapNode[]; edges: MapEdge[] };
+  | { type: 'tidy-up'; nodes: MapNode[]; edges: MapEdge[]; direction?: LayoutDirection };
 
 export interface TidyUpResult {
   positions: Record<string, Position>;
@@ -24,5 +24,5 @@ export function doLayoutJob(job: LayoutJob, quick: boolean): Promise<LayoutJobRe
   const options = { quickLayout: quick };
   if (job.type === 'import-file') return importAnyFile(job.file, options);
   if (job.type === 'import-text') return importAnyText(job.text, job.name, options);
-  return tidyUpOrGrid(job, { quick });
+  return tidyUpOrGrid(job, { quick, ...(job.direction ? { direction: job.direction } : {}) });
 }

@@ -1,5 +1,5 @@
 import { LAYOUT_BUDGET } from '../layout/layoutBudget';
-import type { MapEdge, MapNode } from '../model';
+import type { LayoutDirection, MapEdge, MapNode } from '../model';
 import type { AnyImportResult } from './importAnyFile';
 import { doLayoutJob, type LayoutJob, type LayoutJobResult, type TidyUpResult } from './layoutJob';
 
@@ -146,12 +146,12 @@ export async function importTextInWorker(text: string, name: string): Promise<Wo
  * Tidy up in the layout worker: new positions, or null when cancelled or failed.
  * @example const done = await tidyUpInWorker(map); if (done) setPositions(done.positions)
  */
-export async function tidyUpInWorker(map: {
-  nodes: MapNode[];
-  edges: MapEdge[];
-}): Promise<TidyUpResult | null> {
+export async function tidyUpInWorker(
+  map: { nodes: MapNode[]; edges: MapEdge[] },
+  direction: LayoutDirection = 'down',
+): Promise<TidyUpResult | null> {
   const answer = await runLayoutJob(
-    { type: 'tidy-up', nodes: map.nodes, edges: map.edges },
+    { type: 'tidy-up', nodes: map.nodes, edges: map.edges, direction },
     `Tidying up ${map.nodes.length} steps`,
   );
   if (answer === 'cancelled' || !answer.ok) return null;

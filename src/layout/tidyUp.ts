@@ -1,16 +1,17 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { Position, ProcessMap } from '../model';
+import type { LayoutDirection, Position, ProcessMap } from '../model';
 import { stepSize } from './nodeSize';
 
 let elk: InstanceType<typeof ELK> | undefined;
 
 /**
- * Lays a map out top to bottom (layered, as a flowchart reads) with elkjs and returns
- * the new top-left position of every node. Arrows to missing nodes are ignored.
+ * Lays a map out top to bottom, or left to right (layered, as a flowchart reads) with elkjs
+ * and returns the new top-left position of every node. Arrows to missing nodes are ignored.
  * @example const positions = await tidyUp(map); // { s: { x: 12, y: 12 }, ... }
  */
 export async function tidyUp(
   map: Pick<ProcessMap, 'nodes' | 'edges'>,
+  direction: LayoutDirection = 'down',
 ): Promise<Record<string, Position>> {
   elk ??= new ELK();
   const ids = new Set(map.nodes.map((n) => n.id));
@@ -18,7 +19,7 @@ export async function tidyUp(
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
-      'elk.direction': 'DOWN',
+      'elk.direction': direction === 'right' ? 'RIGHT' : 'DOWN',
       'elk.spacing.nodeNode': '50',
       'elk.layered.spacing.nodeNodeBetweenLayers': '60',
       'elk.layered.spacing.edgeNodeBetweenLayers': '30',

@@ -41,6 +41,7 @@ export { serializeMap } from './serializeMap';
 export { swapBranchesTitle, swapBranchLabels } from './swapBranchLabels';
 export type {
   AcceptedFinding,
+  LayoutDirection,
   MapEdge,
   MapNode,
   MapSettings,

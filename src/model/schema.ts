@@ -26,6 +26,8 @@ export const settingsSchema = z.object({
   casesPerWeek: z.number().finite().min(0).max(1_000_000).default(10),
   /** What handing a step off costs per hour, unless the step says otherwise. */
   defaultHandOffRate: money.default(25),
+  /** Which way Tidy up lays the map out: top to bottom (the default) or left to right. */
+  layoutDirection: z.enum(['down', 'right']).optional(),
   /** How long one case may take from start to end, in hours (optional). */
   targetTurnaroundHours: hours.optional(),
   /** The calculator behind the target rate: yearly income goal / productive hours a year. */

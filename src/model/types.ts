@@ -16,6 +16,8 @@ export type MapEdge = z.infer<typeof edgeSchema>;
 export type NodeKind = MapNode['kind'];
 export type Position = z.infer<typeof positionSchema>;
 export type MapSettings = z.infer<typeof settingsSchema>;
+/** Which way Tidy up lays a map out. */
+export type LayoutDirection = NonNullable<MapSettings['layoutDirection']>;
 /** A step is a node that does work: an action or a decision. */
 export type StepNode = Extract<MapNode, { kind: 'action' | 'decision' }>;
 export type Person = z.infer<typeof personSchema>;

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
-import type { ProcessMap } from '../model';
+import type { LayoutDirection, ProcessMap } from '../model';
 import type { MapSummary, PersistenceState, VersionDetail, VersionSummary } from '../persistence';
 
 /** The library, file and save commands the panels call; the app shell implements them. */
@@ -29,8 +29,11 @@ export interface LibraryCommands {
   importFile(file: File): Promise<boolean>;
   /** Imports several files at once, each as a new map; says how many opened and why not. */
   importFiles(files: readonly File[]): Promise<void>;
-  /** Lays the open map out (in the layout worker); false when cancelled or failed. */
-  tidyUp(): Promise<boolean>;
+  /**
+   * Lays the open map out (in the layout worker) in the map's direction, or in `direction`,
+   * which the map then remembers (one undo step); false when cancelled or failed.
+   */
+  tidyUp(direction?: LayoutDirection): Promise<boolean>;
   /**
    * Imports pasted map JSON, BPMN XML or a Mermaid flowchart as a new map; resolves to an
    * error message, or null when done.

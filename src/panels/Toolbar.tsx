@@ -1,6 +1,7 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useRef, useState } from 'react';
 import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
+import type { LayoutDirection } from '../model';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
 import { AnalysisBadge } from './AnalysisBadge';
 import { ImportExportMenu } from './ImportExportMenu';
@@ -57,10 +58,11 @@ export function Toolbar() {
   const library = useLibrary();
   const [busy, setBusy] = useState(false);
 
-  const tidy = async () => {
+  const direction = useEditor((s) => s.map.settings.layoutDirection ?? 'down');
+  const tidy = async (way?: LayoutDirection) => {
     setBusy(true);
     try {
-      if (await library.tidyUp()) {
+      if (await library.tidyUp(way)) {
         // A map too big to read when fitted is shown from its start, as when it is opened:
         // fitting thousands of steps would draw every one of them at once.
         const { width, height } = flowStore.getState();
@@ -163,14 +165,30 @@ export function Toolbar() {
           Redo
         </button>
         <span className="lf-sep" aria-hidden="true" />
-        <button
-          type="button"
-          onClick={() => void tidy()}
-          disabled={busy}
-          title="Lay the map out top to bottom"
-        >
-          Tidy up
-        </button>
+        <span className="lf-split">
+          <button
+            type="button"
+            onClick={() => void tidy()}
+            disabled={busy}
+            title={`Lay the map out ${direction === 'right' ? 'left to right' : 'top to bottom'}`}
+          >
+            Tidy up
+          </button>
+          <select
+            aria-label="Tidy up direction"
+            title="Which way Tidy up lays the map out (this map remembers it)"
+            value={direction}
+            disabled={busy}
+            onChange={(event) => void tidy(event.target.value === 'right' ? 'right' : 'down')}
+          >
+            <option value="down" aria-label="Top to bottom">
+              ↓
+            </option>
+            <option value="right" aria-label="Left to right">
+              →
+            </option>
+          </select>
+        </span>
         <button
           type="button"
           onClick={() => void fitView({ padding: 0.2, duration: 200, includeHiddenNodes: true })}

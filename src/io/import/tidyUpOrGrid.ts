@@ -2,7 +2,7 @@ import { withinTidyUpBudget } from '../../layout/layoutBudget';
 import { NODE_SIZE } from '../../layout/nodeSize';
 import { quickLayers } from '../../layout/quickLayers';
 import { tidyUp } from '../../layout/tidyUp';
-import type { MapEdge, MapNode, Position } from '../../model';
+import type { LayoutDirection, MapEdge, MapNode, Position } from '../../model';
 
 /** Steps per row when a chart is placed in a grid. */
 const GRID_COLUMNS = 50;
@@ -19,13 +19,15 @@ export async function tidyUpOrGrid(
     nodes: MapNode[];
     edges: MapEdge[];
   },
-  options: { quick?: boolean } = {},
+  options: { quick?: boolean; direction?: LayoutDirection } = {},
 ): Promise<{ positions: Record<string, Position>; layout: 'tidy-up' | 'layered' | 'grid' }> {
+  const direction = options.direction ?? 'down';
   if (options.quick || !withinTidyUpBudget(map)) {
-    return { positions: quickLayers(map), layout: 'layered' };
+    const layers = quickLayers(map);
+    return { positions: direction === 'right' ? sideways(layers) : layers, layout: 'layered' };
   }
   try {
-    return { positions: await tidyUp(map), layout: 'tidy-up' };
+    return { positions: await tidyUp(map, direction), layout: 'tidy-up' };
   } catch {
     // elkjs failed (e.g. RangeError on a very deep graph): fall back to a grid below.
   }
@@ -39,4 +41,15 @@ export async function tidyUpOrGrid(
     };
   });
   return { positions, layout: 'grid' };
+}
+
+/** Top-to-bottom layers turned to run left to right: rows become columns. */
+function sideways(positions: Record<string, Position>): Record<string, Position> {
+  const across = (NODE_SIZE.action.width + 60) / (NODE_SIZE.decision.height + 60);
+  const out: Record<string, Position> = Object.create(null);
+  for (const id in positions) {
+    const p = positions[id]!;
+    out[id] = { x: Math.round(p.y * across), y: Math.round(p.x / across) };
+  }
+  return out;
 }

@@ -1,0 +1,77 @@
+import { expect, type Page, test } from '@playwright/test';
+import { openBlankMap, stepByLabel, typeLabel } from './helpers';
+
+// Issue 15, item 4: Tidy up top to bottom or left to right, remembered per map.
+
+async function centres(page: Page, labels: string[]) {
+  return Promise.all(
+    labels.map(async (label) => {
+      const box = (await stepByLabel(page, label).boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }),
+  );
+}
+
+test('Tidy up lays a map out left to right when asked, the map remembers it, one undo step', async ({
+  page,
+}) => {
+  await openBlankMap(page);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.keyboard.press('Enter');
+  await typeLabel(page, 'Order in');
+  for (const label of ['Pack', 'Ship']) {
+    await page.keyboard.press('ControlOrMeta+ArrowDown');
+    await typeLabel(page, label);
+  }
+  const labels = ['Order in', 'Pack', 'Ship'];
+  const direction = page.getByRole('combobox', { name: 'Tidy up direction' });
+  await expect(direction).toHaveValue('down');
+
+  await direction.selectOption('right');
+  await expect
+    .poll(async () => {
+      const [a, b, c] = await centres(page, labels);
+      return a!.x < b!.x && b!.x < c!.x && Math.abs(a!.y - c!.y) < 2;
+    })
+    .toBe(true);
+
+  // One undo step takes back the layout and the direction together.
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(direction).toHaveValue('down');
+  await expect
+    .poll(async () => {
+      const [a, , c] = await centres(page, labels);
+      return Math.abs(a!.x - c!.x) < 2 && a!.y < c!.y;
+    })
+    .toBe(true);
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  await expect(direction).toHaveValue('right');
+
+  // The map remembers it: after a reload, plain "Tidy up" lays it out left to right again.
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await expect(stepByLabel(page, 'Ship')).toBeVisible();
+  await expect(direction).toHaveValue('right');
+  // Drag 'Pack' out of line, then Tidy up puts it back in the row.
+  const pack = (await stepByLabel(page, 'Pack').boundingBox())!;
+  await page.mouse.move(pack.x + 20, pack.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(pack.x + 20, pack.y + 200, { steps: 8 });
+  await page.mouse.up();
+  await expect
+    .poll(async () => (await stepByLabel(page, 'Pack').boundingBox())!.y)
+    .toBeGreaterThan(pack.y + 100);
+  await page.getByRole('button', { name: 'Tidy up' }).click();
+  await expect
+    .poll(async () => {
+      const [a, b, c] = await centres(page, labels);
+      return a!.x < b!.x && b!.x < c!.x && Math.abs(a!.y - b!.y) < 2;
+    })
+    .toBe(true);
+  await page.screenshot({ path: 'reports/tidy-up-left-to-right.png' });
+
+  // Another map keeps its own direction.
+  await page.getByRole('button', { name: 'New blank map' }).click();
+  await expect(direction).toHaveValue('down');
+});
