@@ -21,7 +21,8 @@ describe('escapeMermaidLabel / decodeMermaidLabel', () => {
     expect(decodeMermaidLabel('`**bold**`', true)).toBe('**bold**');
   });
 
-  it('reads back any text it escaped', () => {
+  // 500 random strings: seconds on a loaded 2-core machine, so more than the default 5 s.
+  it('reads back any text it escaped', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
         const escaped = escapeMermaidLabel(text);
