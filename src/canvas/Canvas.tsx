@@ -35,6 +35,7 @@ import { OverviewMap } from './OverviewMap';
 import { isNodeKind, PALETTE_MIME } from './paletteDrag';
 import { useStepContextMenu } from './StepContextMenu';
 import { createEdgeConverter, createNodeConverter } from './toFlowElements';
+import { useFlowTabOrder } from './useFlowTabOrder';
 
 /**
  * Above this many steps the canvas draws only what is in view. The first view of a map is
@@ -61,6 +62,7 @@ export function Canvas() {
   const theme = useEditor((s) => s.theme);
   const { screenToFlowPosition } = useReactFlow();
   const { onNodeContextMenu, closeMenu, menu } = useStepContextMenu();
+  useFlowTabOrder();
   const { onNodeMouseEnter, onNodeMouseLeave, popup } = useFindingsPopup();
   // Zoomed out too far to read labels: steps and arrows are drawn as plain shapes on one
   // <canvas> (SimpleMapLayer); React Flow keeps the steps, hidden (so fit view and zoom to a
