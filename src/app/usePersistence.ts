@@ -186,10 +186,10 @@ export function usePersistence(
       exportMermaid: () => exportMermaidFile(map()),
       copyMermaid: () => copyMermaid(map()),
       exportJson: () => exportJson(map()),
-      exportSvg: () => exportSvg(map()),
+      exportSvg: () => exportSvg(map(), editor.getState().picture),
       async exportPng() {
         try {
-          const notice = await exportPng(map(), flow);
+          const notice = await exportPng(map(), editor.getState().picture);
           if (notice) editor.getState().setNotice(notice);
         } catch (error) {
           const detail = error instanceof Error ? error.message : String(error);
@@ -198,7 +198,7 @@ export function usePersistence(
       },
     };
     return commands;
-  }, [persistence, editor, flow]);
+  }, [persistence, editor]);
 
   // Files dropped anywhere on the window open as new maps (the canvas keeps palette drops).
   useEffect(() => {

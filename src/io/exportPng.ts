@@ -1,6 +1,5 @@
-import { toPng } from 'html-to-image';
 import { type ProcessMap, serializeMap } from '../model';
-import { LIGHT_COLORS, mapToSvg, type SvgColors } from './exportSvg';
+import { LIGHT_COLORS, mapToSvg, type PictureOptions, type SvgColors } from './exportSvg';
 import { embedMapInPng } from './pngMapChunk';
 
 /** Largest side and area a browser canvas reliably holds (Chromium: 16,384 px², ~268M px). */
@@ -34,50 +33,16 @@ function tooLarge(width: number, height: number): Error {
   );
 }
 
-function dataUrlToBytes(dataUrl: string, width: number, height: number): Uint8Array {
-  // A canvas the browser could not allocate gives "data:," instead of a picture.
-  if (!dataUrl.startsWith('data:image/png;base64,') || dataUrl.length < 40) {
-    throw tooLarge(width, height);
-  }
-  const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-export interface DomPngOptions {
-  /** React Flow's `.react-flow__viewport` element, with every node rendered. */
-  viewport: HTMLElement;
-  /** The nodes' bounds in flow coordinates (React Flow's `getNodesBounds`). */
-  bounds: { x: number; y: number; width: number; height: number };
-  background: string;
-}
-
-/** A picture of the canvas as drawn (html-to-image), the whole map fitted, at up to 2x. */
-export async function renderCanvasPng({ viewport, bounds, background }: DomPngOptions) {
-  const width = Math.ceil(bounds.width + 2 * PADDING);
-  const height = Math.ceil(bounds.height + 2 * PADDING);
-  const dataUrl = await toPng(viewport, {
-    backgroundColor: background,
-    width,
-    height,
-    pixelRatio: fitPixelRatio(width, height),
-    style: {
-      width: `${width}px`,
-      height: `${height}px`,
-      transform: `translate(${PADDING - bounds.x}px, ${PADDING - bounds.y}px) scale(1)`,
-    },
-  });
-  return dataUrlToBytes(dataUrl, width, height);
-}
-
 /**
- * A picture of the map drawn from its SVG export: used when the canvas does not hold every
- * node (large maps render only what is on screen).
+ * A picture of the map drawn from its SVG export (so the PNG looks as the SVG does), at up
+ * to 2x, within what the browser's canvas can hold.
  */
-export async function renderSvgPng(map: ProcessMap, colors: SvgColors = LIGHT_COLORS) {
-  const svg = mapToSvg(map, colors);
+export async function renderSvgPng(
+  map: ProcessMap,
+  colors: SvgColors = LIGHT_COLORS,
+  options: PictureOptions = {},
+) {
+  const svg = mapToSvg(map, colors, options);
   const size = /width="(\d+)" height="(\d+)"/.exec(svg);
   const width = Number(size?.[1] ?? 1);
   const height = Number(size?.[2] ?? 1);

@@ -79,3 +79,35 @@ describe('mapToSvg', () => {
     );
   });
 });
+
+describe('mapToSvg picture options (issue 15, item 19)', () => {
+  it('is a clean picture by default: no markers, no title', () => {
+    const svg = mapToSvg(exampleMap());
+    expect(svg).not.toContain('class="marker');
+    expect(svg).not.toContain('class="title"');
+  });
+
+  it("draws a marker on each step with findings, coloured by the worst, and the map's name as a title", () => {
+    const map = exampleMap();
+    const [first, second] = map.nodes;
+    const markers = new Map([
+      [first!.id, 'error' as const],
+      [second!.id, 'info' as const],
+    ]);
+    const svg = mapToSvg(map, undefined, { markers, title: true });
+    expect(svg.match(/class="marker marker-error"/g)).toHaveLength(1);
+    expect(svg.match(/class="marker marker-info"/g)).toHaveLength(1);
+    expect(svg).toContain(`class="title"`);
+    expect(svg).toContain(`>${map.name}</text>`);
+    // The title takes room above the map: the picture is taller than without it.
+    const height = (s: string) => Number(/height="(\d+)"/.exec(s)?.[1]);
+    expect(height(svg)).toBe(height(mapToSvg(map)) + 44);
+  });
+
+  it('escapes a title that holds markup', () => {
+    const map = { ...exampleMap(), name: '<script>alert(1)</script> & co' };
+    const svg = mapToSvg(map, undefined, { title: true });
+    expect(svg).not.toMatch(/<script/);
+    expect(svg).toContain('&#60;script&#62;alert(1)&#60;/script&#62; &#38; co');
+  });
+});

@@ -6,13 +6,35 @@ import { labelArea, labelLines, type MapNode, type ProcessMap } from '../model';
 import { clampLines, wrapLabel } from '../model/wrapLabel';
 
 /** Colours of an exported picture (defaults: the light theme). */
+/** How serious a step's worst finding is (the analyzer's severities; io names no analyzer type). */
+export type Severity = 'error' | 'warning' | 'info';
+
 export interface SvgColors {
   background: string;
   text: string;
   edge: string;
   fill: Record<MapNode['kind'], string>;
   stroke: Record<MapNode['kind'], string>;
+  /** Findings markers, by severity. */
+  severity?: Record<Severity, string>;
 }
+
+/** What a picture of the map shows besides the map itself (both off: a clean picture). */
+export interface PictureOptions {
+  /** The worst severity of each step's findings, drawn as the canvas's markers. */
+  markers?: ReadonlyMap<string, Severity>;
+  /** The map's name as a title above the map. */
+  title?: boolean;
+}
+
+const SEVERITY_COLORS: Record<Severity, string> = {
+  error: '#dc2626',
+  warning: '#d97706',
+  info: '#2563eb',
+};
+/** Room the title takes above the map, in px. */
+const TITLE_HEIGHT = 44;
+const TITLE_SIZE = 20;
 
 export const LIGHT_COLORS: SvgColors = {
   background: '#f8fafc',
@@ -168,12 +190,20 @@ export function mapBounds(map: ProcessMap): {
  * can become markup or script.
  * @example new Blob([mapToSvg(map)], { type: 'image/svg+xml' })
  */
-export function mapToSvg(map: ProcessMap, colors: SvgColors = LIGHT_COLORS): string {
+export function mapToSvg(
+  map: ProcessMap,
+  colors: SvgColors = LIGHT_COLORS,
+  options: PictureOptions = {},
+): string {
   const bounds = mapBounds(map);
-  const width = Math.ceil(bounds.width + 2 * PADDING);
-  const height = Math.ceil(bounds.height + 2 * PADDING);
+  const name = map.name.trim();
+  const titled = options.title === true && name !== '';
+  const top = titled ? TITLE_HEIGHT : 0;
+  const titleWidth = titled ? Math.min(name.length, 120) * TITLE_SIZE * 0.6 : 0;
+  const width = Math.ceil(Math.max(bounds.width, titleWidth) + 2 * PADDING);
+  const height = Math.ceil(bounds.height + 2 * PADDING + top);
   const ox = PADDING - bounds.x;
-  const oy = PADDING - bounds.y;
+  const oy = PADDING - bounds.y + top;
   const boxes = new Map<string, Box>();
   for (const node of map.nodes) {
     const size = stepSize(node);
@@ -189,6 +219,11 @@ export function mapToSvg(map: ProcessMap, colors: SvgColors = LIGHT_COLORS): str
     `<title>${xmlSafe(map.name)}</title>`,
     `<defs><marker id="lf-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="${colors.edge}"/></marker></defs>`,
     `<rect width="100%" height="100%" fill="${colors.background}"/>`,
+    ...(titled
+      ? [
+          `<text class="title" x="${PADDING}" y="${PADDING + TITLE_SIZE / 2}" font-size="${TITLE_SIZE}" font-weight="600" dominant-baseline="central" fill="${colors.text}">${xmlSafe(name.length > 120 ? `${name.slice(0, 119)}…` : name)}</text>`,
+        ]
+      : []),
     '<g class="edges">',
   ];
   const labels: string[] = [];
@@ -227,6 +262,27 @@ export function mapToSvg(map: ProcessMap, colors: SvgColors = LIGHT_COLORS): str
       `<g>${shape(box, colors)}${textBlock(lines, box.x + box.width / 2, box.y + box.height / 2, colors.text)}</g>`,
     );
   }
-  out.push('</g><g class="labels">', ...labels, '</g></svg>');
+  out.push('</g><g class="labels">', ...labels, '</g>');
+  if (options.markers && options.markers.size > 0) {
+    out.push('<g class="markers">');
+    const palette = colors.severity ?? SEVERITY_COLORS;
+    for (const node of map.nodes) {
+      const severity = options.markers.get(node.id);
+      const box = boxes.get(node.id);
+      if (severity === undefined || !box) continue;
+      out.push(marker(box, severity, palette[severity]));
+    }
+    out.push('</g>');
+  }
+  out.push('</svg>');
   return out.join('\n');
+}
+
+/** The canvas's findings marker on a step: a dot at its top right with "!" or "i". */
+function marker(box: Box & { kind: MapNode['kind'] }, severity: Severity, color: string): string {
+  // On a diamond the corner is empty: the marker sits inside, as on the canvas.
+  const cx = box.kind === 'decision' ? box.x + box.width - 31 : box.x + box.width;
+  const cy = box.kind === 'decision' ? box.y + 15 : box.y;
+  const r = severity === 'info' ? 7 : 9;
+  return `<g class="marker marker-${severity}"><circle cx="${round(cx)}" cy="${round(cy)}" r="${r}" fill="${color}" stroke="#ffffff" stroke-width="1.5"/><text x="${round(cx)}" y="${round(cy)}" text-anchor="middle" dominant-baseline="central" font-size="${r + 3}" font-weight="700" fill="#ffffff">${severity === 'info' ? 'i' : '!'}</text></g>`;
 }

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/EditorStoreContext';
 import { useLibrary, useLibraryState } from './LibraryContext';
 import { useModalDialog } from './useModalDialog';
@@ -14,6 +15,8 @@ export function ImportExportMenu() {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const setNotice = useEditor((s) => s.setNotice);
+  const picture = useEditor(useShallow((s) => s.picture));
+  const setPicture = useEditor((s) => s.setPicture);
   const run = (action: () => unknown) => () => {
     if (menu.current) menu.current.open = false;
     void action();
@@ -49,6 +52,25 @@ export function ImportExportMenu() {
         <button type="button" onClick={run(() => library.exportSvg())}>
           Export SVG
         </button>
+        <fieldset className="lf-menu__options">
+          <legend>In PNG and SVG pictures</legend>
+          <label>
+            <input
+              type="checkbox"
+              checked={picture.markers}
+              onChange={(event) => setPicture({ markers: event.target.checked })}
+            />
+            Findings markers
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={picture.title}
+              onChange={(event) => setPicture({ title: event.target.checked })}
+            />
+            The map's name as a title
+          </label>
+        </fieldset>
         <button type="button" onClick={run(() => library.exportBpmn())}>
           Export BPMN
         </button>

@@ -95,12 +95,18 @@ export interface UiSlice {
   panel: SidePanel;
   /** Tint steps by their expected time per case. */
   heat: boolean;
+  /**
+   * What the PNG and SVG exports show besides the map: findings markers, the map's name as a
+   * title. Both off by default: a clean picture.
+   */
+  picture: { markers: boolean; title: boolean };
   setSnapToGrid: (on: boolean) => void;
   setTheme: (theme: Theme) => void;
   setHelpOpen: (open: boolean) => void;
   setNotice: (notice: string | null) => void;
   setPanel: (panel: SidePanel) => void;
   setHeat: (on: boolean) => void;
+  setPicture: (patch: Partial<UiSlice['picture']>) => void;
 }
 
 export type EditorStoreState = DocumentSlice & SelectionSlice & UiSlice;

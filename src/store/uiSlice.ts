@@ -8,10 +8,12 @@ export const createUiSlice: EditorSlice<UiSlice> = (set) => ({
   notice: null,
   panel: 'inspect',
   heat: false,
+  picture: { markers: false, title: false },
   setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
   setTheme: (theme) => set({ theme }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setNotice: (notice) => set({ notice }),
   setPanel: (panel) => set({ panel }),
   setHeat: (heat) => set({ heat }),
+  setPicture: (patch) => set((s) => ({ picture: { ...s.picture, ...patch } })),
 });

@@ -1,12 +1,18 @@
-import type { Node, Rect } from '@xyflow/react';
 import { drawSimpleMap } from '../../canvas/lod/drawSimpleMap';
 import { buildSimpleScene } from '../../canvas/lod/simpleScene';
 import { downloadBlob } from '../../io/downloadBlob';
 import { mapFileName } from '../../io/exportJson';
-import { pngWithMap, renderCanvasPng, renderDrawnPng, renderSvgPng } from '../../io/exportPng';
-import { LIGHT_COLORS, mapBounds, mapToSvg, type SvgColors } from '../../io/exportSvg';
+import { pngWithMap, renderDrawnPng, renderSvgPng } from '../../io/exportPng';
+import {
+  LIGHT_COLORS,
+  mapBounds,
+  mapToSvg,
+  type PictureOptions,
+  type SvgColors,
+} from '../../io/exportSvg';
 import { leverageSummary } from '../../leverage/leverageSummary';
 import type { ProcessMap } from '../../model';
+import { stepSeverities } from '../../review/stepSeverities';
 import { pictureDrawing, SIMPLE_PICTURE_NOTICE } from './pictureDrawing';
 
 /** The export colours of the current theme, read from the app's CSS variables. */
@@ -38,21 +44,24 @@ export function exportJson(map: ProcessMap): void {
   downloadBlob(new Blob([text], { type: 'application/json' }), mapFileName(map, 'leverflow.json'));
 }
 
-export function exportSvg(map: ProcessMap): void {
-  const svg = mapToSvg(map, themeColors());
+/** What a person chose a picture to show besides the map (see the File menu). */
+export interface PictureChoice {
+  markers: boolean;
+  title: boolean;
+}
+
+/** The drawing options for a choice: the markers are the canvas's (findings not marked intended). */
+function pictureOptions(map: ProcessMap, choice: PictureChoice): PictureOptions {
+  return {
+    ...(choice.markers ? { markers: stepSeverities(map) } : {}),
+    title: choice.title,
+  };
+}
+
+export function exportSvg(map: ProcessMap, choice: PictureChoice): void {
+  const svg = mapToSvg(map, themeColors(), pictureOptions(map, choice));
   downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), mapFileName(map, 'svg'));
 }
-
-export interface FlowView {
-  getNodes(): Node[];
-  getNodesBounds(nodes: Node[]): Rect;
-}
-
-/**
- * Above this many steps the picture is drawn from the SVG export: html-to-image copies the
- * computed style of every element, which takes ~100 s for 1,000 steps.
- */
-const MAX_CANVAS_PICTURE_STEPS = 150;
 
 /** The map as plain shapes (the canvas's far-out drawing), scaled to fit a browser canvas. */
 function renderSimplePng(map: ProcessMap, colors: SvgColors): Promise<Uint8Array> {
@@ -71,38 +80,26 @@ function renderSimplePng(map: ProcessMap, colors: SvgColors): Promise<Uint8Array
 
 /**
  * A PNG of the whole map with the map file inside it, and whether it shows plain shapes.
- * Drawn from the canvas (html-to-image) when the map is small and every step is rendered;
- * from the SVG export for larger maps; as plain shapes (see pictureDrawing) when the map is
- * too big to draw in full in reasonable time, or so wide that labels could not be read.
+ * Drawn from the SVG export, so the PNG and the SVG look the same (same shapes, wrapping,
+ * markers and title); as plain shapes (see pictureDrawing) when the map is too big to draw in
+ * full in reasonable time, or so wide that labels could not be read.
  */
 export async function renderMapPng(
   map: ProcessMap,
-  flow: FlowView,
+  choice: PictureChoice,
 ): Promise<{ blob: Blob; simple: boolean }> {
   const colors = themeColors();
   const bounds = mapBounds(map);
   if (pictureDrawing(map.nodes.length, bounds.width, bounds.height) === 'simple') {
     return { blob: pngWithMap(await renderSimplePng(map, colors), map), simple: true };
   }
-  const viewport = document.querySelector<HTMLElement>('.lf-canvas .react-flow__viewport');
-  const rendered = document.querySelectorAll('.lf-canvas .react-flow__node').length;
-  const png =
-    viewport &&
-    map.nodes.length > 0 &&
-    map.nodes.length <= MAX_CANVAS_PICTURE_STEPS &&
-    rendered >= map.nodes.length
-      ? await renderCanvasPng({
-          viewport,
-          bounds: flow.getNodesBounds(flow.getNodes()),
-          background: colors.background,
-        })
-      : await renderSvgPng(map, colors);
+  const png = await renderSvgPng(map, colors, pictureOptions(map, choice));
   return { blob: pngWithMap(png, map), simple: false };
 }
 
 /** Downloads the PNG; returns what to tell the person about it (plain shapes), or null. */
-export async function exportPng(map: ProcessMap, flow: FlowView): Promise<string | null> {
-  const { blob, simple } = await renderMapPng(map, flow);
+export async function exportPng(map: ProcessMap, choice: PictureChoice): Promise<string | null> {
+  const { blob, simple } = await renderMapPng(map, choice);
   downloadBlob(blob, mapFileName(map, 'png'));
   return simple ? SIMPLE_PICTURE_NOTICE : null;
 }
