@@ -155,7 +155,7 @@ export function generateMap(size: number, seed = 1): ProcessMap {
   });
   return {
     format: 'leverflow-map',
-    version: 2,
+    version: 3,
     name: `Generated ${size}`,
     settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10, defaultHandOffRate: 25 },
     people: [],

@@ -52,7 +52,7 @@ const arbMap: fc.Arbitrary<ProcessMap> = fc
     });
     return {
       format: 'leverflow-map' as const,
-      version: 2 as const,
+      version: 3 as const,
       name: 'random',
       settings: {
         currency: 'USD',
@@ -306,7 +306,7 @@ describe('analyze on large maps', () => {
     }
     return {
       format: 'leverflow-map',
-      version: 2,
+      version: 3,
       name: 'big',
       settings: { currency: 'USD', targetHourlyRate: 1, casesPerWeek: 1, defaultHandOffRate: 25 },
       people: [],

@@ -3,7 +3,13 @@ import { NODE_SIZE } from '../layout/nodeSize';
 import type { MapEdge, MapNode, NodeKind } from '../model';
 import type { FlowEdge, FlowNode } from './flowTypes';
 
-const KIND_NAMES = { start: 'Start', end: 'End', action: 'Action', decision: 'Decision' } as const;
+const KIND_NAMES = {
+  start: 'Start',
+  end: 'End',
+  action: 'Action',
+  decision: 'Decision',
+  parallel: 'Parallel',
+} as const;
 const HANDLE = 9;
 
 /**
@@ -35,6 +41,7 @@ const HANDLES: Record<NodeKind, NodeHandle[]> = {
   end: handlesOf('end'),
   action: handlesOf('action'),
   decision: handlesOf('decision'),
+  parallel: handlesOf('parallel'),
 };
 
 /**

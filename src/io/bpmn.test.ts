@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyzer';
 import { exampleMap, type MapNode, type ProcessMap, parseMapData } from '../model';
 import { arbitraryMap, printableOnly } from './__fixtures__/arbitraryMap';
 import { exportBpmn, formatImportReport, ImportError, importBpmn } from './bpmn';
@@ -99,25 +100,24 @@ describe('importBpmn: element types', () => {
     else expect(report.simplified).toEqual([]);
   });
 
-  it('turns a parallel gateway into a decision marked parallel in its notes', async () => {
+  it('turns a parallel gateway into a parallel step, split or join', async () => {
     const { map, report } = await importBpmn(
       bpmn(`<startEvent id="s"/><parallelGateway id="g" name="Split"><documentation>Both at once</documentation></parallelGateway>
         <task id="a"/><task id="b"/><parallelGateway id="j"/><endEvent id="e"/>
         ${flow('f1', 's', 'g')}${flow('f2', 'g', 'a')}${flow('f3', 'g', 'b')}${flow('f4', 'a', 'j')}${flow('f5', 'b', 'j')}${flow('f6', 'j', 'e')}`),
     );
     expect(byId(map.nodes, 'g')).toMatchObject({
-      kind: 'decision',
+      kind: 'parallel',
       label: 'Split',
-      notes: `${PARALLEL_MARKER}\nBoth at once`,
+      notes: 'Both at once',
     });
-    expect(byId(map.nodes, 'j')).toMatchObject({
-      kind: 'decision',
-      label: '',
-      notes: PARALLEL_MARKER,
-    });
-    expect(report.simplified).toContain(
-      "2 parallel gateways became decisions, marked parallel in the notes: 'Split', (unnamed)",
-    );
+    expect(byId(map.nodes, 'j')).toMatchObject({ kind: 'parallel', label: '' });
+    expect(byId(map.nodes, 'j')?.notes).toBeUndefined();
+    expect(report.simplified.join('\n')).not.toMatch(/parallel/);
+    expect(report.simplifiedNodeIds).toEqual([]);
+    const rules = analyze(map).findings.map((f) => f.rule);
+    expect(rules).not.toContain('decision-branches');
+    expect(rules).not.toContain('unlabeled-branch');
   });
 
   it('turns intermediate catch and throw events into actions', async () => {
@@ -456,11 +456,8 @@ describe('exportBpmn', () => {
       label: 'Line 1\nLine 2 "quoted" <b> & é',
       notes: 'Some notes',
     });
-    expect(back.nodes.find((n) => n.id === 'par')).toMatchObject({
-      kind: 'decision',
-      label: '',
-      notes: PARALLEL_MARKER,
-    });
+    // A decision marked parallel by an older Leverflow comes back as a parallel step.
+    expect(back.nodes.find((n) => n.id === 'par')).toMatchObject({ kind: 'parallel', label: '' });
     expect(back.edges.find((e) => e.id === 'e8')).toEqual({
       id: 'e8',
       source: '_1_odd_id',

@@ -6,4 +6,6 @@ export const NODE_SIZE: Record<NodeKind, { width: number; height: number }> = {
   end: { width: 150, height: 48 },
   action: { width: 170, height: 60 },
   decision: { width: 130, height: 100 },
+  /** A fork/join bar: short and thick. */
+  parallel: { width: 120, height: 24 },
 };

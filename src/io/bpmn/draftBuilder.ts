@@ -28,8 +28,7 @@ export interface DraftBuilder {
   skipped: string[];
   skippedKinds: Counter;
   simplifiedNodeIds: string[];
-  /** Labels of parallel gateways, intermediate events and boundary events met. */
-  parallel: string[];
+  /** Labels of intermediate events and boundary events met. */
   intermediates: string[];
   boundaryNames: string[];
   /** Gateways other than exclusive and parallel, by type. */
@@ -64,7 +63,6 @@ export function createDraftBuilder(
     skipped: [],
     skippedKinds: new Map(),
     simplifiedNodeIds: [],
-    parallel: [],
     intermediates: [],
     boundaryNames: [],
     otherGateways: new Map(),
