@@ -105,4 +105,29 @@ describe('parallel steps in the analysis', () => {
     expect(found).not.toContain('duplicate-branch-label');
     expect(found).not.toContain('implicit-split');
   });
+
+  it('counts work time in full and lead time by the longest branch', () => {
+    const map = mapOf(
+      's:s:Signed p:p g:a:Order_gift u:a:Set_up_project j:p w:a:Welcome_email e:e:Done',
+      's>p p>g p>u g>j u>j j>w w>e',
+    );
+    const minutes: Record<string, number> = { g: 30, u: 60, w: 10 };
+    for (const n of map.nodes) if (n.kind === 'action') n.durationMinutes = minutes[n.id];
+    const { metrics } = analyze(map);
+    if (!metrics.available) throw new Error('metrics should be available');
+    expect(metrics.cycleTimeMinutes).toBe(100);
+    expect(metrics.leadTime).toEqual({ minutes: 70, estimate: false });
+    expect(metrics.notes).toEqual([]);
+  });
+
+  it('names the lead time an estimate where a branch holds a decision, and unsound figures approximate', () => {
+    const map = mapOf(
+      's:s p:p d:d:Urgent? a:a:Rush b:a:Plan u:a:Set_up j:p e:e',
+      's>p p>d p>u d>a:Yes d>b:No a>j b>j u>j j>e',
+    );
+    const { metrics } = analyze(map);
+    if (!metrics.available) throw new Error('metrics should be available');
+    expect(metrics.leadTime?.estimate).toBe(true);
+    expect(metrics.notes.join(' ')).toMatch(/approximate: a join can wait forever/);
+  });
 });
