@@ -120,6 +120,19 @@ describe('importBpmn: element types', () => {
     expect(rules).not.toContain('unlabeled-branch');
   });
 
+  it('labels an unnamed flow with its condition, and a default flow "Otherwise"; both come back', async () => {
+    const { map } = await importBpmn(
+      bpmn(`<startEvent id="s"/><exclusiveGateway id="g" default="f3"/><task id="a" name="A"/><task id="b" name="B"/><endEvent id="e"/>
+        ${flow('f1', 's', 'g')}
+        <sequenceFlow id="f2" sourceRef="g" targetRef="a"><conditionExpression xsi:type="tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">amount &gt; 1000</conditionExpression></sequenceFlow>
+        ${flow('f3', 'g', 'b')}${flow('f4', 'a', 'e')}${flow('f5', 'b', 'e')}`),
+    );
+    expect(map.edges.find((e) => e.id === 'f2')?.label).toBe('amount > 1000');
+    expect(map.edges.find((e) => e.id === 'f3')?.label).toBe('Otherwise');
+    const { map: back } = await importBpmn(await exportBpmn(map));
+    expect(back.edges.map((e) => e.label)).toEqual(map.edges.map((e) => e.label));
+  });
+
   it('turns intermediate catch and throw events into actions', async () => {
     const { map, report } = await importBpmn(
       bpmn(`<startEvent id="s"/><intermediateCatchEvent id="c"><timerEventDefinition/></intermediateCatchEvent>

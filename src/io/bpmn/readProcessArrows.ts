@@ -1,6 +1,7 @@
 import { listNames } from '../import/reportLines';
 import { eventTrigger } from './bpmnNaming';
 import type { DraftBuilder } from './draftBuilder';
+import { flowLabel } from './flowLabel';
 import { elementProp, stringProp } from './moddleElement';
 import type { ProcessParts } from './readProcessSteps';
 
@@ -34,7 +35,7 @@ function readFlows(
       stringProp(flow, 'id') ?? 'flow',
       source,
       target,
-      stringProp(flow, 'name'),
+      flowLabel(flow),
       b.leverflow(flow).probability,
     );
   }
