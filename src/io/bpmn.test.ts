@@ -133,6 +133,28 @@ describe('importBpmn: element types', () => {
     expect(back.edges.map((e) => e.label)).toEqual(map.edges.map((e) => e.label));
   });
 
+  it('leaves a catching link event that no throw leads to unreached, not given a start', async () => {
+    const { map, report } = await importBpmn(
+      bpmn(`<startEvent id="s"/><task id="a" name="A"/><endEvent id="e"/>
+        <intermediateCatchEvent id="c" name="From billing"><linkEventDefinition name="Billing"/></intermediateCatchEvent>
+        <task id="b" name="B"/>
+        ${flow('f1', 's', 'a')}${flow('f2', 'a', 'e')}${flow('f3', 'c', 'b')}${flow('f4', 'b', 'e')}`),
+    );
+    expect(map.nodes.filter((n) => n.kind === 'start').map((n) => n.id)).toEqual(['s']);
+    expect(report.simplified.join('\n')).toMatch(/no throwing link event leading to it/);
+    const unreachable = analyze(map).findings.find((f) => f.rule === 'unreachable');
+    expect(unreachable?.nodeIds.sort()).toEqual(['b', 'c']);
+  });
+
+  it('keeps CR/LF inside names exactly through export and import', async () => {
+    const map = exampleMap();
+    map.nodes[1]!.label = 'Line one\r\nLine two\rthree\nfour';
+    map.edges[0]!.label = 'a\r\nb';
+    const { map: back } = await importBpmn(await exportBpmn(map));
+    expect(back.nodes[1]!.label).toBe('Line one\r\nLine two\rthree\nfour');
+    expect(back.edges[0]!.label).toBe('a\r\nb');
+  });
+
   it('turns intermediate catch and throw events into actions', async () => {
     const { map, report } = await importBpmn(
       bpmn(`<startEvent id="s"/><intermediateCatchEvent id="c"><timerEventDefinition/></intermediateCatchEvent>

@@ -28,6 +28,8 @@ export interface DraftBuilder {
   skipped: string[];
   skippedKinds: Counter;
   simplifiedNodeIds: string[];
+  /** Steps made from catching link events no throwing link event leads to: nothing reaches them. */
+  unlinkedCatches: Set<string>;
   /** Labels of intermediate events and boundary events met. */
   intermediates: string[];
   boundaryNames: string[];
@@ -63,6 +65,7 @@ export function createDraftBuilder(
     skipped: [],
     skippedKinds: new Map(),
     simplifiedNodeIds: [],
+    unlinkedCatches: new Set(),
     intermediates: [],
     boundaryNames: [],
     otherGateways: new Map(),

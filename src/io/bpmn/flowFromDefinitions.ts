@@ -66,7 +66,14 @@ export function flowFromDefinitions(
   const anchors =
     stringProp(definitions, 'exporter') === BPMN_EXPORTER
       ? new Map()
-      : closeOpenPaths(b.nodes, b.edges, b.ids, b.simplified, b.simplifiedNodeIds);
+      : closeOpenPaths(
+          b.nodes,
+          b.edges,
+          b.ids,
+          b.simplified,
+          b.simplifiedNodeIds,
+          b.unlinkedCatches,
+        );
   reportLosses(b, roots);
 
   const name =
