@@ -155,17 +155,19 @@ describe('importBpmn: element types', () => {
     expect(back.edges[0]!.label).toBe('a\r\nb');
   });
 
-  it('turns intermediate catch and throw events into actions', async () => {
+  it('turns intermediate catch and throw events into actions; an unnamed one stays unnamed', async () => {
     const { map, report } = await importBpmn(
       bpmn(`<startEvent id="s"/><intermediateCatchEvent id="c"><timerEventDefinition/></intermediateCatchEvent>
         <intermediateThrowEvent id="t" name="Notify"><messageEventDefinition/></intermediateThrowEvent><endEvent id="e"/>
         ${flow('f1', 's', 'c')}${flow('f2', 'c', 't')}${flow('f3', 't', 'e')}`),
     );
-    expect(byId(map.nodes, 'c')).toMatchObject({ kind: 'action', label: 'Timer event' });
+    expect(byId(map.nodes, 'c')).toMatchObject({ kind: 'action', label: '' });
     expect(byId(map.nodes, 't')).toMatchObject({ kind: 'action', label: 'Notify' });
     expect(report.simplified).toContain(
-      "2 intermediate events became actions: 'Timer event', 'Notify'",
+      "2 intermediate events became actions: (unnamed), 'Notify'",
     );
+    const unnamed = analyze(map).findings.find((f) => f.rule === 'missing-label');
+    expect(unnamed?.nodeIds).toEqual(['c']);
   });
 
   it('turns a boundary event into an arrow from its activity, labelled with its name', async () => {
