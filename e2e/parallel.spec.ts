@@ -86,6 +86,23 @@ test('kickoff call leads to both gift and project: "They all happen" adds a spli
     /^Parallel/,
   );
 
+  // A parallel step has no owner, duration or cost, but has instructions.
+  await page.locator('.react-flow__node-parallel').first().click();
+  await sidePanel(page).getByRole('tab', { name: 'Inspector' }).click();
+  await expect(inspector(page).getByLabel('Kind')).toHaveValue('parallel');
+  await expect(inspector(page).getByRole('spinbutton', { name: 'Duration (minutes)' })).toHaveCount(
+    0,
+  );
+  await expect(inspector(page).getByRole('combobox', { name: 'Done by' })).toHaveCount(0);
+  const instructions = inspector(page).getByRole('textbox', { name: 'Instructions' });
+  await instructions.fill('Start both as soon as the call ends.');
+  await instructions.blur();
+  await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await page.locator('.react-flow__node-parallel').first().click();
+  await expect(inspector(page).getByRole('textbox', { name: 'Instructions' })).toHaveValue(
+    'Start both as soon as the call ends.',
+  );
+
   // Both branches now run in every case: 2 x 30 min x 3 = 3 h of the owner's week.
   await sidePanel(page).getByRole('tab', { name: 'Leverage' }).click();
   await expect(ownerLoad(page)).toContainText('3 h of');

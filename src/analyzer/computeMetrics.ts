@@ -155,7 +155,7 @@ export function computeMetrics(
     lead = estimateLeadTime(g, prob, vs);
     if (!cases.complete) {
       notes.push(
-        `The parallel parts of this map have more than ${cases.states} case states: waiting joins and double runs were checked only in part, and the figures may be approximate.`,
+        `The parallel parts of this map have more than ${cases.states} case states (the check stopped around ${listNodesAt(g.nodes, cases.stoppedAt)}): waiting joins and double runs were checked only in part, and the figures may be approximate.`,
       );
     } else if (cases.waits.includes(1) || cases.doubled.includes(1)) {
       notes.push(

@@ -147,5 +147,17 @@ describe('exploreCases agrees with a brute-force state-space search', () => {
     expect(facts.complete).toBe(false);
     expect(facts.doubled[g.indexOf.get('b')!]).toBe(1);
     expect(bruteForceCases(map, 200).complete).toBe(false);
+    expect(facts.stoppedAt.length).toBeGreaterThan(0);
+    // analyze() says so in the metrics notes, naming where the check stopped.
+    // Each round may go again (finite visits), but tokens can pile up before 'Grows' without end.
+    const big = mapOf(
+      's:s m:a p:p a:a d:d:Again? b:a:Grows e:e',
+      's>m m>p p>a p>b a>d d>m:Yes d>e:No b>e',
+    );
+    const { metrics } = analyze(big);
+    expect(metrics.available && metrics.notes.join(' ')).toMatch(
+      /more than \d+ case states \(the check stopped around .*'Grows'.*\): waiting joins and double runs were checked only in part/,
+    );
+    expect(analyze(big).findings.map((f) => f.rule)).not.toContain('deadlock');
   });
 });

@@ -15,6 +15,8 @@ export interface CaseFacts {
   complete: boolean;
   /** How many distinct states (markings) were explored. */
   states: number;
+  /** When not complete: the steps the tokens stood before where the search stopped. */
+  stoppedAt: number[];
   /** 1 where some case runs the node (a token reaches a step that is not a join, or a join fires). */
   runs: Uint8Array;
   /** Per file edge: 1 when a token on this arrow into a join can be left waiting forever. */
@@ -88,6 +90,7 @@ export function exploreCases(g: FlowGraph, bound = BASE_BOUND + 4 * g.edges.leng
   const fireState = new IntList();
   const fireJoin = new IntList();
   let complete = true;
+  const stoppedAt: number[] = [];
 
   const intern = (m: Int32Array): number => {
     if (m.length === 1) {
@@ -143,6 +146,10 @@ export function exploreCases(g: FlowGraph, bound = BASE_BOUND + 4 * g.edges.leng
     work += m.length;
     if (markings.length > bound || m.length > MAX_TOKENS || work > 8 * bound) {
       complete = false;
+      for (let p = 0; p < m.length && stoppedAt.length < 3; p++) {
+        const v = g.edgeTarget[m[p]!]!;
+        if (!stoppedAt.includes(v)) stoppedAt.push(v);
+      }
       break;
     }
     for (let p = 0; p < m.length; p++) {
@@ -199,7 +206,16 @@ export function exploreCases(g: FlowGraph, bound = BASE_BOUND + 4 * g.edges.leng
   if (complete && joins > 0) {
     findWaits(g, markings, from, to, waitState, waitJoin, fireState, fireJoin, waits, missing);
   }
-  return { complete, states: markings.length, runs, waits, missing, doubled, doubledEdge };
+  return {
+    complete,
+    states: markings.length,
+    stoppedAt,
+    runs,
+    waits,
+    missing,
+    doubled,
+    doubledEdge,
+  };
 }
 
 /**
