@@ -58,6 +58,9 @@ const ROUTES = [
  *   the next main-line step;
  * - 12% exits: No leads to one step ("Tell the customer") and a "Cancelled" end;
  * - 1% dead ends: No leads to a "Wait for reply" step with no arrow on (a drawing mistake).
+ * With `parallelShare` > 0, that share of routings are parallel blocks instead: a split, two
+ * or three branches (an action, half of them followed by a check that loops back to it) and a
+ * join, so parallel work sits inside the stages' rework loops and skips.
  * Four decisions in five carry chances on their arrows; the rest are assumed. One action in
  * 200 has a second, unlabelled arrow forward (a hidden decision, another drawing mistake).
  * Loops stay inside a stage, as rework does, so no loop spans more than ~40 steps.
@@ -65,7 +68,7 @@ const ROUTES = [
  * Deterministic for a given size and seed.
  * @example generateMap(1000).nodes.length // ≈ 1000
  */
-export function generateMap(size: number, seed = 1): ProcessMap {
+export function generateMap(size: number, seed = 1, parallelShare = 0): ProcessMap {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   let counter = 0;
@@ -120,6 +123,28 @@ export function generateMap(size: number, seed = 1): ProcessMap {
         arrows.push({ source: id, target: i + 1, label: 'Yes', p: p(yes) });
         const skip = Math.max(i + 2, Math.min(last, i + 2 + Math.floor(rnd() * 3)));
         arrows.push({ source: id, target: skip, label: 'No', p: p(1 - yes) });
+      } else if (q < 0.87 && rnd() < parallelShare) {
+        (nodes[nodes.length - 1] as { kind: string }).kind = 'parallel';
+        const join = newId('n');
+        const branches = 2 + Math.floor(rnd() * 2);
+        for (let b = 0; b < branches; b++) {
+          const side = step(pick(ACTIONS), s, row + 1 + b);
+          arrows.push({ source: id, target: side });
+          if (rnd() < 0.5) {
+            const check = newId('n');
+            nodes.push({
+              id: check,
+              kind: 'decision',
+              label: pick(CHECKS),
+              position: pos(s, row + 1 + b),
+            });
+            arrows.push({ source: side, target: check });
+            arrows.push({ source: check, target: join, label: 'Yes', p: p(yes) });
+            arrows.push({ source: check, target: side, label: 'No', p: p(1 - yes) });
+          } else arrows.push({ source: side, target: join });
+        }
+        nodes.push({ id: join, kind: 'parallel', label: '', position: pos(s, row + 3) });
+        arrows.push({ source: join, target: i + 1 });
       } else if (q < 0.87) {
         const labels = pick(ROUTES);
         labels.forEach((label, b) => {
@@ -155,7 +180,7 @@ export function generateMap(size: number, seed = 1): ProcessMap {
   });
   return {
     format: 'leverflow-map',
-    version: 2,
+    version: 3,
     name: `Generated ${size}`,
     settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10, defaultHandOffRate: 25 },
     people: [],
@@ -204,7 +229,7 @@ const HARD_MAPS: Record<string, (size: number) => ProcessMap> = {
 
 function main(): void {
   const sizes = (option('sizes') ?? ['1000', '10000', '100000']).map(Number);
-  const maps = option('maps') ?? ['process', ...Object.keys(HARD_MAPS)];
+  const maps = option('maps') ?? ['process', 'parallel', ...Object.keys(HARD_MAPS)];
   const rows: string[][] = [
     [
       'map',
@@ -224,7 +249,12 @@ function main(): void {
   const counts: string[] = [];
   for (const name of maps) {
     for (const size of sizes) {
-      const map = name === 'process' ? generateMap(size) : HARD_MAPS[name]!(size);
+      const map =
+        name === 'process'
+          ? generateMap(size)
+          : name === 'parallel'
+            ? generateMap(size, 1, 1)
+            : HARD_MAPS[name]!(size);
       const text = JSON.stringify(map);
       const runs = size >= 100_000 ? 15 : size >= 10_000 ? 41 : 101;
       const parse = (): ProcessMap => JSON.parse(text);
@@ -262,14 +292,18 @@ function main(): void {
       counts.push(
         `${name} ${size.toLocaleString('en')}: ${listed.join(', ') || 'none'}; dead-end steps ${
           report.findings.find((f) => f.rule === 'dead-end')?.nodeIds.length ?? 0
-        }; ${(text.length / 1e6).toFixed(1)} MB of JSON`,
+        }; ${(text.length / 1e6).toFixed(1)} MB of JSON${
+          metrics.available && metrics.notes.some((n) => n.includes('case states'))
+            ? '; parallel parts checked only in part (state bound)'
+            : ''
+        }`,
       );
     }
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const row of rows) console.log(row.map((cell, c) => cell.padStart(widths[c]!)).join('  '));
   console.log(
-    `node ${process.version}; median of runs, full GC before each, on a freshly parsed map. "process" maps are generateMap() (small rework loops); tangled, spaghetti and nested are issue 17's maps whose loops overlap (src/analyzer/testing/hardMaps.ts). "flow rules" is analyzeFlow() (issue 3's rules, metrics and suggestions); "analyze" adds the leverage model and its findings; ratio = analyze / JSON.parse (medians); "fastest" is the quickest run of each, less disturbed by other load; "residual" is ||b - (I - Q)^T v|| / ||b|| of the reported expected visits over the whole map (load average ${loadavg()
+    `node ${process.version}; median of runs, full GC before each, on a freshly parsed map. "process" maps are generateMap() (small rework loops); "parallel" the same with every routing a parallel block (split, 2-3 branches, some with a check looping back, join) inside the rework loops and skips; tangled, spaghetti and nested are issue 17's maps whose loops overlap (src/analyzer/testing/hardMaps.ts). "flow rules" is analyzeFlow() (issue 3's rules, metrics and suggestions); "analyze" adds the leverage model and its findings; ratio = analyze / JSON.parse (medians); "fastest" is the quickest run of each, less disturbed by other load; "residual" is ||b - (I - Q)^T v|| / ||b|| of the reported expected visits over the whole map (load average ${loadavg()
       .map((x) => x.toFixed(2))
       .join(', ')}).`,
   );

@@ -98,7 +98,7 @@ export function generateMap(size: number, seed = 42): ProcessMap {
 
   return {
     format: 'leverflow-map',
-    version: 2,
+    version: 3,
     name: `Benchmark map, ${size} steps`,
     settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10, defaultHandOffRate: 25 },
     people: [],

@@ -22,7 +22,13 @@ import { exposeBoxes, sizeFromQuery } from './exposeBoxes';
 // graph, the same built-in panels (background, controls, minimap) and viewport options as
 // our canvas. No custom components.
 
-const NODE_TYPE = { start: 'input', end: 'output', action: 'default', decision: 'default' };
+const NODE_TYPE = {
+  start: 'input',
+  end: 'output',
+  action: 'default',
+  decision: 'default',
+  parallel: 'default',
+};
 
 function toStock(map: ProcessMap): { nodes: Node[]; edges: Edge[] } {
   return {

@@ -258,7 +258,7 @@ describe('analyze on large maps', () => {
     }
     return {
       format: 'leverflow-map',
-      version: 2,
+      version: 3,
       name: 'big',
       settings: { currency: 'USD', targetHourlyRate: 1, casesPerWeek: 1, defaultHandOffRate: 25 },
       people: [],

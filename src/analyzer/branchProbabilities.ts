@@ -1,4 +1,4 @@
-import { type FlowGraph, KIND_DECISION, KIND_END } from './buildFlowGraph';
+import { type FlowGraph, KIND_DECISION, KIND_END, KIND_PARALLEL } from './buildFlowGraph';
 import { scratch } from './scratch';
 
 /** The chance each arrow is taken, and what had to be assumed to get it. */
@@ -22,6 +22,9 @@ const EPS = 1e-9;
  *   what is left equally; if all are given and add up to less than 1 they are scaled up;
  *   if any is invalid (negative, above 1) or they add up to more than 1, they are ignored and
  *   every arrow gets an equal share. Duplicate arrows each take their own share.
+ * - A parallel step sends the case down every arrow out (each carries the whole flow, chances
+ *   ignored), and as a join passes it on once for all its arrows in: an arrow into a parallel
+ *   step with k arrows in carries 1/k of what leaves its source. Exact for sound maps.
  * @example branchProbabilities(buildFlowGraph(map)).prob
  */
 export function branchProbabilities(g: FlowGraph): BranchProbabilities {
@@ -34,6 +37,10 @@ export function branchProbabilities(g: FlowGraph): BranchProbabilities {
     const to = g.outStart[u + 1]!;
     const k = to - from;
     if (k === 0) continue;
+    if (g.kind[u] === KIND_PARALLEL) {
+      for (let s = from; s < to; s++) prob[g.outEdge[s]!] = 1;
+      continue;
+    }
     if (k === 1 && g.kind[u] !== KIND_DECISION) {
       prob[g.outEdge[from]!] = 1;
       continue;
@@ -77,5 +84,17 @@ export function branchProbabilities(g: FlowGraph): BranchProbabilities {
       prob[j] = (g.hasChance[j] === 0 ? 0 : g.chance[j]!) / sum;
     }
   }
+  scaleIntoJoins(g, prob);
   return { prob, assumed, invalid };
+}
+
+/** A join passes the case on once when it has come in on all k arrows: each carries 1/k. */
+function scaleIntoJoins(g: FlowGraph, prob: Float64Array): void {
+  for (let v = 0; v < g.n; v++) {
+    if (g.kind[v] !== KIND_PARALLEL) continue;
+    const from = g.inStart[v]!;
+    const k = g.inStart[v + 1]! - from;
+    if (k < 2) continue;
+    for (let s = from; s < from + k; s++) prob[g.inEdge[s]!]! /= k;
+  }
 }

@@ -7,6 +7,8 @@ export const KIND_START = 0;
 export const KIND_END = 1;
 export const KIND_ACTION = 2;
 export const KIND_DECISION = 3;
+/** A fork/join bar: a case follows every arrow out and waits for every arrow in. */
+export const KIND_PARALLEL = 4;
 
 /**
  * A map as integer-indexed adjacency (CSR) for the graph rules.
@@ -76,6 +78,8 @@ function kindCode(node: MapNode): number {
       return KIND_END;
     case 'action':
       return KIND_ACTION;
+    case 'parallel':
+      return KIND_PARALLEL;
     default:
       return KIND_DECISION;
   }

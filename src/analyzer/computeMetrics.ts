@@ -3,6 +3,7 @@ import type { AnalysisContext } from './AnalysisContext';
 import { branchProbabilities } from './branchProbabilities';
 import { KIND_ACTION, KIND_DECISION, KIND_END } from './buildFlowGraph';
 import { listNodesAt, quoteNode } from './describeNodes';
+import { estimateLeadTime } from './estimateLeadTime';
 import { findLongestPath } from './findLongestPath';
 import { makeFinding, makeRangeFinding, type RankedFinding } from './makeFinding';
 import { present } from './present';
@@ -149,6 +150,20 @@ export function computeMetrics(
     }
   }
   const notes: string[] = [];
+  const cases = ctx.cases;
+  let lead: { minutes: number; estimate: boolean } | null = { minutes: cycle, estimate: false };
+  if (cases !== null) {
+    lead = estimateLeadTime(g, prob, vs);
+    if (!cases.complete) {
+      notes.push(
+        `The parallel parts of this map have more than ${cases.states} case states (the check stopped around ${listNodesAt(g.nodes, cases.stoppedAt)}): waiting joins and double runs were checked only in part, and the figures may be approximate.`,
+      );
+    } else if (cases.waits.includes(1) || cases.doubled.includes(1)) {
+      notes.push(
+        'The figures are approximate: a join can wait forever or branches meet without one, so cases do not always run as drawn.',
+      );
+    }
+  }
   if (assumed.length > 0) {
     notes.push(
       `Chances were assumed at ${listNodesAt(g.nodes, assumed)}: branches without one share what is left equally.`,
@@ -182,6 +197,7 @@ export function computeMetrics(
       expectedVisits: vs,
       expectedMinutesPerCase,
       cycleTimeMinutes: cycle,
+      leadTime: lead,
       endProbabilities,
       stuckProbability: stuck,
       reworkShare: cycle > 0 ? Math.min(1, rework / cycle) : 0,

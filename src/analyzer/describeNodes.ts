@@ -5,6 +5,7 @@ const KIND_WORDS: Record<MapNode['kind'], string> = {
   end: 'end',
   action: 'step',
   decision: 'decision',
+  parallel: 'parallel step',
 };
 
 const MESSY = /^\s|\s$|\s\s|[^\S ]/;

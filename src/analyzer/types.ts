@@ -56,8 +56,17 @@ export interface AvailableMetrics extends MetricsBase {
   expectedVisits: Float64Array;
   /** Expected minutes per case spent in each node (visits x duration), aligned with nodeIds. */
   expectedMinutesPerCase: Float64Array;
-  /** Expected minutes of work per case (sum of expectedMinutesPerCase). */
+  /**
+   * Work time: expected minutes of work per case (sum of expectedMinutesPerCase), counting
+   * every step of every parallel branch in full: what people spend.
+   */
   cycleTimeMinutes: number;
+  /**
+   * Lead time: expected elapsed minutes from start to finish, where a parallel block takes
+   * as long as its longest branch. Equal to the work time on maps without parallel steps;
+   * `estimate` where branches hold decisions; null on maps with parallel steps and loops.
+   */
+  leadTime: { minutes: number; estimate: boolean } | null;
   /** Chance that a case finishes at each end, per end id. */
   endProbabilities: Record<string, number>;
   /** Chance that a case stops at a step with no way on (a dead end) instead of an end. */

@@ -17,6 +17,7 @@ const COLORS: Record<NodeKind, string> = {
   end: '#dc2626',
   action: '#64748b',
   decision: '#d97706',
+  parallel: '#0f766e',
 };
 const WHEEL_ZOOM = 0.002;
 const REDRAW_MS = 100;
@@ -51,6 +52,7 @@ const PIXELS: Record<NodeKind, number> = {
   end: pixelOf(COLORS.end),
   action: pixelOf(COLORS.action),
   decision: pixelOf(COLORS.decision),
+  parallel: pixelOf(COLORS.parallel),
 };
 
 /** One pixel buffer per overview canvas, reused by every redraw. */

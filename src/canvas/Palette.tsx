@@ -8,6 +8,7 @@ const ITEMS: { kind: NodeKind; name: string; hint: string }[] = [
   { kind: 'start', name: 'Start', hint: 'Where the process begins' },
   { kind: 'action', name: 'Action', hint: 'A step someone does' },
   { kind: 'decision', name: 'Decision', hint: 'A question with Yes / No branches' },
+  { kind: 'parallel', name: 'Parallel', hint: 'Work that happens side by side: split or join' },
   { kind: 'end', name: 'End', hint: 'Where the process finishes' },
 ];
 

@@ -64,6 +64,14 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
           <polygon points="50,1 99,50 50,99 1,50" />
         </svg>
       )}
+      {step.kind === 'parallel' && (
+        <>
+          <div className="lf-bar" aria-hidden="true" />
+          <div className="lf-bar__plus" aria-hidden="true">
+            +
+          </div>
+        </>
+      )}
       <NodeHandles />
       {editing ? (
         <LabelEditor
@@ -75,9 +83,9 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
           }}
           onCancel={stopEditing}
         />
-      ) : (
+      ) : step.kind !== 'parallel' || label ? (
         <div className={`lf-node__label${label ? '' : ' is-empty'}`}>{label || 'No label'}</div>
-      )}
+      ) : null}
       {findings && worst && <FindingMarker findings={findings} severity={worst} />}
       {(step.kind === 'action' || step.kind === 'decision') && (
         <OwnerBadge ownerId={step.ownerId} />

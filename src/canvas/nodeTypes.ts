@@ -1,4 +1,5 @@
 import type { NodeTypes } from '@xyflow/react';
+import type { NodeKind } from '../model';
 import { StepNode } from './StepNode';
 
 /** One React Flow node type per kind, so the DOM shows `.react-flow__node-action` etc. */
@@ -7,4 +8,5 @@ export const nodeTypes = {
   end: StepNode,
   action: StepNode,
   decision: StepNode,
-} satisfies NodeTypes;
+  parallel: StepNode,
+} satisfies Record<NodeKind, typeof StepNode> & NodeTypes;

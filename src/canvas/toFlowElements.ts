@@ -3,7 +3,13 @@ import { stepSize } from '../layout/nodeSize';
 import type { MapEdge, MapNode, Size } from '../model';
 import type { FlowEdge, FlowNode } from './flowTypes';
 
-const KIND_NAMES = { start: 'Start', end: 'End', action: 'Action', decision: 'Decision' } as const;
+const KIND_NAMES = {
+  start: 'Start',
+  end: 'End',
+  action: 'Action',
+  decision: 'Decision',
+  parallel: 'Parallel',
+} as const;
 const HANDLE = 9;
 
 /**

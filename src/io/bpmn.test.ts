@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyzer';
 import { exampleMap, type MapNode, type ProcessMap, parseMapData } from '../model';
 import { arbitraryMap, printableOnly } from './__fixtures__/arbitraryMap';
 import { exportBpmn, formatImportReport, ImportError, importBpmn } from './bpmn';
@@ -99,38 +100,74 @@ describe('importBpmn: element types', () => {
     else expect(report.simplified).toEqual([]);
   });
 
-  it('turns a parallel gateway into a decision marked parallel in its notes', async () => {
+  it('turns a parallel gateway into a parallel step, split or join', async () => {
     const { map, report } = await importBpmn(
       bpmn(`<startEvent id="s"/><parallelGateway id="g" name="Split"><documentation>Both at once</documentation></parallelGateway>
         <task id="a"/><task id="b"/><parallelGateway id="j"/><endEvent id="e"/>
         ${flow('f1', 's', 'g')}${flow('f2', 'g', 'a')}${flow('f3', 'g', 'b')}${flow('f4', 'a', 'j')}${flow('f5', 'b', 'j')}${flow('f6', 'j', 'e')}`),
     );
     expect(byId(map.nodes, 'g')).toMatchObject({
-      kind: 'decision',
+      kind: 'parallel',
       label: 'Split',
-      notes: `${PARALLEL_MARKER}\nBoth at once`,
+      notes: 'Both at once',
     });
-    expect(byId(map.nodes, 'j')).toMatchObject({
-      kind: 'decision',
-      label: '',
-      notes: PARALLEL_MARKER,
-    });
-    expect(report.simplified).toContain(
-      "2 parallel gateways became decisions, marked parallel in the notes: 'Split', (unnamed)",
-    );
+    expect(byId(map.nodes, 'j')).toMatchObject({ kind: 'parallel', label: '' });
+    expect(byId(map.nodes, 'j')?.notes).toBeUndefined();
+    expect(report.simplified.join('\n')).not.toMatch(/parallel/);
+    expect(report.simplifiedNodeIds).toEqual([]);
+    const rules = analyze(map).findings.map((f) => f.rule);
+    expect(rules).not.toContain('decision-branches');
+    expect(rules).not.toContain('unlabeled-branch');
   });
 
-  it('turns intermediate catch and throw events into actions', async () => {
+  it('labels an unnamed flow with its condition, and a default flow "Otherwise"; both come back', async () => {
+    const { map } = await importBpmn(
+      bpmn(`<startEvent id="s"/><exclusiveGateway id="g" default="f3"/><task id="a" name="A"/><task id="b" name="B"/><endEvent id="e"/>
+        ${flow('f1', 's', 'g')}
+        <sequenceFlow id="f2" sourceRef="g" targetRef="a"><conditionExpression xsi:type="tFormalExpression" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">amount &gt; 1000</conditionExpression></sequenceFlow>
+        ${flow('f3', 'g', 'b')}${flow('f4', 'a', 'e')}${flow('f5', 'b', 'e')}`),
+    );
+    expect(map.edges.find((e) => e.id === 'f2')?.label).toBe('amount > 1000');
+    expect(map.edges.find((e) => e.id === 'f3')?.label).toBe('Otherwise');
+    const { map: back } = await importBpmn(await exportBpmn(map));
+    expect(back.edges.map((e) => e.label)).toEqual(map.edges.map((e) => e.label));
+  });
+
+  it('leaves a catching link event that no throw leads to unreached, not given a start', async () => {
+    const { map, report } = await importBpmn(
+      bpmn(`<startEvent id="s"/><task id="a" name="A"/><endEvent id="e"/>
+        <intermediateCatchEvent id="c" name="From billing"><linkEventDefinition name="Billing"/></intermediateCatchEvent>
+        <task id="b" name="B"/>
+        ${flow('f1', 's', 'a')}${flow('f2', 'a', 'e')}${flow('f3', 'c', 'b')}${flow('f4', 'b', 'e')}`),
+    );
+    expect(map.nodes.filter((n) => n.kind === 'start').map((n) => n.id)).toEqual(['s']);
+    expect(report.simplified.join('\n')).toMatch(/no throwing link event leading to it/);
+    const unreachable = analyze(map).findings.find((f) => f.rule === 'unreachable');
+    expect(unreachable?.nodeIds.sort()).toEqual(['b', 'c']);
+  });
+
+  it('keeps CR/LF inside names exactly through export and import', async () => {
+    const map = exampleMap();
+    map.nodes[1]!.label = 'Line one\r\nLine two\rthree\nfour';
+    map.edges[0]!.label = 'a\r\nb';
+    const { map: back } = await importBpmn(await exportBpmn(map));
+    expect(back.nodes[1]!.label).toBe('Line one\r\nLine two\rthree\nfour');
+    expect(back.edges[0]!.label).toBe('a\r\nb');
+  });
+
+  it('turns intermediate catch and throw events into actions; an unnamed one stays unnamed', async () => {
     const { map, report } = await importBpmn(
       bpmn(`<startEvent id="s"/><intermediateCatchEvent id="c"><timerEventDefinition/></intermediateCatchEvent>
         <intermediateThrowEvent id="t" name="Notify"><messageEventDefinition/></intermediateThrowEvent><endEvent id="e"/>
         ${flow('f1', 's', 'c')}${flow('f2', 'c', 't')}${flow('f3', 't', 'e')}`),
     );
-    expect(byId(map.nodes, 'c')).toMatchObject({ kind: 'action', label: 'Timer event' });
+    expect(byId(map.nodes, 'c')).toMatchObject({ kind: 'action', label: '' });
     expect(byId(map.nodes, 't')).toMatchObject({ kind: 'action', label: 'Notify' });
     expect(report.simplified).toContain(
-      "2 intermediate events became actions: 'Timer event', 'Notify'",
+      "2 intermediate events became actions: (unnamed), 'Notify'",
     );
+    const unnamed = analyze(map).findings.find((f) => f.rule === 'missing-label');
+    expect(unnamed?.nodeIds).toEqual(['c']);
   });
 
   it('turns a boundary event into an arrow from its activity, labelled with its name', async () => {
@@ -456,11 +493,8 @@ describe('exportBpmn', () => {
       label: 'Line 1\nLine 2 "quoted" <b> & é',
       notes: 'Some notes',
     });
-    expect(back.nodes.find((n) => n.id === 'par')).toMatchObject({
-      kind: 'decision',
-      label: '',
-      notes: PARALLEL_MARKER,
-    });
+    // A decision marked parallel by an older Leverflow comes back as a parallel step.
+    expect(back.nodes.find((n) => n.id === 'par')).toMatchObject({ kind: 'parallel', label: '' });
     expect(back.edges.find((e) => e.id === 'e8')).toEqual({
       id: 'e8',
       source: '_1_odd_id',

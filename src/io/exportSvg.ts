@@ -40,8 +40,20 @@ export const LIGHT_COLORS: SvgColors = {
   background: '#f8fafc',
   text: '#0f172a',
   edge: '#475569',
-  fill: { start: '#dcfce7', end: '#fee2e2', action: '#ffffff', decision: '#fef3c7' },
-  stroke: { start: '#16a34a', end: '#dc2626', action: '#475569', decision: '#d97706' },
+  fill: {
+    start: '#dcfce7',
+    end: '#fee2e2',
+    action: '#ffffff',
+    decision: '#fef3c7',
+    parallel: '#0f766e',
+  },
+  stroke: {
+    start: '#16a34a',
+    end: '#dc2626',
+    action: '#475569',
+    decision: '#d97706',
+    parallel: '#0f766e',
+  },
 };
 
 const PADDING = 40;

@@ -111,6 +111,46 @@ describe('importMermaid: node shapes', () => {
   });
 });
 
+describe('Mermaid fork/join bars', () => {
+  it('exports a parallel step as a fork shape and reads it back as a parallel step', async () => {
+    const map: ProcessMap = {
+      ...exampleMap(),
+      nodes: [
+        { id: 's', kind: 'start', label: 'Kickoff', position: { x: 0, y: 0 } },
+        { id: 'p', kind: 'parallel', label: '', position: { x: 0, y: 100 } },
+        { id: 'a', kind: 'action', label: 'Order gift', position: { x: 0, y: 200 } },
+        { id: 'b', kind: 'action', label: 'Set up project', position: { x: 0, y: 200 } },
+        { id: 'j', kind: 'parallel', label: 'Both done', position: { x: 0, y: 300 } },
+        { id: 'e', kind: 'end', label: 'Done', position: { x: 0, y: 400 } },
+      ],
+      edges: [
+        { id: 'e1', source: 's', target: 'p' },
+        { id: 'e2', source: 'p', target: 'a' },
+        { id: 'e3', source: 'p', target: 'b' },
+        { id: 'e4', source: 'a', target: 'j' },
+        { id: 'e5', source: 'b', target: 'j' },
+        { id: 'e6', source: 'j', target: 'e' },
+      ],
+    };
+    const text = exportMermaid(map);
+    expect(text).toContain('  p@{ shape: fork, label: "" }');
+    expect(text).toContain('  j@{ shape: fork, label: "Both done" }');
+    const { map: back } = await importMermaid(text);
+    expect(back.nodes.map((n) => [n.id, n.kind, n.label])).toEqual(
+      map.nodes.map((n) => [n.id, n.kind, n.label]),
+    );
+  });
+
+  it('reads join and unquoted labels, and names other @{ } shapes it makes actions', async () => {
+    const { map, report } = await importMermaid(
+      'flowchart TD\n  A([Go]) --> J@{ shape: join, label: Meet }\n  J --> C@{ shape: hex }\n  C --> E([End])',
+    );
+    expect(map.nodes.find((n) => n.id === 'J')).toMatchObject({ kind: 'parallel', label: 'Meet' });
+    expect(map.nodes.find((n) => n.id === 'C')).toMatchObject({ kind: 'action' });
+    expect(report.simplified.join('\n')).toMatch(/@\{ shape: hex \}/);
+  });
+});
+
 describe('importMermaid: arrows', () => {
   it.each(['-->', '---', '-.->', '==>', '--->', '-.-', '===', '--o', '--x'])(
     'reads %s as an arrow',

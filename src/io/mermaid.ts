@@ -80,7 +80,8 @@ export async function importMermaid(
 
 /**
  * Writes a map as Mermaid flowchart text that reads back to the same steps, arrows and
- * labels: actions `["…"]`, decisions `{"…"}`, starts and ends `(["…"])` tagged with the
+ * labels: actions `["…"]`, decisions `{"…"}`, parallel steps as fork/join bars
+ * `@{ shape: fork, label: "…" }`, starts and ends `(["…"])` tagged with the
  * `lfStart`/`lfEnd` class, labels quoted with Mermaid's `#…;` codes. Positions, owners,
  * durations, notes and chances are not part of Mermaid and are left out.
  * @example exportMermaid(map) // 'flowchart TD\n  s(["Order received"]):::lfStart\n  …'
@@ -93,6 +94,7 @@ export function exportMermaid(map: ProcessMap): string {
     const label = `"${escapeMermaidLabel(node.label)}"`;
     if (node.kind === 'action') lines.push(`  ${id}[${label}]`);
     else if (node.kind === 'decision') lines.push(`  ${id}{${label}}`);
+    else if (node.kind === 'parallel') lines.push(`  ${id}@{ shape: fork, label: ${label} }`);
     else lines.push(`  ${id}([${label}]):::${node.kind === 'start' ? START_CLASS : END_CLASS}`);
   }
   for (const edge of map.edges) {

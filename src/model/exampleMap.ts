@@ -4,7 +4,7 @@ import type { ProcessMap } from './types';
 export function exampleMap(): ProcessMap {
   return {
     format: 'leverflow-map',
-    version: 2,
+    version: 3,
     name: 'Order fulfilment (example)',
     settings: {
       currency: 'USD',

@@ -8,6 +8,7 @@ export const DEFAULT_LABELS: Record<NodeKind, string> = {
   end: 'End',
   action: 'New step',
   decision: 'Decision?',
+  parallel: '',
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { Migration } from './migrations/Migration';
 import { v1OwnerNamesToPeople } from './migrations/v1OwnerNamesToPeople';
+import { v2AddParallelKind } from './migrations/v2AddParallelKind';
 import { MAP_VERSION } from './schema';
 
 export type { Migration } from './migrations/Migration';
@@ -8,7 +9,7 @@ export type { Migration } from './migrations/Migration';
  * Named, ordered migrations. Each entry upgrades one version to the next; a file of
  * version N runs every migration from N on.
  */
-export const MIGRATIONS: readonly Migration[] = [v1OwnerNamesToPeople];
+export const MIGRATIONS: readonly Migration[] = [v1OwnerNamesToPeople, v2AddParallelKind];
 
 export type MigrationResult =
   | { ok: true; file: Record<string, unknown>; applied: string[] }

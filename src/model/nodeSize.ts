@@ -8,6 +8,8 @@ export const NODE_SIZE: Record<NodeKind, { width: number; height: number }> = {
   end: { width: 150, height: 48 },
   action: { width: 170, height: 60 },
   decision: { width: 130, height: 100 },
+  /** A fork/join bar: short and thick. */
+  parallel: { width: 120, height: 24 },
 };
 
 export interface Size {
@@ -21,6 +23,8 @@ const GROWN: Record<NodeKind, Size> = {
   end: { width: 240, height: 80 },
   action: { width: 260, height: 150 },
   decision: { width: 200, height: 170 },
+  // A bar's name is written beside it: the bar never grows for it.
+  parallel: NODE_SIZE.parallel,
 };
 
 /**
@@ -62,6 +66,7 @@ export function stepSize(node: Pick<MapNode, 'kind' | 'label'> & { size?: Size }
     };
   }
   const { label } = node;
+  if (node.kind === 'parallel') return base;
   // Most labels fit on one line of the kind's own size: no wrapping to work out.
   const area = labelArea(node.kind, base);
   if (label.length * CHAR_WIDTH <= area.width && !/[\r\n]/.test(label)) return base;

@@ -5,9 +5,9 @@ import './zodConfig';
 /** The format marker every Leverflow map file carries. */
 export const MAP_FORMAT = 'leverflow-map';
 /** The newest map file version this app reads and writes. */
-export const MAP_VERSION = 2;
+export const MAP_VERSION = 3;
 
-export const NODE_KINDS = ['start', 'end', 'action', 'decision'] as const;
+export const NODE_KINDS = ['start', 'end', 'action', 'decision', 'parallel'] as const;
 
 const id = z.string().min(1).max(LIMITS.maxIdLength);
 const label = z.string().max(LIMITS.maxLabelLength);
@@ -96,6 +96,8 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   z.object({ ...nodeBase, kind: z.literal('end') }),
   z.object({ ...nodeBase, ...stepFields, kind: z.literal('action') }),
   z.object({ ...nodeBase, ...stepFields, kind: z.literal('decision') }),
+  /** A fork/join bar: a case follows every arrow out, and waits for every arrow in. */
+  z.object({ ...nodeBase, kind: z.literal('parallel') }),
 ]);
 
 export const edgeSchema = z.object({

@@ -9,6 +9,7 @@ const KIND_OPTIONS: { value: NodeKind; label: string }[] = [
   { value: 'start', label: 'Start' },
   { value: 'action', label: 'Action' },
   { value: 'decision', label: 'Decision' },
+  { value: 'parallel', label: 'Parallel' },
   { value: 'end', label: 'End' },
 ];
 

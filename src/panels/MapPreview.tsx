@@ -1,7 +1,13 @@
 import type { MapPreview as Preview } from '../persistence';
 
-const KINDS = ['start', 'end', 'action', 'decision'] as const;
-const HALF = { start: [7, 3.5], end: [7, 3.5], action: [8, 4.5], decision: [6, 6] } as const;
+const KINDS = ['start', 'end', 'action', 'decision', 'parallel'] as const;
+const HALF = {
+  start: [7, 3.5],
+  end: [7, 3.5],
+  action: [8, 4.5],
+  decision: [6, 6],
+  parallel: [6, 1.5],
+} as const;
 
 function shapePath(preview: Preview, kind: (typeof KINDS)[number]): string {
   const [w, h] = HALF[kind];

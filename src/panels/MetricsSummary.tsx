@@ -37,12 +37,23 @@ export function MetricsSummary() {
   return (
     <dl className="lf-metrics">
       <div>
-        <dt>Expected time per case</dt>
+        <dt title="Work time: every step's time, parallel branches counted in full">
+          Expected time per case
+        </dt>
         <dd>
           {minutes(metrics.cycleTimeMinutes)}
           {approximate && ' (approximate)'}
         </dd>
       </div>
+      {metrics.leadTime && metrics.leadTime.minutes !== metrics.cycleTimeMinutes && (
+        <div>
+          <dt>Lead time per case</dt>
+          <dd>
+            {minutes(metrics.leadTime.minutes)}
+            {metrics.leadTime.estimate && ' (estimate)'}
+          </dd>
+        </div>
+      )}
       <div>
         <dt>Rework share</dt>
         <dd>{reworkText(metrics)}</dd>

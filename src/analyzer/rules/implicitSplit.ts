@@ -1,10 +1,12 @@
-import type { MapEdit } from '../../model';
+import type { MapEdit, MapNode } from '../../model';
+import { NODE_SIZE } from '../../model/nodeSize';
 import type { AnalysisContext } from '../AnalysisContext';
 import { outArrows } from '../arrowsAt';
-import { KIND_ACTION, KIND_START } from '../buildFlowGraph';
+import { KIND_ACTION, KIND_END, KIND_START } from '../buildFlowGraph';
 import { branchEdits, clearedChancesNote } from '../decisionEdits';
 import { quoteNode } from '../describeNodes';
 import { makeFinding } from '../makeFinding';
+import { present } from '../present';
 import { FIX_OFFSET, newEdge, newNode, offsetFrom } from '../repairHelpers';
 import type { Suggestion } from '../types';
 import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
@@ -19,20 +21,20 @@ function atNode({ ctx }: RuleInput, u: number, out: RankedFinding[]): void {
     makeFinding(
       ctx,
       implicitSplit,
-      `${quoteNode(g.nodes[u]!)} leads to ${edges.length} next steps without saying which to take: it hides a decision.`,
+      `${quoteNode(g.nodes[u]!)} leads to ${edges.length} next steps without saying whether they all happen or only one.`,
       [u],
       edges,
-      [splitSuggestion(ctx, u, edges)],
+      [...present(parallelSuggestion(ctx, u, edges)), splitSuggestion(ctx, u, edges)],
     ),
   );
 }
 
-/** A start or an action with several ways out: a decision nobody wrote down. */
+/** A start or an action with several ways out: a decision or parallel work nobody wrote down. */
 export const implicitSplit: FlowRule = {
   id: 'implicit-split',
   severity: 'warning',
   title: 'Hidden decision',
-  why: 'A step with several ways out hides a choice nobody has written down.',
+  why: 'A step with several ways out does not say whether they all happen (side by side) or only one (a choice).',
   atNode,
 };
 
@@ -50,7 +52,7 @@ function splitSuggestion(ctx: AnalysisContext, u: number, edges: number[]): Sugg
       if (label !== undefined) edits.push({ type: 'setEdgeLabel', edgeId: g.edges[j]!.id, label });
     }
     edits.push(...branches.clearChances);
-    return { title: `Turn ${quoteNode(node)} into a decision${note}`, edits };
+    return { title: `Only one happens: make ${quoteNode(node)} a decision${note}`, edits };
   }
   const mint = ctx.ids.session();
   const choice = newNode(
@@ -75,5 +77,186 @@ function splitSuggestion(ctx: AnalysisContext, u: number, edges: number[]): Sugg
     type: 'addEdge',
     edge: newEdge(mint(`fix-e-${node.id}-${choice.id}`), node.id, choice.id),
   });
-  return { title: `Add a decision after ${quoteNode(node)}${note}`, edits };
+  return { title: `Only one happens: add a decision after ${quoteNode(node)}${note}`, edits };
+}
+
+/** How many steps each branch is followed for when looking where the branches meet again. */
+const MEET_SEARCH = 400;
+
+/** The steps one branch reaches, and whether it stays out of trouble for a parallel split. */
+interface Branch {
+  /** Steps reached from the branch's first step, before the meeting step, BFS order. */
+  steps: number[];
+  /** False when the branch leads back to the step, or was followed too far to tell. */
+  clean: boolean;
+}
+
+/**
+ * "They all happen": a parallel split after the step takes its arrows out; where the
+ * branches meet again at a step (not an end), a parallel join before that step waits for
+ * them. Offered only where that is sure to be sound: no branch leads back to the step; with
+ * a meeting step, each branch keeps to itself and reaches it by exactly one arrow (else the
+ * join could wait forever); without one, the branches never share a step but an end.
+ */
+function parallelSuggestion(ctx: AnalysisContext, u: number, edges: number[]): Suggestion | null {
+  const { g } = ctx;
+  const node = g.nodes[u]!;
+  const heads = edges.map((j) => g.edgeTarget[j]!);
+  const full = heads.map((h) => followBranch(ctx, u, h, -1));
+  if (full.some((b) => !b.clean)) return null;
+  const meet = meetingStep(ctx, full);
+  let into: number[] = [];
+  if (meet >= 0) {
+    const branches = heads.map((h) => followBranch(ctx, u, h, meet));
+    into = branchesMeetCleanly(ctx, branches, edges, meet);
+    if (into.length === 0) return null;
+  } else if (!disjointButEnds(ctx, full)) {
+    return null;
+  }
+  const mint = ctx.ids.session();
+  const size = NODE_SIZE[node.kind];
+  const bar = NODE_SIZE.parallel;
+  const split = newNode(mint(`fix-split-${node.id}`), 'parallel', '', {
+    x: node.position.x + (size.width - bar.width) / 2,
+    y: node.position.y + size.height + 20,
+  });
+  const target = meet >= 0 ? g.nodes[meet]! : undefined;
+  const edits: MapEdit[] = [{ type: 'addNode', node: split }];
+  let join: MapNode | undefined;
+  if (target) {
+    const tsize = NODE_SIZE[target.kind];
+    join = newNode(mint(`fix-join-${target.id}`), 'parallel', '', {
+      x: target.position.x + (tsize.width - bar.width) / 2,
+      y: target.position.y - bar.height - 20,
+    });
+    edits.push({ type: 'addNode', node: join });
+  }
+  const added: MapEdit[] = [];
+  for (const j of edges) {
+    const edge = g.edges[j]!;
+    edits.push({ type: 'removeEdge', edgeId: edge.id });
+    // A branch straight to the meeting step goes to the join instead.
+    const to = join && g.edgeTarget[j] === meet ? join.id : edge.target;
+    added.push({ type: 'addEdge', edge: { ...edge, source: split.id, target: to } });
+  }
+  edits.push(...added);
+  edits.push({
+    type: 'addEdge',
+    edge: newEdge(mint(`fix-e-${node.id}-${split.id}`), node.id, split.id),
+  });
+  if (!target || !join) {
+    return { title: `They all happen: split in parallel after ${quoteNode(node)}`, edits };
+  }
+  for (const j of into) {
+    if (g.edgeSource[j] === u) continue; // moved above
+    const edge = g.edges[j]!;
+    edits.push({ type: 'removeEdge', edgeId: edge.id });
+    edits.push({ type: 'addEdge', edge: { ...edge, target: join.id } });
+  }
+  edits.push({
+    type: 'addEdge',
+    edge: newEdge(mint(`fix-e-${join.id}-${target.id}`), join.id, target.id),
+  });
+  return {
+    title: `They all happen: split in parallel after ${quoteNode(node)} and join before ${quoteNode(target)}`,
+    edits,
+  };
+}
+
+/** Follows a branch from `head`, not past `stop`; it is not clean if it comes back to `u`. */
+function followBranch(ctx: AnalysisContext, u: number, head: number, stop: number): Branch {
+  const { g } = ctx;
+  if (head === u) return { steps: [], clean: false };
+  const steps = [head];
+  const seen = new Set(steps);
+  for (let i = 0; i < steps.length; i++) {
+    if (steps.length > MEET_SEARCH) return { steps, clean: false };
+    const w = steps[i]!;
+    if (w === stop) continue;
+    for (let k = g.outStart[w]!; k < g.outStart[w + 1]!; k++) {
+      const t = g.outTarget[k]!;
+      if (t === u) return { steps, clean: false };
+      if (!seen.has(t)) {
+        seen.add(t);
+        steps.push(t);
+      }
+    }
+  }
+  return { steps, clean: true };
+}
+
+/** The nearest step (not an end) every branch reaches: where the branches meet again; -1 if none. */
+function meetingStep(ctx: AnalysisContext, branches: Branch[]): number {
+  const { g } = ctx;
+  const others = branches.slice(1).map((b) => new Set(b.steps));
+  for (const w of branches[0]!.steps) {
+    if (g.kind[w] === KIND_END) continue;
+    if (others.every((s) => s.has(w))) return w;
+  }
+  return -1;
+}
+
+/**
+ * The arrows by which the branches reach `meet`, when each branch keeps to its own steps
+ * (its arrows lead only to its own steps or to `meet`, and only the split's arrow and its own
+ * steps lead into it) and reaches `meet` by exactly one
+ * arrow; an empty list otherwise. A branch that is `meet` itself is its arrow from the split.
+ */
+function branchesMeetCleanly(
+  ctx: AnalysisContext,
+  branches: Branch[],
+  edges: number[],
+  meet: number,
+): number[] {
+  const { g } = ctx;
+  const owner = new Map<number, number>();
+  const into: number[] = [];
+  for (let b = 0; b < branches.length; b++) {
+    const head = g.edgeTarget[edges[b]!]!;
+    if (head === meet) {
+      into.push(edges[b]!);
+      continue;
+    }
+    for (const w of branches[b]!.steps) {
+      if (w === meet) continue;
+      if (owner.has(w)) return [];
+      owner.set(w, b);
+    }
+  }
+  const arrivals = new Int32Array(branches.length);
+  for (const [w, b] of owner) {
+    // Nothing else enters a branch: a case elsewhere would reach the join alone.
+    if (g.kind[w] === KIND_START) return [];
+    for (let k = g.inStart[w]!; k < g.inStart[w + 1]!; k++) {
+      const p = g.inSource[k]!;
+      if (owner.get(p) !== b && !edges.includes(g.inEdge[k]!)) return [];
+    }
+    for (let k = g.outStart[w]!; k < g.outStart[w + 1]!; k++) {
+      const t = g.outTarget[k]!;
+      if (t === meet) {
+        arrivals[b]!++;
+        into.push(g.outEdge[k]!);
+      } else if (owner.get(t) !== b) return [];
+    }
+  }
+  for (let b = 0; b < branches.length; b++) {
+    const head = g.edgeTarget[edges[b]!]!;
+    if (head !== meet && arrivals[b] !== 1) return [];
+  }
+  return into;
+}
+
+/** True when no two branches share a step other than an end. */
+function disjointButEnds(ctx: AnalysisContext, branches: Branch[]): boolean {
+  const { g } = ctx;
+  const owner = new Map<number, number>();
+  for (let b = 0; b < branches.length; b++) {
+    for (const w of branches[b]!.steps) {
+      if (g.kind[w] === KIND_END) continue;
+      const o = owner.get(w);
+      if (o !== undefined && o !== b) return false;
+      owner.set(w, b);
+    }
+  }
+  return true;
 }

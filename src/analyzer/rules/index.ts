@@ -1,5 +1,6 @@
 import { bottleneck } from './bottleneck';
 import { deadEnd } from './deadEnd';
+import { deadlock } from './deadlock';
 import { decisionBranches } from './decisionBranches';
 import { duplicateArrow } from './duplicateArrow';
 import { duplicateBranchLabel } from './duplicateBranchLabel';
@@ -7,6 +8,7 @@ import { endHasOutgoing } from './endHasOutgoing';
 import type { FlowRule, RuleInfo } from './FlowRule';
 import { fanIn } from './fanIn';
 import { implicitSplit } from './implicitSplit';
+import { lackOfSync } from './lackOfSync';
 import { missingLabel } from './missingLabel';
 import { mustPass } from './mustPass';
 import { noEnd } from './noEnd';
@@ -27,6 +29,8 @@ export const FLOW_RULES: readonly FlowRule[] = [
   noEnd,
   unreachable,
   deadEnd,
+  deadlock,
+  lackOfSync,
   trapLoop,
   reworkLoop,
   decisionBranches,

@@ -4,6 +4,8 @@ export const RULE_IDS = [
   'no-end',
   'unreachable',
   'dead-end',
+  'deadlock',
+  'lack-of-sync',
   'trap-loop',
   'rework-loop',
   'decision-branches',

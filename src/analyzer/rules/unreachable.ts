@@ -13,11 +13,15 @@ function check({ ctx }: RuleInput, out: RankedFinding[]): void {
   if (unreached.length === 0) return;
   const gap = findChainGap(ctx);
   const what = unreached.length === 1 ? 'this step never runs' : 'these steps never run';
+  // On maps with joins, a step a path reaches may still never run: a join before it waits forever.
+  const behindJoin = unreached.some((u) => ctx.pathReach[u] === 1);
   out.push(
     makeFinding(
       ctx,
       unreachable,
-      `No path from a start leads to ${listNodesAt(g.nodes, unreached)}, so ${what}.`,
+      behindJoin
+        ? `No case can ever run ${listNodesAt(g.nodes, unreached)}: ${unreached.every((u) => ctx.pathReach[u] === 1) ? 'a join before it never gets all its branches' : 'no path leads there, or a join before it never gets all its branches'}.`
+        : `No path from a start leads to ${listNodesAt(g.nodes, unreached)}, so ${what}.`,
       unreached,
       [],
       [
@@ -28,7 +32,10 @@ function check({ ctx }: RuleInput, out: RankedFinding[]): void {
   );
 }
 
-/** Steps no path from a start reaches (only said when there is a start). */
+/**
+ * Steps no case can ever run (only said when there is a start): no path from a start leads
+ * there, or, on maps with joins, every path passes a join that never gets all its branches.
+ */
 export const unreachable: FlowRule = {
   id: 'unreachable',
   severity: 'error',

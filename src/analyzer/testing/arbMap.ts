@@ -45,7 +45,7 @@ export const arbMap: fc.Arbitrary<ProcessMap> = fc
     });
     return {
       format: 'leverflow-map' as const,
-      version: 2 as const,
+      version: 3 as const,
       name: 'random',
       settings: {
         currency: 'USD',

@@ -8,7 +8,7 @@ import type { MapEdge, MapNode, ProcessMap } from '../../model';
 export function generatedMap(name: string, nodes: MapNode[], edges: MapEdge[]): ProcessMap {
   return {
     format: 'leverflow-map',
-    version: 2,
+    version: 3,
     name,
     settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10, defaultHandOffRate: 25 },
     people: [],

@@ -1,9 +1,15 @@
 import type { MapEdge, MapNode, NodeKind, ProcessMap } from '../../model';
 
-const KINDS: Record<string, NodeKind> = { s: 'start', e: 'end', a: 'action', d: 'decision' };
+const KINDS: Record<string, NodeKind> = {
+  s: 'start',
+  e: 'end',
+  a: 'action',
+  d: 'decision',
+  p: 'parallel',
+};
 
 /**
- * A small map from a compact spec, for tests. Nodes: `id:kind[:label]` with kind s, e, a or d
+ * A small map from a compact spec, for tests. Nodes: `id:kind[:label]` with kind s, e, a, d or p (parallel)
  * (label defaults to the id). Arrows: `source>target[:label]`, ids e1, e2, ... in order.
  * @example mapOf('s:s a:a e:e', 's>a a>e')
  */
@@ -28,7 +34,7 @@ export function mapOf(nodes: string, edges = ''): ProcessMap {
     });
   return {
     format: 'leverflow-map',
-    version: 2,
+    version: 3,
     name: 'test',
     settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10, defaultHandOffRate: 25 },
     people: [],

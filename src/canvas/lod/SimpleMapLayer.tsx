@@ -9,7 +9,7 @@ import { drawSimpleMap, type SimpleColors } from './drawSimpleMap';
 import { type SimpleScene, stepAt } from './simpleScene';
 import { HIT_TOLERANCE_PX } from './useSimpleSelection';
 
-const KINDS = ['start', 'end', 'action', 'decision'] as const;
+const KINDS = ['start', 'end', 'action', 'decision', 'parallel'] as const;
 
 /** The simple drawing's colours, from the theme's CSS variables where `element` sits. */
 function readColors(element: Element): SimpleColors {

@@ -49,8 +49,20 @@ function recordingPen() {
 const COLORS: SimpleColors = {
   edge: 'edge',
   accent: 'accent',
-  fill: { start: 'start', end: 'end', action: 'action', decision: 'decision' },
-  stroke: { start: 'start-b', end: 'end-b', action: 'action-b', decision: 'decision-b' },
+  fill: {
+    start: 'start',
+    end: 'end',
+    action: 'action',
+    decision: 'decision',
+    parallel: 'parallel',
+  },
+  stroke: {
+    start: 'start-b',
+    end: 'end-b',
+    action: 'action-b',
+    decision: 'decision-b',
+    parallel: 'parallel-b',
+  },
   severity: { error: 'error', warning: 'warning', info: 'info' },
 };
 

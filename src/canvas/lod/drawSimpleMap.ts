@@ -57,7 +57,7 @@ const MIN_STEP_PX = 2;
 /** Below this zoom steps are plain boxes and arrows straight lines without heads. */
 const TINY_BELOW_ZOOM = 0.15;
 const SEVERITIES: Severity[] = ['info', 'warning', 'error'];
-const KINDS: NodeKind[] = ['start', 'end', 'action', 'decision'];
+const KINDS: NodeKind[] = ['start', 'end', 'action', 'decision', 'parallel'];
 
 /**
  * Draws a map as plain shapes: arrows as curves, steps as filled boxes and diamonds coloured

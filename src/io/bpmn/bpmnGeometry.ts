@@ -13,6 +13,7 @@ export const BPMN_SHAPE_SIZE: Record<NodeKind, { width: number; height: number }
   end: { width: 36, height: 36 },
   action: { width: 100, height: 80 },
   decision: { width: 50, height: 50 },
+  parallel: { width: 50, height: 50 },
 };
 
 /** The `exporter` Leverflow writes into its BPMN files. */

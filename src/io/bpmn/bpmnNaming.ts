@@ -24,16 +24,13 @@ export function eventTrigger(event: ModdleElement): string | undefined {
 }
 
 /**
- * The label a step gets when its BPMN element has no name.
- * @example fallbackLabel(unnamedTimerCatch) // 'Timer event'
+ * The label a step gets when its BPMN element has no name: a start or end event is named
+ * Start or End; a task, gateway or other event stays unnamed, so the analysis asks for a
+ * name as it does for any unnamed step.
+ * @example fallbackLabel(unnamedTimerCatch) // ''
  */
 export function fallbackLabel(element: ModdleElement): string {
   if (isA(element, 'bpmn:StartEvent')) return 'Start';
   if (isA(element, 'bpmn:EndEvent')) return 'End';
-  if (isA(element, 'bpmn:Gateway')) return '';
-  if (isA(element, 'bpmn:Event')) {
-    const trigger = eventTrigger(element);
-    return trigger === undefined ? humanizeType(element.$type) : `${trigger} event`;
-  }
-  return humanizeType(element.$type);
+  return '';
 }

@@ -12,6 +12,7 @@ const ELEMENT_TYPE: Record<MapNode['kind'], string> = {
   end: 'bpmn:EndEvent',
   action: 'bpmn:Task',
   decision: 'bpmn:ExclusiveGateway',
+  parallel: 'bpmn:ParallelGateway',
 };
 
 type Box = {

@@ -21,6 +21,8 @@ export function closeOpenPaths(
   ids: IdAllocator,
   simplified: string[],
   simplifiedNodeIds: string[],
+  /** Steps that get no added start: nothing is meant to reach them (unlinked link catches). */
+  noStart: ReadonlySet<string> = new Set(),
 ): Anchors {
   const anchors: Anchors = new Map();
   const hasIn = new Set(edges.map((e) => e.target));
@@ -28,7 +30,7 @@ export function closeOpenPaths(
   const before: string[] = [];
   const after: string[] = [];
   for (const node of [...nodes]) {
-    if (node.kind !== 'start' && !hasIn.has(node.id)) {
+    if (node.kind !== 'start' && !hasIn.has(node.id) && !noStart.has(node.id)) {
       const start = makeNode('start', ids.take(`${node.id}-start`), 'Start');
       start.notes = 'Added on import: in the BPMN file this path begins without a start event.';
       nodes.push(start);

@@ -28,8 +28,9 @@ export interface DraftBuilder {
   skipped: string[];
   skippedKinds: Counter;
   simplifiedNodeIds: string[];
-  /** Labels of parallel gateways, intermediate events and boundary events met. */
-  parallel: string[];
+  /** Steps made from catching link events no throwing link event leads to: nothing reaches them. */
+  unlinkedCatches: Set<string>;
+  /** Labels of intermediate events and boundary events met. */
   intermediates: string[];
   boundaryNames: string[];
   /** Gateways other than exclusive and parallel, by type. */
@@ -64,7 +65,7 @@ export function createDraftBuilder(
     skipped: [],
     skippedKinds: new Map(),
     simplifiedNodeIds: [],
-    parallel: [],
+    unlinkedCatches: new Set(),
     intermediates: [],
     boundaryNames: [],
     otherGateways: new Map(),

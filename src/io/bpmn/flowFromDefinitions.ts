@@ -66,7 +66,14 @@ export function flowFromDefinitions(
   const anchors =
     stringProp(definitions, 'exporter') === BPMN_EXPORTER
       ? new Map()
-      : closeOpenPaths(b.nodes, b.edges, b.ids, b.simplified, b.simplifiedNodeIds);
+      : closeOpenPaths(
+          b.nodes,
+          b.edges,
+          b.ids,
+          b.simplified,
+          b.simplifiedNodeIds,
+          b.unlinkedCatches,
+        );
   reportLosses(b, roots);
 
   const name =
@@ -120,12 +127,7 @@ function selectProcesses(roots: ModdleElement[], drawnIds: ReadonlySet<string>) 
 
 /** Report lines on what BPMN elements became: gateways, events, lanes. */
 function reportConversions(b: DraftBuilder, pooled: boolean) {
-  const { parallel, intermediates, boundaryNames, simplified } = b;
-  if (parallel.length > 0) {
-    simplified.push(
-      `${plural(parallel.length, 'parallel gateway')} became ${parallel.length === 1 ? 'a decision' : 'decisions'}, marked parallel in the notes: ${listNames(parallel)}`,
-    );
-  }
+  const { intermediates, boundaryNames, simplified } = b;
   for (const [type, n] of b.otherGateways) {
     simplified.push(
       `${plural(n, type.toLowerCase())} became ${n === 1 ? 'a decision' : 'decisions'}`,

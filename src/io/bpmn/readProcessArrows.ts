@@ -1,6 +1,7 @@
 import { listNames } from '../import/reportLines';
 import { eventTrigger } from './bpmnNaming';
 import type { DraftBuilder } from './draftBuilder';
+import { flowLabel } from './flowLabel';
 import { elementProp, stringProp } from './moddleElement';
 import type { ProcessParts } from './readProcessSteps';
 
@@ -34,7 +35,7 @@ function readFlows(
       stringProp(flow, 'id') ?? 'flow',
       source,
       target,
-      stringProp(flow, 'name'),
+      flowLabel(flow),
       b.leverflow(flow).probability,
     );
   }
@@ -76,6 +77,7 @@ function readBoundaryEvents(
 
 /** A throwing link event becomes an arrow to its catching link event. */
 function readLinkEvents(b: DraftBuilder, links: ProcessParts['links']) {
+  const caught = new Set<unknown>();
   for (const link of links.filter((l) => l.throws)) {
     const name = stringProp(link.definition, 'name') ?? stringProp(link.event, 'name');
     const target = elementProp(link.definition, 'target');
@@ -93,8 +95,28 @@ function readLinkEvents(b: DraftBuilder, links: ProcessParts['links']) {
       b.skipped.push(`Skipped link event ${listNames([name])}: no matching catching link event`);
       continue;
     }
+    caught.add(catcher.event);
     b.addEdge(`${source}-link`, source, to);
     b.simplified.push(`Link event ${listNames([name])} became an arrow to its catching link event`);
     b.simplifiedNodeIds.push(source, to);
+  }
+  markUnlinkedCatches(b, links, caught);
+}
+
+/**
+ * A catching link event no throwing one leads to is where nothing arrives: it stays without
+ * an added start, so the analysis says no case reaches it (BPMN's implicit start does not
+ * apply to a link catch).
+ */
+function markUnlinkedCatches(b: DraftBuilder, links: ProcessParts['links'], caught: Set<unknown>) {
+  for (const link of links) {
+    if (link.throws || caught.has(link.event)) continue;
+    const id = b.nodeOf.get(link.event);
+    if (id === undefined) continue;
+    b.unlinkedCatches.add(id);
+    const name = stringProp(link.definition, 'name') ?? stringProp(link.event, 'name');
+    b.simplified.push(
+      `Catching link event ${listNames([name ?? ''])} has no throwing link event leading to it: nothing reaches it`,
+    );
   }
 }

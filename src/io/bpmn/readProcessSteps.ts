@@ -3,7 +3,6 @@ import { listNames, plural } from '../import/reportLines';
 import { humanizeType } from './bpmnNaming';
 import { count, type DraftBuilder } from './draftBuilder';
 import { elementList, isA, type ModdleElement, stringProp } from './moddleElement';
-import { PARALLEL_MARKER } from './parallelMarker';
 import { skippedNoun, stepKind } from './stepKind';
 
 /** A link event met in a process: thrown ones become arrows to the matching caught one. */
@@ -48,17 +47,10 @@ export function readProcessSteps(
     }
     const node = makeNode(kind, b.ids.take(stringProp(element, 'id') ?? 'step'), b.label(element));
     const notes = documentation(element);
-    if (isA(element, 'bpmn:ParallelGateway')) {
-      node.notes = notes === undefined ? PARALLEL_MARKER : `${PARALLEL_MARKER}\n${notes}`;
-      b.parallel.push(node.label);
-      b.simplifiedNodeIds.push(node.id);
-    } else if (notes !== undefined) {
-      node.notes = notes;
-    }
+    if (notes !== undefined) node.notes = notes;
     if (node.notes !== undefined) node.notes = node.notes.slice(0, LIMITS.maxNotesLength);
-    if (node.kind === 'decision' && !isA(element, 'bpmn:ParallelGateway')) {
-      if (!isA(element, 'bpmn:ExclusiveGateway'))
-        count(b.otherGateways, humanizeType(element.$type));
+    if (node.kind === 'decision' && !isA(element, 'bpmn:ExclusiveGateway')) {
+      count(b.otherGateways, humanizeType(element.$type));
     }
     if (isA(element, 'bpmn:SubProcess')) {
       const inner = countInner(element);

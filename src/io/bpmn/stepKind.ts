@@ -17,6 +17,7 @@ const SKIPPED_NOUNS: [type: string, noun: string][] = [
 export function stepKind(element: ModdleElement): MapNode['kind'] | undefined {
   if (isA(element, 'bpmn:StartEvent')) return 'start';
   if (isA(element, 'bpmn:EndEvent')) return 'end';
+  if (isA(element, 'bpmn:ParallelGateway')) return 'parallel';
   if (isA(element, 'bpmn:Gateway')) return 'decision';
   if (isA(element, 'bpmn:IntermediateCatchEvent') || isA(element, 'bpmn:IntermediateThrowEvent')) {
     return 'action';

@@ -117,6 +117,7 @@ function isTerminal(node: MermaidNode): boolean {
 
 function kindOf(node: MermaidNode, hasIn: boolean, hasOut: boolean): MapNode['kind'] {
   if (node.shape === 'decision') return 'decision';
+  if (node.shape === 'fork') return 'parallel';
   if (!isTerminal(node)) return 'action';
   if (node.classes.includes(START_CLASS)) return 'start';
   if (node.classes.includes(END_CLASS)) return 'end';

@@ -1,7 +1,7 @@
 import { decodeMermaidLabel } from './mermaidLabel';
 
 /** How a node is drawn: the shapes Leverflow reads, and `other` for the rest. */
-export type MermaidShape = 'rect' | 'decision' | 'stadium' | 'circle' | 'other';
+export type MermaidShape = 'rect' | 'decision' | 'stadium' | 'circle' | 'fork' | 'other';
 
 export interface MermaidNode {
   id: string;
@@ -262,17 +262,17 @@ class StatementReader {
     this.pos += id.length;
     const node: MermaidNode = { id, classes: [], line: this.line };
     if (this.rest().startsWith('@{')) {
-      throw new Unreadable('the @{ shape: … } syntax is not supported');
-    }
-    for (const [open, close, shape] of SHAPES) {
-      if (!this.rest().startsWith(open)) continue;
-      const label = this.labelUntil(open.length, close);
-      if (label === undefined) continue;
-      node.label = label;
-      node.shape = shape;
-      if (shape === 'other') node.shapeText = `${open} ${close}`;
-      break;
-    }
+      this.shapeData(node);
+    } else
+      for (const [open, close, shape] of SHAPES) {
+        if (!this.rest().startsWith(open)) continue;
+        const label = this.labelUntil(open.length, close);
+        if (label === undefined) continue;
+        node.label = label;
+        node.shape = shape;
+        if (shape === 'other') node.shapeText = `${open} ${close}`;
+        break;
+      }
     if (node.shape === undefined && /^[[({>]/.test(this.rest())) {
       throw new Unreadable(`the shape of "${id}" is not closed`);
     }
@@ -283,6 +283,49 @@ class StatementReader {
     }
     this.nodes.push(node);
     return id;
+  }
+
+  /**
+   * Reads Mermaid's shape data, `@{ shape: fork, label: "…" }`: `fork` and `join` (one bar)
+   * are read as `fork`, any other named shape as `other`; moves past the closing brace.
+   */
+  private shapeData(node: MermaidNode): void {
+    let i = this.pos + 2;
+    const fields = new Map<string, string>();
+    for (;;) {
+      const m = /^\s*([A-Za-z]+)\s*:\s*/.exec(this.s.slice(i));
+      if (m === null) break;
+      i += m[0].length;
+      let value: string;
+      if (this.s[i] === '"') {
+        const end = this.s.indexOf('"', i + 1);
+        if (end < 0) throw new Unreadable(`the shape data of "${node.id}" is not closed`);
+        value = decodeMermaidLabel(this.s.slice(i + 1, end), true);
+        i = end + 1;
+      } else {
+        const raw = /^[^,}\n]*/.exec(this.s.slice(i))?.[0] ?? '';
+        value = decodeMermaidLabel(raw, false);
+        i += raw.length;
+      }
+      fields.set(m[1]!, value);
+      const sep = /^\s*,/.exec(this.s.slice(i));
+      if (sep === null) break;
+      i += sep[0].length;
+    }
+    const close = /^\s*\}/.exec(this.s.slice(i));
+    if (close === null) throw new Unreadable(`the shape data of "${node.id}" is not closed`);
+    this.pos = i + close[0].length;
+    const shape = fields.get('shape');
+    if (shape === 'fork' || shape === 'join') node.shape = 'fork';
+    else if (shape === 'rect' || shape === 'rectangle') node.shape = 'rect';
+    else if (shape === 'diam' || shape === 'diamond' || shape === 'decision')
+      node.shape = 'decision';
+    else {
+      node.shape = 'other';
+      node.shapeText = `@{ shape: ${shape ?? '?'} }`;
+    }
+    const label = fields.get('label');
+    if (label !== undefined) node.label = label;
   }
 
   /** Reads a label after an opener of `skip` characters up to `close`; moves past it. */

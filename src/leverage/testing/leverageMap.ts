@@ -60,7 +60,7 @@ export function lineMap(
   });
   return {
     format: 'leverflow-map',
-    version: 2,
+    version: 3,
     name: 'leverage test',
     settings: {
       currency: 'USD',

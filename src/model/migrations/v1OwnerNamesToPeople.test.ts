@@ -67,8 +67,8 @@ describe('migration v1-owner-names-to-people', () => {
     const result = parseMapFile(JSON.stringify(v1File));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.migrations).toEqual(['v1-owner-names-to-people']);
-    expect(result.map.version).toBe(2);
+    expect(result.migrations).toEqual(['v1-owner-names-to-people', 'v2-add-parallel-kind']);
+    expect(result.map.version).toBe(3);
     expect(result.map.settings.defaultHandOffRate).toBe(25);
     expect(result.map.people.map((p) => p.name)).toEqual(['me', 'Sam']);
   });

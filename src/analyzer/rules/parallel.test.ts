@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../../model';
+import { analyze } from '../analyze';
+import { nodeFigure } from '../nodeFigure';
+import { mapOf } from '../testing/mapOf';
+
+const rules = (map: ReturnType<typeof mapOf>) => analyze(map).findings.map((f) => f.rule);
+const find = (map: ReturnType<typeof mapOf>, rule: string) =>
+  analyze(map).findings.find((f) => f.rule === rule);
+
+/** Kickoff call leads to both "Order gift" and "Set up project", then a welcome email. */
+const KICKOFF =
+  's:s:Signed k:a:Kickoff_call g:a:Order_gift u:a:Set_up_project w:a:Welcome_email e:e:Done';
+
+describe('parallel steps in the analysis', () => {
+  it('reads a sound parallel block as clean: no hidden decision, deadlock or double run', () => {
+    const map = mapOf(
+      's:s:Signed k:a:Kickoff_call p:p g:a:Order_gift u:a:Set_up_project j:p w:a:Welcome_email e:e:Done',
+      's>k k>p p>g p>u g>j u>j j>w w>e',
+    );
+    expect(rules(map)).toEqual([]);
+  });
+
+  it('offers "They all happen" and "Only one happens" for two arrows out of a step', () => {
+    const map = mapOf(KICKOFF, 's>k k>g k>u g>w u>w w>e');
+    const finding = find(map, 'implicit-split');
+    expect(finding?.message).toMatch(/whether they all happen or only one/);
+    expect(finding?.suggestions.map((s) => s.title)).toEqual([
+      "They all happen: split in parallel after 'Kickoff call' and join before 'Welcome email'",
+      "Only one happens: make 'Kickoff call' a decision",
+    ]);
+    const fixed = applyEdits(map, finding!.suggestions[0]!.edits);
+    expect(rules(fixed)).toEqual([]);
+    expect(fixed.nodes.filter((n) => n.kind === 'parallel')).toHaveLength(2);
+    // Both branches now run in every case.
+    const { metrics } = analyze(fixed);
+    if (!metrics.available) throw new Error('metrics should be available');
+    expect(nodeFigure(metrics, metrics.expectedVisits, 'g')).toBe(1);
+    expect(nodeFigure(metrics, metrics.expectedVisits, 'u')).toBe(1);
+    expect(nodeFigure(metrics, metrics.expectedVisits, 'w')).toBe(1);
+  });
+
+  it('joins a branch that goes straight to the meeting step too', () => {
+    const map = mapOf(KICKOFF.replace(' u:a:Set_up_project', ''), 's>k k>g k>w g>w w>e');
+    const fix = find(map, 'implicit-split')!.suggestions[0]!;
+    expect(fix.title).toMatch(/join before 'Welcome email'/);
+    expect(rules(applyEdits(map, fix.edits))).toEqual([]);
+  });
+
+  it('splits without a join when the branches never meet again', () => {
+    const map = mapOf(
+      `${KICKOFF.replace(' w:a:Welcome_email', '')} f:e:Filed`,
+      's>k k>g k>u g>e u>f',
+    );
+    const fix = find(map, 'implicit-split')!.suggestions[0]!;
+    expect(fix.title).toBe("They all happen: split in parallel after 'Kickoff call'");
+    expect(rules(applyEdits(map, fix.edits))).toEqual([]);
+  });
+
+  it('names a deadlock at a join, with the decision that causes it, and fixes it', () => {
+    const map = mapOf(
+      's:s:Signed d:d:Big_client? p:p g:a:Order_gift u:a:Set_up_project j:p:Both_done w:a:Welcome_email e:e:Done',
+      's>d d>p:Yes d>g:No p>g p>u g>j u>j j>w w>e',
+    );
+    const finding = find(map, 'deadlock');
+    expect(finding).toMatchObject({ severity: 'error', nodeIds: ['j'], edgeIds: ['e6'] });
+    expect(finding?.message).toMatch(/'Both done' waits for every branch, but 'Big client\?'/);
+    expect(finding?.message).toMatch(/from 'Set up project' may never come/);
+    const fixed = applyEdits(map, finding!.suggestions[0]!.edits);
+    expect(finding!.suggestions[0]!.title).toMatch(/Turn 'Both done' into a plain merge/);
+    expect(rules(fixed)).not.toContain('deadlock');
+  });
+
+  it('calls steps behind a join that never fires unreachable, though a path leads there', () => {
+    const map = mapOf(
+      's:s d:d:Which? a:a:A b:a:B j:p w:a:After e:e:Done',
+      's>d d>a:Yes d>b:No a>j b>j j>w w>e a>e b>e',
+    );
+    // The join waits for A and B, but only one of them ever runs.
+    const finding = find(map, 'unreachable');
+    expect(finding?.nodeIds).toEqual(['j', 'w']);
+    expect(finding?.message).toMatch(
+      /No case can ever run 'j' and 'After': a join before it never/,
+    );
+    expect(rules(map)).toContain('deadlock');
+  });
+
+  it('names branches that meet without a join, and inserts one', () => {
+    const map = mapOf(
+      's:s:Signed p:p g:a:Order_gift u:a:Set_up_project w:a:Welcome_email e:e:Done',
+      's>p p>g p>u g>w u>w w>e',
+    );
+    const finding = find(map, 'lack-of-sync');
+    expect(finding).toMatchObject({ severity: 'error', nodeIds: ['w'], edgeIds: ['e4', 'e5'] });
+    expect(finding?.message).toMatch(/both arrive at 'Welcome email'.*once per branch/);
+    const fixed = applyEdits(map, finding!.suggestions[0]!.edits);
+    expect(rules(fixed)).toEqual([]);
+  });
+
+  it('does not ask a parallel step for branch labels or chances', () => {
+    const map = mapOf('s:s p:p a:a b:a j:p e:e', 's>p p>a:Yes p>a p>b a>j b>j j>e');
+    const found = rules(map);
+    expect(found).not.toContain('decision-branches');
+    expect(found).not.toContain('unlabeled-branch');
+    expect(found).not.toContain('duplicate-branch-label');
+    expect(found).not.toContain('implicit-split');
+  });
+
+  it('counts work time in full and lead time by the longest branch', () => {
+    const map = mapOf(
+      's:s:Signed p:p g:a:Order_gift u:a:Set_up_project j:p w:a:Welcome_email e:e:Done',
+      's>p p>g p>u g>j u>j j>w w>e',
+    );
+    const minutes: Record<string, number> = { g: 30, u: 60, w: 10 };
+    for (const n of map.nodes) if (n.kind === 'action') n.durationMinutes = minutes[n.id];
+    const { metrics } = analyze(map);
+    if (!metrics.available) throw new Error('metrics should be available');
+    expect(metrics.cycleTimeMinutes).toBe(100);
+    expect(metrics.leadTime).toEqual({ minutes: 70, estimate: false });
+    expect(metrics.notes).toEqual([]);
+  });
+
+  it('names the lead time an estimate where a branch holds a decision, and unsound figures approximate', () => {
+    const map = mapOf(
+      's:s p:p d:d:Urgent? a:a:Rush b:a:Plan u:a:Set_up j:p e:e',
+      's>p p>d p>u d>a:Yes d>b:No a>j b>j u>j j>e',
+    );
+    const { metrics } = analyze(map);
+    if (!metrics.available) throw new Error('metrics should be available');
+    expect(metrics.leadTime?.estimate).toBe(true);
+    expect(metrics.notes.join(' ')).toMatch(/approximate: a join can wait forever/);
+  });
+});
