@@ -17,7 +17,10 @@ function setup(save: (map: string) => Promise<void>) {
   const autosave = createAutosave<string>({
     save: saveMock,
     onStatus: (s) => statuses.push(s),
-    rescue: (map) => rescued.push(map),
+    rescue: (map) => {
+      rescued.push(map);
+      return true;
+    },
   });
   return { autosave, saveMock, statuses, rescued };
 }

@@ -1,8 +1,9 @@
 import type { IDBPDatabase } from 'idb';
-import { createId, LIMITS, MAP_VERSION, type ProcessMap, sameValue } from '../model';
+import { createId, failure, LIMITS, MAP_VERSION, type ProcessMap, sameValue } from '../model';
 import { createVersionRecord } from './createVersionRecord';
 import { loadHead, rawField } from './loadHead';
 import { makeMapPreview } from './makeMapPreview';
+import { applyMapChanges, diffMapsForRescue, mapChangesSchema } from './mapChanges';
 import type {
   LoadedMap,
   MapLibrary,
@@ -12,7 +13,7 @@ import type {
   SaveResult,
 } from './mapLibraryTypes';
 import { BY_MAP, MAPS, META, openDatabase, VERSIONS } from './openDatabase';
-import { parseStoredMap } from './parseStoredMap';
+import { newerVersionMessage, parseStoredMap, type StoredMapResult } from './parseStoredMap';
 import { notFound, readMapRecord, readVersionMap, readVersionRecords } from './readRecords';
 import {
   appMetaSchema,
@@ -21,7 +22,12 @@ import {
   mapRecordSchema,
   versionRecordSchema,
 } from './recordSchemas';
-import { createRescueStore, defaultRescueStorage, type RescueStore } from './rescueStore';
+import {
+  createRescueStore,
+  defaultRescueStorage,
+  type RescueCopy,
+  type RescueStore,
+} from './rescueStore';
 import { runTransaction } from './runTransaction';
 import { StorageError } from './StorageError';
 import { stringifyInSlices } from './serializeInSlices';
@@ -125,22 +131,61 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     return out.sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
-  /** Prefers a rescue copy written on page close when it is newer than the stored head. */
+  /** The map a rescue copy holds, built on `base` when the copy holds changes. */
+  function rescuedMap(copy: RescueCopy, base: ProcessMap | undefined): StoredMapResult {
+    if (copy.entry.kind === 'map') return parseStoredMap(copy.text, MAP_VERSION);
+    if (base === undefined) {
+      return failure('schema', 'the map its changes were made to is gone');
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(copy.text);
+    } catch {
+      return failure('schema', 'its changes are not JSON');
+    }
+    const changes = mapChangesSchema.safeParse(raw);
+    if (!changes.success) return failure('schema', 'its changes are damaged');
+    return parseStoredMap(JSON.stringify(applyMapChanges(base, changes.data)), MAP_VERSION);
+  }
+
+  /**
+   * Brings back a rescue copy written on page close: on the same line of saves as the head it
+   * is saved over it; from another tab or revision it is always kept as a "(recovered)" map;
+   * written by a newer Leverflow it is kept for that version. Only a copy that holds nothing
+   * new (or cannot be read, which the person is told) is dropped.
+   */
   async function applyRescue(record: MapRecord, loaded: LoadedMap): Promise<LoadedMap> {
-    const entry = rescue.read(loaded.id);
-    if (entry === undefined) return loaded;
-    const parsed = parseStoredMap(entry.text, MAP_VERSION);
+    const copy = rescue.read(loaded.id);
+    if (copy === undefined) return loaded;
+    const { entry } = copy;
+    const parsed =
+      (entry.version ?? 0) > MAP_VERSION
+        ? failure('newer-version', newerVersionMessage(entry.version ?? 0))
+        : rescuedMap(copy, loaded.map);
+    if (!parsed.ok) {
+      if (parsed.code === 'newer-version') {
+        return {
+          ...loaded,
+          warning: `Changes to "${loaded.map.name}" made just before a page closed were kept by a newer version of Leverflow. They are kept for it: reload the page to update Leverflow and get them back.`,
+        };
+      }
+      rescue.remove(loaded.id);
+      return {
+        ...loaded,
+        warning: `Changes made just before the page closed could not be read (${parsed.message.split('\n')[0]}). Opened the last saved map.`,
+      };
+    }
+    const sameLine = record.revision === entry.baseRevision || record.savedBy === entry.tabId;
     // Nothing was lost (a quick reload after the last save): no copy to bring back, no banner.
-    if (!parsed.ok || entry.editedAt <= record.editedAt || sameValue(parsed.map, loaded.map)) {
+    if (sameValue(parsed.map, loaded.map) || (sameLine && entry.editedAt <= record.editedAt)) {
       rescue.remove(loaded.id);
       return loaded;
     }
-    const sameLine = record.revision === entry.baseRevision || record.savedBy === entry.tabId;
     if (!sameLine) {
       const name = copyName(parsed.map.name, ' (recovered)');
       await library.create({ ...parsed.map, name });
       rescue.remove(loaded.id);
-      const warning = `Changes made just before the page closed clashed with a later save from another tab. They were kept as a separate map, "${name}".`;
+      const warning = `Changes made in another tab or before a later save were not lost: they were kept as a separate map, "${name}".`;
       return { ...loaded, warning };
     }
     const warning = 'Recovered changes made just before the page was closed.';
@@ -310,7 +355,16 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     async save(id, map, options = {}) {
       const started = performance.now();
       try {
-        return await saveNow(id, map, options);
+        const result = await saveNow(id, map, options);
+        const entry = rescue.readEntry(id);
+        if (
+          entry !== undefined &&
+          entry.tabId === options.tabId &&
+          entry.editedAt <= (options.editedAt ?? Number.POSITIVE_INFINITY)
+        ) {
+          rescue.remove(id); // its content is stored now
+        }
+        return result;
       } finally {
         // For the persistence bench and the browser's performance panel.
         performance.measure?.('leverflow:save', { start: started, end: performance.now() });
@@ -396,9 +450,37 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     writeRescueCopy(id, map, info) {
-      // Compact JSON: about 40% less to write synchronously on page close, and a 10,000-step
-      // map stays within localStorage's quota.
-      return rescue.write({ mapId: id, text: JSON.stringify(map), ...info });
+      const { bases = [], ...rest } = info;
+      // Only what changed since the stored map when there is one: a 50,000-step map's own
+      // file would not fit in localStorage, its last few edits do.
+      const text =
+        bases.length > 0 ? JSON.stringify(diffMapsForRescue(bases, map)) : JSON.stringify(map);
+      return rescue.write(
+        { mapId: id, ...rest, version: MAP_VERSION, kind: bases.length > 0 ? 'changes' : 'map' },
+        text,
+      );
+    },
+
+    async recoverOrphans() {
+      const ids = rescue.mapIds();
+      if (ids.length === 0) return [];
+      const known = new Set(
+        await runTransaction(db, [MAPS], 'readonly', (tx) => tx.objectStore(MAPS).getAllKeys()),
+      );
+      const names: string[] = [];
+      for (const id of ids) {
+        if (known.has(id)) continue;
+        const copy = rescue.read(id);
+        if (copy !== undefined && (copy.entry.version ?? 0) > MAP_VERSION) continue;
+        const parsed = copy === undefined ? undefined : rescuedMap(copy, undefined);
+        if (parsed?.ok) {
+          const name = copyName(parsed.map.name, ' (recovered)');
+          await library.create({ ...parsed.map, name });
+          names.push(name);
+        }
+        rescue.remove(id);
+      }
+      return names;
     },
 
     close() {
