@@ -89,31 +89,80 @@ function copyName(name: string, suffix: string): string {
  */
 export async function openMapLibrary(options: MapLibraryOptions = {}): Promise<MapLibrary> {
   const factory = 'factory' in options ? options.factory : globalThis.indexedDB;
-  const db = await openDatabase(factory, options.name ?? 'leverflow', options.openTimeoutMs);
+  const name = options.name ?? 'leverflow';
+  const db = await openDatabase(factory, name, options.openTimeoutMs);
   const now = options.now ?? Date.now;
   const maxVersions = Math.max(1, options.maxVersions ?? 20);
   const coalesceMs = options.coalesceMs ?? 60_000;
   const rescue = createRescueStore(
     'rescueStorage' in options ? options.rescueStorage : defaultRescueStorage(),
   );
-  return createLibrary({ db, now, maxVersions, coalesceMs, rescue });
+  return createLibrary({
+    db,
+    reopen: () => openDatabase(factory, name, options.openTimeoutMs),
+    now,
+    maxVersions,
+    coalesceMs,
+    rescue,
+  });
 }
 
 interface LibraryContext {
   db: IDBPDatabase;
+  /** Opens the database again (after the browser closed it: site data cleared). */
+  reopen: () => Promise<IDBPDatabase>;
   now: () => number;
   maxVersions: number;
   coalesceMs: number;
   rescue: RescueStore;
 }
 
-function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryContext): MapLibrary {
+function createLibrary(context: LibraryContext): MapLibrary {
+  const { reopen, now, maxVersions, coalesceMs, rescue } = context;
+  let db = context.db;
+  /** The browser closed the connection (site data cleared, storage deleted): reopen it. */
+  let lost = false;
+  /** Since a reopen, a map missing from storage was lost with it, so saving it writes it anew. */
+  let dataLost = false;
+  let closed = false;
+  const watch = (connection: IDBPDatabase) => {
+    // `close`: the browser closed it (site data cleared); a `versionchange` to no version:
+    // the database is being deleted (openDatabase closes the connection for it).
+    connection.addEventListener('close', () => {
+      lost = true;
+    });
+    connection.addEventListener('versionchange', (event) => {
+      if (event.newVersion === null) lost = true;
+    });
+  };
+  watch(db);
+  let reopening: Promise<IDBPDatabase> | undefined;
+  /** The open connection; a new one when the browser closed the last. */
+  async function database(): Promise<IDBPDatabase> {
+    if (!lost || closed) return db;
+    reopening ??= reopen().then(
+      (next) => {
+        db = next;
+        watch(next);
+        lost = false;
+        dataLost = true;
+        reopening = undefined;
+        return next;
+      },
+      (error: unknown) => {
+        reopening = undefined;
+        throw error;
+      },
+    );
+    return reopening;
+  }
+
   async function listWhere(
     keep: (record: MapRecord) => boolean,
     includeDamaged: boolean,
   ): Promise<MapSummary[]> {
     const raws = await runTransaction(
-      db,
+      await database(),
       [MAPS],
       'readonly',
       (tx): Promise<unknown[]> => tx.objectStore(MAPS).getAll(),
@@ -211,7 +260,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
   }
 
   async function setTrashed(id: string, trashedAt: number | null): Promise<void> {
-    await runTransaction(db, [MAPS], 'readwrite', async (tx) => {
+    await runTransaction(await database(), [MAPS], 'readwrite', async (tx) => {
       const record = await readMapRecord(tx, id);
       await tx.objectStore(MAPS).put({ ...record, trashedAt });
     });
@@ -222,9 +271,9 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     // leave the main thread free for frames; the preview is cheap (≤ 300 steps).
     const serialized = await stringifyInSlices(map);
     const preview = makeMapPreview(map);
-    return runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
+    return runTransaction(await database(), [MAPS, VERSIONS], 'readwrite', async (tx) => {
       const raw: unknown = await tx.objectStore(MAPS).get(id);
-      if (raw === undefined) throw notFound(id);
+      if (raw === undefined && !dataLost) throw notFound(id);
       // The preview is rebuilt below; only the rest of the entry needs checking.
       const parsed = mapRecordCoreSchema.safeParse(raw);
       const rawVersion = rawField(raw, 'schemaVersion');
@@ -285,7 +334,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
         updatedAt: time,
         trashedAt: record?.trashedAt ?? null,
         headVersionId: version.id,
-        revision: (record?.revision ?? 0) + 1,
+        revision: (record?.revision ?? options.baseRevision ?? 0) + 1,
         schemaVersion: MAP_VERSION,
         nodeCount: map.nodes.length,
         editedAt: options.editedAt ?? time,
@@ -335,7 +384,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
         headStartedAt: version.startedAt,
         headSealed: false,
       };
-      await runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
+      await runTransaction(await database(), [MAPS, VERSIONS], 'readwrite', async (tx) => {
         await tx.objectStore(VERSIONS).put(version);
         await tx.objectStore(MAPS).put(record);
       });
@@ -344,8 +393,11 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
 
     async get(id) {
       const started = performance.now();
-      const { record, loaded } = await runTransaction(db, [MAPS, VERSIONS], 'readonly', (tx) =>
-        loadHead(tx, id),
+      const { record, loaded } = await runTransaction(
+        await database(),
+        [MAPS, VERSIONS],
+        'readonly',
+        (tx) => loadHead(tx, id),
       );
       const result = record === undefined ? loaded : await applyRescue(record, loaded);
       performance.measure?.('leverflow:get', { start: started, end: performance.now() });
@@ -386,7 +438,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     restoreFromTrash: (id) => setTrashed(id, null),
 
     async deleteForever(id) {
-      await runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
+      await runTransaction(await database(), [MAPS, VERSIONS], 'readwrite', async (tx) => {
         const versions = tx.objectStore(VERSIONS);
         for (const key of await versions.index(BY_MAP).getAllKeys(id)) await versions.delete(key);
         await tx.objectStore(MAPS).delete(id);
@@ -395,7 +447,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async listVersions(id) {
-      return runTransaction(db, [MAPS, VERSIONS], 'readonly', async (tx) => {
+      return runTransaction(await database(), [MAPS, VERSIONS], 'readonly', async (tx) => {
         const record = await readMapRecord(tx, id);
         return (await readVersionRecords(tx, id)).map((v) => ({
           id: v.id,
@@ -408,11 +460,13 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async readVersion(id, versionId) {
-      return runTransaction(db, [VERSIONS], 'readonly', (tx) => readVersionMap(tx, id, versionId));
+      return runTransaction(await database(), [VERSIONS], 'readonly', (tx) =>
+        readVersionMap(tx, id, versionId),
+      );
     },
 
     async restoreVersion(id, versionId) {
-      return runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
+      return runTransaction(await database(), [MAPS, VERSIONS], 'readwrite', async (tx) => {
         const record = await readMapRecord(tx, id);
         const versions = tx.objectStore(VERSIONS);
         const map = await readVersionMap(tx, id, versionId);
@@ -437,7 +491,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async setMeta(patch) {
-      await runTransaction(db, [META], 'readwrite', async (tx) => {
+      await runTransaction(await database(), [META], 'readwrite', async (tx) => {
         const store = tx.objectStore(META);
         const current = appMetaSchema.safeParse((await store.get('app')) ?? {});
         const next = appMetaSchema.safeParse({
@@ -465,7 +519,9 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
       const ids = rescue.mapIds();
       if (ids.length === 0) return [];
       const known = new Set(
-        await runTransaction(db, [MAPS], 'readonly', (tx) => tx.objectStore(MAPS).getAllKeys()),
+        await runTransaction(await database(), [MAPS], 'readonly', (tx) =>
+          tx.objectStore(MAPS).getAllKeys(),
+        ),
       );
       const names: string[] = [];
       for (const id of ids) {
@@ -484,6 +540,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     close() {
+      closed = true;
       db.close();
     },
   };
