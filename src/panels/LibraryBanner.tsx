@@ -11,8 +11,8 @@ export function LibraryBanner() {
       {conflict && deleted ? (
         <div className="lf-banner is-error" role="alert">
           <p>
-            This map was deleted in another tab while you were editing it here. Keep yours as a
-            copy or export it to a file.
+            This map was deleted in another tab while you were editing it here. Keep yours as a copy
+            or export it to a file.
           </p>
           <div className="lf-banner__actions">
             <button type="button" onClick={() => void library.keepMineAsCopy()}>
