@@ -104,6 +104,7 @@ test.describe('issue 13: edits are never lost', () => {
     page,
   }) => {
     test.setTimeout(240_000);
+    await refusableWrites(page);
     await openAndSettle(page);
     const file = bigMapFile(10_000, 480);
     expect(file.length).toBeGreaterThan(5_200_000); // more than localStorage holds
@@ -112,12 +113,15 @@ test.describe('issue 13: edits are never lost', () => {
     await expect(saveStatus(page)).toHaveAttribute('data-state', 'saved', { timeout: 90_000 });
     const counts = page.locator('.lf-inspector .lf-muted');
     await expect(counts).toContainText('10001 steps');
+    // From here IndexedDB stores nothing (as when the write does not land before the page
+    // goes): only the rescue copy can hold the edits, and the map's file does not fit there.
+    await refuseWrites(page);
     await page.getByRole('button', { name: 'Action', exact: true }).click();
     await page.getByRole('button', { name: 'End', exact: true }).click();
     await expect(page.locator('.lf-inspector').getByRole('textbox', { name: 'Label' })).toHaveValue(
       'End',
     );
-    await page.reload(); // no wait: the first edit's write is under way, the second waits
+    await page.reload();
     await expect(page.locator('.lf-map-name')).toHaveText('Big map', { timeout: 90_000 });
     await expect(page.locator('.lf-inspector .lf-muted')).toContainText('10003 steps', {
       timeout: 90_000,
