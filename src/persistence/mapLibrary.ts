@@ -180,12 +180,13 @@ function createLibrary(context: LibraryContext): MapLibrary {
     return out.sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
-  /** The map a rescue copy holds, built on `base` when the copy holds changes. */
+  /**
+   * The map a rescue copy holds, built on `base` when the copy holds changes. Without a base
+   * (the map was deleted), changes give what they hold: the steps and arrows that were new or
+   * changed, with the map's name and settings; arrows to steps not in it are left out.
+   */
   function rescuedMap(copy: RescueCopy, base: ProcessMap | undefined): StoredMapResult {
     if (copy.entry.kind === 'map') return parseStoredMap(copy.text, MAP_VERSION);
-    if (base === undefined) {
-      return failure('schema', 'the map its changes were made to is gone');
-    }
     let raw: unknown;
     try {
       raw = JSON.parse(copy.text);
@@ -194,7 +195,14 @@ function createLibrary(context: LibraryContext): MapLibrary {
     }
     const changes = mapChangesSchema.safeParse(raw);
     if (!changes.success) return failure('schema', 'its changes are damaged');
-    return parseStoredMap(JSON.stringify(applyMapChanges(base, changes.data)), MAP_VERSION);
+    const applied = applyMapChanges(base ?? { nodes: [], edges: [] }, changes.data);
+    if (base === undefined && Array.isArray(applied.nodes) && Array.isArray(applied.edges)) {
+      const ids = new Set(applied.nodes.map((n) => rawField(n, 'id')));
+      applied.edges = applied.edges.filter(
+        (e) => ids.has(rawField(e, 'source')) && ids.has(rawField(e, 'target')),
+      );
+    }
+    return parseStoredMap(JSON.stringify(applied), MAP_VERSION);
   }
 
   /**
@@ -204,8 +212,24 @@ function createLibrary(context: LibraryContext): MapLibrary {
    * new (or cannot be read, which the person is told) is dropped.
    */
   async function applyRescue(record: MapRecord, loaded: LoadedMap): Promise<LoadedMap> {
-    const copy = rescue.read(loaded.id);
-    if (copy === undefined) return loaded;
+    let result = loaded;
+    let head = record;
+    const warnings: string[] = [];
+    for (const copy of rescue.read(loaded.id)) {
+      const next = await applyOneRescue(head, result, copy);
+      result = next.loaded;
+      head = next.record;
+      if (next.warning) warnings.push(next.warning);
+    }
+    return warnings.length === 0 ? result : { ...result, warning: warnings.join(' ') };
+  }
+
+  /** One tab's copy over the head as it is now (an earlier copy may have been saved over it). */
+  async function applyOneRescue(
+    record: MapRecord,
+    loaded: LoadedMap,
+    copy: RescueCopy,
+  ): Promise<{ record: MapRecord; loaded: LoadedMap; warning?: string }> {
     const { entry } = copy;
     const parsed =
       (entry.version ?? 0) > MAP_VERSION
@@ -213,29 +237,25 @@ function createLibrary(context: LibraryContext): MapLibrary {
         : rescuedMap(copy, loaded.map);
     if (!parsed.ok) {
       if (parsed.code === 'newer-version') {
-        return {
-          ...loaded,
-          warning: `Changes to "${loaded.map.name}" made just before a page closed were kept by a newer version of Leverflow. They are kept for it: reload the page to update Leverflow and get them back.`,
-        };
+        const warning = `Changes to "${loaded.map.name}" made just before a page closed were kept by a newer version of Leverflow. They are kept for it: reload the page to update Leverflow and get them back.`;
+        return { record, loaded, warning };
       }
-      rescue.remove(loaded.id);
-      return {
-        ...loaded,
-        warning: `Changes made just before the page closed could not be read (${parsed.message.split('\n')[0]}). Opened the last saved map.`,
-      };
+      rescue.remove(loaded.id, entry.tabId);
+      const warning = `Changes made just before the page closed could not be read (${parsed.message.split('\n')[0]}). Opened the last saved map.`;
+      return { record, loaded, warning };
     }
     const sameLine = record.revision === entry.baseRevision || record.savedBy === entry.tabId;
     // Nothing was lost (a quick reload after the last save): no copy to bring back, no banner.
-    if (sameValue(parsed.map, loaded.map) || (sameLine && entry.editedAt <= record.editedAt)) {
-      rescue.remove(loaded.id);
-      return loaded;
+    if (sameValue(parsed.map, loaded.map) || (sameLine && entry.editedAt < record.editedAt)) {
+      rescue.remove(loaded.id, entry.tabId);
+      return { record, loaded };
     }
     if (!sameLine) {
       const name = copyName(parsed.map.name, ' (recovered)');
       await library.create({ ...parsed.map, name });
-      rescue.remove(loaded.id);
+      rescue.remove(loaded.id, entry.tabId);
       const warning = `Changes made in another tab or before a later save were not lost: they were kept as a separate map, "${name}".`;
-      return { ...loaded, warning };
+      return { record, loaded, warning };
     }
     const warning = 'Recovered changes made just before the page was closed.';
     try {
@@ -244,18 +264,26 @@ function createLibrary(context: LibraryContext): MapLibrary {
         tabId: entry.tabId,
         editedAt: entry.editedAt,
       });
-      rescue.remove(loaded.id);
+      rescue.remove(loaded.id, entry.tabId);
       return {
-        ...loaded,
-        map: parsed.map,
-        revision: saved.revision,
-        updatedAt: saved.updatedAt,
-        recoveredFrom: 'rescue',
+        record: {
+          ...record,
+          revision: saved.revision,
+          savedBy: entry.tabId,
+          editedAt: entry.editedAt,
+        },
+        loaded: {
+          ...loaded,
+          map: parsed.map,
+          revision: saved.revision,
+          updatedAt: saved.updatedAt,
+          recoveredFrom: 'rescue',
+        },
         warning,
       };
     } catch {
       // Keep the rescue copy; the app holds the map and its autosave retries the write.
-      return { ...loaded, map: parsed.map, recoveredFrom: 'rescue', warning };
+      return { record, loaded: { ...loaded, map: parsed.map, recoveredFrom: 'rescue' }, warning };
     }
   }
 
@@ -408,10 +436,9 @@ function createLibrary(context: LibraryContext): MapLibrary {
       const started = performance.now();
       try {
         const result = await saveNow(id, map, options);
-        const entry = rescue.readEntry(id);
+        const entry = options.tabId === undefined ? undefined : rescue.readEntry(id, options.tabId);
         if (
           entry !== undefined &&
-          entry.tabId === options.tabId &&
           entry.editedAt <= (options.editedAt ?? Number.POSITIVE_INFINITY)
         ) {
           rescue.remove(id); // its content is stored now
@@ -526,15 +553,21 @@ function createLibrary(context: LibraryContext): MapLibrary {
       const names: string[] = [];
       for (const id of ids) {
         if (known.has(id)) continue;
-        const copy = rescue.read(id);
-        if (copy !== undefined && (copy.entry.version ?? 0) > MAP_VERSION) continue;
-        const parsed = copy === undefined ? undefined : rescuedMap(copy, undefined);
-        if (parsed?.ok) {
-          const name = copyName(parsed.map.name, ' (recovered)');
-          await library.create({ ...parsed.map, name });
-          names.push(name);
+        for (const copy of rescue.read(id)) {
+          if ((copy.entry.version ?? 0) > MAP_VERSION) continue;
+          const parsed = rescuedMap(copy, undefined);
+          if (parsed.ok) {
+            const suffix = copy.entry.kind === 'changes' ? ' (recovered changes)' : ' (recovered)';
+            const name = copyName(parsed.map.name, suffix);
+            await library.create({ ...parsed.map, name });
+            names.push(name);
+          }
+          rescue.remove(id, copy.entry.tabId);
         }
-        rescue.remove(id);
+        // What is left cannot be read (or is for a newer Leverflow, which keeps it).
+        if (rescue.read(id).every((copy) => (copy.entry.version ?? 0) <= MAP_VERSION)) {
+          rescue.remove(id);
+        }
       }
       return names;
     },

@@ -156,7 +156,7 @@ it('issue 13 item 1: the last of two quick edits to a map too big for localStora
   autosave.schedule(first);
   autosave.schedule(second);
   expect(autosave.rescueNow()).toBe(true);
-  expect(storage.getItem(`leverflow:rescue-data:${id}`)?.length).toBeLessThan(5_000);
+  expect(storage.getItem(`leverflow:rescue-data:${id}|${sync.tabId}`)?.length).toBeLessThan(5_000);
   autosave.dispose();
   sync.dispose();
   page1.close();
@@ -167,7 +167,7 @@ it('issue 13 item 1: the last of two quick edits to a map too big for localStora
   expect(loaded.map).toEqual(second);
   expect(loaded.recoveredFrom).toBe('rescue');
   page2.close();
-});
+}, 60_000);
 
 it('issue 13 item 2: a copy is deleted once its content is saved, and orphaned copies are cleared or recovered', async () => {
   const factory = new IDBFactory();

@@ -27,16 +27,22 @@ export interface RescueCopy {
   text: string;
 }
 
+/**
+ * Each tab keeps its own copy of a map (two tabs closing on the same map must not overwrite
+ * each other's): `leverflow:rescue:<mapId>|<tabId>`; copies from before that have no `|<tabId>`.
+ */
 export interface RescueStore {
   /**
    * Writes synchronously; false when storage refuses (full, disabled). When full, the copies
    * of other maps are dropped to make room (this one is the edit being lost right now).
    */
   write(entry: Omit<RescueEntry, 'text'>, text: string): boolean;
-  read(mapId: string): RescueCopy | undefined;
-  /** What the copy says about itself, without reading its content. */
-  readEntry(mapId: string): RescueCopy['entry'] | undefined;
-  remove(mapId: string): void;
+  /** Every tab's copy of the map, oldest edit first. */
+  read(mapId: string): RescueCopy[];
+  /** What a tab's copy says about itself, without reading its content. */
+  readEntry(mapId: string, tabId: string): RescueCopy['entry'] | undefined;
+  /** Removes one tab's copy of the map, or every copy of it. */
+  remove(mapId: string, tabId?: string): void;
   /** The maps that have a copy (or a part of one). */
   mapIds(): string[];
 }
@@ -49,6 +55,12 @@ function parseEntry(mapId: string, text: string | null): RescueCopy['entry'] | u
   } catch {
     return undefined;
   }
+}
+
+/** The map id and (if any) tab id a key's suffix names. */
+function splitSuffix(suffix: string): { mapId: string; slot: string } {
+  const bar = suffix.indexOf('|');
+  return bar < 0 ? { mapId: suffix, slot: suffix } : { mapId: suffix.slice(0, bar), slot: suffix };
 }
 
 /**
@@ -71,10 +83,44 @@ export function createRescueStore(storage: Storage | null | undefined): RescueSt
     return out;
   }
 
+  const slot = (mapId: string, tabId: string) => `${mapId}|${tabId}`;
+
   function put(entry: Omit<RescueEntry, 'text'>, text: string) {
     if (!storage) throw new Error('no storage');
-    storage.setItem(DATA_PREFIX + entry.mapId, text);
-    storage.setItem(PREFIX + entry.mapId, JSON.stringify(entry));
+    const key = slot(entry.mapId, entry.tabId);
+    storage.setItem(DATA_PREFIX + key, text);
+    storage.setItem(PREFIX + key, JSON.stringify(entry));
+  }
+
+  /** Every key suffix (`mapId|tabId`, or a bare `mapId` from before) with a copy or a part. */
+  function slots(): string[] {
+    const out = new Set<string>();
+    for (const key of keys()) {
+      if (key.startsWith(DATA_PREFIX)) out.add(key.slice(DATA_PREFIX.length));
+      else if (key.startsWith(PREFIX)) out.add(key.slice(PREFIX.length));
+    }
+    return [...out];
+  }
+
+  function readSlot(mapId: string, suffix: string): RescueCopy | undefined {
+    try {
+      const entry = parseEntry(mapId, storage?.getItem(PREFIX + suffix) ?? null);
+      if (entry === undefined) return undefined;
+      if (entry.text !== undefined) return { entry, text: entry.text };
+      const text = storage?.getItem(DATA_PREFIX + suffix) ?? null;
+      return text === null ? undefined : { entry, text };
+    } catch {
+      return undefined;
+    }
+  }
+
+  function removeSlot(suffix: string) {
+    try {
+      storage?.removeItem(PREFIX + suffix);
+      storage?.removeItem(DATA_PREFIX + suffix);
+    } catch {
+      // Storage went away; nothing to remove.
+    }
   }
 
   const store: RescueStore = {
@@ -90,44 +136,40 @@ export function createRescueStore(storage: Storage | null | undefined): RescueSt
           put(entry, text);
           return true;
         } catch {
-          store.remove(entry.mapId);
+          store.remove(entry.mapId, entry.tabId);
           return false;
         }
       }
     },
-    readEntry(mapId) {
+    readEntry(mapId, tabId) {
       try {
-        return parseEntry(mapId, storage?.getItem(PREFIX + mapId) ?? null);
+        return parseEntry(mapId, storage?.getItem(PREFIX + slot(mapId, tabId)) ?? null);
       } catch {
         return undefined;
       }
     },
     read(mapId) {
-      const entry = store.readEntry(mapId);
-      if (entry === undefined) return undefined;
-      if (entry.text !== undefined) return { entry, text: entry.text };
-      try {
-        const text = storage?.getItem(DATA_PREFIX + mapId) ?? null;
-        return text === null ? undefined : { entry, text };
-      } catch {
-        return undefined;
+      const copies: RescueCopy[] = [];
+      for (const suffix of slots()) {
+        if (splitSuffix(suffix).mapId !== mapId) continue;
+        const copy = readSlot(mapId, suffix);
+        if (copy) copies.push(copy);
       }
+      return copies.sort((a, b) => a.entry.editedAt - b.entry.editedAt);
     },
-    remove(mapId) {
-      try {
-        storage?.removeItem(PREFIX + mapId);
-        storage?.removeItem(DATA_PREFIX + mapId);
-      } catch {
-        // Storage went away; nothing to remove.
+    remove(mapId, tabId) {
+      if (tabId !== undefined) {
+        removeSlot(slot(mapId, tabId));
+        // A copy from before tabs had their own, if this tab wrote it.
+        if (readSlot(mapId, mapId)?.entry.tabId === tabId) removeSlot(mapId);
+        return;
       }
+      for (const suffix of slots()) if (splitSuffix(suffix).mapId === mapId) removeSlot(suffix);
     },
     mapIds() {
-      const ids = new Set<string>();
-      for (const key of keys()) {
-        if (key.startsWith(DATA_PREFIX)) ids.add(key.slice(DATA_PREFIX.length));
-        else if (key.startsWith(PREFIX)) ids.add(key.slice(PREFIX.length));
-      }
-      return [...ids].filter((id) => id !== '');
+      return [...new Set(slots().map((suffix) => splitSuffix(suffix).mapId))].filter(
+        (id) => id !== '',
+      );
     },
   };
   return store;
