@@ -132,6 +132,7 @@ test.describe('issue 13: edits are never lost', () => {
   test('item 2: a leftover copy that fills localStorage does not keep the next edit from being rescued, and is cleared', async ({
     page,
   }) => {
+    test.setTimeout(180_000); // filling localStorage takes a while on a busy machine
     await refusableWrites(page);
     await openAndSettle(page);
     // Another map's big leftover copy fills localStorage to the last few hundred characters.
@@ -141,18 +142,19 @@ test.describe('issue 13: edits are never lost', () => {
         'leverflow:rescue:map-left-over',
         JSON.stringify({ mapId: 'map-left-over', baseRevision: 1, tabId: 't', editedAt: 1 }),
       );
-      let size = 6_000_000;
-      for (const step of [100_000, 1_000, 50]) {
-        for (;;) {
-          try {
-            localStorage.setItem(key, 'x'.repeat(size));
-            break;
-          } catch {
-            size -= step;
-          }
+      // The largest leftover that fits (a binary search, as the quota is not exposed).
+      let low = 0;
+      let high = 6_000_000;
+      while (high - low > 50) {
+        const size = Math.floor((low + high) / 2);
+        try {
+          localStorage.setItem(key, 'x'.repeat(size));
+          low = size;
+        } catch {
+          high = size;
         }
-        size += step;
       }
+      localStorage.setItem(key, 'x'.repeat(low));
       try {
         localStorage.setItem('probe', 'y'.repeat(300));
         localStorage.removeItem('probe');
@@ -168,7 +170,7 @@ test.describe('issue 13: edits are never lost', () => {
     await page.reload(); // IndexedDB never got the edit: only the rescue copy holds it
     await expect(nodes(page)).toHaveCount(7);
     await expect(banner(page)).toContainText('Recovered changes');
-    await expect(saveStatus(page)).toHaveAttribute('data-state', 'saved');
+    await expect(saveStatus(page)).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
     const left = await page.evaluate(() =>
       Object.keys(localStorage).filter((k) => k.startsWith('leverflow:rescue')),
     );
@@ -295,7 +297,7 @@ test.describe('issue 13: edits are never lost', () => {
       position: { x: 9_999_990, y: 0 },
     });
     await importFile(page, 'far.leverflow.json', JSON.stringify(far));
-    await expect(page.locator('.lf-map-name')).toHaveText('Far');
+    await expect(page.locator('.lf-map-name')).toHaveText('Far', { timeout: 30_000 });
     await page.locator('.lf-canvas').click({ position: { x: 5, y: 400 } });
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('ControlOrMeta+D');
@@ -309,7 +311,7 @@ test.describe('issue 13: edits are never lost', () => {
     const xs = JSON.parse(exported).nodes.map((n: { position: { x: number } }) => n.position.x);
     expect(Math.max(...xs)).toBe(10_000_000);
     await importFile(page, 'far again.leverflow.json', exported);
-    await expect(page.locator('.lf-map-name')).toHaveText('Far (2)');
+    await expect(page.locator('.lf-map-name')).toHaveText('Far (2)', { timeout: 30_000 });
     await expect(banner(page)).toHaveCount(0);
   });
 
