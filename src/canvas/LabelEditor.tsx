@@ -34,6 +34,7 @@ export function LabelEditor({ value, ariaLabel, onCommit, onCancel, className }:
       ref={ref}
       className={`lf-label-editor nodrag nopan nowheel ${className ?? ''}`}
       aria-label={ariaLabel}
+      data-initial-value={value}
       value={text}
       rows={1}
       maxLength={500}

@@ -1,3 +1,4 @@
+import { clampPosition } from './clampPosition';
 import { LIMITS } from './limits';
 import type { Size } from './nodeSize';
 import { sameValue } from './sameValue';
@@ -109,7 +110,11 @@ function addAll(map: ProcessMap, nodes: readonly MapNode[], edges: readonly MapE
     }
     return out.length === list.length ? (list as T[]) : out;
   };
-  return { ...map, nodes: add(map.nodes, nodes), edges: add(map.edges, edges) };
+  const placed = nodes.map((n) => {
+    const position = clampPosition(n.position);
+    return position === n.position ? n : { ...n, position };
+  });
+  return { ...map, nodes: add(map.nodes, placed), edges: add(map.edges, edges) };
 }
 
 /** Removes nodes (and their arrows) and arrows. */
@@ -126,7 +131,8 @@ function removeAll(map: ProcessMap, nodeIds: ReadonlySet<string>, edgeIds: Reado
 
 function moveAll(map: ProcessMap, positions: ReadonlyMap<string, Position>): ProcessMap {
   const nodes = mapChanged(map.nodes, (n) => {
-    const p = positions.get(n.id);
+    const moved = positions.get(n.id);
+    const p = moved && clampPosition(moved);
     return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: p } : n;
   });
   return nodes === map.nodes ? map : { ...map, nodes };

@@ -13,6 +13,8 @@ export interface PersistenceState {
   banner: { tone: 'warning' | 'error'; text: string } | null;
   /** Another tab saved this map while this tab had unsaved edits: writing has stopped. */
   conflict: boolean;
+  /** What the other tab did: saved a newer revision, or deleted the map forever. */
+  conflictKind: 'changed' | 'deleted';
   /** Bumped after every change to the library, so open lists read it again. */
   libraryRevision: number;
   /** Bumped when the canvas should show a newly opened map: fit it, or restore `viewport`. */

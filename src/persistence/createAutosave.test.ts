@@ -17,12 +17,30 @@ function setup(save: (map: string) => Promise<void>) {
   const autosave = createAutosave<string>({
     save: saveMock,
     onStatus: (s) => statuses.push(s),
-    rescue: (map) => rescued.push(map),
+    rescue: (map) => {
+      rescued.push(map);
+      return true;
+    },
   });
   return { autosave, saveMock, statuses, rescued };
 }
 
 describe('createAutosave', () => {
+  it('issue 13 item 6: the system clock going back an hour does not hold a write back', async () => {
+    let wall = 1_800_000_000_000;
+    const saveMock = vi.fn(async (_map: string, _info: { editedAt: number }) => {});
+    const autosave = createAutosave<string>({ save: saveMock, now: () => wall });
+    autosave.schedule('m1');
+    await vi.advanceTimersByTimeAsync(0);
+    wall -= 3_600_000; // the clock is set back an hour
+    autosave.schedule('m2');
+    await vi.advanceTimersByTimeAsync(600);
+    expect(saveMock.mock.calls.map((c) => c[0])).toEqual(['m1', 'm2']);
+    // Wall time is still what a write is stamped with.
+    expect(saveMock.mock.calls[1]?.[1].editedAt).toBe(wall);
+    expect(autosave.status()).toEqual({ state: 'saved' });
+  });
+
   it('writes the first change at once, then at most once per 500 ms with the latest map', async () => {
     const { autosave, saveMock, statuses } = setup(async () => {});
     autosave.schedule('m1');

@@ -23,10 +23,18 @@ export interface AutosaveOptions<T> {
   /** After a failure, try again this often until a write succeeds (default 2000). */
   retryMs?: number;
   onStatus?: (status: AutosaveStatus) => void;
-  /** Synchronous last-chance copy for page close (see `library.writeRescueCopy`). */
-  rescue?: (map: T, info: { editedAt: number }) => void;
-  /** Clock, for tests. */
+  /**
+   * Synchronous last-chance copy for page close (see `library.writeRescueCopy`); `bases` are
+   * the maps storage may hold (the one saved, the one being written); false when not written.
+   */
+  rescue?: (map: T, info: { editedAt: number; bases: T[] }) => boolean | undefined;
+  /** Wall clock for `editedAt`, for tests. */
   now?: () => number;
+  /**
+   * Monotonic clock for the throttle (default `performance.now`): the system clock going back
+   * an hour must not hold a write back for an hour.
+   */
+  clock?: () => number;
 }
 
 export interface Autosave<T> {
@@ -34,7 +42,7 @@ export interface Autosave<T> {
   schedule(map: T): void;
   /** Writes the latest unsaved map now (after a write in flight); resolves when done or failed. */
   flush(): Promise<void>;
-  /** Synchronously hands the latest unsaved map to `rescue`; false when there is none. */
+  /** Synchronously hands the latest unsaved map to `rescue`; false when there is none or it was not written. */
   rescueNow(): boolean;
   /** True while a change is not yet stored (pending, being written, or failed). */
   isDirty(): boolean;
@@ -44,9 +52,10 @@ export interface Autosave<T> {
   /**
    * Tells the autosave which map is in storage now (after loading, following another tab, or
    * settling a conflict): drops any unsaved map and any stop. Scheduling that same object
-   * later writes nothing, so showing a loaded map does not save it back.
+   * later writes nothing, so showing a loaded map does not save it back. `inStorage: false`
+   * (a map recovered but not yet written) keeps it from being the base of a rescue copy.
    */
-  markSaved(map: T): void;
+  markSaved(map: T, inStorage?: boolean): void;
   /** Forgets the unsaved map and stops all timers; call flush() first to keep it. */
   dispose(): void;
 }
@@ -113,6 +122,8 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   const throttleMs = options.throttleMs ?? 500;
   const retryMs = options.retryMs ?? 2000;
   const now = options.now ?? Date.now;
+  const clock =
+    options.clock ?? (typeof performance === 'undefined' ? Date.now : () => performance.now());
 
   let pending: Item<T> | undefined;
   let writing: Item<T> | undefined;
@@ -127,6 +138,8 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
   let current: AutosaveStatus = { state: 'saved' };
   /** The map object known to be in storage. */
   let stored: T | undefined;
+  /** The map storage holds, to write a rescue copy as changes from (unset: unknown). */
+  let base: T | undefined;
 
   function setStatus(next: AutosaveStatus) {
     if (
@@ -149,7 +162,7 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
 
   function kick() {
     if (disposed || stopped || !pending || inFlight || throttleTimer || retryTimer) return;
-    const wait = lastStart + throttleMs - now();
+    const wait = lastStart + throttleMs - clock();
     if (wait <= 0) {
       write();
       return;
@@ -165,7 +178,7 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     if (disposed || stopped || !item || inFlight) return inFlight ?? Promise.resolve();
     pending = undefined;
     writing = item;
-    lastStart = now();
+    lastStart = clock();
     const startedIn = generation;
     if (current.state !== 'error') setStatus({ state: 'saving' });
     const run = Promise.resolve()
@@ -175,7 +188,10 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
           if (disposed) return;
           writing = undefined;
           inFlight = undefined;
-          if (startedIn === generation) stored = item.map;
+          if (startedIn === generation) {
+            stored = item.map;
+            base = item.map;
+          }
           if (pending) {
             setStatus({ state: 'saving' });
             kick();
@@ -237,8 +253,10 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
     rescueNow() {
       const latest = pending ?? writing;
       if (!rescue || !latest || disposed) return false;
-      rescue(latest.map, { editedAt: latest.editedAt });
-      return true;
+      // Storage holds the saved map, or the one being written if that write lands first.
+      const bases =
+        base === undefined ? [] : writing && writing !== latest ? [base, writing.map] : [base];
+      return rescue(latest.map, { editedAt: latest.editedAt, bases }) !== false;
     },
     isDirty: () => pending !== undefined || writing !== undefined,
     status: () => current,
@@ -248,8 +266,9 @@ export function createAutosave<T>(options: AutosaveOptions<T>): Autosave<T> {
       if (!pending) setStatus({ state: 'saved' });
       kick();
     },
-    markSaved(map) {
+    markSaved(map, inStorage = true) {
       stored = map;
+      base = inStorage ? map : undefined;
       generation += 1;
       pending = undefined;
       writing = undefined;

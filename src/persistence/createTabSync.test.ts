@@ -79,12 +79,21 @@ describe('createTabSync (guarantee 6: two tabs never silently overwrite each oth
     const b = await openTab();
     b.dirty = true;
     await a.sync.save(withStep(exampleMap(), 'from A'));
-    await vi.waitFor(() => expect(b.conflicts).toEqual([{ mapId, revision: 2 }]));
+    await vi.waitFor(() => expect(b.conflicts).toEqual([{ mapId, revision: 2, kind: 'changed' }]));
     expect(b.remote).toEqual([]);
     await expect(b.sync.save(withStep(exampleMap(), 'from B'))).rejects.toMatchObject({
       reason: 'conflict',
     });
     expect((await a.library.get(mapId)).map.nodes.at(-1)?.label).toBe('from A');
+  });
+
+  it('a map deleted forever in another tab: saving stops with a "deleted" conflict (issue 13 item 5)', async () => {
+    const a = await openTab({ channel: null });
+    const b = await openTab({ channel: null });
+    await a.library.deleteForever(mapId);
+    const error = await b.sync.save(withStep(exampleMap(), 'from B')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageError);
+    expect(b.conflicts).toEqual([{ mapId, kind: 'deleted' }]);
   });
 
   it('detects a conflict from revisions alone when no message arrived', async () => {
@@ -93,7 +102,7 @@ describe('createTabSync (guarantee 6: two tabs never silently overwrite each oth
     await a.sync.save(withStep(exampleMap(), 'from A'));
     const error = await b.sync.save(withStep(exampleMap(), 'from B')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
-    expect(b.conflicts).toEqual([{ mapId }]);
+    expect(b.conflicts).toEqual([{ mapId, kind: 'changed' }]);
     expect(b.sync.current()?.conflict).toBe(true);
     expect((await a.library.get(mapId)).map.nodes.at(-1)?.label).toBe('from A');
   });

@@ -28,6 +28,8 @@ export interface ChannelLike {
 
 export interface ConflictInfo {
   mapId: string;
+  /** `deleted`: another tab deleted the map forever; `changed`: it saved a newer revision. */
+  kind: 'changed' | 'deleted';
   /** The newer revision another tab stored, when known. */
   revision?: number;
 }
@@ -54,8 +56,11 @@ export interface TabSync {
   current(): { mapId: string; revision: number; conflict: boolean } | undefined;
   /** Saves the open map (use as the autosave's `save`); rejects with `conflict` when stale. */
   save(map: ProcessMap, info?: { editedAt?: number }): Promise<void>;
-  /** Writes the synchronous rescue copy for the open map (use as the autosave's `rescue`). */
-  rescue(map: ProcessMap, info: { editedAt: number }): void;
+  /**
+   * Writes the synchronous rescue copy for the open map (use as the autosave's `rescue`): the
+   * changes from `bases`, or the whole map once the stored one was deleted. False if not written.
+   */
+  rescue(map: ProcessMap, info: { editedAt: number; bases?: readonly ProcessMap[] }): boolean;
   /** Resolves a conflict by taking the stored map; the app calls autosave.markSaved(loaded.map) and shows it. */
   reload(): Promise<LoadedMap>;
   /** Resolves a conflict by keeping this tab's map as a new map, which becomes the open one. */
@@ -88,13 +93,14 @@ export function createTabSync(options: TabSyncOptions): TabSync {
     options.channel === undefined
       ? defaultChannel(options.channelName ?? 'leverflow')
       : options.channel;
-  let open: { mapId: string; revision: number; conflict: boolean } | undefined;
+  let open: { mapId: string; revision: number; conflict: boolean; deleted?: boolean } | undefined;
   let disposed = false;
 
-  function enterConflict(mapId: string, revision?: number) {
+  function enterConflict(mapId: string, revision?: number, kind: ConflictInfo['kind'] = 'changed') {
     if (!open || open.mapId !== mapId || open.conflict) return;
     open.conflict = true;
-    onConflict(revision === undefined ? { mapId } : { mapId, revision });
+    open.deleted = kind === 'deleted';
+    onConflict(revision === undefined ? { mapId, kind } : { mapId, revision, kind });
   }
 
   async function follow(mapId: string, revision: number) {
@@ -165,17 +171,21 @@ export function createTabSync(options: TabSyncOptions): TabSync {
       } catch (error) {
         if (error instanceof StorageError && error.reason === 'conflict') {
           enterConflict(target.mapId);
+        } else if (error instanceof StorageError && error.reason === 'not-found') {
+          enterConflict(target.mapId, undefined, 'deleted');
         }
         throw error;
       }
     },
 
     rescue(map, info) {
-      if (!open) return;
-      library.writeRescueCopy(open.mapId, map, {
+      if (!open) return false;
+      return library.writeRescueCopy(open.mapId, map, {
         baseRevision: open.revision,
         tabId,
         editedAt: info.editedAt,
+        // A deleted map has nothing to build changes on: keep all of it.
+        bases: open.deleted ? [] : (info.bases ?? []),
       });
     },
 

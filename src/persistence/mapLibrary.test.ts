@@ -397,6 +397,26 @@ describe('revisions (guarantee 6 in storage)', () => {
   });
 });
 
+describe('storage deleted while the library is open (issue 13 item 18)', () => {
+  it('reopens the database and saves the open map again, edits since the clear included', async () => {
+    const lib = await openMapLibrary({ factory, now: () => clock, rescueStorage: null });
+    const { id } = await lib.create(exampleMap());
+    await lib.save(id, withStep(exampleMap(), 'before'), { baseRevision: 1 });
+    // The browser's "clear site data": the database is deleted under the open connection.
+    await new Promise<void>((resolve, reject) => {
+      const request = factory.deleteDatabase('leverflow');
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+    const edited = withStep(withStep(exampleMap(), 'before'), 'after the clear');
+    const saved = await lib.save(id, edited, { baseRevision: 2 });
+    expect(saved.revision).toBe(3);
+    expect((await lib.get(id)).map).toEqual(edited);
+    expect((await lib.list()).map((m) => m.id)).toEqual([id]);
+    lib.close();
+  });
+});
+
 describe('rescue copies written on page close', () => {
   function memoryStorage(): Storage {
     const data = new Map<string, string>();

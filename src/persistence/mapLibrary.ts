@@ -1,8 +1,9 @@
 import type { IDBPDatabase } from 'idb';
-import { createId, LIMITS, MAP_VERSION, type ProcessMap, sameValue } from '../model';
+import { createId, failure, LIMITS, MAP_VERSION, type ProcessMap, sameValue } from '../model';
 import { createVersionRecord } from './createVersionRecord';
 import { loadHead, rawField } from './loadHead';
 import { makeMapPreview } from './makeMapPreview';
+import { applyMapChanges, diffMapsForRescue, mapChangesSchema } from './mapChanges';
 import type {
   LoadedMap,
   MapLibrary,
@@ -12,7 +13,7 @@ import type {
   SaveResult,
 } from './mapLibraryTypes';
 import { BY_MAP, MAPS, META, openDatabase, VERSIONS } from './openDatabase';
-import { parseStoredMap } from './parseStoredMap';
+import { newerVersionMessage, parseStoredMap, type StoredMapResult } from './parseStoredMap';
 import { notFound, readMapRecord, readVersionMap, readVersionRecords } from './readRecords';
 import {
   appMetaSchema,
@@ -21,7 +22,12 @@ import {
   mapRecordSchema,
   versionRecordSchema,
 } from './recordSchemas';
-import { createRescueStore, defaultRescueStorage, type RescueStore } from './rescueStore';
+import {
+  createRescueStore,
+  defaultRescueStorage,
+  type RescueCopy,
+  type RescueStore,
+} from './rescueStore';
 import { runTransaction } from './runTransaction';
 import { StorageError } from './StorageError';
 import { stringifyInSlices } from './serializeInSlices';
@@ -83,31 +89,80 @@ function copyName(name: string, suffix: string): string {
  */
 export async function openMapLibrary(options: MapLibraryOptions = {}): Promise<MapLibrary> {
   const factory = 'factory' in options ? options.factory : globalThis.indexedDB;
-  const db = await openDatabase(factory, options.name ?? 'leverflow', options.openTimeoutMs);
+  const name = options.name ?? 'leverflow';
+  const db = await openDatabase(factory, name, options.openTimeoutMs);
   const now = options.now ?? Date.now;
   const maxVersions = Math.max(1, options.maxVersions ?? 20);
   const coalesceMs = options.coalesceMs ?? 60_000;
   const rescue = createRescueStore(
     'rescueStorage' in options ? options.rescueStorage : defaultRescueStorage(),
   );
-  return createLibrary({ db, now, maxVersions, coalesceMs, rescue });
+  return createLibrary({
+    db,
+    reopen: () => openDatabase(factory, name, options.openTimeoutMs),
+    now,
+    maxVersions,
+    coalesceMs,
+    rescue,
+  });
 }
 
 interface LibraryContext {
   db: IDBPDatabase;
+  /** Opens the database again (after the browser closed it: site data cleared). */
+  reopen: () => Promise<IDBPDatabase>;
   now: () => number;
   maxVersions: number;
   coalesceMs: number;
   rescue: RescueStore;
 }
 
-function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryContext): MapLibrary {
+function createLibrary(context: LibraryContext): MapLibrary {
+  const { reopen, now, maxVersions, coalesceMs, rescue } = context;
+  let db = context.db;
+  /** The browser closed the connection (site data cleared, storage deleted): reopen it. */
+  let lost = false;
+  /** Since a reopen, a map missing from storage was lost with it, so saving it writes it anew. */
+  let dataLost = false;
+  let closed = false;
+  const watch = (connection: IDBPDatabase) => {
+    // `close`: the browser closed it (site data cleared); a `versionchange` to no version:
+    // the database is being deleted (openDatabase closes the connection for it).
+    connection.addEventListener('close', () => {
+      lost = true;
+    });
+    connection.addEventListener('versionchange', (event) => {
+      if (event.newVersion === null) lost = true;
+    });
+  };
+  watch(db);
+  let reopening: Promise<IDBPDatabase> | undefined;
+  /** The open connection; a new one when the browser closed the last. */
+  async function database(): Promise<IDBPDatabase> {
+    if (!lost || closed) return db;
+    reopening ??= reopen().then(
+      (next) => {
+        db = next;
+        watch(next);
+        lost = false;
+        dataLost = true;
+        reopening = undefined;
+        return next;
+      },
+      (error: unknown) => {
+        reopening = undefined;
+        throw error;
+      },
+    );
+    return reopening;
+  }
+
   async function listWhere(
     keep: (record: MapRecord) => boolean,
     includeDamaged: boolean,
   ): Promise<MapSummary[]> {
     const raws = await runTransaction(
-      db,
+      await database(),
       [MAPS],
       'readonly',
       (tx): Promise<unknown[]> => tx.objectStore(MAPS).getAll(),
@@ -125,23 +180,82 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     return out.sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
-  /** Prefers a rescue copy written on page close when it is newer than the stored head. */
+  /**
+   * The map a rescue copy holds, built on `base` when the copy holds changes. Without a base
+   * (the map was deleted), changes give what they hold: the steps and arrows that were new or
+   * changed, with the map's name and settings; arrows to steps not in it are left out.
+   */
+  function rescuedMap(copy: RescueCopy, base: ProcessMap | undefined): StoredMapResult {
+    if (copy.entry.kind === 'map') return parseStoredMap(copy.text, MAP_VERSION);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(copy.text);
+    } catch {
+      return failure('schema', 'its changes are not JSON');
+    }
+    const changes = mapChangesSchema.safeParse(raw);
+    if (!changes.success) return failure('schema', 'its changes are damaged');
+    const applied = applyMapChanges(base ?? { nodes: [], edges: [] }, changes.data);
+    if (base === undefined && Array.isArray(applied.nodes) && Array.isArray(applied.edges)) {
+      const ids = new Set(applied.nodes.map((n) => rawField(n, 'id')));
+      applied.edges = applied.edges.filter(
+        (e) => ids.has(rawField(e, 'source')) && ids.has(rawField(e, 'target')),
+      );
+    }
+    return parseStoredMap(JSON.stringify(applied), MAP_VERSION);
+  }
+
+  /**
+   * Brings back a rescue copy written on page close: on the same line of saves as the head it
+   * is saved over it; from another tab or revision it is always kept as a "(recovered)" map;
+   * written by a newer Leverflow it is kept for that version. Only a copy that holds nothing
+   * new (or cannot be read, which the person is told) is dropped.
+   */
   async function applyRescue(record: MapRecord, loaded: LoadedMap): Promise<LoadedMap> {
-    const entry = rescue.read(loaded.id);
-    if (entry === undefined) return loaded;
-    const parsed = parseStoredMap(entry.text, MAP_VERSION);
-    // Nothing was lost (a quick reload after the last save): no copy to bring back, no banner.
-    if (!parsed.ok || entry.editedAt <= record.editedAt || sameValue(parsed.map, loaded.map)) {
-      rescue.remove(loaded.id);
-      return loaded;
+    let result = loaded;
+    let head = record;
+    const warnings: string[] = [];
+    for (const copy of rescue.read(loaded.id)) {
+      const next = await applyOneRescue(head, result, copy);
+      result = next.loaded;
+      head = next.record;
+      if (next.warning) warnings.push(next.warning);
+    }
+    return warnings.length === 0 ? result : { ...result, warning: warnings.join(' ') };
+  }
+
+  /** One tab's copy over the head as it is now (an earlier copy may have been saved over it). */
+  async function applyOneRescue(
+    record: MapRecord,
+    loaded: LoadedMap,
+    copy: RescueCopy,
+  ): Promise<{ record: MapRecord; loaded: LoadedMap; warning?: string }> {
+    const { entry } = copy;
+    const parsed =
+      (entry.version ?? 0) > MAP_VERSION
+        ? failure('newer-version', newerVersionMessage(entry.version ?? 0))
+        : rescuedMap(copy, loaded.map);
+    if (!parsed.ok) {
+      if (parsed.code === 'newer-version') {
+        const warning = `Changes to "${loaded.map.name}" made just before a page closed were kept by a newer version of Leverflow. They are kept for it: reload the page to update Leverflow and get them back.`;
+        return { record, loaded, warning };
+      }
+      rescue.remove(loaded.id, entry.tabId);
+      const warning = `Changes made just before the page closed could not be read (${parsed.message.split('\n')[0]}). Opened the last saved map.`;
+      return { record, loaded, warning };
     }
     const sameLine = record.revision === entry.baseRevision || record.savedBy === entry.tabId;
+    // Nothing was lost (a quick reload after the last save): no copy to bring back, no banner.
+    if (sameValue(parsed.map, loaded.map) || (sameLine && entry.editedAt < record.editedAt)) {
+      rescue.remove(loaded.id, entry.tabId);
+      return { record, loaded };
+    }
     if (!sameLine) {
       const name = copyName(parsed.map.name, ' (recovered)');
       await library.create({ ...parsed.map, name });
-      rescue.remove(loaded.id);
-      const warning = `Changes made just before the page closed clashed with a later save from another tab. They were kept as a separate map, "${name}".`;
-      return { ...loaded, warning };
+      rescue.remove(loaded.id, entry.tabId);
+      const warning = `Changes made in another tab or before a later save were not lost: they were kept as a separate map, "${name}".`;
+      return { record, loaded, warning };
     }
     const warning = 'Recovered changes made just before the page was closed.';
     try {
@@ -150,23 +264,31 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
         tabId: entry.tabId,
         editedAt: entry.editedAt,
       });
-      rescue.remove(loaded.id);
+      rescue.remove(loaded.id, entry.tabId);
       return {
-        ...loaded,
-        map: parsed.map,
-        revision: saved.revision,
-        updatedAt: saved.updatedAt,
-        recoveredFrom: 'rescue',
+        record: {
+          ...record,
+          revision: saved.revision,
+          savedBy: entry.tabId,
+          editedAt: entry.editedAt,
+        },
+        loaded: {
+          ...loaded,
+          map: parsed.map,
+          revision: saved.revision,
+          updatedAt: saved.updatedAt,
+          recoveredFrom: 'rescue',
+        },
         warning,
       };
     } catch {
       // Keep the rescue copy; the app holds the map and its autosave retries the write.
-      return { ...loaded, map: parsed.map, recoveredFrom: 'rescue', warning };
+      return { record, loaded: { ...loaded, map: parsed.map, recoveredFrom: 'rescue' }, warning };
     }
   }
 
   async function setTrashed(id: string, trashedAt: number | null): Promise<void> {
-    await runTransaction(db, [MAPS], 'readwrite', async (tx) => {
+    await runTransaction(await database(), [MAPS], 'readwrite', async (tx) => {
       const record = await readMapRecord(tx, id);
       await tx.objectStore(MAPS).put({ ...record, trashedAt });
     });
@@ -177,9 +299,9 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     // leave the main thread free for frames; the preview is cheap (≤ 300 steps).
     const serialized = await stringifyInSlices(map);
     const preview = makeMapPreview(map);
-    return runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
+    return runTransaction(await database(), [MAPS, VERSIONS], 'readwrite', async (tx) => {
       const raw: unknown = await tx.objectStore(MAPS).get(id);
-      if (raw === undefined) throw notFound(id);
+      if (raw === undefined && !dataLost) throw notFound(id);
       // The preview is rebuilt below; only the rest of the entry needs checking.
       const parsed = mapRecordCoreSchema.safeParse(raw);
       const rawVersion = rawField(raw, 'schemaVersion');
@@ -240,7 +362,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
         updatedAt: time,
         trashedAt: record?.trashedAt ?? null,
         headVersionId: version.id,
-        revision: (record?.revision ?? 0) + 1,
+        revision: (record?.revision ?? options.baseRevision ?? 0) + 1,
         schemaVersion: MAP_VERSION,
         nodeCount: map.nodes.length,
         editedAt: options.editedAt ?? time,
@@ -290,7 +412,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
         headStartedAt: version.startedAt,
         headSealed: false,
       };
-      await runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
+      await runTransaction(await database(), [MAPS, VERSIONS], 'readwrite', async (tx) => {
         await tx.objectStore(VERSIONS).put(version);
         await tx.objectStore(MAPS).put(record);
       });
@@ -299,8 +421,11 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
 
     async get(id) {
       const started = performance.now();
-      const { record, loaded } = await runTransaction(db, [MAPS, VERSIONS], 'readonly', (tx) =>
-        loadHead(tx, id),
+      const { record, loaded } = await runTransaction(
+        await database(),
+        [MAPS, VERSIONS],
+        'readonly',
+        (tx) => loadHead(tx, id),
       );
       const result = record === undefined ? loaded : await applyRescue(record, loaded);
       performance.measure?.('leverflow:get', { start: started, end: performance.now() });
@@ -310,7 +435,15 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     async save(id, map, options = {}) {
       const started = performance.now();
       try {
-        return await saveNow(id, map, options);
+        const result = await saveNow(id, map, options);
+        const entry = options.tabId === undefined ? undefined : rescue.readEntry(id, options.tabId);
+        if (
+          entry !== undefined &&
+          entry.editedAt <= (options.editedAt ?? Number.POSITIVE_INFINITY)
+        ) {
+          rescue.remove(id); // its content is stored now
+        }
+        return result;
       } finally {
         // For the persistence bench and the browser's performance panel.
         performance.measure?.('leverflow:save', { start: started, end: performance.now() });
@@ -332,7 +465,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     restoreFromTrash: (id) => setTrashed(id, null),
 
     async deleteForever(id) {
-      await runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
+      await runTransaction(await database(), [MAPS, VERSIONS], 'readwrite', async (tx) => {
         const versions = tx.objectStore(VERSIONS);
         for (const key of await versions.index(BY_MAP).getAllKeys(id)) await versions.delete(key);
         await tx.objectStore(MAPS).delete(id);
@@ -341,7 +474,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async listVersions(id) {
-      return runTransaction(db, [MAPS, VERSIONS], 'readonly', async (tx) => {
+      return runTransaction(await database(), [MAPS, VERSIONS], 'readonly', async (tx) => {
         const record = await readMapRecord(tx, id);
         return (await readVersionRecords(tx, id)).map((v) => ({
           id: v.id,
@@ -354,11 +487,13 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async readVersion(id, versionId) {
-      return runTransaction(db, [VERSIONS], 'readonly', (tx) => readVersionMap(tx, id, versionId));
+      return runTransaction(await database(), [VERSIONS], 'readonly', (tx) =>
+        readVersionMap(tx, id, versionId),
+      );
     },
 
     async restoreVersion(id, versionId) {
-      return runTransaction(db, [MAPS, VERSIONS], 'readwrite', async (tx) => {
+      return runTransaction(await database(), [MAPS, VERSIONS], 'readwrite', async (tx) => {
         const record = await readMapRecord(tx, id);
         const versions = tx.objectStore(VERSIONS);
         const map = await readVersionMap(tx, id, versionId);
@@ -383,7 +518,7 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     async setMeta(patch) {
-      await runTransaction(db, [META], 'readwrite', async (tx) => {
+      await runTransaction(await database(), [META], 'readwrite', async (tx) => {
         const store = tx.objectStore(META);
         const current = appMetaSchema.safeParse((await store.get('app')) ?? {});
         const next = appMetaSchema.safeParse({
@@ -396,12 +531,49 @@ function createLibrary({ db, now, maxVersions, coalesceMs, rescue }: LibraryCont
     },
 
     writeRescueCopy(id, map, info) {
-      // Compact JSON: about 40% less to write synchronously on page close, and a 10,000-step
-      // map stays within localStorage's quota.
-      return rescue.write({ mapId: id, text: JSON.stringify(map), ...info });
+      const { bases = [], ...rest } = info;
+      // Only what changed since the stored map when there is one: a 50,000-step map's own
+      // file would not fit in localStorage, its last few edits do.
+      const text =
+        bases.length > 0 ? JSON.stringify(diffMapsForRescue(bases, map)) : JSON.stringify(map);
+      return rescue.write(
+        { mapId: id, ...rest, version: MAP_VERSION, kind: bases.length > 0 ? 'changes' : 'map' },
+        text,
+      );
+    },
+
+    async recoverOrphans() {
+      const ids = rescue.mapIds();
+      if (ids.length === 0) return [];
+      const known = new Set(
+        await runTransaction(await database(), [MAPS], 'readonly', (tx) =>
+          tx.objectStore(MAPS).getAllKeys(),
+        ),
+      );
+      const names: string[] = [];
+      for (const id of ids) {
+        if (known.has(id)) continue;
+        for (const copy of rescue.read(id)) {
+          if ((copy.entry.version ?? 0) > MAP_VERSION) continue;
+          const parsed = rescuedMap(copy, undefined);
+          if (parsed.ok) {
+            const suffix = copy.entry.kind === 'changes' ? ' (recovered changes)' : ' (recovered)';
+            const name = copyName(parsed.map.name, suffix);
+            await library.create({ ...parsed.map, name });
+            names.push(name);
+          }
+          rescue.remove(id, copy.entry.tabId);
+        }
+        // What is left cannot be read (or is for a newer Leverflow, which keeps it).
+        if (rescue.read(id).every((copy) => (copy.entry.version ?? 0) <= MAP_VERSION)) {
+          rescue.remove(id);
+        }
+      }
+      return names;
     },
 
     close() {
+      closed = true;
       db.close();
     },
   };

@@ -64,6 +64,11 @@ export interface RescueInfo {
   baseRevision: number;
   tabId: string;
   editedAt: number;
+  /**
+   * The maps storage may hold for this map when the page closes (the one saved, the one being
+   * written): the copy then holds only the changes from them. None: the whole map.
+   */
+  bases?: readonly ProcessMap[];
 }
 
 /** The browser's library of maps. Every method rejects with a {@link StorageError}. */
@@ -87,6 +92,12 @@ export interface MapLibrary {
   setMeta(patch: Partial<AppMeta>): Promise<void>;
   /** Synchronous: for `pagehide`, when an IndexedDB write may not finish. */
   writeRescueCopy(id: string, map: ProcessMap, info: RescueInfo): boolean;
+  /**
+   * Rescue copies of maps that are no longer in the library (deleted in another tab while it
+   * was edited there) become "(recovered)" maps; copies that cannot be read are cleared.
+   * Resolves to the names of the maps made.
+   */
+  recoverOrphans(): Promise<string[]>;
   close(): void;
 }
 

@@ -2,8 +2,11 @@ import { type IDBPDatabase, wrap } from 'idb';
 import { StorageError } from './StorageError';
 import { toStorageError } from './toStorageError';
 
-/** Version of the IndexedDB layout (stores and indexes), not of the map file format. */
-export const DB_VERSION = 1;
+/**
+ * Version of the IndexedDB layout (stores and indexes), not of the map file format. 2 has the
+ * same stores as 1: upgrading repairs a version-1 database left without them.
+ */
+export const DB_VERSION = 2;
 export const MAPS = 'maps';
 export const VERSIONS = 'versions';
 export const META = 'meta';
@@ -14,8 +17,21 @@ function unavailable(message: string, cause?: unknown): StorageError {
   return new StorageError('unavailable', message, { cause });
 }
 
+const STORES = [MAPS, VERSIONS, META] as const;
+
+/** Creates whichever of the library's stores (and index) the database lacks. */
+function createMissingStores(db: IDBDatabase): void {
+  if (!db.objectStoreNames.contains(MAPS)) db.createObjectStore(MAPS, { keyPath: 'id' });
+  if (!db.objectStoreNames.contains(VERSIONS)) {
+    db.createObjectStore(VERSIONS, { keyPath: 'id' }).createIndex(BY_MAP, 'mapId');
+  }
+  if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+}
+
 /**
- * Opens (creating or upgrading) the Leverflow database through a given IDBFactory.
+ * Opens (creating or upgrading) the Leverflow database through a given IDBFactory. Every
+ * upgrade creates whatever store is missing, so a database left without them (an empty one
+ * at version 1) is repaired by opening it.
  * Rejects with a StorageError of reason `unavailable` when the factory is missing, `open`
  * throws, the request fails, is blocked by an old tab, or does not answer within `timeoutMs`.
  * @example const db = await openDatabase(indexedDB, 'leverflow')
@@ -42,54 +58,66 @@ export function openDatabase(
       () => settle(() => reject(unavailable('Browser storage did not answer in time.'))),
       timeoutMs,
     );
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(name, DB_VERSION);
-    } catch (error) {
-      settle(() => reject(unavailable(openFailureMessage(error), error)));
-      return;
-    }
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains(MAPS)) db.createObjectStore(MAPS, { keyPath: 'id' });
-      if (!db.objectStoreNames.contains(VERSIONS)) {
-        db.createObjectStore(VERSIONS, { keyPath: 'id' }).createIndex(BY_MAP, 'mapId');
-      }
-      if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
-    };
-    request.onblocked = () => {
-      settle(() =>
-        reject(
-          unavailable(
-            'Leverflow is open in another tab that uses an older storage layout. Close the other tabs and reload.',
-          ),
-        ),
-      );
-    };
-    request.onerror = (event) => {
-      event.preventDefault();
-      const error = request.error;
-      const message =
-        error?.name === 'VersionError'
-          ? 'A newer version of Leverflow has updated the storage in this browser. Reload the page to use it.'
-          : openFailureMessage(error);
-      settle(() => reject(unavailable(message, error)));
-    };
-    request.onsuccess = () => {
-      const raw = request.result;
-      // A newer Leverflow in another tab wants to upgrade: let it, this connection is done.
-      raw.onversionchange = () => raw.close();
-      let db: IDBPDatabase;
+    const attempt = () => {
+      let request: IDBOpenDBRequest;
       try {
-        db = wrap(raw);
+        request = factory.open(name, DB_VERSION);
       } catch (error) {
-        // idb needs the IndexedDB classes (IDBRequest, …) as globals next to the factory.
-        raw.close();
         settle(() => reject(unavailable(openFailureMessage(error), error)));
         return;
       }
-      if (!settle(() => resolve(db))) raw.close();
+      request.onupgradeneeded = () => createMissingStores(request.result);
+      request.onblocked = () => {
+        settle(() =>
+          reject(
+            unavailable(
+              'Leverflow is open in another tab that uses an older storage layout. Close the other tabs and reload.',
+            ),
+          ),
+        );
+      };
+      request.onerror = (event) => {
+        event.preventDefault();
+        const error = request.error;
+        const message =
+          error?.name === 'VersionError'
+            ? 'A newer version of Leverflow has updated the storage in this browser. Reload the page to use it.'
+            : openFailureMessage(error);
+        settle(() => reject(unavailable(message, error)));
+      };
+      request.onsuccess = () => {
+        const raw = request.result;
+        if (settled) {
+          raw.close();
+          return;
+        }
+        if (STORES.some((store) => !raw.objectStoreNames.contains(store))) {
+          // Only a later layout version can add them; say so rather than fail on every save.
+          raw.close();
+          settle(() =>
+            reject(
+              unavailable(
+                'Browser storage for Leverflow is damaged (a part of it is missing). Clear this site’s data in the browser settings to start afresh.',
+              ),
+            ),
+          );
+          return;
+        }
+        // A newer Leverflow in another tab wants to upgrade: let it, this connection is done.
+        raw.onversionchange = () => raw.close();
+        let db: IDBPDatabase;
+        try {
+          db = wrap(raw);
+        } catch (error) {
+          // idb needs the IndexedDB classes (IDBRequest, …) as globals next to the factory.
+          raw.close();
+          settle(() => reject(unavailable(openFailureMessage(error), error)));
+          return;
+        }
+        if (!settle(() => resolve(db))) raw.close();
+      };
     };
+    attempt();
   });
 }
 

@@ -1,3 +1,4 @@
+import { createMap } from '../model';
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBObjectStore, IDBOpenDBRequest } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -47,6 +48,25 @@ describe('openStorage (guarantee 3: no storage is a clear state, not a crash)', 
       request.onerror = () => reject(request.error);
     });
     expectUnavailable(await openStorage({ factory }), /newer version of Leverflow.*Reload/);
+  });
+
+  it('issue 13 item 17: repairs a version-1 database that has no stores by upgrading it', async () => {
+    const factory = new IDBFactory();
+    await new Promise<void>((resolve, reject) => {
+      const request = factory.open('leverflow', 1);
+      request.onsuccess = () => {
+        expect(request.result.objectStoreNames).toHaveLength(0);
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const opened = await openStorage({ factory, rescueStorage: null });
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    const { id } = await opened.library.create(createMap('Kept'));
+    expect((await opened.library.get(id)).map.name).toBe('Kept');
+    opened.library.close();
   });
 
   it('reports an open blocked by an old tab that does not let go', async () => {

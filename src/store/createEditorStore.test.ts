@@ -255,3 +255,37 @@ describe('editor store: leverage data', () => {
     expect(store.temporal.getState().pastStates).toHaveLength(2);
   });
 });
+
+describe('editor store: the file limits (issue 13 item 7)', () => {
+  it('refuses, with a notice, a duplicate that would cross 50,000 steps, and keeps the map as it was', () => {
+    const many = {
+      ...createMap('Many'),
+      nodes: Array.from({ length: 25_001 }, (_, i) => ({
+        id: `n${i}`,
+        kind: 'action' as const,
+        label: `Step ${i}`,
+        position: { x: (i % 200) * 200, y: Math.floor(i / 200) * 120 },
+      })),
+    };
+    const store = createEditorStore(many);
+    store.getState().selectAll();
+    store.getState().duplicateSelection();
+    expect(store.getState().map.nodes).toHaveLength(25_001);
+    expect(store.getState().notice).toMatch(/would have 50,002 steps.*at most 50,000/);
+    // The map its export writes still opens.
+    expect(parseMapData(JSON.parse(JSON.stringify(store.getState().map))).ok).toBe(true);
+  });
+
+  it('keeps a step moved or duplicated past 10,000,000 px at the edge, so the map opens again', () => {
+    const store = createEditorStore(exampleMap());
+    const id = store.getState().map.nodes[1]?.id ?? '';
+    store.getState().moveNodes(new Map([[id, { x: 10_000_040, y: -12_000_000 }]]));
+    expect(store.getState().map.nodes[1]?.position).toEqual({ x: 10_000_000, y: -10_000_000 });
+    store.setState({ selectedNodeIds: new Set([id]) });
+    store.getState().duplicateSelection();
+    const copy = store.getState().map.nodes.at(-1);
+    expect(copy?.id).not.toBe(id);
+    expect(copy?.position.x).toBe(10_000_000);
+    expect(parseMapData(JSON.parse(JSON.stringify(store.getState().map))).ok).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import {
   createEdge,
   createMap,
   createNode,
+  LIMITS,
   type MapEdge,
   type MapEdit,
   type MapNode,
@@ -37,6 +38,21 @@ function withKnownOwners(nodes: MapNode[], people: readonly Person[]): MapNode[]
   });
 }
 
+/**
+ * Why a change that grows the map past the file limits is refused, or null: a map its own
+ * export could not open again must not be made in the editor.
+ */
+function crossesLimits(before: ProcessMap, after: ProcessMap): string | null {
+  const { maxNodes, maxEdges } = LIMITS;
+  if (after.nodes.length > maxNodes && after.nodes.length > before.nodes.length) {
+    return `Not done: the map would have ${after.nodes.length.toLocaleString('en-US')} steps, and a map holds at most ${maxNodes.toLocaleString('en-US')}.`;
+  }
+  if (after.edges.length > maxEdges && after.edges.length > before.edges.length) {
+    return `Not done: the map would have ${after.edges.length.toLocaleString('en-US')} arrows, and a map holds at most ${maxEdges.toLocaleString('en-US')}.`;
+  }
+  return null;
+}
+
 /** Edits that add pasted steps and arrows. */
 function adding(nodes: readonly MapNode[], edges: readonly MapEdge[]): MapEdit[] {
   return [
@@ -55,8 +71,16 @@ export const createDocumentSlice =
   (set, get) => {
     let preDragMap: ProcessMap | null = null;
     const change = (edits: readonly MapEdit[]) => {
-      const map = applyEdits(get().map, edits);
-      if (map !== get().map) set({ map });
+      const before = get().map;
+      const map = applyEdits(before, edits);
+      if (map === before) return true;
+      const over = crossesLimits(before, map);
+      if (over !== null) {
+        set({ notice: over });
+        return false;
+      }
+      set({ map });
+      return true;
     };
     const replace = (map: ProcessMap) => change([{ type: 'replaceMap', map }]);
 
@@ -202,7 +226,9 @@ export const createDocumentSlice =
           return false;
         }
         if (result.nodes.length === 0) return false;
-        change(adding(withKnownOwners(result.nodes, get().map.people), result.edges));
+        if (!change(adding(withKnownOwners(result.nodes, get().map.people), result.edges))) {
+          return false;
+        }
         set({
           pasteCount: count,
           selectedNodeIds: new Set(result.nodes.map((n) => n.id)),
@@ -218,7 +244,7 @@ export const createDocumentSlice =
           y: PASTE_OFFSET,
         });
         if (!result.ok) return;
-        change(adding(result.nodes, result.edges));
+        if (!change(adding(result.nodes, result.edges))) return;
         set({
           selectedNodeIds: new Set(result.nodes.map((n) => n.id)),
           selectedEdgeIds: new Set(result.edges.map((e) => e.id)),

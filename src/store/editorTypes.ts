@@ -19,7 +19,8 @@ export type SidePanel = 'inspect' | 'findings' | 'leverage';
 export interface DocumentSlice {
   map: ProcessMap;
   /** Every change to the map goes through here: one call, one undo step (none if nothing changes). */
-  change: (edits: readonly MapEdit[]) => void;
+  /** Applies edits as one undo step; false (with a notice) when they would cross the file limits. */
+  change: (edits: readonly MapEdit[]) => boolean;
   loadMap: (map: ProcessMap) => void;
   newBlankMap: () => void;
   renameMap: (name: string) => void;

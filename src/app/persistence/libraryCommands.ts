@@ -1,4 +1,4 @@
-import { createMap, exampleMap, type ProcessMap, uniqueMapName } from '../../model';
+import { createMap, exampleMap, type ProcessMap, sameValue, uniqueMapName } from '../../model';
 import { type MapLibrary, makeMapPreview, type VersionDetail } from '../../persistence';
 import type { PersistenceContext } from './persistenceContext';
 
@@ -23,8 +23,9 @@ export function libraryCommands(ctx: PersistenceContext) {
       const s = ctx.session;
       if (!s) {
         const current = editor.getState().map;
+        // Anything but a fresh blank map is someone's work: a name or settings without steps too.
         if (
-          current.nodes.length > 0 &&
+          !sameValue(current, createMap()) &&
           !window.confirm(
             'Browser storage is not available, so this replaces the open map. Export it first to keep it. Replace it?',
           )

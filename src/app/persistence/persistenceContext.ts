@@ -64,6 +64,7 @@ export function createPersistenceContext(editor: EditorStore): PersistenceContex
     mapId: null,
     banner: null,
     conflict: false,
+    conflictKind: 'changed',
     libraryRevision: 0,
     view: { seq: 0, viewport: null },
     dialog: null,
@@ -87,10 +88,14 @@ export function createPersistenceContext(editor: EditorStore): PersistenceContex
     show(s, loaded, viewport) {
       s.sync.open(loaded.id, loaded.revision);
       // A map recovered from a rescue copy may not be stored yet: let the autosave write it.
-      s.autosave.markSaved(loaded.recoveredFrom === 'rescue' ? { ...loaded.map } : loaded.map);
+      s.autosave.markSaved(
+        loaded.recoveredFrom === 'rescue' ? { ...loaded.map } : loaded.map,
+        loaded.recoveredFrom !== 'rescue',
+      );
       set({
         mapId: loaded.id,
         conflict: false,
+        conflictKind: 'changed',
         banner: loaded.warning ? { tone: 'warning', text: loaded.warning } : null,
       });
       editor.getState().loadMap(loaded.map);

@@ -7,6 +7,7 @@ import {
   createTabSync,
   openStorage,
 } from '../../persistence';
+import { commitOpenDraft, openDraftChanged } from './openDraft';
 import type { PersistenceContext, PersistenceOptions, Session } from './persistenceContext';
 
 const MEMORY_STATUS: AutosaveStatus = {
@@ -49,13 +50,15 @@ export async function startSession(
   let autosave: Autosave<ProcessMap> | undefined;
   const sync = createTabSync({
     library,
-    hasUnsavedEdits: () => autosave?.isDirty() ?? false,
+    // Text being typed into the map counts too: following the other tab would throw it away.
+    hasUnsavedEdits: () =>
+      (autosave?.isDirty() ?? false) || (typeof document !== 'undefined' && openDraftChanged()),
     onRemoteChange: (loaded) => {
       autosave?.markSaved(loaded.map);
       editor.getState().loadMap(loaded.map);
       ctx.bumpLibrary();
     },
-    onConflict: () => set({ conflict: true }),
+    onConflict: (info) => set({ conflict: true, conflictKind: info.kind }),
   });
   autosave = createAutosave<ProcessMap>({
     save: (map, info) => sync.save(map, info),
@@ -74,7 +77,13 @@ export async function startSession(
         ? null
         : window
       : options.lifecycle;
-  const detach = target ? attachPageLifecycle(saver, target) : () => {};
+  const detach = target
+    ? attachPageLifecycle(saver, target, {
+        beforeSave: () => {
+          if (typeof document !== 'undefined') commitOpenDraft();
+        },
+      })
+    : () => {};
   const unsubscribe = editor.subscribe((next, prev) => {
     if (next.map !== prev.map && ctx.state.getState().mapId !== null) saver.schedule(next.map);
   });
@@ -97,6 +106,7 @@ export async function startSession(
 
   try {
     await openFirstMap(ctx, s);
+    await recoverOrphans(ctx, s);
   } catch (error) {
     // Storage opened but cannot be read: keep the example in memory, retry saving.
     ctx.fail(error, 'Could not read the map library');
@@ -128,4 +138,18 @@ async function openFirstMap(ctx: PersistenceContext, s: Session): Promise<void> 
   }
   // Keep the reason the last map could not be opened.
   if (banner && ctx.state.getState().banner === null) ctx.set({ banner });
+}
+
+/** Copies of unsaved edits to maps that are gone (deleted in another tab) become maps. */
+async function recoverOrphans(ctx: PersistenceContext, s: Session): Promise<void> {
+  const names = await s.library.recoverOrphans();
+  if (names.length === 0) return;
+  ctx.bumpLibrary();
+  const list = names.map((n) => `"${n}"`).join(', ');
+  ctx.set({
+    banner: {
+      tone: 'warning',
+      text: `Changes to a map that was deleted in another tab were not lost: they are in the library as ${list}.`,
+    },
+  });
 }
