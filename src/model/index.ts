@@ -25,6 +25,7 @@ export {
   mapSchema,
   NODE_KINDS,
   nodeSchema,
+  OUTSIDE_ROLES,
   PERSON_ROLES,
   personSchema,
 } from './schema';
@@ -32,6 +33,7 @@ export { serializeMap } from './serializeMap';
 export { swapBranchesTitle, swapBranchLabels } from './swapBranchLabels';
 export type {
   AcceptedFinding,
+  HandOffInfo,
   MapEdge,
   MapNode,
   MapSettings,

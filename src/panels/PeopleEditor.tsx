@@ -6,6 +6,8 @@ const ROLE_NAMES: Record<PersonRole, string> = {
   owner: 'Owner',
   staff: 'Staff',
   outsourcer: 'Outsourcer',
+  client: 'Client',
+  supplier: 'Supplier',
 };
 
 function asRole(value: string): PersonRole | undefined {
