@@ -9,7 +9,9 @@ export {
   DEFAULT_REVIEW_CADENCE,
   defaultAgreement,
 } from './defaultAgreement';
+export { flowOrder } from './flowOrder';
 export { formatHours, formatMoney, formatPercent } from './format';
+export { type HandOffPack, handOffPack, type PackFor, type PackStep } from './handOffPack';
 export { isOutside } from './isOutside';
 export {
   DEFAULT_SLA_HOURS,
@@ -20,6 +22,8 @@ export {
 } from './leverageFindings';
 export { type LeverageSummary, leverageSummary } from './leverageSummary';
 export { ownerColor } from './ownerColor';
+export { packMap } from './packMap';
+export { agreementLines, packMarkdown } from './packMarkdown';
 export { patchSla } from './patchSla';
 export { LEVERAGE_RULES } from './rules';
 export { stepAgreement } from './stepAgreement';
