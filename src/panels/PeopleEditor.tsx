@@ -24,6 +24,7 @@ export function PeopleEditor() {
   const defaultRate = useEditor((s) => s.map.settings.defaultHandOffRate);
   const upsertPerson = useEditor((s) => s.upsertPerson);
   const removePerson = useEditor((s) => s.removePerson);
+  const setPack = useEditor((s) => s.setPack);
   const hasOwner = people.some((p) => p.role === 'owner');
 
   const add = () =>
@@ -59,9 +60,21 @@ export function PeopleEditor() {
           />
         ))}
       </ul>
-      <button type="button" onClick={add}>
-        Add person
-      </button>
+      <div className="lf-lev-row">
+        <button type="button" onClick={add}>
+          Add person
+        </button>
+        {people.some((p) => !isOutside(p.role)) && (
+          <button
+            type="button"
+            onClick={() =>
+              setPack({ personIds: people.filter((p) => !isOutside(p.role)).map((p) => p.id) })
+            }
+          >
+            Hand-off packs for everyone
+          </button>
+        )}
+      </div>
     </section>
   );
 }

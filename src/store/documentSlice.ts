@@ -55,6 +55,8 @@ export const createDocumentSlice =
   (set, get) => {
     let preDragMap: ProcessMap | null = null;
     const change = (edits: readonly MapEdit[]) => {
+      // A hand-off map opens read-only: only a whole new map (another map, a copy) replaces it.
+      if (get().map.handOff && !edits.every((e) => e.type === 'replaceMap')) return;
       const map = applyEdits(get().map, edits);
       if (map !== get().map) set({ map });
     };
