@@ -4,6 +4,7 @@ import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
 import { AnalysisBadge } from './AnalysisBadge';
 import { ImportExportMenu } from './ImportExportMenu';
+import { LaneControls, useTidyInLanes } from './LaneControls';
 import { useLibrary } from './LibraryContext';
 import { SaveStatus } from './SaveStatus';
 
@@ -56,8 +57,11 @@ export function Toolbar() {
   const flowStore = useStoreApi();
   const library = useLibrary();
   const [busy, setBusy] = useState(false);
+  const tidyInLanes = useTidyInLanes();
 
   const tidy = async () => {
+    // With lanes shown, Tidy up lays out within lanes.
+    if (store.getState().lanes) return tidyInLanes();
     setBusy(true);
     try {
       if (await library.tidyUp()) {
@@ -178,6 +182,7 @@ export function Toolbar() {
         >
           Fit view
         </button>
+        <LaneControls />
         {secondary.slice(2).map(render)}
         <MoreMenu commands={secondary} />
       </div>
