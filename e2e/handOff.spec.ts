@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { openBlankMap, stepByLabel, typeLabel } from './helpers';
@@ -220,6 +220,7 @@ test.describe('hand it off', () => {
     ]);
     await expect(doc.getByRole('img', { name: "Maria's part of the map" })).toBeVisible();
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync('reports/hand-off-pack.pdf', pdf);
     const text = (await pdfPages(pdf)).join('\n');
     for (const part of [
       'Hand-off pack: Maria',
@@ -268,5 +269,44 @@ test.describe('hand it off', () => {
     await expect(page.getByRole('img', { name: "Maria's part of the map" })).toBeVisible();
     // Nothing to edit: no palette, no canvas.
     await expect(page.locator('.react-flow')).toHaveCount(0);
+  });
+
+  test('packs for everyone print one person per page, and a selection of steps has its own pack', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(stepByLabel(page, 'Pack order')).toBeVisible();
+    await sidePanel(page).getByRole('tab', { name: 'Leverage' }).click();
+    await people(page).getByRole('button', { name: 'Hand-off packs for everyone' }).click();
+    const pack = page.getByRole('dialog', { name: 'Hand-off pack' });
+    await expect(pack.getByRole('article')).toHaveCount(2);
+    const pages = await pdfPages(await page.pdf({ format: 'A4' }));
+    const starts = pages.map((text) => text.match(/Hand-off pack: (Me|Virtual assistant)/)?.[1]);
+    expect(starts.filter(Boolean)).toEqual(['Me', 'Virtual assistant']);
+    // Each person starts a page of their own.
+    expect(pages.findIndex((t) => t.includes('Hand-off pack: Virtual assistant'))).toBeGreaterThan(
+      pages.findIndex((t) => t.includes('Hand-off pack: Me')),
+    );
+    // Markdown, to paste anywhere.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await pack.getByRole('button', { name: 'Copy Markdown' }).click();
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).toContain('# Hand-off pack: Me');
+    expect(markdown).toContain('### 1. Check payment');
+    expect(markdown).toContain('# Hand-off pack: Virtual assistant');
+    await pack.getByRole('button', { name: 'Close' }).click();
+
+    // A selection of steps.
+    await stepByLabel(page, 'Check payment').click();
+    await stepByLabel(page, 'Pack order').click({ modifiers: ['Shift'] });
+    await sidePanel(page).getByRole('tab', { name: 'Inspector' }).click();
+    await inspector(page)
+      .getByRole('button', { name: 'Hand-off pack for the selected steps' })
+      .click();
+    const selected = pack.getByRole('article', { name: 'Hand-off pack for Selected steps' });
+    await expect(selected.getByRole('heading', { level: 3 })).toHaveText([
+      'Check payment',
+      'Pack order',
+    ]);
   });
 });

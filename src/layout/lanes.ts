@@ -81,8 +81,8 @@ export function laneOf(map: LaneMap): {
 }
 
 /**
- * The bands of the lanes around where the steps are now: each lane from just above its
- * highest step to just below its lowest, stacked without overlap (a lane with no steps
+ * The bands of the lanes around where the steps are now: each lane from where the one above
+ * ends to just below its lowest step, the first from just above its highest, stacked (a lane with no steps
  * gets a band of {@link LANE_MIN_HEIGHT}). Nodes in `skip` are left out (the ones being
  * dragged). Null when the map has no lanes.
  * @example laneBands(map)?.lanes[0]?.name // 'Me'
@@ -110,7 +110,8 @@ export function laneBands(map: LaneMap, skip: ReadonlySet<string> = new Set()): 
   const first = tops.find(Number.isFinite);
   let edge = (first ?? 0) - LANE_PADDING;
   const out: Lane[] = lanes.map((lane, k) => {
-    const top = Number.isFinite(tops[k]!) ? Math.max(edge, tops[k]! - LANE_PADDING) : edge;
+    // Bands touch: each starts where the one above ends.
+    const top = edge;
     const bottom = Number.isFinite(bottoms[k]!)
       ? Math.max(top + LANE_MIN_HEIGHT, bottoms[k]! + LANE_PADDING)
       : top + LANE_MIN_HEIGHT;

@@ -184,3 +184,21 @@ describe('person-level agreements along the lead-time path', () => {
     ).toEqual([]);
   });
 });
+
+describe('overloaded helpers', () => {
+  it('never suggests moving work to a client or supplier', () => {
+    const busy = lineMap(
+      [{ id: 'a', label: 'Book calls', ownerId: 'maria', durationMinutes: 60 }],
+      { people: [ME, { ...MARIA, hoursPerWeek: 10 }, { ...CLIENT, hoursPerWeek: 40 }] },
+    );
+    const [f] = leverageFindings(busy, computeLeverage(busy)).filter(
+      (x) => x.rule === 'overloaded',
+    );
+    expect(f!.suggestions).toEqual([]);
+    const withStaff = { ...busy, people: [...busy.people, { ...BOOKKEEPER, hoursPerWeek: 40 }] };
+    const [g] = leverageFindings(withStaff, computeLeverage(withStaff)).filter(
+      (x) => x.rule === 'overloaded',
+    );
+    expect(g!.suggestions[0]!.title).toBe("Move 'Book calls' to Bookkeeper");
+  });
+});

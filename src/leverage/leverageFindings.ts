@@ -4,6 +4,7 @@ import { DEFAULT_SLA_HOURS, defaultAgreement } from './defaultAgreement';
 import { findOwner } from './findOwner';
 import { firstOutsourcer } from './firstOutsourcer';
 import { formatHours, formatMoney, formatPercent } from './format';
+import { isOutside } from './isOutside';
 import { LEVERAGE_RULES } from './rules';
 import { stepAgreement } from './stepAgreement';
 import type {
@@ -252,6 +253,7 @@ function overloaded(
           p.personId !== null &&
           p.personId !== load.personId &&
           p.role !== 'owner' &&
+          !isOutside(p.role) &&
           biggest !== -1 &&
           p.availableHoursPerWeek - p.hoursPerWeek >= input.stepHours(biggest),
       )

@@ -1,17 +1,36 @@
 import { useReactFlow } from '@xyflow/react';
-import { laneLayout, lanesInOrder } from '../layout/lanes';
+import { laneBands, laneLayout, lanesInOrder } from '../layout/lanes';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 
 /**
- * Lays the map out within lanes (one undo step) and fits it in view.
+ * Fits the lanes in view, their names at the left included (fit view alone fits the steps).
+ * @example const fitLanes = useFitLanes(); fitLanes();
+ */
+export function useFitLanes(): () => void {
+  const store = useEditorStoreApi();
+  const { fitBounds } = useReactFlow();
+  return () => {
+    const bands = laneBands(store.getState().map);
+    if (!bands || bands.lanes.length === 0) return;
+    const top = bands.lanes[0]!.top;
+    const bottom = bands.lanes[bands.lanes.length - 1]!.bottom;
+    void fitBounds(
+      { x: bands.left, y: top, width: bands.right - bands.left, height: bottom - top },
+      { padding: 0.05, duration: 300 },
+    );
+  };
+}
+
+/**
+ * Lays the map out within lanes (one undo step) and fits the lanes in view.
  * @example const tidyInLanes = useTidyInLanes(); tidyInLanes();
  */
 export function useTidyInLanes(): () => void {
   const store = useEditorStoreApi();
-  const { fitView } = useReactFlow();
+  const fitLanes = useFitLanes();
   return () => {
     store.getState().setPositions(laneLayout(store.getState().map));
-    requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 300 }));
+    requestAnimationFrame(fitLanes);
   };
 }
 
@@ -22,6 +41,7 @@ export function LaneControls() {
   const viewAs = useEditor((s) => s.viewAs);
   const people = useEditor((s) => s.map.people);
   const tidyInLanes = useTidyInLanes();
+  const fitLanes = useFitLanes();
   return (
     <>
       <button
@@ -35,7 +55,7 @@ export function LaneControls() {
           if (on && !lanesInOrder(store.getState().map)) {
             tidyInLanes();
             store.getState().setNotice('Laid the steps out in lanes. Undo with Ctrl/⌘+Z.');
-          }
+          } else if (on) requestAnimationFrame(fitLanes);
         }}
       >
         Show lanes

@@ -4,7 +4,7 @@ import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
 import { AnalysisBadge } from './AnalysisBadge';
 import { ImportExportMenu } from './ImportExportMenu';
-import { LaneControls, useTidyInLanes } from './LaneControls';
+import { LaneControls, useFitLanes, useTidyInLanes } from './LaneControls';
 import { useLibrary } from './LibraryContext';
 import { SaveStatus } from './SaveStatus';
 
@@ -58,6 +58,7 @@ export function Toolbar() {
   const library = useLibrary();
   const [busy, setBusy] = useState(false);
   const tidyInLanes = useTidyInLanes();
+  const fitLanes = useFitLanes();
 
   const tidy = async () => {
     // With lanes shown, Tidy up lays out within lanes.
@@ -177,7 +178,11 @@ export function Toolbar() {
         </button>
         <button
           type="button"
-          onClick={() => void fitView({ padding: 0.2, duration: 200, includeHiddenNodes: true })}
+          onClick={() =>
+            store.getState().lanes
+              ? fitLanes()
+              : void fitView({ padding: 0.2, duration: 200, includeHiddenNodes: true })
+          }
           title="Fit view (Shift+1)"
         >
           Fit view
