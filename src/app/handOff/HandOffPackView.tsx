@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { downloadBlob } from '../../io/downloadBlob';
 import { mapFileName, mapToJsonBlob } from '../../io/exportJson';
 import { mapToSvg } from '../../io/exportSvg';
@@ -46,6 +46,15 @@ export function HandOffPackView() {
       return { pack, part, picture: mapToSvg(part) };
     });
   }, [map, request, report]);
+  // Escape closes the pack, as it closes the other dialogs.
+  useEffect(() => {
+    if (!request) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') store.getState().setPack(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [request, store]);
   if (!request) return null;
   const markdown = () => packMarkdown(docs.map((d) => d.pack));
   const close = () => store.getState().setPack(null);
