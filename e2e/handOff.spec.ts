@@ -149,7 +149,10 @@ test.describe('hand it off', () => {
       "Maria has no service agreement for 'Answer emails' and 'Book the call'",
     );
     await missing.getByRole('button', { name: /Open Maria's agreement with the defaults/ }).click();
-    const agreement = leverage(page).getByRole('group', { name: 'Agreement with Maria' });
+    const agreement = people(page)
+      .getByRole('group', { name: 'Maria', exact: true })
+      .getByRole('group', { name: 'Service agreement' });
+    await expect(agreement).toContainText('Agreement with Maria');
     await expect(agreement.getByRole('spinbutton', { name: 'Turnaround (hours)' })).toBeFocused();
     await expect(agreement.getByRole('spinbutton', { name: 'Turnaround (hours)' })).toHaveValue(
       '24',
@@ -294,7 +297,8 @@ test.describe('hand it off', () => {
     expect(markdown).toContain('# Hand-off pack: Me');
     expect(markdown).toContain('### 1. Check payment');
     expect(markdown).toContain('# Hand-off pack: Virtual assistant');
-    await pack.getByRole('button', { name: 'Close' }).click();
+    await page.keyboard.press('Escape');
+    await expect(pack).toHaveCount(0);
 
     // A selection of steps.
     await stepByLabel(page, 'Check payment').click();

@@ -28,6 +28,7 @@ import { edgeTypes } from './edgeTypes';
 import { useFindingsPopup } from './FindingsPopup';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { LaneBands } from './LaneBands';
+import { LaneControls } from './LaneControls';
 import { laneDropEdits } from './laneDropEdits';
 import { isSimpleZoom } from './lod/detailLevel';
 import { SimpleMapLayer } from './lod/SimpleMapLayer';
@@ -260,6 +261,7 @@ export function Canvas() {
       )}
       {scene && <SimpleMapLayer scene={scene} />}
       <LaneBands frozen={frozenBands} />
+      <LaneControls />
       <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={FIT_ALL} />
       <OverviewMap />
       <MapSearch />

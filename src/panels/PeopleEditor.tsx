@@ -212,7 +212,9 @@ function PersonAgreement({
   }, [wanted, setAgreementFor]);
   const { agreement } = person;
   return (
-    <fieldset ref={box} className="lf-lev-sla" aria-label={`Agreement with ${person.name}`}>
+    // Named "Service agreement" (inside the person's group): a name holding the person's
+    // would make their own group's name ambiguous.
+    <fieldset ref={box} className="lf-lev-sla" aria-label="Service agreement">
       <legend>Agreement with {person.name}</legend>
       {agreement ? (
         <>

@@ -1,10 +1,10 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useRef, useState } from 'react';
+import { useFitLanes, useTidyInLanes } from '../canvas/LaneControls';
 import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
 import { AnalysisBadge } from './AnalysisBadge';
 import { ImportExportMenu } from './ImportExportMenu';
-import { LaneControls, useFitLanes, useTidyInLanes } from './LaneControls';
 import { useLibrary } from './LibraryContext';
 import { SaveStatus } from './SaveStatus';
 
@@ -187,7 +187,6 @@ export function Toolbar() {
         >
           Fit view
         </button>
-        <LaneControls />
         {secondary.slice(2).map(render)}
         <MoreMenu commands={secondary} />
       </div>

@@ -1,4 +1,4 @@
-import { useReactFlow } from '@xyflow/react';
+import { Panel, useReactFlow } from '@xyflow/react';
 import { laneBands, laneLayout, lanesInOrder } from '../layout/lanes';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 
@@ -34,7 +34,10 @@ export function useTidyInLanes(): () => void {
   };
 }
 
-/** "Show lanes" (one band per person) and "View as" (dim every step not theirs). */
+/**
+ * "Show lanes" (one band per person) and "View as" (dim every step not theirs), at the top
+ * left of the canvas.
+ */
 export function LaneControls() {
   const store = useEditorStoreApi();
   const lanes = useEditor((s) => s.lanes);
@@ -43,7 +46,7 @@ export function LaneControls() {
   const tidyInLanes = useTidyInLanes();
   const fitLanes = useFitLanes();
   return (
-    <>
+    <Panel position="top-left" className="lf-lane-controls nodrag nopan">
       <button
         type="button"
         aria-pressed={lanes}
@@ -78,6 +81,6 @@ export function LaneControls() {
           </select>
         </label>
       )}
-    </>
+    </Panel>
   );
 }
