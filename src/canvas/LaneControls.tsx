@@ -35,8 +35,8 @@ export function useTidyInLanes(): () => void {
 }
 
 /**
- * "Show lanes" (one band per person) and "View as" (dim every step not theirs), at the top
- * left of the canvas.
+ * "Show lanes" (one band per person) and "View as" (dim every step not theirs), at the
+ * bottom of the canvas (clear of the corners, where the zoom controls and overview sit).
  */
 export function LaneControls() {
   const store = useEditorStoreApi();
@@ -46,7 +46,7 @@ export function LaneControls() {
   const tidyInLanes = useTidyInLanes();
   const fitLanes = useFitLanes();
   return (
-    <Panel position="top-left" className="lf-lane-controls nodrag nopan">
+    <Panel position="bottom-center" className="lf-lane-controls nodrag nopan">
       <button
         type="button"
         aria-pressed={lanes}
