@@ -72,13 +72,16 @@ test.describe('leverage: what to hand off', () => {
     await assign(page, 'Answer customer emails', '30', 'Me (owner)', 'non-productive');
     await assign(page, 'Send quote', '5', 'Me (owner)', 'productive');
 
-    // The ranked hand-off list: 30 min x 20 cases = 10 h a week, worth 10 x (500 - 25).
+    // The ranked hand-off list: 30 min x 20 cases = 10 h a week, worth 10 x (500 - 25) at the
+    // assistant's rate. Send quote is productive: the owner's to keep, never ranked.
     await sidePanel(page).getByRole('tab', { name: 'Leverage' }).click();
     const items = handOffs(page).getByRole('listitem');
-    await expect(items).toHaveCount(2);
+    await expect(items).toHaveCount(1);
     await expect(items.nth(0)).toContainText('Answer customer emails');
-    await expect(items.nth(0)).toContainText('10 h a week at $25/h · worth $4,750 a week');
-    await expect(items.nth(1)).toContainText('Send quote');
+    await expect(items.nth(0)).toContainText(
+      "10 h a week at $25/h (Virtual assistant's rate) · worth $4,750 a week",
+    );
+    await expect(handOffs(page)).not.toContainText('Send quote');
     await expect(totals(page)).toContainText('Cost per case$292'); // 35 min at $500/h
 
     // What-if: before and after side by side; the map is unchanged until Apply.
@@ -92,8 +95,7 @@ test.describe('leverage: what to hand off', () => {
     await page.locator('.lf-side').screenshot({ path: 'reports/leverage-summary.png' });
 
     await handOffs(page).getByRole('button', { name: 'Apply hand-offs' }).click();
-    await expect(items).toHaveCount(1);
-    await expect(items.nth(0)).toContainText('Send quote');
+    await expect(handOffs(page)).toContainText('Nothing yet');
     await expect(totals(page)).toContainText('Cost per case$54.17');
     const load = leverage(page).getByRole('region', { name: 'Hours a week per person' });
     await expect(load.getByRole('listitem').filter({ hasText: 'Virtual assistant' })).toContainText(
@@ -102,7 +104,7 @@ test.describe('leverage: what to hand off', () => {
 
     // One undo step brings it back.
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect(items).toHaveCount(2);
+    await expect(items).toHaveCount(1);
     await expect(items.nth(0)).toContainText('Answer customer emails');
     await expect(totals(page)).toContainText('Cost per case$292');
   });

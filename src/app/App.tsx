@@ -14,6 +14,8 @@ import { VersionHistoryDialog } from '../panels/VersionHistoryDialog';
 import { AnalysisProvider } from '../store/AnalysisProvider';
 import type { EditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider, useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import { HandOffPackView } from './handOff/HandOffPackView';
+import { ReadOnlyMapView } from './handOff/ReadOnlyMapView';
 import './library.css';
 import { LayoutProgress } from './LayoutProgress';
 import type { PersistenceOptions } from './persistence/createPersistence';
@@ -31,19 +33,25 @@ function Shell({ storage }: { storage: StorageOptions }) {
   useKeyboardShortcuts(store);
   const scheme = useColorScheme(useEditor((s) => s.theme));
   const library = usePersistence(store, storage);
+  const readOnly = useEditor((s) => s.map.handOff !== undefined);
   return (
     <LibraryProvider value={library}>
       <div className={`lf-app ${scheme}`} data-theme={scheme}>
         <Toolbar />
         <LibraryBanner />
         <LayoutProgress />
-        <div className="lf-body">
-          <Palette />
-          <main className="lf-canvas">
-            <CanvasWhenReady />
-          </main>
-          <SidePanel />
-        </div>
+        {readOnly ? (
+          <ReadOnlyMapView />
+        ) : (
+          <div className="lf-body">
+            <Palette />
+            <main className="lf-canvas">
+              <CanvasWhenReady />
+            </main>
+            <SidePanel />
+          </div>
+        )}
+        <HandOffPackView />
         <ShortcutsDialog />
         <LibraryDialog />
         <VersionHistoryDialog />

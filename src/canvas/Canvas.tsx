@@ -15,8 +15,11 @@ import {
   useCallback,
   useDeferredValue,
   useMemo,
+  useRef,
+  useState,
 } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { type LaneBands as Bands, laneBands } from '../layout/lanes';
 import { NODE_SIZE } from '../layout/nodeSize';
 import type { Position } from '../model';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
@@ -24,6 +27,9 @@ import { ConnectPicker } from './ConnectPicker';
 import { edgeTypes } from './edgeTypes';
 import { useFindingsPopup } from './FindingsPopup';
 import type { FlowEdge, FlowNode } from './flowTypes';
+import { LaneBands } from './LaneBands';
+import { LaneControls } from './LaneControls';
+import { laneDropEdits } from './laneDropEdits';
 import { isSimpleZoom } from './lod/detailLevel';
 import { SimpleMapLayer } from './lod/SimpleMapLayer';
 import { useHideWhenZoomedOut } from './lod/useHideWhenZoomedOut';
@@ -96,6 +102,10 @@ export function Canvas() {
   const scene = useSimpleScene(layerOn, mapNodes, mapEdges);
   const onSimpleClick = useSimpleSelection(simple ? scene : null);
 
+  // The lanes as they were when a drag began: drawn (so a dragged step does not stretch its
+  // own lane) and dropped into.
+  const [frozenBands, setFrozenBands] = useState<Bands | null>(null);
+  const frozen = useRef<Bands | null>(null);
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const state = store.getState();
@@ -113,9 +123,23 @@ export function Canvas() {
         }
       }
       if (moves.size > 0) {
+        if (dragging && state.lanes && frozen.current === null) {
+          frozen.current = laneBands(state.map);
+          setFrozenBands(frozen.current);
+        }
         if (dragging) state.beginDrag();
         state.moveNodes(moves);
-        if (dragging === false) state.endDrag();
+        if (dragging === false) {
+          // Dropped into another person's lane: theirs now, in the drag's one undo step.
+          if (state.lanes) {
+            const moved = [...moves.keys()];
+            const map = store.getState().map;
+            state.applyEdits(laneDropEdits(map, moved, frozen.current ?? undefined));
+          }
+          frozen.current = null;
+          setFrozenBands(null);
+          state.endDrag();
+        }
       }
       if (selection) state.select(selection, store.getState().selectedEdgeIds);
     },
@@ -238,6 +262,8 @@ export function Canvas() {
         />
       )}
       {scene && <SimpleMapLayer scene={scene} />}
+      <LaneBands frozen={frozenBands} />
+      <LaneControls />
       <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={FIT_ALL} />
       <OverviewMap />
       <MapSearch />

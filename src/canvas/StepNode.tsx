@@ -34,10 +34,18 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
     '--lf-lines': labelLines(step.kind, size),
   };
   if (heatOn && heat > 0) style['--lf-heat'] = heat.toFixed(2);
+  // View as: every step that is not this person's is dimmed (an unassigned step is the owner's).
+  const dimmed = useEditor((s) => {
+    if (s.viewAs === null) return false;
+    const ownerId = 'ownerId' in step ? step.ownerId : undefined;
+    const known = ownerId !== undefined && s.map.people.some((p) => p.id === ownerId);
+    const doer = known ? ownerId : s.map.people.find((p) => p.role === 'owner')?.id;
+    return step.kind === 'start' || step.kind === 'end' || doer !== s.viewAs;
+  });
 
   return (
     <div
-      className={`lf-node lf-node--${step.kind}${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}`}
+      className={`lf-node lf-node--${step.kind}${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}${dimmed ? ' is-dimmed' : ''}`}
       data-kind={step.kind}
       data-severity={worst}
       style={style}

@@ -420,6 +420,23 @@ describe('importBpmn: refusals', () => {
 });
 
 describe('exportBpmn', () => {
+  it('writes one lane per person, the owner first, holding the steps no one else does', async () => {
+    const map = exampleMap();
+    map.nodes = map.nodes.map((n) => (n.id === 'p' ? { ...n, ownerId: 'va' } : n));
+    const xml = await exportBpmn(map);
+    expect(xml).toMatch(
+      /<bpmn:lane id="Lane_1" name="Me">\s*<bpmn:flowNodeRef>a<\/bpmn:flowNodeRef>\s*<bpmn:flowNodeRef>d<\/bpmn:flowNodeRef>\s*<bpmn:flowNodeRef>r<\/bpmn:flowNodeRef>\s*<\/bpmn:lane>/,
+    );
+    expect(xml).toMatch(
+      /<bpmn:lane id="Lane_2" name="Virtual assistant">\s*<bpmn:flowNodeRef>p<\/bpmn:flowNodeRef>\s*<\/bpmn:lane>/,
+    );
+    // Lanes come back as people, each step in its lane's.
+    const { map: back } = await importBpmn(xml);
+    expect(back.people.map((p) => p.name)).toEqual(['Me', 'Virtual assistant']);
+    expect(ownerName(back, 'p')).toBe('Virtual assistant');
+    expect(ownerName(back, 'd')).toBe('Me');
+  });
+
   it('writes start and end events, tasks, gateways, flows and diagram interchange', async () => {
     const xml = await exportBpmn(exampleMap());
     for (const part of [
@@ -447,8 +464,11 @@ describe('exportBpmn', () => {
     expect(back.nodes.map(({ id, kind, label }) => ({ id, kind, label }))).toEqual(
       map.nodes.map(({ id, kind, label }) => ({ id, kind, label })),
     );
+    // A step with no doer is the owner's, and goes back in the owner's lane.
     expect(back.nodes.map((n) => ownerName(back, n.id))).toEqual(
-      map.nodes.map((n) => ownerName(map, n.id)),
+      map.nodes.map((n) =>
+        n.kind === 'start' || n.kind === 'end' ? undefined : (ownerName(map, n.id) ?? 'Me'),
+      ),
     );
     expect(back.edges).toEqual(map.edges);
     expect(back.nodes.map((n) => ('durationMinutes' in n ? n.durationMinutes : undefined))).toEqual(

@@ -127,7 +127,8 @@ describe('computeLeverage: defaults', () => {
     ]);
     expect(lev.costPerCase).toBe(500);
     expect(lev.owner.productiveHoursPerWeek).toBe(20);
-    expect(lev.handOffCandidates).toHaveLength(1);
+    // Productive work is the owner's to keep: never a candidate.
+    expect(lev.handOffCandidates).toHaveLength(0);
   });
 
   it('a map without any leverage data still works: zero figures, nothing to hand off', () => {

@@ -1,17 +1,28 @@
 import { type AnalysisReport, analyze as analyzeFlow } from '../analyzer';
-import type { Person, ProcessMap } from '../model';
-import { coreCandidate, coreDoer, coreStep, isCandidate, leverageCore } from './leverageCore';
+import type { ProcessMap } from '../model';
+import { firstOutsourcer } from './firstOutsourcer';
+import {
+  coreCandidate,
+  coreDoer,
+  coreStep,
+  isCandidate,
+  leverageCore,
+  RATE_SOURCES,
+} from './leverageCore';
 import type { HandOffCandidate, Leverage, StepFigures } from './types';
 import { visitsById } from './visitsById';
 
 export { findOwner } from './findOwner';
+export { firstOutsourcer };
 
-/**
- * The first outsourcer, whom hand-off suggestions name; undefined when there is none.
- * @example firstOutsourcer(exampleMap())?.name // 'Virtual assistant'
- */
-export function firstOutsourcer(map: Pick<ProcessMap, 'people'>): Person | undefined {
-  return map.people.find((p) => p.role === 'outsourcer');
+/** Options of {@link computeLeverage}. */
+export interface LeverageOptions {
+  /**
+   * Who the hand-offs would go to: their hourly cost is the rate of every owner's step
+   * without its own hand-off rate. Default: the first outsourcer; null: nobody (the map's
+   * default rate).
+   */
+  handToId?: string | null;
 }
 
 /**
@@ -29,9 +40,13 @@ export function firstOutsourcer(map: Pick<ProcessMap, 'people'>): Person | undef
  *   once (duration, whatever the visits) and kept out of every per-case and per-week figure.
  * - Cost per case = sum over routine steps of visits x (minutes / 60 x the doer's hourly
  *   cost + out-of-pocket cost per case).
- * - Hand-off rate = step.handOffRate ?? settings.defaultHandOffRate. A candidate is a
- *   routine step of the owner with some time a week and a hand-off rate below the target;
- *   worth per week = hours a week x (target rate - hand-off rate).
+ * - Hand-off rate = step.handOffRate, else the hourly cost of the person the hand-offs go
+ *   to (`options.handToId`, default the first outsourcer), else settings.defaultHandOffRate;
+ *   each candidate says which it used. A candidate is a routine, non-productive step of the
+ *   owner with some time a week and a hand-off rate below the target (productive work is
+ *   the owner's to keep); worth per week = hours a week x (target rate - hand-off rate).
+ * - Clients and suppliers (outside parties): their time costs nothing and is in no one's
+ *   hours, but counts in the lead time of a case (visits x duration over routine steps).
  * - When the flow metrics are unavailable (no start or end, a loop with no way out), each
  *   step counts one visit per case and `visitsNote` says why.
  * @example computeLeverage(exampleMap()).handOffCandidates[0]?.nodeId // 'p'
@@ -39,12 +54,13 @@ export function firstOutsourcer(map: Pick<ProcessMap, 'people'>): Person | undef
 export function computeLeverage(
   map: ProcessMap,
   report?: Pick<AnalysisReport, 'metrics'>,
+  options: LeverageOptions = {},
 ): Leverage {
   const metrics = (report ?? analyzeFlow(map)).metrics;
   const byId = visitsById(metrics);
   const visits =
     byId === null ? null : Float64Array.from(map.nodes, (node) => byId.get(node.id) ?? 0);
-  const core = leverageCore(map, visits);
+  const core = leverageCore(map, visits, options.handToId);
   const steps: StepFigures[] = [];
   const candidates: HandOffCandidate[] = [];
   for (let i = 0; i < core.count; i++) {
@@ -67,6 +83,9 @@ export function computeLeverage(
       oneTimeHours: core.oneTimeHours[i]!,
       oneTimeCost: core.oneTimeCost[i]!,
       handOffRate: core.handOffRate[i]!,
+      rateSource: RATE_SOURCES[core.rateSource[i]!]!,
+      outside: core.outside[i] === 1,
+      leadHoursPerCase: core.leadHours[i]!,
     };
     steps.push(s);
     if (isCandidate(core, i)) candidates.push(coreCandidate(core, i));
@@ -83,6 +102,14 @@ export function computeLeverage(
     owner: core.split,
     people: core.people,
     handOffCandidates: candidates,
+    handToId: core.handTo?.id ?? null,
+    handToName: core.handTo?.name ?? null,
+    productiveByOthers: steps.filter(
+      (s) =>
+        s.workType === 'productive' && !s.outside && s.doerId !== null && s.doerId !== core.ownerId,
+    ),
+    leadTimeHoursPerCase: core.leadTimeHoursPerCase,
+    outsideHoursPerCase: core.outsideHoursPerCase,
     steps,
     oneTimeSteps: steps.filter((s) => s.cadence === 'one-time'),
     longestPathNodeIds: metrics.longestPath ? [...metrics.longestPath.nodeIds] : null,

@@ -2,7 +2,12 @@ import { scratch } from '../analyzer/scratch';
 import type { Person, ProcessMap, StepNode } from '../model';
 import { findOwner } from './findOwner';
 import { finite } from './finite';
-import type { HandOffCandidate, OwnerSplit, PersonLoad } from './types';
+import { firstOutsourcer } from './firstOutsourcer';
+import { isOutside } from './isOutside';
+import type { HandOffCandidate, OwnerSplit, PersonLoad, RateSource } from './types';
+
+/** Rate sources by code, as `LeverageCore.rateSource` stores them. */
+export const RATE_SOURCES: readonly RateSource[] = ['step', 'person', 'default', 'doer'];
 
 /**
  * The leverage figures of every step as columns (index = step, in file order) and what is
@@ -34,6 +39,16 @@ export interface LeverageCore {
   oneTimeHours: Float64Array;
   oneTimeCost: Float64Array;
   handOffRate: Float64Array;
+  /** Where each hand-off rate comes from: an index into {@link RATE_SOURCES}. */
+  rateSource: Uint8Array;
+  /** 1 when a client or supplier does the step. */
+  outside: Uint8Array;
+  /** Routine steps: hours of one case (visits x minutes / 60); one-time: 0. */
+  leadHours: Float64Array;
+  /** Who hand-offs would go to, or undefined for nobody. */
+  handTo: Person | undefined;
+  leadTimeHoursPerCase: number;
+  outsideHoursPerCase: number;
   /** Everyone in People, in file order, plus the implicit owner first when there is none. */
   people: PersonLoad[];
   split: OwnerSplit;
@@ -46,7 +61,11 @@ export interface LeverageCore {
  * figures count 0); null when the flow metrics are unavailable (one visit per step).
  * @example leverageCore(map, null).hoursPerWeek[0]
  */
-export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null): LeverageCore {
+export function leverageCore(
+  map: ProcessMap,
+  visits: ArrayLike<number> | null,
+  handToId?: string | null,
+): LeverageCore {
   const { settings } = map;
   const target = finite(settings.targetHourlyRate);
   const cases = finite(settings.casesPerWeek);
@@ -55,6 +74,13 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
   const owner = findOwner(map);
   const ownerId = owner?.id ?? null;
   const ownerAt = owner === undefined ? -1 : persons.indexOf(owner);
+  const handTo =
+    handToId === undefined
+      ? firstOutsourcer(map)
+      : handToId === null
+        ? undefined
+        : persons.find((p) => p.id === handToId);
+  const handToRate = handTo === undefined ? undefined : finite(handTo.hourlyCost);
   // The last person with an id wins, as in a Map built from the list.
   const byId = new Map<string, number>();
   for (let p = 0; p < persons.length; p++) byId.set(persons[p]!.id, p);
@@ -73,6 +99,11 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
   const oneTimeHours = scratch.float64(size);
   const oneTimeCost = scratch.float64(size);
   const handOffRate = scratch.float64(size);
+  const rateSource = scratch.uint8(size);
+  const outside = scratch.uint8(size);
+  const leadHours = scratch.float64(size);
+  let leadTimeHoursPerCase = 0;
+  let outsideHoursPerCase = 0;
   // Hours per doer id (null: the implicit owner), summed in step order as a pass per person
   // would; and the owner's split by kind of work.
   const loads = new Map<string | null, { hours: number; oneTime: number }>();
@@ -92,7 +123,9 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
     const at = person ?? ownerAt;
     const who = at < 0 ? undefined : persons[at];
     const isOwner = who === undefined || who.role === 'owner';
-    const cost = isOwner ? target : finite(who.hourlyCost);
+    const away = !isOwner && isOutside(who.role);
+    // Outside parties' time costs the owner nothing (their out-of-pocket cost still counts).
+    const cost = isOwner ? target : away ? 0 : finite(who.hourlyCost);
     const m = finite(step.durationMinutes);
     const outOfPocket = finite(step.costPerCase);
     const v = visits === null ? 1 : finite(visits[f]);
@@ -103,10 +136,28 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
     minutes[i] = m;
     visitsOf[i] = v;
     hourlyCost[i] = cost;
-    handOffRate[i] = finite(step.handOffRate, defaultRate);
+    outside[i] = away ? 1 : 0;
+    // Rate precedence: the step's own rate, else the person it would go to, else the default.
+    if (!isOwner) {
+      handOffRate[i] = cost;
+      rateSource[i] = 3;
+    } else if (step.handOffRate !== undefined && Number.isFinite(step.handOffRate)) {
+      handOffRate[i] = step.handOffRate;
+      rateSource[i] = 0;
+    } else if (handToRate !== undefined) {
+      handOffRate[i] = handToRate;
+      rateSource[i] = 1;
+    } else {
+      handOffRate[i] = defaultRate;
+      rateSource[i] = 2;
+    }
     if (step.cadence !== 'one-time') {
       routine[i] = 1;
-      hoursPerWeek[i] = ((v * m) / 60) * cases;
+      leadHours[i] = (v * m) / 60;
+      leadTimeHoursPerCase += leadHours[i]!;
+      if (away) outsideHoursPerCase += leadHours[i]!;
+      // An outside party's time is in the lead time of a case, in no one's hours.
+      hoursPerWeek[i] = away ? 0 : ((v * m) / 60) * cases;
       costPerCase[i] = v * oncePass;
     } else {
       oneTimeHours[i] = m / 60;
@@ -167,6 +218,12 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
     oneTimeHours,
     oneTimeCost,
     handOffRate,
+    rateSource,
+    outside,
+    leadHours,
+    handTo,
+    leadTimeHoursPerCase,
+    outsideHoursPerCase,
     people,
     split,
     totalCostPerCase,
@@ -174,14 +231,16 @@ export function leverageCore(map: ProcessMap, visits: ArrayLike<number> | null):
 }
 
 /**
- * Whether step `i` is a hand-off candidate: a routine step of the owner with some time a
- * week and a hand-off rate below the target.
+ * Whether step `i` is a hand-off candidate: a routine step of the owner, not productive
+ * (productive work is the owner's to keep), with some time a week and a hand-off rate
+ * below the target.
  * @example isCandidate(core, 0) // true
  */
 export function isCandidate(core: LeverageCore, i: number): boolean {
   return (
     doerIdOf(core.map.people, core.doer[i]!) === core.ownerId &&
     core.routine[i] === 1 &&
+    coreStep(core, i).workType !== 'productive' &&
     core.hoursPerWeek[i]! > 0 &&
     core.handOffRate[i]! < core.target
   );
@@ -201,6 +260,7 @@ export function coreCandidate(core: LeverageCore, i: number): HandOffCandidate {
     label: node.label,
     hoursPerWeek,
     handOffRate,
+    rateSource: RATE_SOURCES[core.rateSource[i]!]!,
     worthPerWeek: hoursPerWeek * (core.target - handOffRate),
     workType: node.workType,
   };

@@ -24,7 +24,7 @@ describe('hand-off-candidate', () => {
       severity: 'info',
       edgeIds: [],
       message:
-        "'Answer customer emails' takes you 10 h a week; handing it off at $25/h is worth $4,750 a week.",
+        "'Answer customer emails' takes you 10 h a week; handing it off at Virtual assistant's rate, $25/h, is worth $4,750 a week.",
     });
   });
 
@@ -122,24 +122,57 @@ describe('sla-missing', () => {
     { id: 'a', label: 'Book calls', ownerId: 'va', durationMinutes: 10 },
     { id: 'b', label: 'Invoice', ownerId: 'va', durationMinutes: 10, sla: { turnaroundHours: 8 } },
     { id: 'c', label: 'Plan', ownerId: 'me', durationMinutes: 10 },
+    { id: 'd', label: 'Chase payment', ownerId: 'va', durationMinutes: 10 },
   ]);
 
-  it("warns about an outsourcer's step with no agreement, and offers to add one", () => {
+  it('gives one finding per person, naming their steps, and opens their agreement with the defaults', () => {
     const found = ofRule(map, 'sla-missing');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'warning', nodeIds: ['a'] });
+    expect(found[0]).toMatchObject({
+      severity: 'warning',
+      nodeIds: ['a', 'd'],
+      message:
+        "Virtual assistant has no service agreement for 'Book calls' and 'Chase payment': no agreed turnaround, quality bar or escalation.",
+    });
     expect(found[0]!.suggestions[0]).toEqual({
-      title: "Add a 24-hour agreement to 'Book calls'",
+      title:
+        "Open Virtual assistant's agreement with the defaults (24 h turnaround, 25% on-time bonus)",
       edits: [
         {
-          type: 'updateStep',
-          nodeId: 'a',
-          patch: { sla: { turnaroundHours: 24, escalateTo: 'Me' } },
+          type: 'upsertPerson',
+          person: {
+            ...VA,
+            agreement: {
+              turnaroundHours: 24,
+              onTimeBonusPercent: 25,
+              escalateTo: 'Me',
+              reviewCadence: 'Weekly',
+            },
+          },
         },
       ],
     });
     const fixed = applyEdits(map, found[0]!.suggestions[0]!.edits);
     expect(ofRule(fixed, 'sla-missing')).toEqual([]);
+    // The step's own override still wins over the person's agreement.
+    expect(fixed.people.find((p) => p.id === 'va')!.agreement!.turnaroundHours).toBe(24);
+  });
+
+  it('eight steps with no agreement give one warning, not eight', () => {
+    const many = lineMap(
+      Array.from({ length: 8 }, (_, i) => ({ id: `s${i}`, ownerId: 'va', durationMinutes: 5 })),
+    );
+    const found = ofRule(many, 'sla-missing');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.nodeIds).toHaveLength(8);
+  });
+
+  it("a person's agreement covers all their steps", () => {
+    const covered = {
+      ...map,
+      people: [ME, { ...VA, agreement: { turnaroundHours: 12 } }],
+    };
+    expect(ofRule(covered, 'sla-missing')).toEqual([]);
   });
 });
 

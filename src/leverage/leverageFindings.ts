@@ -1,9 +1,12 @@
 import type { Suggestion } from '../analyzer';
-import type { MapEdit, PersonRole, ProcessMap, StepNode } from '../model';
-import { firstOutsourcer } from './computeLeverage';
+import type { MapEdit, Person, PersonRole, ProcessMap, StepNode } from '../model';
+import { DEFAULT_SLA_HOURS, defaultAgreement } from './defaultAgreement';
 import { findOwner } from './findOwner';
+import { firstOutsourcer } from './firstOutsourcer';
 import { formatHours, formatMoney, formatPercent } from './format';
+import { isOutside } from './isOutside';
 import { LEVERAGE_RULES } from './rules';
+import { stepAgreement } from './stepAgreement';
 import type {
   HandOffCandidate,
   Leverage,
@@ -17,8 +20,7 @@ export const MAX_HAND_OFF_FINDINGS = 10;
 
 /** From this share of a person's hours on, they are reported as (nearly) overloaded. */
 export const OVERLOAD_WARNING_SHARE = 0.85;
-/** The turnaround an added service agreement starts with: one day. */
-export const DEFAULT_SLA_HOURS = 24;
+export { DEFAULT_SLA_HOURS };
 
 function finding(
   rule: LeverageRuleId,
@@ -28,6 +30,27 @@ function finding(
   severity = LEVERAGE_RULES[rule].severity,
 ): LeverageFinding {
   return { rule, severity, message, nodeIds, edgeIds: [], suggestions };
+}
+
+/** 'A', 'A' and 'B', 'A', 'B' and 'C' — the labels of steps, for a message. */
+function quoteAll(labels: readonly string[]): string {
+  const quoted = labels.map(quote);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/**
+ * Which rate a hand-off used, in words.
+ * @example rateWords({ rateSource: 'person', handOffRate: 15 }, 'Maria', '$15') // "Maria's rate, $15/h"
+ */
+export function rateWords(
+  c: Pick<HandOffCandidate, 'rateSource'>,
+  handToName: string | null,
+  rate: string,
+): string {
+  if (c.rateSource === 'step') return `the step's own hand-off rate, ${rate}/h`;
+  if (c.rateSource === 'person' && handToName) return `${handToName}'s rate, ${rate}/h`;
+  return `the map's default hand-off rate, ${rate}/h`;
 }
 
 function quote(label: string): string {
@@ -144,43 +167,49 @@ export function findingsOf(map: ProcessMap, input: FindingsInput): LeverageFindi
 
   for (const load of input.people) out.push(...overloaded(input, load, handOff));
 
+  // One finding per outsourcer whose steps have no agreed turnaround, naming those steps.
+  const uncovered = new Map<string, string[]>();
+  const personById = new Map(map.people.map((p) => [p.id, p] as const));
   for (let i = 0; i < input.stepCount; i++) {
     if (input.stepDoerRole(i) !== 'outsourcer') continue;
-    const nodeId = input.stepNodeId(i);
-    const node = steps.get(nodeId);
-    if (!node || node.sla !== undefined) continue;
     const doerId = input.stepDoerId(i);
-    const doer = map.people.find((p) => p.id === doerId)?.name ?? 'an outsourcer';
-    const sla = {
-      turnaroundHours: DEFAULT_SLA_HOURS,
-      ...(owner ? { escalateTo: owner.name } : {}),
-    };
+    const person = doerId === null ? undefined : personById.get(doerId);
+    const node = steps.get(input.stepNodeId(i));
+    if (!person || !node) continue;
+    if (stepAgreement(person, node)?.turnaroundHours !== undefined) continue;
+    uncovered.set(person.id, [...(uncovered.get(person.id) ?? []), node.id]);
+  }
+  for (const [personId, nodeIds] of uncovered) {
+    const person = personById.get(personId)!;
+    const labels = nodeIds.map((id) => steps.get(id)?.label ?? '');
+    const agreement = defaultAgreement(owner?.name, person.agreement);
     out.push(
       finding(
         'sla-missing',
-        `${quote(node.label)} is done by ${doer} with no service agreement: no agreed turnaround, quality bar or escalation.`,
-        [nodeId],
+        `${person.name} has no service agreement for ${quoteAll(labels)}: no agreed turnaround, quality bar or escalation.`,
+        nodeIds,
         [
           {
-            title: `Add a ${DEFAULT_SLA_HOURS}-hour agreement to ${quote(node.label)}`,
-            edits: [{ type: 'updateStep', nodeId, patch: { sla } }],
+            title: `Open ${person.name}'s agreement with the defaults (${formatHours(agreement.turnaroundHours ?? DEFAULT_SLA_HOURS)} turnaround, ${agreement.onTimeBonusPercent ?? 0}% on-time bonus)`,
+            edits: [{ type: 'upsertPerson', person: { ...person, agreement } }],
           },
         ],
       ),
     );
   }
 
-  const exceeded = slaAgainstTarget(map, steps, input.longestPathNodeIds);
+  const exceeded = slaAgainstTarget(map, steps, input.longestPathNodeIds, personById, owner);
   if (exceeded) out.push(exceeded);
 
   // The ten most valuable candidates become findings; the Leverage panel ranks them all.
   for (const c of input.candidates.slice(0, MAX_HAND_OFF_FINDINGS)) {
     const fix = handOff(c.nodeId);
     const tail = outsourcer ? '' : ' Add an outsourcer in People to hand it off.';
+    const rate = rateWords(c, outsourcer?.name ?? null, money(c.handOffRate));
     out.push(
       finding(
         'hand-off-candidate',
-        `${quote(c.label)} takes you ${formatHours(c.hoursPerWeek)} a week; handing it off at ${money(c.handOffRate)}/h is worth ${money(c.worthPerWeek)} a week.${tail}`,
+        `${quote(c.label)} takes you ${formatHours(c.hoursPerWeek)} a week; handing it off at ${rate}, is worth ${money(c.worthPerWeek)} a week.${tail}`,
         [c.nodeId],
         fix,
       ),
@@ -224,6 +253,7 @@ function overloaded(
           p.personId !== null &&
           p.personId !== load.personId &&
           p.role !== 'owner' &&
+          !isOutside(p.role) &&
           biggest !== -1 &&
           p.availableHoursPerWeek - p.hoursPerWeek >= input.stepHours(biggest),
       )
@@ -248,33 +278,46 @@ function slaAgainstTarget(
   map: ProcessMap,
   steps: StepLookup,
   longestPath: readonly string[] | null,
+  personById: ReadonlyMap<string, Person>,
+  owner: Person | undefined,
 ): LeverageFinding | null {
   const target = map.settings.targetTurnaroundHours;
   if (target === undefined || !longestPath) return null;
   const onPath = longestPath.flatMap((id) => {
     const node = steps.get(id);
-    return node ? [node] : [];
+    if (!node) return [];
+    const person = (node.ownerId === undefined ? undefined : personById.get(node.ownerId)) ?? owner;
+    return [{ node, person, turnaround: stepAgreement(person, node)?.turnaroundHours }];
   });
-  if (!onPath.some((n) => n.sla !== undefined)) return null;
+  if (!onPath.some((n) => n.turnaround !== undefined)) return null;
   let total = 0;
-  for (const n of onPath) total += n.sla?.turnaroundHours ?? (n.durationMinutes ?? 0) / 60;
+  for (const n of onPath) total += n.turnaround ?? (n.node.durationMinutes ?? 0) / 60;
   if (total <= target) return null;
   const excess = total - target;
   const slowest = onPath
-    .filter((n) => n.sla !== undefined)
-    .sort((a, b) => (b.sla?.turnaroundHours ?? 0) - (a.sla?.turnaroundHours ?? 0))[0];
+    .filter((n) => n.turnaround !== undefined)
+    .sort((a, b) => (b.turnaround ?? 0) - (a.turnaround ?? 0))[0];
   const suggestions: Suggestion[] = [];
-  if (slowest?.sla && slowest.sla.turnaroundHours > excess) {
-    const hours = Math.floor((slowest.sla.turnaroundHours - excess) * 10) / 10;
+  if (slowest?.turnaround !== undefined && slowest.turnaround > excess) {
+    const hours = Math.floor((slowest.turnaround - excess) * 10) / 10;
+    const { node, person } = slowest;
+    // Where the turnaround is set: the step's own override, else its doer's agreement.
+    const edit: MapEdit =
+      node.sla?.turnaroundHours !== undefined || !person?.agreement
+        ? {
+            type: 'updateStep',
+            nodeId: node.id,
+            patch: { sla: { ...node.sla, turnaroundHours: hours } },
+          }
+        : {
+            type: 'upsertPerson',
+            person: { ...person, agreement: { ...person.agreement, turnaroundHours: hours } },
+          };
+    const whose =
+      edit.type === 'upsertPerson' && person ? `${person.name}'s agreement` : quote(node.label);
     suggestions.push({
-      title: `Shorten the turnaround of ${quote(slowest.label)} to ${formatHours(hours)}`,
-      edits: [
-        {
-          type: 'updateStep',
-          nodeId: slowest.id,
-          patch: { sla: { ...slowest.sla, turnaroundHours: hours } },
-        },
-      ],
+      title: `Shorten the turnaround of ${whose} to ${formatHours(hours)}`,
+      edits: [edit],
     });
   }
   return finding(

@@ -70,13 +70,10 @@ describe('visitsById', () => {
 });
 
 describe('patchSla', () => {
-  it('changes and removes fields, starting a new agreement at 24 hours', () => {
+  it('changes and removes fields; a new override holds only what it sets', () => {
     expect(patchSla({ turnaroundHours: 8, metric: 'typos' }, { metric: undefined })).toEqual({
       turnaroundHours: 8,
     });
-    expect(patchSla(undefined, { onTimeBonusPercent: 25 })).toEqual({
-      turnaroundHours: 24,
-      onTimeBonusPercent: 25,
-    });
+    expect(patchSla(undefined, { onTimeBonusPercent: 25 })).toEqual({ onTimeBonusPercent: 25 });
   });
 });

@@ -31,13 +31,13 @@ describe('stepsCsv', () => {
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
     expect(lines[0]).toBe(
-      'id,label,kind,done by,role,cadence,work type,duration (minutes),visits per case,hours per week,one-time hours,hourly cost,cost per case,one-time cost,hand-off rate,hand-off worth per week,SLA turnaround (hours)',
+      'id,label,kind,done by,role,cadence,work type,duration (minutes),visits per case,hours per week,one-time hours,hourly cost,cost per case,one-time cost,hand-off rate,rate used,hand-off worth per week,SLA turnaround (hours)',
     );
     expect(lines[1]).toBe(
-      'a,"Answer emails, fast",action,Me,owner,routine,,30,1,10,0,500,250,0,25,4750,',
+      'a,"Answer emails, fast",action,Me,owner,routine,,30,1,10,0,500,250,0,25,rate of the person it would go to,4750,',
     );
     expect(lines[2]).toBe(
-      "b,'=cmd,action,Virtual assistant,outsourcer,routine,,6,1,2,0,25,2.5,0,25,,4",
+      "b,'=cmd,action,Virtual assistant,outsourcer,routine,,6,1,2,0,25,2.5,0,25,doer's hourly cost,,4",
     );
   });
 });

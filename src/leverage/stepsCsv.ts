@@ -1,7 +1,15 @@
 import type { AnalysisReport } from '../analyzer';
 import type { ProcessMap } from '../model';
 import { computeLeverage } from './computeLeverage';
-import type { Leverage } from './types';
+import { stepAgreement } from './stepAgreement';
+import type { Leverage, RateSource } from './types';
+
+const RATE_USED: Record<RateSource, string> = {
+  step: "step's own rate",
+  person: 'rate of the person it would go to',
+  default: "map's default",
+  doer: "doer's hourly cost",
+};
 
 /**
  * One CSV cell: text starting with = + - @ (or a tab or carriage return) gets a leading
@@ -36,6 +44,7 @@ const HEADER = [
   'cost per case',
   'one-time cost',
   'hand-off rate',
+  'rate used',
   'hand-off worth per week',
   'SLA turnaround (hours)',
 ];
@@ -51,10 +60,16 @@ export function stepsCsv(
 ): string {
   const names = new Map(map.people.map((p) => [p.id, p.name] as const));
   const worth = new Map(leverage.handOffCandidates.map((c) => [c.nodeId, c.worthPerWeek]));
+  const personOf = new Map(map.people.map((p) => [p.id, p] as const));
   const sla = new Map(
-    map.nodes.flatMap((n) =>
-      (n.kind === 'action' || n.kind === 'decision') && n.sla ? [[n.id, n.sla] as const] : [],
-    ),
+    map.nodes.flatMap((n) => {
+      if (n.kind !== 'action' && n.kind !== 'decision') return [];
+      const agreed = stepAgreement(
+        n.ownerId === undefined ? undefined : personOf.get(n.ownerId),
+        n,
+      );
+      return agreed ? [[n.id, agreed] as const] : [];
+    }),
   );
   const rows = [HEADER.map(csvCell).join(',')];
   for (const s of leverage.steps) {
@@ -74,7 +89,8 @@ export function stepsCsv(
         s.hourlyCost,
         s.costPerCase,
         s.oneTimeCost,
-        s.handOffRate,
+        s.outside ? undefined : s.handOffRate,
+        s.outside ? 'outside party' : RATE_USED[s.rateSource],
         worth.get(s.nodeId),
         sla.get(s.nodeId)?.turnaroundHours,
       ]

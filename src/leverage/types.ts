@@ -42,9 +42,25 @@ export interface StepFigures {
   oneTimeHours: number;
   /** One-time steps: time and out-of-pocket cost, counted once; routine: 0. */
   oneTimeCost: number;
-  /** The step's hand-off rate, or the map's default. */
+  /**
+   * For the owner's steps, what handing it off would cost an hour (see {@link RateSource});
+   * for a step someone else already does, that person's hourly cost.
+   */
   handOffRate: number;
+  /** Where `handOffRate` comes from. */
+  rateSource: RateSource;
+  /** True when a client or supplier does it: no cost, no one's hours, but lead time. */
+  outside: boolean;
+  /** Routine steps: hours of one case spent on it (visits x minutes / 60); one-time: 0. */
+  leadHoursPerCase: number;
 }
+
+/**
+ * Where a hand-off rate comes from, in order of precedence: the step's own hand-off rate,
+ * else the hourly cost of the person it would go to, else the map's default. `doer`: the
+ * step is already done by someone else, at their hourly cost.
+ */
+export type RateSource = 'step' | 'person' | 'default' | 'doer';
 
 /** One person's load. */
 export interface PersonLoad {
@@ -77,6 +93,8 @@ export interface HandOffCandidate {
   /** Hours a week handing it off frees. */
   hoursPerWeek: number;
   handOffRate: number;
+  /** Which rate was used (see {@link RateSource}). */
+  rateSource: RateSource;
   /** hoursPerWeek x (target rate - hand-off rate). */
   worthPerWeek: number;
   workType: 'productive' | 'non-productive' | undefined;
@@ -94,8 +112,17 @@ export interface Leverage {
   owner: OwnerSplit;
   /** Everyone in People, in file order, plus the owner first when the map lists none. */
   people: PersonLoad[];
-  /** Ranked, highest worth first. */
+  /** Ranked, highest worth first; productive steps are never among them. */
   handOffCandidates: HandOffCandidate[];
+  /** Who the hand-offs would go to (their hourly cost is the rate), or null for none. */
+  handToId: string | null;
+  handToName: string | null;
+  /** Productive steps that someone other than the owner does (listed apart, never ranked). */
+  productiveByOthers: StepFigures[];
+  /** Hours one case takes, every routine step (outside parties' too) x its visits. */
+  leadTimeHoursPerCase: number;
+  /** The part of the lead time that clients and suppliers take. */
+  outsideHoursPerCase: number;
   /** Every step, in file order. */
   steps: StepFigures[];
   /** One-time steps (projects), listed apart. */

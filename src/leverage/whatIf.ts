@@ -24,7 +24,8 @@ export interface WhatIf {
 /**
  * What handing `nodeIds` to `personId` would change, without changing the map: the owner's
  * hours, cost per case (after, the steps cost the new doer's hourly cost) and the worth a
- * week of those hand-offs (hours x (target rate - hand-off rate), as ranked). Expected visits
+ * week of those hand-offs (hours x (target rate - hand-off rate), ranked at that person's
+ * rate unless a step has its own hand-off rate). Expected visits
  * do not depend on who does a step, so the same analysis report serves both maps.
  * @example whatIf(map, ['a'], 'va', report).after.ownerHoursPerWeek
  */
@@ -33,8 +34,13 @@ export function whatIf(
   nodeIds: readonly string[],
   personId: string,
   report?: Pick<AnalysisReport, 'metrics'>,
-  before: Leverage = computeLeverage(map, report),
+  given?: Leverage,
 ): WhatIf {
+  // The worth is at the chosen person's rate: rank again unless `given` already is.
+  const before =
+    given !== undefined && given.handToId === personId
+      ? given
+      : computeLeverage(map, report, { handToId: personId });
   const next = applyEdits(map, handOffEdits(nodeIds, personId));
   const after = computeLeverage(next, report);
   const chosen = new Set(nodeIds);

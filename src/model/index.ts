@@ -34,6 +34,7 @@ export {
   mapSchema,
   NODE_KINDS,
   nodeSchema,
+  OUTSIDE_ROLES,
   PERSON_ROLES,
   personSchema,
 } from './schema';
@@ -41,6 +42,7 @@ export { serializeMap } from './serializeMap';
 export { swapBranchesTitle, swapBranchLabels } from './swapBranchLabels';
 export type {
   AcceptedFinding,
+  HandOffInfo,
   LayoutDirection,
   MapEdge,
   MapNode,

@@ -35,7 +35,27 @@ export const settingsSchema = z.object({
   productiveHoursPerYear: z.number().finite().min(1).max(8_784).optional(),
 });
 
-export const PERSON_ROLES = ['owner', 'staff', 'outsourcer'] as const;
+/**
+ * Who a person is to the business. Clients and suppliers are outside parties: their steps
+ * cost the owner nothing and count in no one's hours, but take time in every case.
+ */
+export const PERSON_ROLES = ['owner', 'staff', 'outsourcer', 'client', 'supplier'] as const;
+/** The roles of people outside the business. */
+export const OUTSIDE_ROLES: readonly string[] = ['client', 'supplier'];
+
+/**
+ * A service agreement: a person's (their steps inherit it) or a step's override of some of
+ * its fields. Every field is optional so that a step can override only what differs.
+ */
+export const slaSchema = z.object({
+  turnaroundHours: hours.optional(),
+  metric: text(LIMITS.maxLabelLength).optional(),
+  minimumLevel: text(LIMITS.maxLabelLength).optional(),
+  onTimeBonusPercent: z.number().finite().min(0).max(1000).optional(),
+  escalateTo: text(LIMITS.maxOwnerLength).optional(),
+  /** How often results are reviewed, e.g. "Weekly". */
+  reviewCadence: text(LIMITS.maxLabelLength).optional(),
+});
 
 export const personSchema = z.object({
   id,
@@ -45,14 +65,8 @@ export const personSchema = z.object({
   hourlyCost: money,
   /** Hours a week this person has for this process. */
   hoursPerWeek: z.number().finite().min(0).max(168),
-});
-
-export const slaSchema = z.object({
-  turnaroundHours: hours,
-  metric: text(LIMITS.maxLabelLength).optional(),
-  minimumLevel: text(LIMITS.maxLabelLength).optional(),
-  onTimeBonusPercent: z.number().finite().min(0).max(1000).optional(),
-  escalateTo: text(LIMITS.maxOwnerLength).optional(),
+  /** Their service agreement; each of their steps inherits it and may override fields. */
+  agreement: slaSchema.optional(),
 });
 
 /** A finding the owner marked as intended ("this loop is on purpose"); it is hidden. */
@@ -88,6 +102,7 @@ const stepFields = {
   cadence: z.enum(['routine', 'one-time']).optional(),
   /** What handing this step off would cost per hour, if not the map's default. */
   handOffRate: money.optional(),
+  /** This step's differences from its doer's agreement (any field; the rest is inherited). */
   sla: slaSchema.optional(),
 };
 
@@ -108,6 +123,18 @@ export const edgeSchema = z.object({
   probability: z.number().finite().min(0).max(1).optional(),
 });
 
+/**
+ * Set on a hand-off map: the part of a map given to one person, opened read-only with their
+ * instructions beside it.
+ */
+export const handOffInfoSchema = z.object({
+  personName: text(LIMITS.maxOwnerLength),
+  ownerName: text(LIMITS.maxOwnerLength),
+  /** ISO date (yyyy-mm-dd) the pack was made. */
+  date: text(32),
+  mapName: z.string().max(LIMITS.maxNameLength),
+});
+
 export const mapSchema = z.object({
   format: z.literal(MAP_FORMAT),
   version: z.literal(MAP_VERSION),
@@ -117,4 +144,6 @@ export const mapSchema = z.object({
   nodes: z.array(nodeSchema).max(LIMITS.maxNodes),
   edges: z.array(edgeSchema).max(LIMITS.maxEdges),
   acceptedFindings: z.array(acceptedFindingSchema).max(LIMITS.maxNodes).default([]),
+  /** Only on a hand-off map (see {@link handOffInfoSchema}): the editor opens it read-only. */
+  handOff: handOffInfoSchema.optional(),
 });

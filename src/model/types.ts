@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   acceptedFindingSchema,
   edgeSchema,
+  handOffInfoSchema,
   mapSchema,
   nodeSchema,
   personSchema,
@@ -24,3 +25,4 @@ export type Person = z.infer<typeof personSchema>;
 export type PersonRole = Person['role'];
 export type Sla = z.infer<typeof slaSchema>;
 export type AcceptedFinding = z.infer<typeof acceptedFindingSchema>;
+export type HandOffInfo = z.infer<typeof handOffInfoSchema>;

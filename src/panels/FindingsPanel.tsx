@@ -50,6 +50,12 @@ export function FindingsPanel() {
   const apply = (suggestion: Suggestion) => {
     store.getState().applyEdits(suggestion.edits);
     store.getState().setNotice(`Applied: ${suggestion.title}. Undo with Ctrl/⌘+Z.`);
+    // A fix that fills in a person's agreement opens it, to be completed there.
+    const opened = suggestion.edits.find((e) => e.type === 'upsertPerson');
+    if (opened?.type === 'upsertPerson' && opened.person.agreement) {
+      store.getState().setAgreementFor(opened.person.id);
+      store.getState().setPanel('leverage');
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

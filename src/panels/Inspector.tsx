@@ -35,11 +35,34 @@ export function Inspector() {
       ) : edgeId ? (
         <ArrowInspector id={edgeId} />
       ) : count > 1 ? (
-        <p className="lf-muted">{count} items selected. Delete, copy or drag them together.</p>
+        <SelectionInspector count={count} />
       ) : (
         <MapInspector />
       )}
     </section>
+  );
+}
+
+function SelectionInspector({ count }: { count: number }) {
+  const setPack = useEditor((s) => s.setPack);
+  const stepIds = useEditor(
+    useShallow((s) =>
+      s.map.nodes
+        .filter(
+          (n) => s.selectedNodeIds.has(n.id) && (n.kind === 'action' || n.kind === 'decision'),
+        )
+        .map((n) => n.id),
+    ),
+  );
+  return (
+    <>
+      <p className="lf-muted">{count} items selected. Delete, copy or drag them together.</p>
+      {stepIds.length > 0 && (
+        <button type="button" onClick={() => setPack({ nodeIds: stepIds })}>
+          Hand-off pack for the selected steps
+        </button>
+      )}
+    </>
   );
 }
 

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
+  computeLeverage,
   firstOutsourcer,
   formatHours,
   formatMoney,
+  type HandOffCandidate,
   handOffEdits,
+  isOutside,
   type Leverage,
   whatIf,
 } from '../leverage';
@@ -14,12 +17,13 @@ import { useEditorStoreApi } from '../store/EditorStoreContext';
 /**
  * The ranked hand-off list with what-if checkboxes: the owner's hours, cost per case and
  * worth a week before and after, side by side; "Apply hand-offs" gives the checked steps
- * to the chosen person as one undo step.
+ * to the chosen person as one undo step. The list is ranked at the chosen person's rate
+ * (unless a step has its own), and each item says which rate it used.
  */
 export function LeverageHandOffs({
   map,
   report,
-  leverage,
+  leverage: shared,
 }: {
   map: ProcessMap;
   report: Review;
@@ -27,11 +31,24 @@ export function LeverageHandOffs({
 }) {
   const store = useEditorStoreApi();
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
-  const helpers = map.people.filter((p) => p.role !== 'owner');
+  const helpers = map.people.filter((p) => p.role !== 'owner' && !isOutside(p.role));
   const [chosenId, setChosenId] = useState<string>('');
   const target =
     helpers.find((p) => p.id === chosenId) ?? firstOutsourcer(map) ?? helpers[0] ?? undefined;
+  const targetId = target?.id ?? null;
+  // Ranked at the chosen person's rate; the panel's figures are already at the default one.
+  const leverage = useMemo(
+    () =>
+      shared.handToId === targetId ? shared : computeLeverage(map, report, { handToId: targetId }),
+    [shared, map, report, targetId],
+  );
   const candidates = leverage.handOffCandidates;
+  const rateNote = (c: HandOffCandidate) =>
+    c.rateSource === 'step'
+      ? "the step's own rate"
+      : c.rateSource === 'person' && target
+        ? `${target.name}'s rate`
+        : "the map's default rate";
   const money = (x: number) => formatMoney(x, leverage.currency);
   const selected = candidates.filter((c) => checked.has(c.nodeId)).map((c) => c.nodeId);
   // Cheap: the report is reused (who does a step does not change its visits).
@@ -83,9 +100,8 @@ export function LeverageHandOffs({
               <span className="lf-lev-cand">
                 <span className="lf-lev-cand__name">{c.label.trim() || 'Unnamed step'}</span>
                 <span className="lf-muted">
-                  {formatHours(c.hoursPerWeek)} a week at {money(c.handOffRate)}/h · worth{' '}
-                  <strong>{money(c.worthPerWeek)}</strong> a week
-                  {c.workType === 'productive' ? ' · productive work' : ''}
+                  {formatHours(c.hoursPerWeek)} a week at {money(c.handOffRate)}/h ({rateNote(c)}) ·
+                  worth <strong>{money(c.worthPerWeek)}</strong> a week
                 </span>
               </span>
             </label>

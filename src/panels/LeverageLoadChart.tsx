@@ -1,4 +1,4 @@
-import { formatHours, formatPercent, type Leverage, ownerColor } from '../leverage';
+import { formatHours, formatPercent, isOutside, type Leverage, ownerColor } from '../leverage';
 
 /** Hours a week per person as bars against their available hours, with the numbers in text. */
 export function LeverageLoadChart({
@@ -9,7 +9,10 @@ export function LeverageLoadChart({
   /** Index in map.people, for the person's colour (the implicit owner is -1). */
   personIndex: (personId: string | null) => number;
 }) {
-  const shown = leverage.people.filter((p) => p.hoursPerWeek > 0 || p.availableHoursPerWeek > 0);
+  // Outside parties' time is in no one's hours.
+  const shown = leverage.people.filter(
+    (p) => !isOutside(p.role) && (p.hoursPerWeek > 0 || p.availableHoursPerWeek > 0),
+  );
   if (shown.length === 0) return null;
   const scale = Math.max(1, ...shown.map((p) => Math.max(p.hoursPerWeek, p.availableHoursPerWeek)));
   return (

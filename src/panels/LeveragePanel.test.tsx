@@ -81,23 +81,34 @@ describe('LeveragePanel', () => {
 });
 
 describe('StepLeverageFields', () => {
-  it('assigns a step and, for an outsourcer, edits its agreement', () => {
-    const store = mount(<StepLeverageFields id="p" />);
-    fireEvent.change(screen.getByRole('combobox', { name: 'Done by' }), {
-      target: { value: 'va' },
-    });
+  it("lists each person once, shows a helper's rate, and overrides their agreement per step", () => {
+    const map = exampleMap();
+    map.people[1] = { ...map.people[1]!, agreement: { turnaroundHours: 24, metric: 'typos' } };
+    const store = mount(<StepLeverageFields id="p" />, createEditorStore(map));
+    const doneBy = screen.getByRole('combobox', { name: 'Done by' });
+    // The owner once: an unassigned step shows the owner, with no second "(the owner)" entry.
+    expect(
+      within(doneBy)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Me (owner)', 'Virtual assistant (outsourcer)']);
+    expect(screen.getByRole('spinbutton', { name: 'Hand-off rate (USD/h)' })).toBeTruthy();
+    fireEvent.change(doneBy, { target: { value: 'va' } });
     expect(store.getState().map.nodes.find((n) => n.id === 'p')).toHaveProperty('ownerId', 'va');
-    fireEvent.click(screen.getByRole('button', { name: 'Add agreement' }));
-    const bonus = screen.getByRole('spinbutton', { name: 'On-time bonus (%)' });
-    fireEvent.change(bonus, { target: { value: '25' } });
-    fireEvent.blur(bonus);
+    // Done by someone else: their rate, not a hand-off rate.
+    expect(screen.queryByRole('spinbutton', { name: 'Hand-off rate (USD/h)' })).toBeNull();
+    expect(screen.getByText('Done by Virtual assistant at $25/h.')).toBeTruthy();
+    // Empty fields show what the step inherits; filling one overrides only that field.
+    const turnaround = screen.getByRole('spinbutton', { name: 'Turnaround (hours)' });
+    expect(turnaround.getAttribute('placeholder')).toBe('24');
+    expect(
+      screen.getByRole('textbox', { name: 'Quality metric' }).getAttribute('placeholder'),
+    ).toBe('typos');
+    fireEvent.change(turnaround, { target: { value: '4' } });
+    fireEvent.blur(turnaround);
     expect(store.getState().map.nodes.find((n) => n.id === 'p')).toHaveProperty('sla', {
-      turnaroundHours: 24,
-      escalateTo: 'Me',
-      onTimeBonusPercent: 25,
+      turnaroundHours: 4,
     });
-    const rate = screen.getByRole('spinbutton', { name: 'Hand-off rate (USD/h)' });
-    expect(rate.getAttribute('placeholder')).toBe('25');
   });
 
   it('renders nothing for a start or end', () => {

@@ -39,7 +39,17 @@ export function LeveragePanel() {
           <dt>Your time is worth</dt>
           <dd>{money(leverage.targetHourlyRate)}/h</dd>
         </div>
+        <div>
+          <dt>Lead time per case</dt>
+          <dd>{formatHours(leverage.leadTimeHoursPerCase)}</dd>
+        </div>
       </dl>
+      {leverage.outsideHoursPerCase > 0 && (
+        <p className="lf-muted lf-lev-hint">
+          Of which clients and suppliers take {formatHours(leverage.outsideHoursPerCase)}: in the
+          lead time, in no one's hours, at no cost to you.
+        </p>
+      )}
       <p className="lf-muted lf-lev-hint">
         Your hours count at your target rate; everyone else's at their hourly cost.
         {unowned > 0 &&
@@ -49,6 +59,23 @@ export function LeveragePanel() {
       <LeverageLoadChart leverage={leverage} personIndex={personIndex} />
       <LeverageOwnerSplit leverage={leverage} />
       <LeverageHandOffs map={map} report={report} leverage={leverage} />
+      {leverage.productiveByOthers.length > 0 && (
+        <section aria-label="Productive work done by others" className="lf-lev-onetime">
+          <h3>Productive work done by others</h3>
+          <p className="lf-muted lf-lev-hint">
+            Productive work is yours to keep; never ranked for handing off.
+          </p>
+          <ul>
+            {leverage.productiveByOthers.map((s) => (
+              <li key={s.nodeId}>
+                {s.label.trim() || 'Unnamed step'}:{' '}
+                {map.people.find((p) => p.id === s.doerId)?.name ?? 'someone else'},{' '}
+                {formatHours(s.hoursPerWeek)} a week
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {leverage.oneTimeSteps.length > 0 && (
         <section aria-label="One-time steps" className="lf-lev-onetime">
           <h3>One-time projects</h3>

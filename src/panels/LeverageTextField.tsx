@@ -5,6 +5,8 @@ interface LeverageTextFieldProps {
   /** Called on blur or Enter with the trimmed text, or undefined when empty. */
   onCommit: (value: string | undefined) => void;
   list?: string;
+  /** Shown when empty, e.g. the value an empty field inherits. */
+  placeholder?: string;
 }
 
 /** A one-line text input that commits on blur or Enter; empty clears the value. */
@@ -14,6 +16,7 @@ export function LeverageTextField({
   maxLength,
   onCommit,
   list,
+  placeholder,
 }: LeverageTextFieldProps) {
   return (
     <label className="lf-field">
@@ -23,6 +26,7 @@ export function LeverageTextField({
         defaultValue={value ?? ''}
         maxLength={maxLength}
         list={list}
+        placeholder={placeholder}
         onBlur={(e) => {
           const text = e.target.value.trim();
           if (text !== (value ?? '')) onCommit(text === '' ? undefined : text);

@@ -1,12 +1,12 @@
 import { useShallow } from 'zustand/react/shallow';
-import { DEFAULT_SLA_HOURS, findOwner, formatMoney, patchSla } from '../leverage';
-import { LIMITS, type Sla, type StepNode } from '../model';
+import { findOwner, formatMoney, isOutside } from '../leverage';
+import type { StepNode } from '../model';
 import { useEditor } from '../store/EditorStoreContext';
 import { useStep } from '../store/useStep';
-import { LeverageTextField } from './LeverageTextField';
+import { AgreementFields } from './AgreementFields';
 import { NumberField } from './NumberField';
 
-/** Who does a step, what it costs, what kind of work it is and, for outsourcers, its SLA. */
+/** Who does a step, what it costs, what kind of work it is and, for helpers, its agreement. */
 export function StepLeverageFields({ id }: { id: string }) {
   const node = useStep(id);
   const people = useEditor((s) => s.map.people);
@@ -21,8 +21,9 @@ export function StepLeverageFields({ id }: { id: string }) {
   const step: StepNode = node;
   const owner = findOwner({ people });
   const doer = people.find((p) => p.id === step.ownerId);
-  const listId = `lf-lev-people-${id}`;
-  const setSla = (patch: Partial<Sla>) => updateStep(id, { sla: patchSla(step.sla, patch) });
+  // An unassigned step is the owner's: shown as the owner, who is listed once.
+  const shownDoer = doer ?? owner;
+  const byOwner = shownDoer === undefined || shownDoer.role === 'owner';
 
   return (
     <fieldset className="lf-lev-step" aria-label="Leverage">
@@ -30,12 +31,12 @@ export function StepLeverageFields({ id }: { id: string }) {
       <label className="lf-field">
         <span>Done by</span>
         <select
-          value={doer ? doer.id : ''}
+          value={shownDoer ? shownDoer.id : ''}
           onChange={(e) =>
             updateStep(id, { ownerId: e.target.value === '' ? null : e.target.value })
           }
         >
-          <option value="">— {owner ? `(${owner.name}, the owner)` : '(the owner)'}</option>
+          {!owner && <option value="">— (the owner)</option>}
           {people.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name} ({p.role})
@@ -85,87 +86,43 @@ export function StepLeverageFields({ id }: { id: string }) {
           <option value="one-time">One-time (a project, counted once)</option>
         </select>
       </label>
-      <NumberField
-        label={`Hand-off rate (${currency}/h)`}
-        value={step.handOffRate}
-        min={0}
-        max={100_000_000}
-        step={0.01}
-        placeholder={String(defaultHandOffRate)}
-        hint={`Empty: the map's default, ${formatMoney(defaultHandOffRate, currency)}/h.`}
-        onCommit={(v) => updateStep(id, { handOffRate: v ?? null })}
-      />
-      {doer?.role === 'outsourcer' && (
+      {byOwner ? (
+        <NumberField
+          label={`Hand-off rate (${currency}/h)`}
+          value={step.handOffRate}
+          min={0}
+          max={100_000_000}
+          step={0.01}
+          placeholder={String(defaultHandOffRate)}
+          hint="Empty: the hourly cost of the person you hand it to, else the map's default."
+          onCommit={(v) => updateStep(id, { handOffRate: v ?? null })}
+        />
+      ) : isOutside(shownDoer.role) ? (
+        <p className="lf-muted lf-lev-hint">
+          Done by {shownDoer.name}, an outside party: costs you nothing, counts in how long a case
+          takes.
+        </p>
+      ) : (
+        <p className="lf-muted lf-lev-hint" data-testid="doer-rate">
+          Done by {shownDoer.name} at {formatMoney(shownDoer.hourlyCost, currency)}/h.
+        </p>
+      )}
+      {doer && (doer.role === 'outsourcer' || doer.role === 'staff') && (
         <fieldset className="lf-lev-sla" aria-label="Service agreement">
           <legend>Service agreement with {doer.name}</legend>
-          {step.sla ? (
-            <>
-              <NumberField
-                label="Turnaround (hours)"
-                value={step.sla.turnaroundHours}
-                min={0}
-                max={1_000_000}
-                step={0.5}
-                onCommit={(v) => {
-                  if (v !== undefined) setSla({ turnaroundHours: v });
-                }}
-              />
-              <LeverageTextField
-                label="Quality metric"
-                value={step.sla.metric}
-                maxLength={LIMITS.maxLabelLength}
-                onCommit={(v) => setSla({ metric: v })}
-              />
-              <LeverageTextField
-                label="Minimum acceptable level"
-                value={step.sla.minimumLevel}
-                maxLength={LIMITS.maxLabelLength}
-                onCommit={(v) => setSla({ minimumLevel: v })}
-              />
-              <NumberField
-                label="On-time bonus (%)"
-                value={step.sla.onTimeBonusPercent}
-                min={0}
-                max={1000}
-                placeholder="e.g. 25"
-                onCommit={(v) => setSla({ onTimeBonusPercent: v })}
-              />
-              <LeverageTextField
-                label="Escalate to"
-                value={step.sla.escalateTo}
-                maxLength={LIMITS.maxOwnerLength}
-                list={listId}
-                onCommit={(v) => setSla({ escalateTo: v })}
-              />
-              <datalist id={listId}>
-                {people.map((p) => (
-                  <option key={p.id} value={p.name} />
-                ))}
-              </datalist>
-              <button type="button" onClick={() => updateStep(id, { sla: null })}>
-                Remove agreement
-              </button>
-            </>
-          ) : (
-            <>
-              <p className="lf-muted lf-lev-hint">
-                No agreement yet: turnaround, quality bar, on-time bonus and escalation.
-              </p>
-              <button
-                type="button"
-                onClick={() =>
-                  updateStep(id, {
-                    sla: {
-                      turnaroundHours: DEFAULT_SLA_HOURS,
-                      ...(owner ? { escalateTo: owner.name } : {}),
-                    },
-                  })
-                }
-              >
-                Add agreement
-              </button>
-            </>
-          )}
+          <p className="lf-muted lf-lev-hint">
+            {doer.agreement
+              ? `Empty fields follow ${doer.name}'s agreement; fill one in to differ for this step.`
+              : `${doer.name} has no agreement yet (add it in the Leverage tab); fields here apply to this step only.`}
+          </p>
+          <AgreementFields
+            value={step.sla}
+            inherited={doer.agreement}
+            people={people}
+            onChange={(next) =>
+              updateStep(id, { sla: Object.keys(next).length === 0 ? null : next })
+            }
+          />
         </fieldset>
       )}
     </fieldset>

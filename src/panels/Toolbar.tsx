@@ -1,5 +1,6 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useRef, useState } from 'react';
+import { useFitLanes, useTidyInLanes } from '../canvas/LaneControls';
 import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import type { LayoutDirection } from '../model';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
@@ -57,9 +58,13 @@ export function Toolbar() {
   const flowStore = useStoreApi();
   const library = useLibrary();
   const [busy, setBusy] = useState(false);
+  const tidyInLanes = useTidyInLanes();
+  const fitLanes = useFitLanes();
 
   const direction = useEditor((s) => s.map.settings.layoutDirection ?? 'down');
   const tidy = async (way?: LayoutDirection) => {
+    // With lanes shown, Tidy up lays out within lanes.
+    if (store.getState().lanes) return tidyInLanes();
     setBusy(true);
     try {
       if (await library.tidyUp(way)) {
@@ -191,7 +196,11 @@ export function Toolbar() {
         </span>
         <button
           type="button"
-          onClick={() => void fitView({ padding: 0.2, duration: 200, includeHiddenNodes: true })}
+          onClick={() =>
+            store.getState().lanes
+              ? fitLanes()
+              : void fitView({ padding: 0.2, duration: 200, includeHiddenNodes: true })
+          }
           title="Fit view (Shift+1)"
         >
           Fit view

@@ -6,6 +6,21 @@ const fresh = () => createEditorStore(exampleMap());
 const labels = (store: ReturnType<typeof fresh>) => store.getState().map.nodes.map((n) => n.label);
 
 describe('editor store', () => {
+  it('keeps a hand-off map read-only until a copy replaces it', () => {
+    const info = { personName: 'Maria', ownerName: 'Me', date: '2026-11-30', mapName: 'Orders' };
+    const store = createEditorStore({ ...exampleMap(), handOff: info });
+    const before = store.getState().map;
+    store.getState().updateStep('a', { ownerId: 'va' });
+    store.getState().setNodeLabel('a', 'Changed');
+    store.getState().selectAll();
+    store.getState().deleteSelection();
+    expect(store.getState().map).toBe(before);
+    const { handOff: _gone, ...copy } = before;
+    store.getState().applyEdits([{ type: 'replaceMap', map: copy }]);
+    store.getState().setNodeLabel('a', 'Changed');
+    expect(store.getState().map.nodes.find((n) => n.id === 'a')?.label).toBe('Changed');
+  });
+
   it('keeps the selection Sets when a selection does not change who is selected', () => {
     const store = createEditorStore(exampleMap());
     store.getState().select(['a', 'd'], ['e1']);

@@ -71,6 +71,8 @@ export const createDocumentSlice =
   (set, get) => {
     let preDragMap: ProcessMap | null = null;
     const change = (edits: readonly MapEdit[]) => {
+      // A hand-off map opens read-only: only a whole new map (another map, a copy) replaces it.
+      if (get().map.handOff && !edits.every((e) => e.type === 'replaceMap')) return false;
       const before = get().map;
       const map = applyEdits(before, edits);
       if (map === before) return true;

@@ -101,6 +101,14 @@ export interface UiSlice {
    * title. Both off by default: a clean picture.
    */
   picture: { markers: boolean; title: boolean };
+  /** The person whose agreement the Leverage tab opens and focuses (a finding's fix). */
+  agreementFor: string | null;
+  /** Draw one horizontal band per person behind the steps. */
+  lanes: boolean;
+  /** Dim every step that is not this person's (null: show all). */
+  viewAs: string | null;
+  /** The hand-off pack on show: for people (by id) or for steps (by id); null when closed. */
+  pack: PackRequest | null;
   setSnapToGrid: (on: boolean) => void;
   setTheme: (theme: Theme) => void;
   setHelpOpen: (open: boolean) => void;
@@ -108,7 +116,14 @@ export interface UiSlice {
   setPanel: (panel: SidePanel) => void;
   setHeat: (on: boolean) => void;
   setPicture: (patch: Partial<UiSlice['picture']>) => void;
+  setAgreementFor: (personId: string | null) => void;
+  setLanes: (on: boolean) => void;
+  setViewAs: (personId: string | null) => void;
+  setPack: (pack: PackRequest | null) => void;
 }
+
+/** What a hand-off pack is for: some people, or a selection of steps. */
+export type PackRequest = { personIds: string[] } | { nodeIds: string[] };
 
 export type EditorStoreState = DocumentSlice & SelectionSlice & UiSlice;
 

@@ -3,6 +3,7 @@ import { stepSize } from '../../layout/nodeSize';
 import type { MapNode, ProcessMap } from '../../model';
 import { createIdAllocator } from '../import/createIdAllocator';
 import { BPMN_EXPORTER, BPMN_SCALE, BPMN_SHAPE_SIZE } from './bpmnGeometry';
+import { buildLanes } from './lanes';
 import { LEVERFLOW_NS, LEVERFLOW_PREFIX } from './leverflowAttributes';
 import { PARALLEL_MARKER } from './parallelMarker';
 import { xmlText } from './xml10Text';
@@ -137,31 +138,6 @@ export function buildDefinitions(map: ProcessMap): {
   });
   definitions.$attrs[`xmlns:${LEVERFLOW_PREFIX}`] = LEVERFLOW_NS;
   return { moddle, definitions };
-}
-
-/** One lane per owner, holding that owner's steps; steps with no owner stay outside lanes. */
-function buildLanes(
-  map: ProcessMap,
-  moddle: BpmnModdle,
-  elementOf: ReadonlyMap<string, CreatedElement>,
-  take: (wanted: string) => string,
-): CreatedElement[] {
-  const byOwner = new Map<string, CreatedElement[]>();
-  const names = new Map(map.people.map((p) => [p.id, p.name]));
-  for (const node of map.nodes) {
-    if (node.kind !== 'action' && node.kind !== 'decision') continue;
-    const owner = node.ownerId === undefined ? undefined : names.get(node.ownerId)?.trim();
-    const element = elementOf.get(node.id);
-    if (!owner || element === undefined) continue;
-    byOwner.set(owner, [...(byOwner.get(owner) ?? []), element]);
-  }
-  return [...byOwner].map(([name, refs], i) =>
-    moddle.create('bpmn:Lane', {
-      id: take(`Lane_${i + 1}`),
-      name: xmlText(name),
-      flowNodeRef: refs,
-    }),
-  );
 }
 
 function pushTo(element: CreatedElement, key: string, value: CreatedElement): void {
