@@ -54,7 +54,7 @@ describe('handOffPack', () => {
     expect(pack.title).toBe('Maria');
     expect(pack.ownerName).toBe('Me');
     expect(pack.date).toBe('2026-11-30');
-    expect(pack.mapVersion).toMatch(/^[0-9a-f]{8} \(file format v2\)$/);
+    expect(pack.mapVersion).toMatch(/^[0-9a-f]{8} \(file format v3\)$/);
     expect(pack.steps.map((s) => s.label)).toEqual(['Book the call', 'Slot confirmed?']);
     const [book, ok] = pack.steps;
     expect(book!.comesFrom.sort()).toEqual(['Slot confirmed?', 'Take the enquiry']);

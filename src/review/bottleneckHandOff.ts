@@ -35,7 +35,8 @@ export function bottleneckHandOff(
   const to =
     map.people.find((p) => p.role === 'outsourcer') ?? map.people.find((p) => p.role === 'staff');
   if (to !== undefined) {
-    const agree = to.role === 'outsourcer' && step.sla === undefined ? AGREE : '';
+    const agreed = step.sla !== undefined || to.agreement !== undefined;
+    const agree = to.role === 'outsourcer' && !agreed ? AGREE : '';
     return {
       title: `Hand ${label} to ${to.name} (${frees} of your time)${agree}`,
       edits: [{ type: 'updateStep', nodeId: step.id, patch: { ownerId: to.id } }],
