@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { generateMap } from '../bench/generateMap';
 import { stepByLabel } from './helpers';
 
 /**
@@ -318,4 +319,73 @@ test('a rescue copy that differs from what was saved is brought back after a rel
   await expect(
     page.getByText('Recovered changes made just before the page was closed'),
   ).toBeVisible();
+});
+
+test("leverage: the Leverage tab splits the owner's week into productive and non-productive hours", async ({
+  page,
+}) => {
+  await openExample(page);
+  await sideTab(page, 'Leverage').click();
+  const split = page.getByRole('region', { name: 'Your productive and non-productive hours' });
+  await expect(split).toBeVisible();
+  await expect(split.getByRole('listitem').filter({ hasText: /^Non-productive:/ })).toHaveCount(1);
+  await expect(split.getByRole('listitem').filter({ hasText: /^Productive:/ })).toHaveCount(0);
+
+  // "Pack order", done by the owner, marked as productive work, shows on the other side.
+  await stepByLabel(page, 'Pack order').click();
+  await sideTab(page, 'Inspector').click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await inspector.getByRole('combobox', { name: 'Done by' }).selectOption('');
+  await inspector.getByRole('combobox', { name: 'Work type' }).selectOption('productive');
+  await sideTab(page, 'Leverage').click();
+  await expect(split.getByRole('listitem').filter({ hasText: /^Productive:/ })).toHaveCount(1);
+});
+
+test('findings stay live on a map of more than 250 steps, analyzed in a Web Worker', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    const seen: string[] = [];
+    Reflect.set(window, '__lfWorkers', seen);
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        seen.push(String(url));
+      }
+    };
+  });
+  const workers = () => page.evaluate(() => Reflect.get(window, '__lfWorkers') as string[]);
+  const analysisWorkers = async () => (await workers()).filter((u) => /analysis/.test(u)).length;
+  await openExample(page);
+  await sideTab(page, 'Findings').click();
+  expect(await analysisWorkers()).toBe(0); // six steps: analyzed on the page
+
+  await page.locator('.lf-menu > summary').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (await chooser).setFiles({
+    name: 'big.leverflow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...generateMap(300), name: 'Three hundred steps' })),
+  });
+  await expect(page.locator('.lf-map-name')).toHaveText('Three hundred steps', { timeout: 60_000 });
+  await expect.poll(analysisWorkers, { timeout: 30_000 }).toBeGreaterThan(0);
+
+  // Live: deleting a step changes what the panel says, through the worker.
+  const badge = page.getByRole('button', { name: /^Findings:/ });
+  const panel = page.getByRole('region', { name: 'Findings' });
+  await expect(panel.getByRole('status')).not.toBeEmpty();
+  const before = (await badge.getAttribute('aria-label')) ?? (await badge.textContent());
+  const step = page.locator('.react-flow__node[data-id="n1"]');
+  await expect(step).toBeVisible({ timeout: 30_000 });
+  await step.click();
+  await page.keyboard.press('Delete');
+  await expect(step).toHaveCount(0);
+  await expect
+    .poll(async () => (await badge.getAttribute('aria-label')) ?? (await badge.textContent()), {
+      timeout: 30_000,
+    })
+    .not.toBe(before);
 });
