@@ -389,3 +389,39 @@ test('findings stay live on a map of more than 250 steps, analyzed in a Web Work
     })
     .not.toBe(before);
 });
+
+test('a map too big to read when fitted opens on its start at a readable zoom, draws only the steps in view, and Fit view still shows every step', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const size = 600;
+  await openExample(page);
+  await page.locator('.lf-menu > summary').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (await chooser).setFiles({
+    name: 'big.leverflow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...generateMap(size), name: 'Six hundred steps' })),
+  });
+  await expect(page.locator('.lf-map-name')).toHaveText('Six hundred steps', { timeout: 60_000 });
+  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 30_000 });
+  expect((await viewOf(page)).zoom).toBeGreaterThanOrEqual(0.6);
+  const drawn = await page.locator('.react-flow__node').count();
+  expect(drawn).toBeGreaterThan(0);
+  expect(drawn).toBeLessThan(size);
+
+  // Fit view: every step shows, as full steps or, zoomed out far, as the canvas's plain shapes.
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await expect
+    .poll(
+      async () => {
+        const layer = page.locator('.lf-simple-layer');
+        if ((await layer.count()) > 0) return Number(await layer.getAttribute('data-steps-drawn'));
+        return page.locator('.react-flow__node').count();
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(size);
+  expect((await viewOf(page)).zoom).toBeLessThan(0.6);
+});
