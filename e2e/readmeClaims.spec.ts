@@ -233,6 +233,9 @@ test('leverage: a step has cadence, hand-off rate and, for an outsourcer, a serv
   await sideTab(page, 'Inspector').click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await expect(inspector.getByRole('combobox', { name: 'Cadence' })).toBeVisible();
+  await expect(
+    inspector.getByRole('spinbutton', { name: /^Out-of-pocket cost per pass/ }),
+  ).toBeVisible();
   await expect(inspector.getByRole('spinbutton', { name: /^Hand-off rate/ })).toBeVisible();
   const doneBy = inspector.getByRole('combobox', { name: 'Done by' });
   await doneBy.selectOption({ label: 'Me (owner)' });
@@ -424,4 +427,35 @@ test('a map too big to read when fitted opens on its start at a readable zoom, d
     )
     .toBe(size);
   expect((await viewOf(page)).zoom).toBeLessThan(0.6);
+});
+
+test('JSON export carries the leverage figures (cost per case, people, steps) beside the map', async ({
+  page,
+}) => {
+  await openExample(page);
+  await page.locator('.lf-menu > summary').click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await download;
+  const json = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(json.format).toBe('leverflow-map');
+  expect(json.nodes).toHaveLength(6);
+  expect(json.leverage.costPerCase).toBeGreaterThan(0);
+  expect(json.leverage.people.map((p: { name: string }) => p.name)).toContain('Virtual assistant');
+  expect(json.leverage.steps.length).toBeGreaterThan(0);
+});
+
+test('a click on a palette button adds that step at the centre of the view', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByRole('button', { name: 'New blank map' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Action', exact: true }).click();
+  const step = page.locator('.react-flow__node-action');
+  await expect(step).toHaveCount(1);
+  const box = await step.boundingBox();
+  const pane = await page.locator('.react-flow').boundingBox();
+  if (!box || !pane) throw new Error('not drawn');
+  expect(Math.abs(box.x + box.width / 2 - (pane.x + pane.width / 2))).toBeLessThan(30);
+  expect(Math.abs(box.y + box.height / 2 - (pane.y + pane.height / 2))).toBeLessThan(30);
 });
