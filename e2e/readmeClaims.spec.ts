@@ -459,3 +459,27 @@ test('a click on a palette button adds that step at the centre of the view', asy
   expect(Math.abs(box.x + box.width / 2 - (pane.x + pane.width / 2))).toBeLessThan(30);
   expect(Math.abs(box.y + box.height / 2 - (pane.y + pane.height / 2))).toBeLessThan(30);
 });
+
+test("a step's right-click menu: Duplicate adds a copy, Delete removes it, Rename opens the label in place", async ({
+  page,
+}) => {
+  await openExample(page);
+  const menu = page.getByRole('menu');
+  await stepByLabel(page, 'Pack order').click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Duplicate' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  await expect(page.locator('.react-flow__node').filter({ hasText: 'Pack order' })).toHaveCount(2);
+
+  await stepByLabel(page, 'Send reminder').click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Delete' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await expect(stepByLabel(page, 'Send reminder')).toHaveCount(0);
+
+  await stepByLabel(page, 'Shipped').click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Rename' }).click();
+  await expect(page.locator('.lf-label-editor')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Sent out');
+  await page.keyboard.press('Enter');
+  await expect(stepByLabel(page, 'Sent out')).toBeVisible();
+});
