@@ -200,6 +200,9 @@ test.describe('the editor, as a new user draws a map', () => {
     await page.mouse.move(box.x - 300, box.y + 250, { steps: 10 });
     await page.mouse.up();
     const scattered = await cornerOf(reminder);
+    // Where the map holds it (flow coordinates, whatever the zoom).
+    const placeOf = () => reminder.evaluate((el) => (el as HTMLElement).style.transform);
+    const scatteredPlace = await placeOf();
 
     await page.getByRole('button', { name: 'Tidy up' }).click();
     await expect.poll(async () => (await cornerOf(reminder)).x).not.toBe(scattered.x);
@@ -209,9 +212,11 @@ test.describe('the editor, as a new user draws a map', () => {
     expect(startY).toBeLessThan(decisionY);
     expect(decisionY).toBeLessThan((await cornerOf(pack)).y);
 
+    expect(await placeOf()).not.toBe(scatteredPlace);
     await page.keyboard.press('ControlOrMeta+Z');
+    // One undo brings back the scattered layout.
+    await expect.poll(placeOf).toBe(scatteredPlace);
     await page.getByRole('button', { name: 'Fit view', exact: true }).click();
-    // One undo brings back the scattered layout (relative to the start step).
     await page.screenshot({ path: 'reports/editor-tidy-undo.png' });
   });
 

@@ -85,3 +85,28 @@ test('a hand-off pack downloads as Markdown', async ({ page }) => {
   expect(text).toContain('# Hand-off pack: Me');
   expect(text).toContain('### 1. Check payment');
 });
+
+test('a map of more than 2,000 steps opens in quick layers, and its PNG is drawn as plain shapes', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  // A 2,100-step chain as a Mermaid flowchart: no positions, so it must be laid out.
+  const lines = ['flowchart TD', '  s0([Start])'];
+  for (let i = 1; i <= 2_100; i++) lines.push(`  s${i - 1} --> s${i}[Step ${i}]`);
+  lines.push('  s2100 --> e([Done])');
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'long chain.mmd',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(lines.join('\n')),
+  });
+  await expect(page.locator('.lf-map-name')).toHaveText('long chain', { timeout: 120_000 });
+  await expect(page.locator('.lf-notice')).toContainText(
+    'Too big or dense for Tidy up in time: laid out in simple layers.',
+  );
+  await page.locator('.lf-menu > summary', { hasText: 'File' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  await download;
+  await expect(page.getByText(/too big to draw in full/)).toBeVisible();
+});
