@@ -101,8 +101,31 @@ test('a 5,000-step map fitted: every step drawn as a shape, click and box-select
   // Hovering a step a few pixels wide names it; a click selects it.
   const picked = map.nodes[2345]!;
   const at = await toScreen(page, centreOf(picked).x, centreOf(picked).y);
+  // The layer's pixels around the step, to see the hover outline drawn.
+  const around = () =>
+    page.evaluate(
+      ({ x, y }) => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.lf-simple-layer');
+        const box = canvas?.getBoundingClientRect();
+        const context = canvas?.getContext('2d', { willReadFrequently: true });
+        if (!canvas || !box || !context) return '';
+        const ratio = canvas.width / box.width;
+        const side = Math.round(24 * ratio);
+        const pixels = context.getImageData(
+          Math.round((x - box.left - 12) * ratio),
+          Math.round((y - box.top - 12) * ratio),
+          side,
+          side,
+        );
+        return Array.from(pixels.data).join(',');
+      },
+      { x: at.x, y: at.y },
+    );
+  const plain = await around();
   await page.mouse.move(at.x, at.y);
   await expect(page.getByRole('tooltip')).toContainText(picked.label);
+  // Hovering outlines the step on the layer.
+  await expect.poll(around).not.toBe(plain);
   await page.mouse.click(at.x, at.y);
   await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue(picked.label);
 

@@ -243,9 +243,13 @@ test('leverage: a step has cadence, hand-off rate and, for an outsourcer, a serv
   await doneBy.selectOption({ label: 'Virtual assistant (outsourcer)' });
   const sla = inspector.getByRole('group', { name: 'Service agreement' });
   await expect(sla).toBeVisible();
-  await sla.getByRole('button', { name: 'Add agreement' }).click();
-  await expect(sla.getByRole('spinbutton', { name: 'Turnaround (hours)' })).toBeVisible();
-  await expect(sla.getByRole('button', { name: 'Remove agreement' })).toBeVisible();
+  // This step's agreement: its fields differ from the person's agreement where filled in.
+  const turnaround = sla.getByRole('spinbutton', { name: 'Turnaround (hours)' });
+  await turnaround.fill('48');
+  await turnaround.press('Enter');
+  await stepByLabel(page, 'Check payment').click();
+  await stepByLabel(page, 'Pack order').click();
+  await expect(turnaround).toHaveValue('48');
 
   await sideTab(page, 'Leverage').click();
   const download = page.waitForEvent('download');
@@ -338,7 +342,7 @@ test("leverage: the Leverage tab splits the owner's week into productive and non
   await stepByLabel(page, 'Pack order').click();
   await sideTab(page, 'Inspector').click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
-  await inspector.getByRole('combobox', { name: 'Done by' }).selectOption('');
+  await inspector.getByRole('combobox', { name: 'Done by' }).selectOption({ label: 'Me (owner)' });
   await inspector.getByRole('combobox', { name: 'Work type' }).selectOption('productive');
   await sideTab(page, 'Leverage').click();
   await expect(split.getByRole('listitem').filter({ hasText: /^Productive:/ })).toHaveCount(1);

@@ -186,7 +186,7 @@ it('the newest edit is never silently gone', async () => {
             await closeTab(op.tab, op.landing);
             break;
           case 'open': {
-            const slot = tabs.findIndex((t) => t === undefined);
+            const slot = tabs.indexOf(undefined);
             const index = slot < 0 ? tabs.length : slot;
             if (index > 3) break;
             tabs[index] = await openTab(mapIds[op.map] ?? '');

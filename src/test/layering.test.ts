@@ -29,7 +29,8 @@ function lint(files: Record<string, string>): { status: number | null; output: s
 
 const importing = (from: string) => `import { x } from '${from}';\n\nexport const y = x;\n`;
 
-describe('the lint keeps the layers one way', () => {
+// Each test runs Biome over a temporary tree: seconds on a loaded 2-core machine.
+describe('the lint keeps the layers one way', { timeout: 30_000 }, () => {
   it('accepts the analyzer importing the model', () => {
     expect(lint({ 'src/analyzer/probe.ts': importing('../model') }).status).toBe(0);
   });
