@@ -3,7 +3,7 @@ import { bentArrow, PAIRED_BEND } from '../layout/bentArrow';
 import { type Box, borderPoint, type Side } from '../layout/borderPoint';
 import { stepSize } from '../layout/nodeSize';
 import { labelArea, labelLines, type MapNode, type ProcessMap } from '../model';
-import { clampLines, wrapLabel } from '../model/wrapLabel';
+import { CHAR_WIDTH, clampLines, LINE_HEIGHT, wrapLabel } from '../model/wrapLabel';
 
 /** Colours of an exported picture (defaults: the light theme). */
 /** How serious a step's worst finding is (the analyzer's severities; io names no analyzer type). */
@@ -58,9 +58,6 @@ export const LIGHT_COLORS: SvgColors = {
 
 const PADDING = 40;
 const FONT_SIZE = 13;
-const LINE_HEIGHT = 16;
-/** Rough width of one character at FONT_SIZE, for wrapping (no DOM to measure with). */
-const CHAR_WIDTH = 7;
 
 /** Escapes text for XML content and attribute values: markup in a label stays text. */
 export function escapeXml(text: string): string {
@@ -71,34 +68,6 @@ export function escapeXml(text: string): string {
 function xmlSafe(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
   return escapeXml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
-}
-
-function wrap(label: string, width: number, maxLines: number): string[] {
-  const perLine = Math.max(4, Math.floor(width / CHAR_WIDTH));
-  const lines: string[] = [];
-  let line = '';
-  for (const word of label.split(/\s+/).filter(Boolean)) {
-    for (let rest = word; rest.length > 0; ) {
-      const room = line === '' ? perLine : perLine - line.length - 1;
-      if (rest.length <= room) {
-        line = line === '' ? rest : `${line} ${rest}`;
-        rest = '';
-      } else if (line !== '') {
-        lines.push(line);
-        line = '';
-      } else {
-        lines.push(rest.slice(0, perLine));
-        rest = rest.slice(perLine);
-      }
-    }
-  }
-  if (line !== '') lines.push(line);
-  if (lines.length > maxLines) {
-    const kept = lines.slice(0, maxLines);
-    kept[maxLines - 1] = `${(kept[maxLines - 1] ?? '').slice(0, perLine - 1)}…`;
-    return kept;
-  }
-  return lines;
 }
 
 const NORMAL: Record<Side, [number, number]> = {
@@ -252,7 +221,7 @@ export function mapToSvg(
     );
     const label = edge.label?.trim();
     if (label) {
-      const lines = wrap(label, 140, 2);
+      const lines = clampLines(wrapLabel(label, 140), 2);
       const w = Math.min(150, Math.max(...lines.map((l) => l.length)) * CHAR_WIDTH + 12);
       const h = lines.length * LINE_HEIGHT + 6;
       labels.push(
