@@ -1,20 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { openBlankMap, stepByLabel, typeLabel } from './helpers';
+import { openBlankMap, pasteMapFile, stepByLabel, typeLabel } from './helpers';
 
 // Issue 15, items 10-12: fixes that read right, repair their own finding and add no new one.
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Findings' });
 
 async function pasteMap(page: Page, map: object): Promise<void> {
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await page.locator('.lf-menu > summary').click();
-  await page.getByRole('button', { name: 'Paste a map…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
-  await dialog
-    .getByRole('textbox')
-    .fill(JSON.stringify({ format: 'leverflow-map', version: 2, ...map }));
-  await dialog.getByRole('button', { name: 'Import as new map' }).click();
+  await pasteMapFile(page, map);
   await page.getByRole('tab', { name: 'Findings' }).click();
 }
 

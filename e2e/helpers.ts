@@ -60,3 +60,19 @@ export async function libraryCount(page: Page): Promise<number> {
   await dialog.getByRole('button', { name: 'Close' }).click();
   return count;
 }
+
+/**
+ * Opens the app and imports a map through File › Paste a map… (as a person pastes one);
+ * `map` is the map file without its format and version, which are added.
+ */
+export async function pasteMapFile(page: Page, map: object): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.locator('.lf-menu > summary').first().click();
+  await page.getByRole('button', { name: 'Paste a map…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
+  await dialog
+    .getByRole('textbox')
+    .fill(JSON.stringify({ format: 'leverflow-map', version: 2, ...map }));
+  await dialog.getByRole('button', { name: 'Import as new map' }).click();
+}

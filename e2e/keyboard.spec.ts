@@ -1,35 +1,26 @@
 import { expect, test } from '@playwright/test';
+import { pasteMapFile } from './helpers';
 
 // Issue 15, item 15: keyboard only, Tab reaches the steps in flow order, then the arrows.
 
 test('Tab reaches the steps in flow order before the arrows, then leaves the canvas; Shift+Tab goes back', async ({
   page,
 }) => {
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await page.locator('.lf-menu > summary').click();
-  await page.getByRole('button', { name: 'Paste a map…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
   // The file lists the steps out of order: the end first, the start last.
-  await dialog.getByRole('textbox').fill(
-    JSON.stringify({
-      format: 'leverflow-map',
-      version: 2,
-      name: 'Out of order',
-      nodes: [
-        { id: 'done', kind: 'end', label: 'Done', position: { x: 0, y: 420 } },
-        { id: 'review', kind: 'action', label: 'Review', position: { x: 0, y: 280 } },
-        { id: 'draft', kind: 'action', label: 'Draft', position: { x: 0, y: 140 } },
-        { id: 'brief', kind: 'start', label: 'Brief in', position: { x: 0, y: 0 } },
-      ],
-      edges: [
-        { id: 'a3', source: 'review', target: 'done' },
-        { id: 'a2', source: 'draft', target: 'review' },
-        { id: 'a1', source: 'brief', target: 'draft' },
-      ],
-    }),
-  );
-  await dialog.getByRole('button', { name: 'Import as new map' }).click();
+  await pasteMapFile(page, {
+    name: 'Out of order',
+    nodes: [
+      { id: 'done', kind: 'end', label: 'Done', position: { x: 0, y: 420 } },
+      { id: 'review', kind: 'action', label: 'Review', position: { x: 0, y: 280 } },
+      { id: 'draft', kind: 'action', label: 'Draft', position: { x: 0, y: 140 } },
+      { id: 'brief', kind: 'start', label: 'Brief in', position: { x: 0, y: 0 } },
+    ],
+    edges: [
+      { id: 'a3', source: 'review', target: 'done' },
+      { id: 'a2', source: 'draft', target: 'review' },
+      { id: 'a1', source: 'brief', target: 'draft' },
+    ],
+  });
   await expect(page.locator('.lf-map-name')).toHaveText('Out of order');
 
   // From the last palette button, Tab walks the map as it reads.
