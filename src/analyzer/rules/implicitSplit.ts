@@ -227,6 +227,9 @@ function branchesMeetCleanly(
   for (const [w, b] of owner) {
     // Nothing else enters a branch: a case elsewhere would reach the join alone.
     if (g.kind[w] === KIND_START) return [];
+    // A branch that can stop before the meeting step (an end, a step with no way out)
+    // leaves the join waiting forever.
+    if (g.kind[w] === KIND_END || g.outStart[w + 1] === g.outStart[w]) return [];
     for (let k = g.inStart[w]!; k < g.inStart[w + 1]!; k++) {
       const p = g.inSource[k]!;
       if (owner.get(p) !== b && !edges.includes(g.inEdge[k]!)) return [];
