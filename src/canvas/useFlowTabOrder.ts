@@ -1,7 +1,7 @@
 import { useStore } from '@xyflow/react';
 import { useEffect } from 'react';
+import { type FlowOrder, flowOrder } from '../model';
 import { useEditorStoreApi } from '../store/EditorStoreContext';
-import { type FlowOrder, flowOrder } from './flowOrder';
 
 const ITEM = '.react-flow__node, .react-flow__edge';
 const TABBABLE =

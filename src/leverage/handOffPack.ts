@@ -1,8 +1,15 @@
 import type { AnalysisReport } from '../analyzer';
-import type { MapEdge, MapNode, Person, ProcessMap, Sla, StepNode } from '../model';
+import {
+  flowPlaces,
+  type MapEdge,
+  type MapNode,
+  type Person,
+  type ProcessMap,
+  type Sla,
+  type StepNode,
+} from '../model';
 import { computeLeverage } from './computeLeverage';
 import { findOwner } from './findOwner';
-import { flowOrder } from './flowOrder';
 import { stepAgreement } from './stepAgreement';
 
 /** One step in a hand-off pack, with what the person doing it needs to know. */
@@ -73,7 +80,7 @@ export function handOffPack(
     'personId' in request
       ? (step: StepNode) => doerOf(step)?.id === request.personId
       : (step: StepNode) => request.nodeIds.includes(step.id);
-  const order = flowOrder(map);
+  const order = flowPlaces(map.nodes, map.edges);
   const theirs = map.nodes
     .filter(isStep)
     .filter(wanted)

@@ -9,7 +9,6 @@ export {
   DEFAULT_REVIEW_CADENCE,
   defaultAgreement,
 } from './defaultAgreement';
-export { flowOrder } from './flowOrder';
 export { formatHours, formatMoney, formatPercent } from './format';
 export { type HandOffPack, handOffPack, type PackFor, type PackStep } from './handOffPack';
 export { isOutside } from './isOutside';

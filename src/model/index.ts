@@ -5,6 +5,7 @@ export { describeDiff, diffMaps, type MapDiff } from './diffMaps';
 export { exampleMap } from './exampleMap';
 export { type Failure, failure } from './Failure';
 export { createEdge, createMap, createNode, DEFAULT_LABELS } from './factories';
+export { type FlowOrder, flowOrder, flowPlaces } from './flowOrder';
 export { formatIssuePath } from './formatIssuePath';
 export { LIMITS } from './limits';
 export { MIGRATIONS, type Migration, migrateMapFile } from './migrations';

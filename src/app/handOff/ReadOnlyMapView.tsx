@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { mapToSvg } from '../../io/exportSvg';
-import { flowOrder } from '../../leverage';
-import type { StepNode } from '../../model';
+import { flowPlaces, type StepNode } from '../../model';
 import { useEditor, useEditorStoreApi } from '../../store/EditorStoreContext';
 import { MapPicture } from './PackDocument';
 import './handOff.css';
@@ -17,7 +16,7 @@ export function ReadOnlyMapView() {
   const info = map.handOff;
   const picture = useMemo(() => mapToSvg(map), [map]);
   const steps = useMemo(() => {
-    const order = flowOrder(map);
+    const order = flowPlaces(map.nodes, map.edges);
     const mine = new Set(map.people.map((p) => p.id));
     return map.nodes
       .filter((n): n is StepNode => n.kind === 'action' || n.kind === 'decision')

@@ -1,4 +1,4 @@
-import type { MapEdge, MapNode } from '../model';
+import type { MapEdge, MapNode } from './types';
 
 /** Steps and arrows in the order a person reads the map. */
 export interface FlowOrder {
@@ -43,4 +43,15 @@ export function flowOrder(nodes: readonly MapNode[], edges: readonly MapEdge[]):
     .sort((a, b) => a.at - b.at || a.i - b.i)
     .map((e) => e.id);
   return { nodeIds: order, edgeIds };
+}
+
+/**
+ * Each step's place in flow order (see flowOrder), to sort steps the way a person reads them.
+ * @example [...steps].sort((a, b) => places.get(a.id)! - places.get(b.id)!)
+ */
+export function flowPlaces(
+  nodes: readonly MapNode[],
+  edges: readonly MapEdge[],
+): Map<string, number> {
+  return new Map(flowOrder(nodes, edges).nodeIds.map((id, i) => [id, i]));
 }
