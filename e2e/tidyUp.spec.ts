@@ -75,3 +75,34 @@ test('Tidy up lays a map out left to right when asked, the map remembers it, one
   await page.getByRole('button', { name: 'New blank map' }).click();
   await expect(direction).toHaveValue('down');
 });
+
+test('after Tidy up the whole new layout is in view, not the old one', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Example map' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  // Left to right, the example is wider than the canvas at zoom 1: the view must follow.
+  await page.getByRole('combobox', { name: 'Tidy up direction' }).selectOption('right');
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  await expect
+    .poll(
+      async () => {
+        const boxes = await page
+          .locator('.react-flow__node')
+          .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON()));
+        const ys = boxes.map((b) => b.y);
+        const laidOutRight =
+          Math.max(...boxes.map((b) => b.x)) - Math.min(...boxes.map((b) => b.x)) >
+          Math.max(...ys) - Math.min(...ys);
+        const inView = boxes.every(
+          (b) =>
+            b.left >= pane.x - 1 &&
+            b.right <= pane.x + pane.width + 1 &&
+            b.top >= pane.y - 1 &&
+            b.bottom <= pane.y + pane.height + 1,
+        );
+        return laidOutRight && inView;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+});

@@ -1,6 +1,7 @@
 import { LAYOUT_BUDGET } from '../layout/layoutBudget';
 import type { LayoutDirection, MapEdge, MapNode } from '../model';
 import type { AnyImportResult } from './importAnyFile';
+import type { LayoutWorkerRequest } from './layout.worker';
 import { doLayoutJob, type LayoutJob, type LayoutJobResult, type TidyUpResult } from './layoutJob';
 
 /** What the layout worker is doing, for the progress bar; null when idle. */
@@ -50,10 +51,14 @@ let idle: Worker | null = null;
 export function warmLayoutWorker(): void {
   if (typeof Worker !== 'undefined' && idle === null && cancelCurrent === null) {
     idle = makeWorker();
+    idle.postMessage({ warm: true } satisfies LayoutWorkerRequest);
   }
 }
 
-/** One attempt in a worker; `timeMs` ends it with 'timeout' (the worker is ended then). */
+/**
+ * One attempt in a worker; `timeMs` ends it with 'timeout' (the worker is ended then),
+ * counted from the worker's { started: true }: loading the worker and elkjs is not counted.
+ */
 function attempt(job: LayoutJob, quick: boolean, timeMs: number | null) {
   return new Promise<Answer | 'cancelled' | 'timeout'>((resolve) => {
     const worker = idle ?? makeWorker();
@@ -67,13 +72,16 @@ function attempt(job: LayoutJob, quick: boolean, timeMs: number | null) {
       resolve(answer);
     };
     cancelCurrent = () => settle('cancelled');
-    if (timeMs !== null) timer = setTimeout(() => settle('timeout'), timeMs);
-    worker.onmessage = (event: MessageEvent<Answer>) => settle(event.data);
+    worker.onmessage = (event: MessageEvent<Answer | { started: true }>) => {
+      if ('started' in event.data) {
+        if (timeMs !== null) timer = setTimeout(() => settle('timeout'), timeMs);
+      } else settle(event.data);
+    };
     worker.onerror = (event) => {
       event.preventDefault();
       settle({ ok: false, message: event.message || 'the layout worker stopped' });
     };
-    worker.postMessage({ job, quick });
+    worker.postMessage({ job, quick } satisfies LayoutWorkerRequest);
   });
 }
 

@@ -1,8 +1,18 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELK from 'elkjs/lib/elk.bundled.js';
 import type { LayoutDirection, Position, ProcessMap } from '../model';
 import { stepSize } from './nodeSize';
 
-let elk: InstanceType<typeof ELK> | undefined;
+let elk: Promise<InstanceType<typeof ELK>> | undefined;
+
+/**
+ * Loads elkjs (about 1.5 MB of script) once, on first need: a worker that only lays out in
+ * quick layers never loads it. The layout worker awaits this before its time budget starts.
+ * @example await loadTidyUp();
+ */
+export function loadTidyUp(): Promise<InstanceType<typeof ELK>> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk());
+  return elk;
+}
 
 /**
  * Lays a map out top to bottom, or left to right (layered, as a flowchart reads) with elkjs
@@ -13,7 +23,7 @@ export async function tidyUp(
   map: Pick<ProcessMap, 'nodes' | 'edges'>,
   direction: LayoutDirection = 'down',
 ): Promise<Record<string, Position>> {
-  elk ??= new ELK();
+  const layout = await loadTidyUp();
   const ids = new Set(map.nodes.map((n) => n.id));
   const graph = {
     id: 'root',
@@ -32,7 +42,7 @@ export async function tidyUp(
       .filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
       .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
-  const laid = await elk.layout(graph);
+  const laid = await layout.layout(graph);
   const positions: Record<string, Position> = Object.create(null); // keyed by ids: "__proto__" is an id too
   for (const child of laid.children ?? []) {
     positions[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };

@@ -1,6 +1,7 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useRef, useState } from 'react';
 import { useFitLanes, useTidyInLanes } from '../canvas/LaneControls';
+import { whenDrawn } from '../canvas/whenDrawn';
 import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import type { LayoutDirection } from '../model';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
@@ -68,6 +69,8 @@ export function Toolbar() {
     setBusy(true);
     try {
       if (await library.tidyUp(way)) {
+        // Fit the new layout once React Flow has it (fitting sooner fits the old one).
+        await whenDrawn(flowStore, store.getState().map.nodes[0]);
         // A map too big to read when fitted is shown from its start, as when it is opened:
         // fitting thousands of steps would draw every one of them at once.
         const { width, height } = flowStore.getState();
