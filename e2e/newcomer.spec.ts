@@ -436,6 +436,24 @@ for (const size of [
       if (!box) throw new Error('control not drawn');
       expect(box.x + box.width).toBeLessThanOrEqual(size.width);
     }
+    // The save status reads in full ("Saved", not "Save"), and nothing in the header is
+    // drawn over its neighbour.
+    await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
+    const status = page.locator('.lf-save-status > span').first();
+    expect(
+      await status.evaluate((el) => el.scrollWidth <= el.getBoundingClientRect().width + 0.5),
+    ).toBe(true);
+    const header = await page
+      .locator('.lf-toolbar > *')
+      .evaluateAll((items) =>
+        items
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.width > 0)
+          .map((r) => [r.left, r.right]),
+      );
+    for (let i = 1; i < header.length; i++) {
+      expect(header[i]![0]).toBeGreaterThanOrEqual(header[i - 1]![1] - 0.5);
+    }
     const overview = await page.locator('.lf-overview__map').boundingBox();
     const canvas = await page.locator('.react-flow').boundingBox();
     if (!overview || !canvas) throw new Error('not drawn');
