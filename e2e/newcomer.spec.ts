@@ -443,14 +443,12 @@ for (const size of [
     expect(
       await status.evaluate((el) => el.scrollWidth <= el.getBoundingClientRect().width + 0.5),
     ).toBe(true);
-    const header = await page
-      .locator('.lf-toolbar > *')
-      .evaluateAll((items) =>
-        items
-          .map((el) => el.getBoundingClientRect())
-          .filter((r) => r.width > 0)
-          .map((r) => [r.left, r.right]),
-      );
+    const header = await page.locator('.lf-toolbar > *').evaluateAll((items) =>
+      items
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.width > 0)
+        .map((r) => [r.left, r.right]),
+    );
     for (let i = 1; i < header.length; i++) {
       expect(header[i]![0]).toBeGreaterThanOrEqual(header[i - 1]![1] - 0.5);
     }
