@@ -452,6 +452,14 @@ for (const size of [
     for (let i = 1; i < header.length; i++) {
       expect(header[i]![0]).toBeGreaterThanOrEqual(header[i - 1]![1] - 0.5);
     }
+    // The lane controls keep to one line.
+    const showLanes = await page.getByRole('button', { name: 'Show lanes' }).boundingBox();
+    const viewAs = await page.getByRole('combobox', { name: 'View as' }).boundingBox();
+    if (!showLanes || !viewAs) throw new Error('lane controls not drawn');
+    expect(showLanes.height).toBeLessThan(32);
+    expect(
+      Math.abs(showLanes.y + showLanes.height / 2 - (viewAs.y + viewAs.height / 2)),
+    ).toBeLessThan(4);
     const overview = await page.locator('.lf-overview__map').boundingBox();
     const canvas = await page.locator('.react-flow').boundingBox();
     if (!overview || !canvas) throw new Error('not drawn');
