@@ -91,13 +91,24 @@ for (const size of SIZES) {
     () => document.querySelector('.lf-save-status')?.getAttribute('data-state') === 'saved',
   );
   const name = `dense-${size}`;
+  // The file is made in the page before the clock starts: Playwright's setInputFiles turns
+  // the bytes into a File on the page's main thread (a ~300 ms task at 5,000 steps) that a
+  // person's file picker does not have, so it must not count as the app's.
+  await page.evaluate(
+    ([text, fileName]) => {
+      window.__file = new File([text], fileName, { type: 'text/plain' });
+    },
+    [denseFlowchart(size), `${name}.mmd`],
+  );
   const imported = await measure(
     page,
     () =>
-      page.locator('input[type=file]').setInputFiles({
-        name: `${name}.mmd`,
-        mimeType: 'text/plain',
-        buffer: Buffer.from(denseFlowchart(size)),
+      page.evaluate(() => {
+        const input = document.querySelector('input[type=file]');
+        const files = new DataTransfer();
+        files.items.add(window.__file);
+        input.files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
       }),
     name,
   );
