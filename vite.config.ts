@@ -49,6 +49,9 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['src/test/setup.ts'],
+    // CI runs on a shared 2-core machine: property tests of a few hundred random maps can
+    // take well over Vitest's default 5 s there. Speed is measured by `npm run bench`.
+    testTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: 'reports/unit.json' }]],
   },
 });
