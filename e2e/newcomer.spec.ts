@@ -447,7 +447,7 @@ for (const size of [
       items
         .map((el) => el.getBoundingClientRect())
         .filter((r) => r.width > 0)
-        .map((r) => [r.left, r.right]),
+        .map((r): [number, number] => [r.left, r.right]),
     );
     for (let i = 1; i < header.length; i++) {
       expect(header[i]![0]).toBeGreaterThanOrEqual(header[i - 1]![1] - 0.5);
