@@ -83,7 +83,9 @@ export async function startSyncServer(options: SyncServerOptions = {}) {
       extensions,
       async onAuthenticate({ documentName, token, connectionConfig }) {
         const access = tokenAccess(secret, documentName, token);
-        if (!access) throw new Error('This link is not valid for this room.');
+        if (!access || (await files.isDeleted(documentName))) {
+          throw new Error('This link is not valid for this room.');
+        }
         // A view link sees every change but the server drops whatever it sends.
         connectionConfig.readOnly = access === 'view';
         return { access };
@@ -143,6 +145,12 @@ export async function startSyncServer(options: SyncServerOptions = {}) {
     },
     { maxPayload: MAX_MESSAGE_BYTES },
   );
+  // Hocuspocus 3.4 passes `address` where Node's listen() reads `host`, which would listen
+  // on every interface: pass the host ourselves so loopback means loopback.
+  const listen = server.httpServer.listen.bind(server.httpServer);
+  const host = options.host ?? '127.0.0.1';
+  server.httpServer.listen = ((opts: { port: number }, callback: () => void) =>
+    listen({ port: opts.port, host }, callback)) as unknown as typeof server.httpServer.listen;
   await server.listen();
   log(`Leverflow sync server on ws://${options.host ?? '127.0.0.1'}:${server.address.port}`);
   return server;

@@ -26,8 +26,19 @@ export function createFileStore(dir: string) {
       await writeFile(tmp, state);
       await rename(tmp, path(room));
     },
+    /** Deletes a room for good: its file goes, and a marker keeps its links from opening it. */
     async remove(room: string): Promise<void> {
+      await mkdir(dir, { recursive: true });
+      await writeFile(`${path(room)}.deleted`, '');
       await rm(path(room), { force: true });
+    },
+    async isDeleted(room: string): Promise<boolean> {
+      try {
+        await readFile(`${path(room)}.deleted`);
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
 }

@@ -93,10 +93,7 @@ export function ShareControls() {
       <button
         type="button"
         disabled={sharing.busy}
-        onClick={() => {
-          sharing.clearError();
-          setOpen(true);
-        }}
+        onClick={() => setOpen(true)}
         title="Work on this map together: edit and view-only links"
       >
         {sharing.session ? 'Shared' : 'Share'}
@@ -105,7 +102,10 @@ export function ShareControls() {
         ref={ref}
         className="lf-dialog lf-share__dialog"
         aria-labelledby="lf-share-title"
-        onClose={() => setOpen(false)}
+        onClose={() => {
+          setOpen(false);
+          sharing.clearError();
+        }}
       >
         <h2 id="lf-share-title">Share this map</h2>
         <fieldset className="lf-share__me">

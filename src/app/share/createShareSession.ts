@@ -97,6 +97,10 @@ export function createShareSession(options: ShareSessionOptions) {
   const synced = new Promise<void>((resolve) => {
     resolveSynced = resolve;
   });
+  let resolveDenied: () => void = () => {};
+  const denied = new Promise<void>((resolve) => {
+    resolveDenied = resolve;
+  });
   const provider = new HocuspocusProvider({
     url: options.url ?? SYNC_URL,
     name: room,
@@ -105,7 +109,10 @@ export function createShareSession(options: ShareSessionOptions) {
     onAuthenticated: ({ scope }) => {
       state.setState({ access: scope === 'readonly' ? 'view' : 'edit' });
     },
-    onAuthenticationFailed: () => state.setState({ connection: 'denied' }),
+    onAuthenticationFailed: () => {
+      state.setState({ connection: 'denied' });
+      resolveDenied();
+    },
     onStatus: ({ status }) => {
       if (status !== 'connected') state.setState({ connection: 'offline' });
     },
@@ -155,6 +162,15 @@ export function createShareSession(options: ShareSessionOptions) {
 
   let attached = false;
   let destroyed = false;
+  let dragging = false;
+  // The browser says the network is gone or back (a socket may take long to notice).
+  const offline = () => {
+    state.setState({ connection: 'offline' });
+    provider.disconnect();
+  };
+  const online = () => void provider.connect();
+  window.addEventListener('offline', offline);
+  window.addEventListener('online', online);
   const session = {
     room,
     state,
@@ -162,6 +178,8 @@ export function createShareSession(options: ShareSessionOptions) {
     provider,
     /** Resolves once the server has sent the room (joining needs it before showing a map). */
     synced,
+    /** Resolves if the server refuses the link (a deleted room, a broken token). */
+    denied,
     /** Resolves once IndexedDB has given back what this browser kept of the room. */
     loaded: Promise.race([
       local.whenSynced.then(() => undefined),
@@ -182,11 +200,15 @@ export function createShareSession(options: ShareSessionOptions) {
           },
           undo: () => undo.undo(),
           redo: () => undo.redo(),
+          // The canvas calls beginDrag on every move of a drag: only the first one counts.
           beginDrag: () => {
+            if (dragging) return;
+            dragging = true;
             undo.stopCapturing();
             undo.captureTimeout = Number.MAX_SAFE_INTEGER;
           },
           endDrag: () => {
+            dragging = false;
             undo.captureTimeout = 0;
             undo.stopCapturing();
           },
@@ -210,6 +232,8 @@ export function createShareSession(options: ShareSessionOptions) {
       if (destroyed) return;
       destroyed = true;
       unsubscribeSelection();
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
       doc.off('update', onUpdate);
       if (attached && editor.getState().sharing !== null) editor.getState().attachSync(null);
       attached = false;

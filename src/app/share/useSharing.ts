@@ -117,15 +117,19 @@ export function useSharing(editor: EditorStore, library: LibraryCommands): Shari
     );
     void (async () => {
       try {
-        const outcome = await Promise.race([next.synced.then(() => 'synced' as const), timeout]);
-        if (outcome === 'timeout' || next.state.getState().connection === 'denied') {
-          const denied = next.state.getState().connection === 'denied';
+        const outcome = await Promise.race([
+          next.synced.then(() => 'synced' as const),
+          next.denied.then(() => 'denied' as const),
+          timeout,
+        ]);
+        if (outcome !== 'synced') {
           use(null);
-          setError(
-            denied
-              ? 'This share link is not valid (the room was deleted, or the link is broken).'
-              : NO_SERVER_HELP,
-          );
+          const message =
+            outcome === 'denied'
+              ? 'This share link does not open anything: the room was deleted, or the link is broken.'
+              : `The share link could not be opened. ${NO_SERVER_HELP}`;
+          setError(message);
+          editor.getState().setNotice(message);
           return;
         }
         const mode = next.state.getState().access ?? 'edit';
