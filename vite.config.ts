@@ -49,7 +49,7 @@ export default defineConfig({
     headers: { 'Content-Security-Policy': CSP_HEADER, 'X-Frame-Options': 'DENY' },
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['src/test/setup.ts'],
     reporters: ['default', ['json', { outputFile: 'reports/unit.json' }]],
