@@ -18,6 +18,8 @@ export interface SyncServerOptions {
   /** Messages a second a connection may send (after a burst of three times as many). */
   messagesPerSecond?: number;
   quiet?: boolean;
+  /** Where the server's lines go (console.log unless quiet). */
+  log?: (line: string) => void;
 }
 
 function send(response: ServerResponse, status: number, body: unknown) {
@@ -56,7 +58,7 @@ export async function startSyncServer(options: SyncServerOptions = {}) {
     options.messagesPerSecond ?? 200,
     (options.messagesPerSecond ?? 200) * 3,
   );
-  const log = options.quiet ? () => {} : (line: string) => console.log(line);
+  const log = options.log ?? (options.quiet ? () => {} : (line: string) => console.log(line));
 
   const extensions: Extension[] = [
     new Database({
