@@ -7,6 +7,8 @@ import { join } from 'node:path';
 export interface SyncServerProcess {
   port: number;
   dataDir: string;
+  /** The server process's id (the bench reads its CPU time and memory). */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startSyncServer(
   return {
     port,
     dataDir,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
