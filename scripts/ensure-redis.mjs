@@ -4,12 +4,16 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const candidates = [process.env.REDIS_SERVER, '/usr/bin/redis-server', '/usr/local/bin/redis-server'];
+const candidates = [
+  process.env.REDIS_SERVER,
+  '/usr/bin/redis-server',
+  '/usr/local/bin/redis-server',
+];
 const found = () => candidates.find((p) => p && existsSync(p));
 if (!found()) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.error('redis-server is missing; installing Debian\'s redis-server with apt-get…');
+    console.error("redis-server is missing; installing Debian's redis-server with apt-get…");
     try {
       execSync(
         'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server',

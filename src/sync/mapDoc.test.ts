@@ -37,7 +37,10 @@ describe('a map as a Y.Doc', () => {
     writeMapToDoc(doc, map, moved, 'me');
     expect(updates).toBe(1);
     expect(Y.encodeStateAsUpdate(doc).length - before).toBeLessThan(100);
-    expect(readMapFromDoc(doc).map.nodes.find((n) => n.id === 'p')?.position).toEqual({ x: 5, y: 6 });
+    expect(readMapFromDoc(doc).map.nodes.find((n) => n.id === 'p')?.position).toEqual({
+      x: 5,
+      y: 6,
+    });
   });
 
   it('drops an arrow drawn to a step someone else deleted meanwhile, the same way on both sides', () => {
