@@ -1,19 +1,21 @@
-// `npm run bench:share`: 20 simulated editors (Node clients with @hocuspocus/provider) on one
-// 1,000-step map, 5 edits a second each for 30 s (SHARE_BENCH_SECONDS), through one sync
-// server, then through two servers joined by a local redis-server. Prints p50/p95 of the time
-// from an edit to every other client seeing it, the servers' CPU and memory, and whether every
-// client ended with the same document (encoded state vectors and map JSON).
+// `npm run bench:share`: 20 simulated editors (Node clients with @hocuspocus/provider, in 4
+// worker threads) on one 1,000-step map, 5 edits a second each for 30 s
+// (SHARE_BENCH_SECONDS), through one sync server, then through two servers joined by a local
+// redis-server. Prints p50/p95 of the time from an edit to every other client seeing it, the
+// servers' CPU and memory, lost edits, and whether every client ended with the same document
+// (encoded state vectors and map JSON).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as Y from 'yjs';
+import { Worker } from 'node:worker_threads';
 import { type SyncServerProcess, startSyncServer } from '../e2e/syncServer';
-import { connectClient, makeRoom, type SyncClient, until } from '../server/syncTestClient';
+import { connectClient, makeRoom, until } from '../server/syncTestClient';
 import { createMap, createNode, type ProcessMap } from '../src/model';
-import { readMapFromDoc, writeMapToDoc } from '../src/sync/mapDoc';
+import { writeMapToDoc } from '../src/sync/mapDoc';
 
 const EDITORS = 20;
+const WORKERS = 4;
 const STEPS = 1000;
 const RATE = 5;
 const SECONDS = Number(process.env.SHARE_BENCH_SECONDS ?? 30);
@@ -44,76 +46,77 @@ const percentile = (sorted: number[], p: number) =>
     ? Number.NaN
     : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-async function run(label: string, servers: SyncServerProcess[]) {
-  const { room, editToken } = await makeRoom(servers[0]!.port);
-  const seed = connectClient(servers[0]!.port, room, editToken);
-  await seed.synced;
-  const map = bigMap();
-  writeMapToDoc(seed.doc, null, map, 'seed');
-  await until(() => seed.provider.unsyncedChanges === 0, 30_000, 'the map to reach the server');
+type Report = {
+  sent: [string, number][];
+  seen: [string, number][];
+  vectors: string[];
+  maps: string[];
+};
 
-  const clients: SyncClient[] = [];
-  for (let i = 0; i < EDITORS; i++) {
-    clients.push(connectClient(servers[i % servers.length]!.port, room, editToken));
-  }
-  await Promise.all(clients.map((c) => c.synced));
-  await until(
-    () => clients.every((c) => c.doc.getMap('nodes').size === STEPS),
-    60_000,
-    'every client to load the map',
-  );
+function ask<T>(worker: Worker, type: string, answer: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: { type: string }) => {
+      if (m.type !== answer) return;
+      worker.off('message', on);
+      resolve(m as T);
+    };
+    worker.on('message', on);
+    worker.postMessage({ type });
+  });
+}
+
+async function run(label: string, servers: SyncServerProcess[]) {
+  const ports = servers.map((s) => s.port);
+  const { room, editToken } = await makeRoom(ports[0]!);
+  const seed = connectClient(ports[0]!, room, editToken);
+  await seed.synced;
+  writeMapToDoc(seed.doc, null, bigMap(), 'seed');
+  await until(() => seed.provider.unsyncedChanges === 0, 30_000, 'the map to reach the server');
   seed.destroy();
 
-  // Who sent which edit when, and when each other client saw it.
-  const sentAt = new Map<string, number>();
-  const seen = new Map<string, number[]>();
-  clients.forEach((client, index) => {
-    client.doc.getMap('nodes').observeDeep((events, txn) => {
-      if (txn.local) return;
-      const now = performance.now();
-      for (const event of events) {
-        if (!(event instanceof Y.YMapEvent) || !event.keysChanged.has('label')) continue;
-        const labelValue = (event.target as Y.Map<unknown>).get('label');
-        if (typeof labelValue !== 'string' || !labelValue.startsWith('e')) continue;
-        if (labelValue.startsWith(`e${index}-`)) continue;
-        const times = seen.get(labelValue) ?? [];
-        times.push(now);
-        seen.set(labelValue, times);
-      }
-    });
-  });
+  const per = EDITORS / WORKERS;
+  const workers = Array.from(
+    { length: WORKERS },
+    (_, w) =>
+      new Worker(new URL('./shareEditors.worker.mjs', import.meta.url), {
+        workerData: {
+          ports,
+          room,
+          token: editToken,
+          first: w * per,
+          count: per,
+          editors: EDITORS,
+          steps: STEPS,
+          rate: RATE,
+        },
+      }),
+  );
+  await Promise.all(workers.map((w) => new Promise<void>((r) => w.once('message', () => r()))));
 
-  const ids = map.nodes.map((n) => n.id);
   const before = servers.map((s) => usage(s.pid));
   let peakRss = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, ...servers.map((s) => usage(s.pid).rssMb));
   }, 500);
   const started = performance.now();
-  const timers = clients.map((client, index) => {
-    let seq = 0;
-    return setInterval(() => {
-      // Each editor edits its own steps, in turn, so no edit is overwritten by another.
-      const id = ids[(index + EDITORS * seq) % STEPS]!;
-      const text = `e${index}-${seq++}`;
-      const node = client.doc.getMap<Y.Map<unknown>>('nodes').get(id);
-      sentAt.set(text, performance.now());
-      node?.set('label', text);
-    }, 1000 / RATE);
-  });
+  for (const w of workers) w.postMessage({ type: 'start' });
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  for (const t of timers) clearInterval(t);
+  for (const w of workers) w.postMessage({ type: 'stop' });
   const elapsed = (performance.now() - started) / 1000;
   const after = servers.map((s) => usage(s.pid));
-  // Let the last edits arrive.
-  const expected = EDITORS - 1;
-  await until(
-    () => [...sentAt.keys()].every((k) => (seen.get(k)?.length ?? 0) >= expected),
-    30_000,
-    'the last edits to reach everyone',
-  ).catch(() => {});
+  // Let the last edits arrive everywhere.
+  await new Promise((r) => setTimeout(r, 5000));
   clearInterval(sampler);
+  const reports = await Promise.all(workers.map((w) => ask<Report>(w, 'report', 'report')));
 
+  const sentAt = new Map(reports.flatMap((r) => r.sent));
+  const seen = new Map<string, number[]>();
+  for (const [text, t] of reports.flatMap((r) => r.seen)) {
+    const times = seen.get(text) ?? [];
+    times.push(t);
+    seen.set(text, times);
+  }
+  const expected = EDITORS - 1;
   const toEveryone: number[] = [];
   const toEach: number[] = [];
   let lost = 0;
@@ -125,48 +128,40 @@ async function run(label: string, servers: SyncServerProcess[]) {
   }
   toEveryone.sort((a, b) => a - b);
   toEach.sort((a, b) => a - b);
-
-  await until(
-    () => {
-      const v = Buffer.from(Y.encodeStateVector(clients[0]!.doc));
-      return clients.every((c) => v.equals(Buffer.from(Y.encodeStateVector(c.doc))));
-    },
-    30_000,
-    'every client to hold the same document',
-  ).catch(() => {});
-  const vectors = new Set(
-    clients.map((c) => Buffer.from(Y.encodeStateVector(c.doc)).toString('base64')),
-  );
-  const json = new Set(
-    clients.map((c) => {
-      const m = readMapFromDoc(c.doc).map;
-      return JSON.stringify({ ...m, nodes: [...m.nodes].sort((a, b) => a.id.localeCompare(b.id)) });
-    }),
-  );
+  const vectors = new Set(reports.flatMap((r) => r.vectors));
+  const maps = new Set(reports.flatMap((r) => r.maps));
   const cpu = after.reduce((sum, a, i) => sum + (a.cpu - before[i]!.cpu), 0);
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
   console.log(`\n${label}`);
   console.log(
     `  edits sent: ${sentAt.size} in ${elapsed.toFixed(1)} s (${(sentAt.size / elapsed).toFixed(0)}/s)`,
   );
   console.log(
-    `  edit -> every other client: p50 ${percentile(toEveryone, 50).toFixed(0)} ms, p95 ${percentile(toEveryone, 95).toFixed(0)} ms, max ${percentile(toEveryone, 100).toFixed(0)} ms`,
+    `  edit -> every other client: p50 ${ms(percentile(toEveryone, 50))}, p95 ${ms(percentile(toEveryone, 95))}, max ${ms(percentile(toEveryone, 100))}`,
   );
   console.log(
-    `  edit -> one other client:   p50 ${percentile(toEach, 50).toFixed(0)} ms, p95 ${percentile(toEach, 95).toFixed(0)} ms`,
+    `  edit -> one other client:   p50 ${ms(percentile(toEach, 50))}, p95 ${ms(percentile(toEach, 95))}`,
   );
   console.log(
     `  server CPU: ${((cpu / elapsed) * 100).toFixed(0)}% of one core (${servers.length} process${servers.length > 1 ? 'es' : ''} together); peak memory ${peakRss.toFixed(0)} MB per process`,
   );
   console.log(
-    `  lost edits: ${lost}; state vectors alike: ${vectors.size === 1}; map JSON alike: ${json.size === 1}`,
+    `  lost edits: ${lost}; state vectors alike: ${vectors.size === 1}; map JSON alike: ${maps.size === 1}`,
   );
-  for (const c of clients) c.destroy();
-  return { p95: percentile(toEveryone, 95), lost, same: vectors.size === 1 && json.size === 1 };
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((r) => {
+          w.once('exit', () => r());
+          w.postMessage({ type: 'close' });
+        }),
+    ),
+  );
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'leverflow-bench-'));
 console.log(
-  `${EDITORS} editors, ${STEPS}-step map, ${RATE} edits/s each, ${SECONDS} s; goal p95 <= 250 ms`,
+  `${EDITORS} editors in ${WORKERS} worker threads, ${STEPS}-step map, ${RATE} edits/s each, ${SECONDS} s; goal p95 <= 250 ms`,
 );
 const one = await startSyncServer(BASE, dataDir);
 await run('One server', [one]);
@@ -180,9 +175,7 @@ try {
   redis = spawn(
     path,
     ['--port', String(BASE + 3), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
+    { stdio: 'ignore' },
   );
   await new Promise((r) => setTimeout(r, 1000));
   const env = { REDIS_URL: `redis://127.0.0.1:${BASE + 3}` };

@@ -47,6 +47,12 @@ export async function startSyncServer(
   child.stderr?.on('data', (d) => {
     output += d;
   });
+  let stopping = false;
+  // Never leave a server behind when this process ends (a failed bench, a crashed run).
+  process.once('exit', () => child.kill('SIGKILL'));
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`The sync server on ${port} stopped (${code ?? signal}):\n${output}`);
+  });
   try {
     await waitForHealth(port);
   } catch (error) {
@@ -59,6 +65,7 @@ export async function startSyncServer(
     pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
