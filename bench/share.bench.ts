@@ -6,7 +6,7 @@
 // (encoded state vectors and map JSON).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type SyncServerProcess, startSyncServer } from '../e2e/syncServer';
@@ -104,10 +104,14 @@ async function run(label: string, servers: SyncServerProcess[]) {
   for (const w of workers) w.postMessage({ type: 'stop' });
   const elapsed = (performance.now() - started) / 1000;
   const after = servers.map((s) => usage(s.pid));
-  // Let the last edits arrive everywhere.
-  await new Promise((r) => setTimeout(r, 5000));
+  // Let the last edits arrive everywhere: until every client holds the same state (60 s at most).
+  let reports: Report[] = [];
+  const settleBy = Date.now() + 60_000;
+  do {
+    await new Promise((r) => setTimeout(r, 2000));
+    reports = await Promise.all(workers.map((w) => ask<Report>(w, 'report', 'report')));
+  } while (new Set(reports.flatMap((r) => r.vectors)).size > 1 && Date.now() < settleBy);
   clearInterval(sampler);
-  const reports = await Promise.all(workers.map((w) => ask<Report>(w, 'report', 'report')));
 
   const sentAt = new Map(reports.flatMap((r) => r.sent));
   const seen = new Map<string, number[]>();
@@ -132,7 +136,7 @@ async function run(label: string, servers: SyncServerProcess[]) {
   const maps = new Set(reports.flatMap((r) => r.maps));
   const cpu = after.reduce((sum, a, i) => sum + (a.cpu - before[i]!.cpu), 0);
   const ms = (x: number) => `${x.toFixed(0)} ms`;
-  console.log(`\n${label}`);
+  console.log(`\n${label} (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
   console.log(
     `  edits sent: ${sentAt.size} in ${elapsed.toFixed(1)} s (${(sentAt.size / elapsed).toFixed(0)}/s)`,
   );
