@@ -51,7 +51,8 @@ export async function startSyncServer(
   // Never leave a server behind when this process ends (a failed bench, a crashed run).
   process.once('exit', () => child.kill('SIGKILL'));
   child.once('exit', (code, signal) => {
-    if (!stopping) console.error(`The sync server on ${port} stopped (${code ?? signal}):\n${output}`);
+    if (!stopping)
+      console.error(`The sync server on ${port} stopped (${code ?? signal}):\n${output}`);
   });
   try {
     await waitForHealth(port);
