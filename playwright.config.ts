@@ -3,6 +3,8 @@ import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 /** E2E_PORT lets several checkouts run their end-to-end tests side by side. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** The sync server the sharing specs start (the build points the app at it). */
+export const SYNC_PORT = Number(process.env.E2E_SYNC_PORT ?? 4600 + (PORT % 100));
 
 /** End-to-end tests run Debian's Chromium against the production build (with its CSP). */
 export default defineConfig({
@@ -24,6 +26,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
+    env: { VITE_SYNC_URL: `ws://127.0.0.1:${SYNC_PORT}` },
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },

@@ -7,13 +7,16 @@ import { defineConfig, type Plugin } from 'vitest/config';
  * (and any deployment: see the README) sends it as a header too, with `frame-ancestors`,
  * which only a header can carry; the header also covers the workers' scripts.
  */
+/** The sync server the app shares maps through (see src/app/share/syncServerUrl.ts). */
+const SYNC_URL = process.env.VITE_SYNC_URL || 'ws://127.0.0.1:1234';
+
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self' data: blob:",
+  `connect-src 'self' data: blob: ${SYNC_URL} ${SYNC_URL.replace(/^ws/, 'http')}`,
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
@@ -46,7 +49,7 @@ export default defineConfig({
     headers: { 'Content-Security-Policy': CSP_HEADER, 'X-Frame-Options': 'DENY' },
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['src/test/setup.ts'],
     // CI runs on a shared 2-core machine: property tests of a few hundred random maps can

@@ -19,6 +19,10 @@ import { ReadOnlyMapView } from './handOff/ReadOnlyMapView';
 import './library.css';
 import { LayoutProgress } from './LayoutProgress';
 import type { PersistenceOptions } from './persistence/createPersistence';
+import { PresenceLayer } from './share/PresenceLayer';
+import { ShareContext } from './share/ShareContext';
+import { ShareControls } from './share/ShareControls';
+import { useSharing } from './share/useSharing';
 import { useColorScheme } from './useColorScheme';
 import { usePersistence } from './usePersistence';
 
@@ -34,30 +38,34 @@ function Shell({ storage }: { storage: StorageOptions }) {
   const scheme = useColorScheme(useEditor((s) => s.theme));
   const library = usePersistence(store, storage);
   const readOnly = useEditor((s) => s.map.handOff !== undefined);
+  const sharing = useSharing(store, library);
   return (
     <LibraryProvider value={library}>
-      <div className={`lf-app ${scheme}`} data-theme={scheme}>
-        <Toolbar />
-        <LibraryBanner />
-        <LayoutProgress />
-        {readOnly ? (
-          <ReadOnlyMapView />
-        ) : (
-          <div className="lf-body">
-            <Palette />
-            <main className="lf-canvas">
-              <CanvasWhenReady />
-            </main>
-            <SidePanel />
-          </div>
-        )}
-        <HandOffPackView />
-        <ShortcutsDialog />
-        <LibraryDialog />
-        <VersionHistoryDialog />
-        <PasteMapDialog />
-        <Notice />
-      </div>
+      <ShareContext.Provider value={sharing}>
+        <div className={`lf-app ${scheme}`} data-theme={scheme}>
+          <Toolbar extra={<ShareControls />} />
+          <LibraryBanner />
+          <LayoutProgress />
+          {readOnly ? (
+            <ReadOnlyMapView />
+          ) : (
+            <div className="lf-body">
+              <Palette />
+              <main className="lf-canvas">
+                <CanvasWhenReady />
+                <PresenceLayer />
+              </main>
+              <SidePanel />
+            </div>
+          )}
+          <HandOffPackView />
+          <ShortcutsDialog />
+          <LibraryDialog />
+          <VersionHistoryDialog />
+          <PasteMapDialog />
+          <Notice />
+        </div>
+      </ShareContext.Provider>
     </LibraryProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useFitLanes, useTidyInLanes } from '../canvas/LaneControls';
 import { whenDrawn } from '../canvas/whenDrawn';
 import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
@@ -49,7 +49,7 @@ function MoreMenu({ commands }: { commands: readonly Command[] }) {
 }
 
 /** The row of map-wide commands above the canvas. */
-export function Toolbar() {
+export function Toolbar({ extra }: { extra?: ReactNode } = {}) {
   const store = useEditorStoreApi();
   const { canUndo, canRedo } = useHistoryState();
   const snapToGrid = useEditor((s) => s.snapToGrid);
@@ -211,6 +211,7 @@ export function Toolbar() {
         {secondary.slice(2).map(render)}
         <MoreMenu commands={secondary} />
       </div>
+      {extra}
     </header>
   );
 }

@@ -46,5 +46,7 @@ export function useHistoryState(): { canUndo: boolean; canRedo: boolean } {
   const store = useEditorStoreApi();
   const canUndo = useStore(store.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(store.temporal, (s) => s.futureStates.length > 0);
-  return { canUndo, canRedo };
+  // A shared map's history is the sync session's (this person's changes only).
+  const shared = useStore(store, (s) => (s.sharing === null ? null : s.sharedHistory));
+  return shared ?? { canUndo, canRedo };
 }

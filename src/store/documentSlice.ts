@@ -12,7 +12,7 @@ import {
   type ProcessMap,
 } from '../model';
 import { clipboardToPaste, selectionToClipboard } from './clipboard';
-import type { DocumentHistory, DocumentSlice, EditorSlice } from './editorTypes';
+import type { DocumentHistory, DocumentSlice, EditorSlice, SyncHook } from './editorTypes';
 import { nextBranchLabel } from './nextBranchLabel';
 import { EMPTY } from './selectionSlice';
 
@@ -70,9 +70,12 @@ export const createDocumentSlice =
   (initialMap: ProcessMap, history: () => DocumentHistory): EditorSlice<DocumentSlice> =>
   (set, get) => {
     let preDragMap: ProcessMap | null = null;
+    let sync: SyncHook | null = null;
     const change = (edits: readonly MapEdit[]) => {
       // A hand-off map opens read-only: only a whole new map (another map, a copy) replaces it.
       if (get().map.handOff && !edits.every((e) => e.type === 'replaceMap')) return false;
+      // A view-only link changes nothing (the server would drop it anyway).
+      if (get().sharing === 'view') return false;
       const before = get().map;
       const map = applyEdits(before, edits);
       if (map === before) return true;
@@ -82,14 +85,34 @@ export const createDocumentSlice =
         return false;
       }
       set({ map });
+      sync?.write(before, map);
       return true;
     };
     const replace = (map: ProcessMap) => change([{ type: 'replaceMap', map }]);
 
     return {
       map: initialMap,
+      sharing: null,
+      sharedHistory: { canUndo: false, canRedo: false },
+      setSharedHistory: (sharedHistory) => set({ sharedHistory }),
       change,
+      attachSync: (hook, mode = 'edit') => {
+        sync = hook;
+        preDragMap = null;
+        history().clear();
+        // While shared, undo history lives in the sync session (my changes only).
+        if (hook) history().pause();
+        else history().resume();
+        set({ sharing: hook ? mode : null });
+      },
+      receiveShared: (map) => {
+        if (map === get().map) return;
+        set({ map });
+        get().pruneSelection();
+      },
       loadMap: (map) => {
+        // Another map is not the shared one: leave the room before replacing it.
+        if (sync) get().attachSync(null);
         replace(map);
         set({ selectedNodeIds: EMPTY, selectedEdgeIds: EMPTY, editing: null, pasteCount: 0 });
         history().clear();
@@ -174,11 +197,13 @@ export const createDocumentSlice =
             : [{ type: 'resizeNode', nodeId, size }],
         ),
       beginDrag: () => {
+        if (sync) return sync.beginDrag();
         if (preDragMap) return;
         preDragMap = get().map;
         history().pause();
       },
       endDrag: () => {
+        if (sync) return sync.endDrag();
         if (!preDragMap) return;
         const finalMap = get().map;
         // Back to where the drag began, unrecorded; then the whole drag as one step.
@@ -253,11 +278,13 @@ export const createDocumentSlice =
         });
       },
       undo: () => {
-        history().undo();
+        if (sync) sync.undo();
+        else history().undo();
         get().pruneSelection();
       },
       redo: () => {
-        history().redo();
+        if (sync) sync.redo();
+        else history().redo();
         get().pruneSelection();
       },
     };

@@ -15,9 +15,31 @@ export type Theme = 'system' | 'light' | 'dark';
 export type Editing = { type: 'node' | 'edge'; id: string } | null;
 export type SidePanel = 'inspect' | 'findings' | 'leverage';
 
+/**
+ * What a shared map's sync session gives the store: every local change goes to it (as one
+ * Yjs transaction), and undo, redo and drags go through its history (the person's own
+ * changes only).
+ */
+export interface SyncHook {
+  write: (before: ProcessMap, after: ProcessMap) => void;
+  undo: () => void;
+  redo: () => void;
+  beginDrag: () => void;
+  endDrag: () => void;
+}
+
 /** The document: the open map, the only state that undo and redo track. */
 export interface DocumentSlice {
   map: ProcessMap;
+  /** Set while the map is shared: edit, or view only (every change is then refused). */
+  sharing: 'edit' | 'view' | null;
+  /** Connects a sync session (null disconnects it: the map is local only again). */
+  attachSync: (hook: SyncHook | null, mode?: 'edit' | 'view') => void;
+  /** What the shared map's undo manager can undo and redo (this person's changes only). */
+  sharedHistory: { canUndo: boolean; canRedo: boolean };
+  setSharedHistory: (history: { canUndo: boolean; canRedo: boolean }) => void;
+  /** The map as the shared doc now holds it (others' changes): not a local undo step. */
+  receiveShared: (map: ProcessMap) => void;
   /** Every change to the map goes through here: one call, one undo step (none if nothing changes). */
   /** Applies edits as one undo step; false (with a notice) when they would cross the file limits. */
   change: (edits: readonly MapEdit[]) => boolean;
