@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
 import { useKeyboardShortcuts } from '../canvas/useKeyboardShortcuts';
+import { LogColumnsDialog } from '../panels/eventLog/LogColumnsDialog';
 import { PasteMapDialog } from '../panels/ImportExportMenu';
 import { LibraryBanner } from '../panels/LibraryBanner';
 import { LibraryProvider, useLibraryState } from '../panels/LibraryContext';
@@ -14,12 +15,14 @@ import { VersionHistoryDialog } from '../panels/VersionHistoryDialog';
 import { AnalysisProvider } from '../store/AnalysisProvider';
 import type { EditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider, useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import { LogStoreProvider, useLogStoreApi } from '../store/LogStoreContext';
 import { HandOffPackView } from './handOff/HandOffPackView';
 import { ReadOnlyMapView } from './handOff/ReadOnlyMapView';
 import './library.css';
 import { LayoutProgress } from './LayoutProgress';
 import type { PersistenceOptions } from './persistence/createPersistence';
 import { useColorScheme } from './useColorScheme';
+import { useLogReplay } from './useLogReplay';
 import { usePersistence } from './usePersistence';
 
 /** The canvas, once the map that was open has been loaded (so it does not flash the example). */
@@ -31,6 +34,7 @@ function CanvasWhenReady() {
 function Shell({ storage }: { storage: StorageOptions }) {
   const store = useEditorStoreApi();
   useKeyboardShortcuts(store);
+  useLogReplay(store, useLogStoreApi());
   const scheme = useColorScheme(useEditor((s) => s.theme));
   const library = usePersistence(store, storage);
   const readOnly = useEditor((s) => s.map.handOff !== undefined);
@@ -56,6 +60,7 @@ function Shell({ storage }: { storage: StorageOptions }) {
         <LibraryDialog />
         <VersionHistoryDialog />
         <PasteMapDialog />
+        <LogColumnsDialog />
         <Notice />
       </div>
     </LibraryProvider>
@@ -83,9 +88,11 @@ export function App({
   return (
     <EditorStoreProvider {...(store ? { store } : {})}>
       <AnalysisProvider live={liveAnalysis}>
-        <ReactFlowProvider>
-          <Shell storage={storage} />
-        </ReactFlowProvider>
+        <LogStoreProvider>
+          <ReactFlowProvider>
+            <Shell storage={storage} />
+          </ReactFlowProvider>
+        </LogStoreProvider>
       </AnalysisProvider>
     </EditorStoreProvider>
   );

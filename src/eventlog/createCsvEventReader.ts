@@ -65,7 +65,7 @@ export function createCsvEventReader({ mapping, dateFormat }: CsvReadOptions) {
           bad(`timestamp "${row[timestamp]!.slice(0, 40)}" is not a ${dateFormat} date`);
           continue;
         }
-        let s: number | undefined;
+        let s = Number.NaN;
         if (start !== undefined && row[start]!.trim() !== '') {
           s = parseTimestamp(row[start]!, dateFormat);
           if (Number.isNaN(s) || s > t) {
@@ -74,11 +74,14 @@ export function createCsvEventReader({ mapping, dateFormat }: CsvReadOptions) {
           }
         }
         const r = resource === undefined ? '' : row[resource]!.trim().slice(0, MAX_CELL);
-        builder.add(c, a, t, {
-          ...(s === undefined ? {} : { start: s }),
-          ...(r ? { resource: r } : {}),
-          ...(lifecycle === undefined ? {} : { transition: transitionOf(row[lifecycle]) }),
-        });
+        builder.push(
+          c,
+          a,
+          t,
+          s,
+          r,
+          lifecycle === undefined ? 'complete' : transitionOf(row[lifecycle]),
+        );
       }
     },
     /** Rows read so far, the header included. */

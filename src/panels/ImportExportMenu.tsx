@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/EditorStoreContext';
+import { useLogStoreApi } from '../store/LogStoreContext';
 import { useLibrary, useLibraryState } from './LibraryContext';
 import { useModalDialog } from './useModalDialog';
 
@@ -17,6 +18,9 @@ export function ImportExportMenu() {
   const setNotice = useEditor((s) => s.setNotice);
   const picture = useEditor(useShallow((s) => s.picture));
   const setPicture = useEditor((s) => s.setPicture);
+  const logs = useLogStoreApi();
+  const logInput = useRef<HTMLInputElement>(null);
+  const setPanel = useEditor((s) => s.setPanel);
   const run = (action: () => unknown) => () => {
     if (menu.current) menu.current.open = false;
     void action();
@@ -30,6 +34,9 @@ export function ImportExportMenu() {
         </button>
         <button type="button" onClick={run(() => library.openDialog('paste'))}>
           Paste a map…
+        </button>
+        <button type="button" onClick={run(() => logInput.current?.click())}>
+          Open event log…
         </button>
         <hr />
         <button type="button" onClick={run(() => library.exportJson())}>
@@ -96,6 +103,20 @@ export function ImportExportMenu() {
           const files = [...(event.target.files ?? [])];
           event.target.value = '';
           void library.importFiles(files);
+        }}
+      />
+      <input
+        ref={logInput}
+        type="file"
+        accept=".csv,.tsv,.txt,.xes,text/csv"
+        aria-label="Event log to open"
+        hidden
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (!file) return;
+          setPanel('log');
+          logs.getState().openFile(file);
         }}
       />
     </details>

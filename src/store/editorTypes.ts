@@ -13,7 +13,7 @@ import type {
 
 export type Theme = 'system' | 'light' | 'dark';
 export type Editing = { type: 'node' | 'edge'; id: string } | null;
-export type SidePanel = 'inspect' | 'findings' | 'leverage';
+export type SidePanel = 'inspect' | 'findings' | 'leverage' | 'log';
 
 /** The document: the open map, the only state that undo and redo track. */
 export interface DocumentSlice {
