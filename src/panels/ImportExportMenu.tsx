@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/EditorStoreContext';
 import { useLogStoreApi } from '../store/LogStoreContext';
+import { pickLogFile } from './eventLog/pickLogFile';
 import { useLibrary, useLibraryState } from './LibraryContext';
 import { useModalDialog } from './useModalDialog';
 
@@ -19,7 +20,6 @@ export function ImportExportMenu() {
   const picture = useEditor(useShallow((s) => s.picture));
   const setPicture = useEditor((s) => s.setPicture);
   const logs = useLogStoreApi();
-  const logInput = useRef<HTMLInputElement>(null);
   const setPanel = useEditor((s) => s.setPanel);
   const run = (action: () => unknown) => () => {
     if (menu.current) menu.current.open = false;
@@ -35,7 +35,15 @@ export function ImportExportMenu() {
         <button type="button" onClick={run(() => library.openDialog('paste'))}>
           Paste a map…
         </button>
-        <button type="button" onClick={run(() => logInput.current?.click())}>
+        <button
+          type="button"
+          onClick={run(() =>
+            pickLogFile((file) => {
+              setPanel('log');
+              logs.getState().openFile(file);
+            }),
+          )}
+        >
           Open event log…
         </button>
         <hr />
@@ -103,20 +111,6 @@ export function ImportExportMenu() {
           const files = [...(event.target.files ?? [])];
           event.target.value = '';
           void library.importFiles(files);
-        }}
-      />
-      <input
-        ref={logInput}
-        type="file"
-        accept=".csv,.tsv,.txt,.xes,text/csv"
-        aria-label="Event log to open"
-        hidden
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (!file) return;
-          setPanel('log');
-          logs.getState().openFile(file);
         }}
       />
     </details>

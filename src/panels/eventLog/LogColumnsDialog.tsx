@@ -63,6 +63,7 @@ export function LogColumnsDialog() {
             <label key={role}>
               {name}
               <select
+                aria-label={name}
                 value={mapping[role] ?? ''}
                 onChange={(event) => {
                   const value = event.target.value;

@@ -53,7 +53,8 @@ export function LogDiscovery({ index, fileName }: { index: LogIndex; fileName: s
         />
       </label>
       <p role="status" className="lf-log-discovery__summary">
-        {steps.length} steps, {decisions} decisions, {discovery.paths.shown} of{' '}
+        {steps.length} {steps.length === 1 ? 'step' : 'steps'}, {decisions}{' '}
+        {decisions === 1 ? 'decision' : 'decisions'}, {discovery.paths.shown} of{' '}
         {discovery.paths.total} paths: {steps.join(', ')}
       </p>
       <button

@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import { observedFigureEdits } from '../../eventlog/observedFigureEdits';
 import { personTableCsv, stepTableCsv } from '../../eventlog/replayTables';
 import { useAnalysis } from '../../store/AnalysisProvider';
@@ -10,6 +9,7 @@ import { LogAgreements } from './LogAgreements';
 import { LogDeviations } from './LogDeviations';
 import { LogDiscovery } from './LogDiscovery';
 import './eventLog.css';
+import { pickLogFile } from './pickLogFile';
 
 /** Where the shipped sample log of the example map is. */
 export const SAMPLE_LOG = 'samples/order-fulfilment.csv';
@@ -31,31 +31,13 @@ function download(text: string, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** A button and hidden file picker that open an event log (CSV or XES). */
+/** A button that opens an event log (CSV or XES) from a file picker. */
 export function OpenLogButton({ label = 'Open event log…' }: { label?: string }) {
-  const input = useRef<HTMLInputElement>(null);
   const logs = useLogStoreApi();
-  const setPanel = useEditor((s) => s.setPanel);
   return (
-    <>
-      <button type="button" onClick={() => input.current?.click()}>
-        {label}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".csv,.tsv,.txt,.xes,text/csv"
-        aria-label="Event log file"
-        hidden
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (!file) return;
-          setPanel('log');
-          logs.getState().openFile(file);
-        }}
-      />
-    </>
+    <button type="button" onClick={() => pickLogFile((file) => logs.getState().openFile(file))}>
+      {label}
+    </button>
   );
 }
 
