@@ -48,6 +48,14 @@ test.describe('event log', () => {
     page,
   }) => {
     test.setTimeout(120_000);
+    // The event-log worker runs under the page's Content-Security-Policy without a violation.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Reflect.set(window, '__violations', seen);
+      document.addEventListener('securitypolicyviolation', (e) => {
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
     await openSampleLog(page);
 
     // Frequency: cases through each step, counts on the arrows.
@@ -132,6 +140,7 @@ test.describe('event log', () => {
     for (const label of ['Check payment', 'Send reminder', 'Pack order', 'After Check payment?']) {
       await expect(stepByLabel(page, label)).toBeVisible();
     }
+    expect(await page.evaluate(() => Reflect.get(window, '__violations'))).toEqual([]);
   });
 
   test('remove the log, cancel the column dialog, and read an XES file picked from the File menu', async ({
@@ -139,9 +148,22 @@ test.describe('event log', () => {
   }) => {
     test.setTimeout(90_000);
     await openSampleLog(page);
+    // The log is kept with the map in browser storage: it is there again after a reload.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Log' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '400 cases, 898 events' })).toBeVisible(
+      {
+        timeout: 20_000,
+      },
+    );
+    await expect(stepByLabel(page, 'Pack order').locator('.lf-log-badge')).toHaveText('400 cases');
     await page.getByRole('button', { name: 'Remove log' }).click();
     await expect(page.locator('.lf-log-badge')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Try the sample log' })).toBeVisible();
+    await page.reload();
+    await page.getByRole('tab', { name: 'Log' }).click();
+    await expect(page.getByRole('button', { name: 'Try the sample log' })).toBeVisible();
+    await expect(page.locator('.lf-log-badge')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Try the sample log' }).click();
     await page

@@ -23,6 +23,7 @@ import { LayoutProgress } from './LayoutProgress';
 import type { PersistenceOptions } from './persistence/createPersistence';
 import { useColorScheme } from './useColorScheme';
 import { useLogReplay } from './useLogReplay';
+import { useLogStorage } from './useLogStorage';
 import { usePersistence } from './usePersistence';
 
 /** The canvas, once the map that was open has been loaded (so it does not flash the example). */
@@ -34,9 +35,11 @@ function CanvasWhenReady() {
 function Shell({ storage }: { storage: StorageOptions }) {
   const store = useEditorStoreApi();
   useKeyboardShortcuts(store);
-  useLogReplay(store, useLogStoreApi());
+  const logs = useLogStoreApi();
+  useLogReplay(store, logs);
   const scheme = useColorScheme(useEditor((s) => s.theme));
   const library = usePersistence(store, storage);
+  useLogStorage(logs, library);
   const readOnly = useEditor((s) => s.map.handOff !== undefined);
   return (
     <LibraryProvider value={library}>

@@ -123,7 +123,7 @@ function ArrowEdgeView({
             className="lf-edge-log nodrag nopan"
             data-edge-id={id}
             style={{
-              transform: `translate(0, -50%) translate(${labelX + 10}px, ${labelY + (label || worst ? 20 : 0)}px)`,
+              transform: `translate(0, -50%) translate(${labelX + (label || worst ? 8 + 4 * Math.min(label.length, 24) + 12 : 10)}px, ${labelY}px)`,
             }}
           >
             {log.text}
