@@ -189,4 +189,110 @@ test.describe('event log', () => {
     });
     await expect(page.getByRole('heading', { name: 'Deviations (0)' })).toBeVisible();
   });
+
+  test('a dropped semicolon CSV: ambiguous dates asked, a broken row listed, an activity matched by hand, marks, observed figures and CSV tables', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await page.goto('/');
+    await expect(page.locator('.react-flow__node')).toHaveCount(6);
+    const csv = [
+      'Order;Status;Date;Agent',
+      'o1;check payment;01/02/2026 09:00;Me',
+      'o1;Pack   order;01/02/2026 11:00;Virtual assistant',
+      'o2;check payment;02/02/2026 09:00;Me',
+      'o2;Call customer;02/02/2026 10:00;Me',
+      'o2;Send reminder;03/02/2026 09:00;Me',
+      'o2;check payment;04/02/2026 09:00;Me',
+      'o2;pack order;04/02/2026 10:00;Virtual assistant',
+      'o3;pack order;not a date;Me',
+    ].join('\n');
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'orders.csv', { type: 'text/csv' }));
+      return dt;
+    }, csv);
+    await page.dispatchEvent('.react-flow', 'drop', { dataTransfer });
+
+    const dialog = page.getByRole('dialog', { name: /Which column is which\? \(orders\.csv\)/ });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('Case id', { exact: true })).toHaveValue('0');
+    await expect(dialog.getByLabel('Activity', { exact: true })).toHaveValue('1');
+    await expect(dialog.getByLabel('Resource (who)', { exact: true })).toHaveValue('3');
+    // Every date could be day/month or month/day: asked, not guessed.
+    await expect(dialog.getByRole('alert')).toContainText('please choose');
+    await expect(dialog.getByRole('button', { name: 'Import log' })).toBeDisabled();
+    await dialog.getByRole('radio', { name: /Day first/ }).check();
+    await dialog.getByRole('button', { name: 'Import log' }).click();
+
+    await expect(
+      page.getByRole('status').filter({ hasText: 'orders.csv: 2 cases, 7 events' }),
+    ).toBeVisible();
+    await page.getByText('1 rows could not be read and were skipped').click();
+    await expect(page.getByText('Line 9: timestamp "not a date" is not a dmy date')).toBeVisible();
+    await expect(stepByLabel(page, 'Pack order').locator('.lf-log-badge')).toHaveText('2 cases');
+    await expect(page.getByRole('heading', { name: 'Deviations (0)' })).toBeVisible();
+
+    // Matched by hand: the call is a kind of reminder, which makes a reminder follow a reminder.
+    await page.getByLabel(/Call customer \(1 events\) is/).selectOption({ label: 'Send reminder' });
+    await expect(page.getByRole('heading', { name: 'Deviations (1)' })).toBeVisible();
+    const twice = page
+      .getByRole('listitem')
+      .filter({ hasText: '“Send reminder” → “Send reminder”' });
+    await twice.getByRole('button', { name: 'Mark as intended' }).click();
+    await expect(page.getByRole('heading', { name: 'Deviations (0)' })).toBeVisible();
+    await page.getByText('Marked as intended (1)').click();
+    await page.getByRole('button', { name: 'Show again' }).click();
+    await expect(page.getByRole('heading', { name: 'Deviations (1)' })).toBeVisible();
+
+    // Observed figures into the map, as one undo step; the step table says so.
+    const stepTable = async () => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Steps as CSV' }).click();
+      const file = await (await download).path();
+      return readFileSync(file, 'utf8');
+    };
+    expect(await stepTable()).toContain('Pack order,2,2,90.0,114.0,15');
+    await page.getByRole('button', { name: 'Use observed figures' }).click();
+    expect(await stepTable()).toContain('Pack order,2,2,90.0,114.0,90');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await stepTable()).toContain('Pack order,2,2,90.0,114.0,15');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'People as CSV' }).click();
+    const people = readFileSync(await (await download).path(), 'utf8');
+    expect(people.split(/\r?\n/)[0]).toBe(
+      'Person,Agreed turnaround (hours),Steps,On time,On-time %,Late cases,Bonus weeks',
+    );
+    expect(people).toContain('Virtual assistant,,2,,,,');
+  });
+
+  test('Cancel stops a long read and keeps nothing', async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto('/');
+    await expect(page.locator('.react-flow__node')).toHaveCount(6);
+    const rows = ['Case,Activity,Timestamp'];
+    for (let i = 0; i < 400_000; i++)
+      rows.push(`c${i >> 2},Pack order,2026-01-0${1 + (i % 4)}T10:00:00Z`);
+    await page.getByRole('tab', { name: 'Log' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page
+      .getByRole('tabpanel', { name: 'Log' })
+      .getByRole('button', { name: 'Open event log…' })
+      .click();
+    await (await chooser).setFiles({
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(rows.join('\n')),
+    });
+    await page
+      .getByRole('dialog', { name: /Which column is which/ })
+      .getByRole('button', { name: 'Import log' })
+      .click();
+    await expect(page.getByRole('progressbar', { name: 'Reading the event log' })).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Try the sample log' })).toBeVisible();
+    await page.waitForTimeout(1000);
+    await expect(page.locator('.lf-log-badge')).toHaveCount(0);
+  });
 });
