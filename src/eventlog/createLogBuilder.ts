@@ -50,12 +50,35 @@ export function createLogBuilder() {
   const cases = indexer();
   const activities = indexer();
   const resources = indexer();
-  const caseOf: number[] = [];
-  const activityOf: number[] = [];
-  const resourceOf: number[] = [];
-  const timeOf: number[] = [];
-  const startOf: number[] = [];
-  const kindOf: number[] = [];
+  // Columns grow by doubling: a million events are a few typed arrays, not a million objects.
+  let capacity = 1024;
+  let n = 0;
+  let caseOf = new Int32Array(capacity);
+  let activityOf = new Int32Array(capacity);
+  let resourceOf = new Int32Array(capacity);
+  let timeOf = new Float64Array(capacity);
+  let startOf = new Float64Array(capacity);
+  let kindOf = new Uint8Array(capacity);
+  const grow = () => {
+    capacity *= 2;
+    const more = <T extends Int32Array | Float64Array | Uint8Array>(
+      a: T,
+      make: (n: number) => T,
+    ) => {
+      const b = make(capacity);
+      b.set(a);
+      return b;
+    };
+    caseOf = more(caseOf, (k) => new Int32Array(k));
+    activityOf = more(activityOf, (k) => new Int32Array(k));
+    resourceOf = more(resourceOf, (k) => new Int32Array(k));
+    timeOf = more(timeOf, (k) => new Float64Array(k));
+    startOf = more(startOf, (k) => new Float64Array(k));
+    kindOf = more(kindOf, (k) => new Uint8Array(k));
+  };
+  // Logs usually list a case's events together: the last case is looked up without the map.
+  let lastCase = '';
+  let lastCaseIndex = -1;
   return {
     /**
      * Adds one event: its case, activity, completion (or, for a lifecycle start, start) time
@@ -78,20 +101,25 @@ export function createLogBuilder() {
       resource = '',
       transition: Transition = 'complete',
     ): void {
-      caseOf.push(cases.of(caseId));
-      activityOf.push(activities.of(activity));
-      resourceOf.push(resource ? resources.of(resource) : -1);
-      timeOf.push(time);
-      startOf.push(start);
-      kindOf.push(transition === 'complete' ? COMPLETE : transition === 'start' ? START : OTHER);
+      if (n === capacity) grow();
+      if (caseId !== lastCase || lastCaseIndex < 0) {
+        lastCase = caseId;
+        lastCaseIndex = cases.of(caseId);
+      }
+      caseOf[n] = lastCaseIndex;
+      activityOf[n] = activities.of(activity);
+      resourceOf[n] = resource ? resources.of(resource) : -1;
+      timeOf[n] = time;
+      startOf[n] = start;
+      kindOf[n] = transition === 'complete' ? COMPLETE : transition === 'start' ? START : OTHER;
+      n++;
     },
     /** How many events were added. */
     get size() {
-      return caseOf.length;
+      return n;
     },
     /** Builds the log; `ignored` counts transitions that are neither start nor complete. */
     finish(): { log: EventLog; ignored: number } {
-      const n = caseOf.length;
       const caseCount = cases.names.length;
       const caseStartRaw = new Int32Array(caseCount + 1);
       for (let i = 0; i < n; i++) caseStartRaw[caseOf[i]! + 1]!++;
