@@ -68,7 +68,7 @@ describe('deviationEdits', () => {
 });
 
 describe('observedFigureEdits', () => {
-  it('copies observed medians and shares into the map', () => {
+  it('copies observed medians and shares into the map', { timeout: 30_000 }, () => {
     const map = exampleMap();
     const slower = {
       ...map,

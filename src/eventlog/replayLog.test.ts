@@ -24,7 +24,7 @@ function mapWithAgreement(): ProcessMap {
 }
 
 describe('replayLog', () => {
-  it('counts cases through each step and arrow, through the decision', () => {
+  it('counts cases through each step and arrow, through the decision', { timeout: 30_000 }, () => {
     const map = exampleMap();
     const log = simulateLog(map, { cases: 5000, seed: 5, spread: 0 });
     const replay = replayLog(map, log);
@@ -54,7 +54,9 @@ describe('replayLog', () => {
     expect(manual.unmatched).toEqual([]);
   });
 
-  it('finds moves with no arrow (with example cases), unused steps and unfinished cases', () => {
+  it('finds moves with no arrow (with example cases), unused steps and unfinished cases', {
+    timeout: 30_000,
+  }, () => {
     const map = exampleMap();
     const log = simulateLog(map, {
       cases: 2000,

@@ -91,7 +91,9 @@ function checkRoundTrip(map: ProcessMap, seed: number) {
 }
 
 describe('round trip: simulate a map, discover it back', () => {
-  it('gives the example map back: same steps and arrows, chances within 0.02, durations within 5%', () => {
+  it('gives the example map back: same steps and arrows, chances within 0.02, durations within 5%', {
+    timeout: 60_000,
+  }, () => {
     checkRoundTrip(exampleMap(), 11);
   });
 
