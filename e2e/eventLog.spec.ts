@@ -228,13 +228,13 @@ test.describe('event log', () => {
     await expect(
       page.getByRole('status').filter({ hasText: 'orders.csv: 2 cases, 7 events' }),
     ).toBeVisible();
-    await page.getByText('1 rows could not be read and were skipped').click();
+    await page.getByText('1 row could not be read and was skipped').click();
     await expect(page.getByText('Line 9: timestamp "not a date" is not a dmy date')).toBeVisible();
     await expect(stepByLabel(page, 'Pack order').locator('.lf-log-badge')).toHaveText('2 cases');
     await expect(page.getByRole('heading', { name: 'Deviations (0)' })).toBeVisible();
 
     // Matched by hand: the call is a kind of reminder, which makes a reminder follow a reminder.
-    await page.getByLabel(/Call customer \(1 events\) is/).selectOption({ label: 'Send reminder' });
+    await page.getByLabel(/Call customer \(1 event\) is/).selectOption({ label: 'Send reminder' });
     await expect(page.getByRole('heading', { name: 'Deviations (1)' })).toBeVisible();
     const twice = page
       .getByRole('listitem')

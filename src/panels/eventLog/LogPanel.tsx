@@ -136,7 +136,10 @@ export function LogPanel() {
           {imported.badCount > 0 && (
             <details className="lf-log-bad">
               <summary>
-                {imported.badCount.toLocaleString('en-US')} rows could not be read and were skipped
+                {imported.badCount.toLocaleString('en-US')}{' '}
+                {imported.badCount === 1
+                  ? 'row could not be read and was skipped'
+                  : 'rows could not be read and were skipped'}
               </summary>
               <ul>
                 {imported.badRows.map((b) => (
@@ -172,7 +175,7 @@ export function LogPanel() {
               <h3 id="lf-log-unmatched">Activities with no step ({replay.unmatched.length})</h3>
               {replay.unmatched.map((u) => (
                 <label key={u.activity} className="lf-log-match">
-                  {u.activity} ({u.events} events) is
+                  {u.activity} ({u.events} {u.events === 1 ? 'event' : 'events'}) is
                   <select
                     value={manual[u.activity] ?? ''}
                     onChange={(event) => state.setManual(u.activity, event.target.value || null)}
