@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
 import { useKeyboardShortcuts } from '../canvas/useKeyboardShortcuts';
+import { LogColumnsDialog } from '../panels/eventLog/LogColumnsDialog';
 import { PasteMapDialog } from '../panels/ImportExportMenu';
 import { LibraryBanner } from '../panels/LibraryBanner';
 import { LibraryProvider, useLibraryState } from '../panels/LibraryContext';
@@ -14,6 +15,7 @@ import { VersionHistoryDialog } from '../panels/VersionHistoryDialog';
 import { AnalysisProvider } from '../store/AnalysisProvider';
 import type { EditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider, useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import { LogStoreProvider, useLogStoreApi } from '../store/LogStoreContext';
 import { HandOffPackView } from './handOff/HandOffPackView';
 import { ReadOnlyMapView } from './handOff/ReadOnlyMapView';
 import './library.css';
@@ -24,6 +26,8 @@ import { ShareContext } from './share/ShareContext';
 import { ShareControls } from './share/ShareControls';
 import { useSharing } from './share/useSharing';
 import { useColorScheme } from './useColorScheme';
+import { useLogReplay } from './useLogReplay';
+import { useLogStorage } from './useLogStorage';
 import { usePersistence } from './usePersistence';
 
 /** The canvas, once the map that was open has been loaded (so it does not flash the example). */
@@ -35,8 +39,11 @@ function CanvasWhenReady() {
 function Shell({ storage }: { storage: StorageOptions }) {
   const store = useEditorStoreApi();
   useKeyboardShortcuts(store);
+  const logs = useLogStoreApi();
+  useLogReplay(store, logs);
   const scheme = useColorScheme(useEditor((s) => s.theme));
   const library = usePersistence(store, storage);
+  useLogStorage(logs, library);
   const readOnly = useEditor((s) => s.map.handOff !== undefined);
   const sharing = useSharing(store, library);
   return (
@@ -63,6 +70,7 @@ function Shell({ storage }: { storage: StorageOptions }) {
           <LibraryDialog />
           <VersionHistoryDialog />
           <PasteMapDialog />
+          <LogColumnsDialog />
           <Notice />
         </div>
       </ShareContext.Provider>
@@ -91,9 +99,11 @@ export function App({
   return (
     <EditorStoreProvider {...(store ? { store } : {})}>
       <AnalysisProvider live={liveAnalysis}>
-        <ReactFlowProvider>
-          <Shell storage={storage} />
-        </ReactFlowProvider>
+        <LogStoreProvider>
+          <ReactFlowProvider>
+            <Shell storage={storage} />
+          </ReactFlowProvider>
+        </LogStoreProvider>
       </AnalysisProvider>
     </EditorStoreProvider>
   );

@@ -17,6 +17,7 @@ import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor } from '../store/EditorStoreContext';
 import type { FlowEdge } from './flowTypes';
 import { LabelEditor } from './LabelEditor';
+import { useArrowLog } from './LogBadge';
 import { isNodeKind } from './paletteDrag';
 import { worstSeverity } from './worstSeverity';
 
@@ -90,6 +91,7 @@ function ArrowEdgeView({
   // An arrow with another running back between the same steps is bowed apart from it.
   const paired = useEditor((s) => arrowsWithReverse(s.map.edges).has(id));
   const worst = findings ? worstSeverity(findings) : undefined;
+  const log = useArrowLog(id);
   if (!sourceNode || !targetNode) return null;
 
   const sourceBox = boxOf(sourceNode);
@@ -102,6 +104,11 @@ function ArrowEdgeView({
 
   return (
     <>
+      {log.width !== null && (
+        // The flow under the arrow, as wide as its share of the busiest arrow's cases (the
+        // arrow itself keeps its width: its head grows with the stroke).
+        <path d={path} className="lf-edge-flow" style={{ strokeWidth: log.width }} />
+      )}
       <BaseEdge
         id={id}
         path={path}
@@ -110,6 +117,19 @@ function ArrowEdgeView({
         interactionWidth={16}
         className={worst ? `lf-edge--${worst}` : undefined}
       />
+      {log.text !== null && (
+        <EdgeLabelRenderer>
+          <div
+            className="lf-edge-log nodrag nopan"
+            data-edge-id={id}
+            style={{
+              transform: `translate(0, -50%) translate(${labelX + (label || worst ? 8 + 4 * Math.min(label.length, 24) + 12 : 10)}px, ${labelY}px)`,
+            }}
+          >
+            {log.text}
+          </div>
+        </EdgeLabelRenderer>
+      )}
       {(label || editing || worst) && (
         <EdgeLabelRenderer>
           <div

@@ -6,6 +6,7 @@ import { useEditor } from '../store/EditorStoreContext';
 import { FindingMarker } from './FindingMarker';
 import type { FlowNode } from './flowTypes';
 import { LabelEditor } from './LabelEditor';
+import { LogBadge } from './LogBadge';
 import { NodeHandles } from './NodeHandles';
 import { OwnerBadge } from './OwnerBadge';
 import { worstSeverity } from './worstSeverity';
@@ -95,6 +96,7 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         <div className={`lf-node__label${label ? '' : ' is-empty'}`}>{label || 'No label'}</div>
       ) : null}
       {findings && worst && <FindingMarker findings={findings} severity={worst} />}
+      {(step.kind === 'action' || step.kind === 'decision') && <LogBadge id={id} />}
       {(step.kind === 'action' || step.kind === 'decision') && (
         <OwnerBadge ownerId={step.ownerId} />
       )}

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/EditorStoreContext';
+import { useLogStoreApi } from '../store/LogStoreContext';
+import { pickLogFile } from './eventLog/pickLogFile';
 import { useLibrary, useLibraryState } from './LibraryContext';
 import { useModalDialog } from './useModalDialog';
 
@@ -17,6 +19,8 @@ export function ImportExportMenu() {
   const setNotice = useEditor((s) => s.setNotice);
   const picture = useEditor(useShallow((s) => s.picture));
   const setPicture = useEditor((s) => s.setPicture);
+  const logs = useLogStoreApi();
+  const setPanel = useEditor((s) => s.setPanel);
   const run = (action: () => unknown) => () => {
     if (menu.current) menu.current.open = false;
     void action();
@@ -30,6 +34,17 @@ export function ImportExportMenu() {
         </button>
         <button type="button" onClick={run(() => library.openDialog('paste'))}>
           Paste a map…
+        </button>
+        <button
+          type="button"
+          onClick={run(() =>
+            pickLogFile((file) => {
+              setPanel('log');
+              logs.getState().openFile(file);
+            }),
+          )}
+        >
+          Open event log…
         </button>
         <hr />
         <button type="button" onClick={run(() => library.exportJson())}>

@@ -2,7 +2,13 @@ import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { LayoutDirection, ProcessMap } from '../model';
-import type { MapSummary, PersistenceState, VersionDetail, VersionSummary } from '../persistence';
+import type {
+  MapSummary,
+  PersistenceState,
+  StoredEventLog,
+  VersionDetail,
+  VersionSummary,
+} from '../persistence';
 
 /** The library, file and save commands the panels call; the app shell implements them. */
 export interface LibraryCommands {
@@ -39,6 +45,10 @@ export interface LibraryCommands {
    * error message, or null when done.
    */
   importText(text: string): Promise<string | null>;
+  /** The event log kept with the open map, or null. */
+  loadEventLog(): Promise<StoredEventLog | null>;
+  /** Keeps an event log with the open map (null removes it); false when storage failed. */
+  saveEventLog(record: Omit<StoredEventLog, 'mapId'> | null): Promise<boolean>;
   exportJson(): void;
   exportSvg(): void;
   exportPng(): Promise<void>;

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useEditor } from '../store/EditorStoreContext';
+import { LogPanel } from './eventLog/LogPanel';
 import { FindingsPanel } from './FindingsPanel';
 import { Inspector } from './Inspector';
 import { LeveragePanel } from './LeveragePanel';
@@ -8,6 +9,7 @@ const TABS = [
   { id: 'inspect', name: 'Inspector' },
   { id: 'findings', name: 'Findings' },
   { id: 'leverage', name: 'Leverage' },
+  { id: 'log', name: 'Log' },
 ] as const;
 
 /** The panel beside the canvas, with a tab per view. */
@@ -49,6 +51,8 @@ export function SidePanel() {
           <Inspector />
         ) : panel === 'findings' ? (
           <FindingsPanel />
+        ) : panel === 'log' ? (
+          <LogPanel />
         ) : (
           <LeveragePanel />
         )}

@@ -28,6 +28,11 @@ export {
   type TabSync,
   type TabSyncOptions,
 } from './createTabSync';
+export {
+  decodeEventLog,
+  encodeEventLog,
+  type StoredEventLog,
+} from './eventLogRecord';
 export { makeMapPreview } from './makeMapPreview';
 export {
   type LoadedMap,

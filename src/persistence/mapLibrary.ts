@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { createId, failure, LIMITS, MAP_VERSION, type ProcessMap, sameValue } from '../model';
 import { createVersionRecord } from './createVersionRecord';
+import { type StoredEventLog, storedEventLogSchema } from './eventLogRecord';
 import { loadHead, rawField } from './loadHead';
 import { makeMapPreview } from './makeMapPreview';
 import { applyMapChanges, diffMapsForRescue, mapChangesSchema } from './mapChanges';
@@ -12,7 +13,7 @@ import type {
   SaveOptions,
   SaveResult,
 } from './mapLibraryTypes';
-import { BY_MAP, MAPS, META, openDatabase, VERSIONS } from './openDatabase';
+import { BY_MAP, EVENT_LOGS, MAPS, META, openDatabase, VERSIONS } from './openDatabase';
 import { newerVersionMessage, parseStoredMap, type StoredMapResult } from './parseStoredMap';
 import { notFound, readMapRecord, readVersionMap, readVersionRecords } from './readRecords';
 import {
@@ -465,11 +466,17 @@ function createLibrary(context: LibraryContext): MapLibrary {
     restoreFromTrash: (id) => setTrashed(id, null),
 
     async deleteForever(id) {
-      await runTransaction(await database(), [MAPS, VERSIONS], 'readwrite', async (tx) => {
-        const versions = tx.objectStore(VERSIONS);
-        for (const key of await versions.index(BY_MAP).getAllKeys(id)) await versions.delete(key);
-        await tx.objectStore(MAPS).delete(id);
-      });
+      await runTransaction(
+        await database(),
+        [MAPS, VERSIONS, EVENT_LOGS],
+        'readwrite',
+        async (tx) => {
+          const versions = tx.objectStore(VERSIONS);
+          for (const key of await versions.index(BY_MAP).getAllKeys(id)) await versions.delete(key);
+          await tx.objectStore(MAPS).delete(id);
+          await tx.objectStore(EVENT_LOGS).delete(id);
+        },
+      );
       rescue.remove(id);
     },
 
@@ -504,6 +511,29 @@ function createLibrary(context: LibraryContext): MapLibrary {
           await tx.objectStore(MAPS).put({ ...record, headSealed: true });
         return map;
       });
+    },
+
+    async getEventLog(mapId) {
+      const raw = await runTransaction(
+        await database(),
+        [EVENT_LOGS],
+        'readonly',
+        (tx): Promise<unknown> => tx.objectStore(EVENT_LOGS).get(mapId),
+      );
+      const parsed = storedEventLogSchema.safeParse(raw);
+      return parsed.success ? (parsed.data satisfies StoredEventLog) : null;
+    },
+
+    async putEventLog(record) {
+      await runTransaction(await database(), [EVENT_LOGS], 'readwrite', (tx) =>
+        tx.objectStore(EVENT_LOGS).put(record),
+      );
+    },
+
+    async deleteEventLog(mapId) {
+      await runTransaction(await database(), [EVENT_LOGS], 'readwrite', (tx) =>
+        tx.objectStore(EVENT_LOGS).delete(mapId),
+      );
     },
 
     async getMeta() {

@@ -1,4 +1,5 @@
 import type { ProcessMap } from '../model';
+import type { StoredEventLog } from './eventLogRecord';
 import type { AppMeta, MapPreview } from './recordSchemas';
 
 /** What the library view shows for one map (no map content is parsed to list it). */
@@ -88,6 +89,11 @@ export interface MapLibrary {
   restoreVersion(id: string, versionId: string): Promise<ProcessMap>;
   /** One saved version of a map, read without changing anything (for the history's preview). */
   readVersion(id: string, versionId: string): Promise<ProcessMap>;
+  /** The event log kept with a map, or null; a damaged record reads as null. */
+  getEventLog(mapId: string): Promise<StoredEventLog | null>;
+  /** Keeps an event log with its map (replacing the one it had). */
+  putEventLog(record: StoredEventLog): Promise<void>;
+  deleteEventLog(mapId: string): Promise<void>;
   getMeta(): Promise<AppMeta>;
   setMeta(patch: Partial<AppMeta>): Promise<void>;
   /** Synchronous: for `pagehide`, when an IndexedDB write may not finish. */

@@ -4,12 +4,16 @@ import { toStorageError } from './toStorageError';
 
 /**
  * Version of the IndexedDB layout (stores and indexes), not of the map file format. 2 has the
- * same stores as 1: upgrading repairs a version-1 database left without them.
+ * same stores as 1: upgrading repairs a version-1 database left without them. 3 adds the
+ * `eventLogs` store (one compressed event log per map, apart from the maps so that
+ * autosaving a map never rewrites its log).
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const MAPS = 'maps';
 export const VERSIONS = 'versions';
 export const META = 'meta';
+/** Event logs, keyed by the id of the map they belong to. */
+export const EVENT_LOGS = 'eventLogs';
 /** Index of `versions` by `mapId`; version ids sort by time, so keys come oldest first. */
 export const BY_MAP = 'byMap';
 
@@ -17,7 +21,7 @@ function unavailable(message: string, cause?: unknown): StorageError {
   return new StorageError('unavailable', message, { cause });
 }
 
-const STORES = [MAPS, VERSIONS, META] as const;
+const STORES = [MAPS, VERSIONS, META, EVENT_LOGS] as const;
 
 /** Creates whichever of the library's stores (and index) the database lacks. */
 function createMissingStores(db: IDBDatabase): void {
@@ -26,6 +30,9 @@ function createMissingStores(db: IDBDatabase): void {
     db.createObjectStore(VERSIONS, { keyPath: 'id' }).createIndex(BY_MAP, 'mapId');
   }
   if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+  if (!db.objectStoreNames.contains(EVENT_LOGS)) {
+    db.createObjectStore(EVENT_LOGS, { keyPath: 'mapId' });
+  }
 }
 
 /**

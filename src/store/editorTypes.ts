@@ -13,7 +13,7 @@ import type {
 
 export type Theme = 'system' | 'light' | 'dark';
 export type Editing = { type: 'node' | 'edge'; id: string } | null;
-export type SidePanel = 'inspect' | 'findings' | 'leverage';
+export type SidePanel = 'inspect' | 'findings' | 'leverage' | 'log';
 
 /**
  * What a shared map's sync session gives the store: every local change goes to it (as one

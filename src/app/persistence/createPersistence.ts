@@ -1,4 +1,4 @@
-import type { PersistenceState, Viewport } from '../../persistence';
+import type { PersistenceState, StoredEventLog, Viewport } from '../../persistence';
 import { conflictCommands } from './conflictCommands';
 import { libraryCommands } from './libraryCommands';
 import { createPersistenceContext, type PersistenceOptions } from './persistenceContext';
@@ -40,6 +40,28 @@ export function createPersistence(options: PersistenceOptions) {
 
     /** Saves pending edits now (e.g. before a test reload). */
     flush: () => ctx.session?.autosave.flush() ?? Promise.resolve(),
+
+    /** The event log kept with the open map; null when none (or in memory, or unreadable). */
+    async loadEventLog(): Promise<StoredEventLog | null> {
+      const mapId = state.getState().mapId;
+      if (!ctx.session || !mapId) return null;
+      return ctx.session.library.getEventLog(mapId).catch(() => null);
+    },
+
+    /**
+     * Keeps an event log with the open map (`null` removes it); false when storage failed
+     * (the log then lives in this tab only).
+     */
+    async saveEventLog(record: Omit<StoredEventLog, 'mapId'> | null): Promise<boolean> {
+      const mapId = state.getState().mapId;
+      if (!ctx.session || !mapId) return false;
+      const library = ctx.session.library;
+      return (
+        record === null ? library.deleteEventLog(mapId) : library.putEventLog({ ...record, mapId })
+      )
+        .then(() => true)
+        .catch(() => false);
+    },
 
     /** Remembers the canvas position of the open map (throttled). */
     rememberViewport(viewport: Viewport) {

@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import type { LibraryCommands } from '../panels/LibraryContext';
+import { decodeEventLog, encodeEventLog } from '../persistence';
+import type { LogStore } from '../store/createLogStore';
+
+/**
+ * Keeps the event log with its map in browser storage: when another map opens, its own log
+ * (if any) is read back; when a log is opened or removed, it is saved or deleted. Logs live
+ * in their own store, compressed, so the map's autosave never writes them.
+ */
+export function useLogStorage(logs: LogStore, library: LibraryCommands): void {
+  useEffect(() => {
+    let applying = false;
+    let mapId = library.state.getState().mapId;
+    let turn = 0;
+    const load = async () => {
+      const mine = ++turn;
+      const record = await library.loadEventLog();
+      if (mine !== turn) return;
+      const decoded = record ? decodeEventLog(record.data) : null;
+      const imported = decoded?.ok ? { ...decoded.imported, fileName: decoded.fileName } : null;
+      applying = true;
+      try {
+        if (imported || logs.getState().imported) logs.getState().setLog(imported);
+      } finally {
+        applying = false;
+      }
+      if (decoded && !decoded.ok)
+        library.state.setState({ banner: { tone: 'warning', text: decoded.message } });
+    };
+    if (mapId) void load();
+    const stopLibrary = library.state.subscribe((s) => {
+      if (s.mapId === mapId) return;
+      mapId = s.mapId;
+      if (mapId) void load();
+    });
+    const stopLogs = logs.subscribe((s, prev) => {
+      if (s.imported === prev.imported || applying) return;
+      turn++; // a load still under way must not replace what the person just opened
+      const imported = s.imported;
+      void library.saveEventLog(
+        imported
+          ? {
+              fileName: imported.fileName,
+              savedAt: Date.now(),
+              events: imported.log.activity.length,
+              data: encodeEventLog(imported, imported.fileName),
+            }
+          : null,
+      );
+    });
+    return () => {
+      stopLibrary();
+      stopLogs();
+    };
+  }, [logs, library]);
+}

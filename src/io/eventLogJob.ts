@@ -1,0 +1,52 @@
+import type { CsvReadOptions } from '../eventlog/createCsvEventReader';
+import type { EventLog, ImportedLog } from '../eventlog/EventLog';
+import type { CsvPreview } from '../eventlog/readEventCsv';
+
+/** What the page asks the event-log worker. */
+export type LogJobRequest =
+  | { type: 'open'; file: File }
+  | { type: 'read'; file: File; options: CsvReadOptions & { delimiter: string } };
+
+/** What the event-log worker answers: progress, a CSV's columns to confirm, or the log. */
+export type LogJobAnswer =
+  | { type: 'progress'; share: number }
+  | { type: 'columns'; preview: CsvPreview }
+  | { type: 'done'; result: ImportedLog }
+  | { type: 'failed'; message: string };
+
+/** The typed arrays of a log, to hand over to the page without copying. */
+export function logBuffers(log: EventLog): ArrayBuffer[] {
+  return [log.caseStart, log.activity, log.resource, log.time, log.start].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+/** Largest event log file read, in bytes. */
+export const MAX_LOG_BYTES = 512 * 1024 * 1024;
+
+/**
+ * One job in a fresh event-log worker: `onAnswer` hears its progress and its last answer;
+ * the returned function cancels it (the worker is ended, nothing is kept).
+ * @example const cancel = runLogJob({ type: 'open', file }, (a) => console.log(a));
+ */
+export function runLogJob(request: LogJobRequest, onAnswer: (answer: LogJobAnswer) => void) {
+  const worker = new Worker(new URL('./eventLog.worker.ts', import.meta.url), { type: 'module' });
+  let over = false;
+  const end = () => {
+    over = true;
+    worker.terminate();
+  };
+  worker.onmessage = (event: MessageEvent<LogJobAnswer>) => {
+    if (over) return;
+    if (event.data.type !== 'progress') end();
+    onAnswer(event.data);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    if (over) return;
+    end();
+    onAnswer({ type: 'failed', message: event.message || 'the event-log worker stopped' });
+  };
+  worker.postMessage(request);
+  return end;
+}
