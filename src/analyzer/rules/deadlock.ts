@@ -19,9 +19,10 @@ function check({ ctx }: RuleInput, out: RankedFinding[]): void {
     const cause = choiceBefore(ctx, g.edgeSource[lacking]!);
     const join = quoteNode(g.nodes[v]!);
     const awaited = quoteNode(g.nodes[g.edgeSource[lacking]!]!);
+    const branch = cause === g.edgeSource[lacking]! ? 'its branch' : `the branch from ${awaited}`;
     const message =
       cause >= 0
-        ? `${join} waits for every branch, but ${quoteNode(g.nodes[cause]!)} can send the case another way, so the branch from ${awaited} may never come: the case waits forever.`
+        ? `${join} waits for every branch, but ${quoteNode(g.nodes[cause]!)} can send the case another way, so ${branch} may never come: the case waits forever.`
         : `${join} waits for every branch, but the branch from ${awaited} may never come: the case waits forever.`;
     const sentence = message.charAt(0).toUpperCase() + message.slice(1);
     out.push(makeFinding(ctx, deadlock, sentence, [v], edges, suggestionsFor(ctx, v)));
