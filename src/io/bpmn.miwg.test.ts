@@ -196,3 +196,34 @@ describe('BPMN MIWG B.2.0: the deadlocks it really has', () => {
     ]);
   });
 });
+
+describe('BPMN MIWG: embedded sub-processes', () => {
+  const EXPANDED: Record<string, string[]> = {
+    'A.4.0.bpmn': ['Expanded Sub-Process 1', 'Expanded Sub-Process 2'],
+    'A.4.1.bpmn': ['Expanded Sub-Process 1', 'Expanded Sub-Process 2'],
+    'B.1.0.bpmn': ['Sub Process - Expanded'],
+    'B.2.0.bpmn': ['Expanded Sub-Process 1', 'Expanded Sub-Process 2', 'Expanded Sub-Process 3'],
+    'C.2.0.bpmn': ['Checkout'],
+    'C.6.0.bpmn': ['Make Booking'],
+  };
+  it.each(Object.entries(EXPANDED))(
+    '%s: each sub-process with steps inside is expanded in place, its steps named after it and placed by the diagram',
+    async (file, names) => {
+      const { map, report } = await importBpmn(readFileSync(`${MIWG}${file}`, 'utf8'));
+      const lines = report.simplified.filter((l) => / was expanded in place: /.test(l));
+      expect(lines.map((l) => /^Sub-process '([^']+)'/.exec(l)?.[1])).toEqual(names);
+      expect(report.layout).toBe('file');
+      for (const name of names) {
+        const inner = map.nodes.filter((n) => n.label.startsWith(`${name} / `));
+        expect(inner.length).toBeGreaterThanOrEqual(3);
+        // Its start and end events are steps the arrows pass through, not starts and ends.
+        expect(inner.every((n) => n.kind !== 'start' && n.kind !== 'end')).toBe(true);
+        const ids = new Set(inner.map((n) => n.id));
+        expect(map.edges.some((e) => ids.has(e.target) && !ids.has(e.source))).toBe(true);
+        expect(map.edges.some((e) => ids.has(e.source) && !ids.has(e.target))).toBe(true);
+      }
+      // No step is left for an expanded sub-process itself.
+      expect(map.nodes.some((n) => names.includes(n.label.trim()))).toBe(false);
+    },
+  );
+});

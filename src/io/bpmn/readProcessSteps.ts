@@ -118,18 +118,19 @@ function expandSubProcess(
     (e) => !isA(e, 'bpmn:SequenceFlow') && stepKind(e) !== undefined,
   );
   if (steps.length === 0 || scope.depth >= MAX_SUB_PROCESS_DEPTH) return false;
-  const name = stringProp(subProcess, 'name')?.trim() || 'Sub-process';
+  const name = `${scope.prefix}${stringProp(subProcess, 'name')?.trim() || 'Sub-process'}`;
   const before = b.nodes.length;
+  const line = b.simplified.push('') - 1; // the outer sub-process is reported first
   const flowNodes = readContainer(b, parts, subProcess, {
     laneOwner: scope.laneOwner,
     owner: scope.laneOwner.get(subProcess) ?? scope.owner,
-    prefix: `${scope.prefix}${name} / `,
+    prefix: `${name} / `,
     depth: scope.depth + 1,
   });
-  parts.expanded.set(subProcess, { name: `${scope.prefix}${name}`, flowNodes });
-  b.simplified.push(
-    `Sub-process ${listNames([`${scope.prefix}${name}`])} was expanded in place: its ${plural(b.nodes.length - before, 'step')} are named '${name} / …'`,
-  );
+  parts.expanded.set(subProcess, { name, flowNodes });
+  const made = b.nodes.length - before;
+  b.simplified[line] =
+    `Sub-process ${listNames([name])} was expanded in place: its ${plural(made, 'step')} ${made === 1 ? 'is' : 'are'} named '${name} / …'`;
   return true;
 }
 
