@@ -156,4 +156,29 @@ describe('importBpmn: boundary events', () => {
     );
     expect(arrows(back)).toEqual(arrows(map));
   });
+
+  it("places the decision beyond the event's shape, off its task", async () => {
+    const shape = (id: string, x: number, y: number, w: number, h: number) =>
+      `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${x}" y="${y}" width="${w}" height="${h}"/></bpmndi:BPMNShape>`;
+    const { map, report } = await importBpmn(
+      bpmn(
+        `<startEvent id="s"/><task id="t" name="Work"/><endEvent id="e"/><endEvent id="x"/>
+        <boundaryEvent id="b" name="Late" attachedToRef="t"><timerEventDefinition/></boundaryEvent>
+        ${flow('f1', 's', 't')}${flow('f2', 't', 'e')}${flow('f3', 'b', 'x')}`,
+        `<bpmndi:BPMNDiagram id="dia"><bpmndi:BPMNPlane id="pl" bpmnElement="P">${
+          shape('s', 0, 122, 36, 36) +
+          shape('t', 100, 100, 100, 80) +
+          shape('b', 132, 162, 36, 36) +
+          shape('e', 300, 122, 36, 36) +
+          shape('x', 132, 300, 36, 36)
+        }</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>`,
+      ),
+    );
+    expect(report.layout).toBe('file');
+    const node = (id: string) => map.nodes.find((n) => n.id === id)!;
+    // The task's box ends at y 180 (BPMN), 306 on the map; the decision starts below it.
+    const taskBottom = node('t').position.y + 60;
+    expect(node('b').position.y).toBeGreaterThan(taskBottom);
+    expect(node('b').position.y).toBeLessThan(node('x').position.y);
+  });
 });

@@ -79,6 +79,8 @@ export function makeBoundaryChains(
       b.nodeOf.set(boundary, node.id);
       const shape = stringProp(boundary, 'id');
       if (shape !== undefined) b.shapeOf.set(node.id, shape);
+      const hostId = stringProp(host, 'id');
+      if (hostId !== undefined) b.awayFrom.set(node.id, hostId);
       b.simplifiedNodeIds.push(node.id);
       (interrupting ? b.boundaryDecisions : b.boundarySplits).push(node.label);
       if (tail !== undefined) b.addEdge(`${node.id}-in`, tail.id, node.id, tail.label);

@@ -38,6 +38,11 @@ export interface DraftBuilder {
   boundarySplits: string[];
   /** Steps added on import with no shape of their own -> the step they sit before or after. */
   anchors: Anchors;
+  /**
+   * Steps made from boundary events -> the BPMN id of the task or sub-process they are drawn
+   * on: placed a little further out than the event's shape, so they do not cover it.
+   */
+  awayFrom: Map<string, string>;
   /** Gateways other than exclusive and parallel, by type. */
   otherGateways: Counter;
   /** One person per lane (or pool) name. */
@@ -80,6 +85,7 @@ export function createDraftBuilder(
     boundaryDecisions: [],
     boundarySplits: [],
     anchors: new Map(),
+    awayFrom: new Map(),
     otherGateways: new Map(),
     owners: new Map(),
     cutLabels: 0,

@@ -20,6 +20,8 @@ export interface FlowDraft {
   people: Person[];
   /** Node id -> id of the BPMN element whose diagram shape places it. */
   shapeOf: Map<string, string>;
+  /** Node id -> id of the BPMN element it is moved out from (boundary events off their task). */
+  awayFrom: Map<string, string>;
   /** Steps added on import -> the step they sit before or after. */
   anchors: Anchors;
   simplified: string[];
@@ -86,6 +88,7 @@ export function flowFromDefinitions(
     edges: b.edges,
     people: [...b.owners.values()],
     shapeOf: b.shapeOf,
+    awayFrom: b.awayFrom,
     anchors,
     simplified: b.simplified,
     skipped: b.skipped,
