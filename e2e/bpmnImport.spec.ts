@@ -107,6 +107,10 @@ test('a BPMN file with boundary events and a sub-process opens with decisions, a
   // Read this way the process is sound: no errors.
   await page.getByRole('tab', { name: 'Findings' }).click();
   await expect(findings(page).getByRole('region', { name: 'Errors' })).toHaveCount(0);
+  await page
+    .getByRole('toolbar', { name: 'Map commands' })
+    .getByRole('button', { name: 'Fit view' })
+    .click();
   await page.screenshot({ path: 'reports/bpmn-boundary-subprocess.png' });
 });
 
@@ -154,7 +158,10 @@ test('a deadlock in a parallel block is fixed by moving its decision before the 
   // The decision now comes first: its Yes goes into the split.
   const edgeYes = page.locator('.lf-edge-label').filter({ hasText: /^Yes$/ });
   await expect(edgeYes).toHaveCount(1);
-  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page
+    .getByRole('toolbar', { name: 'Map commands' })
+    .getByRole('button', { name: 'Fit view' })
+    .click();
   await page.screenshot({ path: 'reports/parallel-move-decision.png' });
 
   // One undo step brings the deadlock back as it was.
