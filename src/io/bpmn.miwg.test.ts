@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyzer';
 import { type ProcessMap, parseMapData } from '../model';
-import { importBpmn } from './bpmn';
+import { exportBpmn, importBpmn } from './bpmn';
 
 const MIWG = fileURLToPath(new URL('../../../shared/fixtures/bpmn-miwg/', import.meta.url));
 const files = readdirSync(MIWG)
@@ -224,6 +224,22 @@ describe('BPMN MIWG: embedded sub-processes', () => {
       }
       // No step is left for an expanded sub-process itself.
       expect(map.nodes.some((n) => names.includes(n.label.trim()))).toBe(false);
+    },
+  );
+});
+
+describe('BPMN MIWG: export and import again', () => {
+  it.each(files)(
+    '%s: the imported map (boundary events and sub-processes read as steps) exports and imports back with the same steps, kinds, labels and arrows',
+    async (file) => {
+      const { map } = await importBpmn(readFileSync(`${MIWG}${file}`, 'utf8'));
+      const { map: back } = await importBpmn(await exportBpmn(map));
+      expect(back.nodes.map((n) => [n.id, n.kind, n.label])).toEqual(
+        map.nodes.map((n) => [n.id, n.kind, n.label]),
+      );
+      const arrows = (m: ProcessMap) =>
+        m.edges.map((e) => [e.id, e.source, e.target, e.label ?? '']);
+      expect(arrows(back)).toEqual(arrows(map));
     },
   );
 });
