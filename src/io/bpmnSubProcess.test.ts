@@ -68,20 +68,45 @@ describe('importBpmn: embedded sub-processes', () => {
     expect(errors(map)).toEqual([]);
   });
 
-  it('starts every inner step with nothing coming in at once when the sub-process has no start event', async () => {
+  it('starts every inner step with nothing coming in at once when the sub-process has no start event, and is done when they all are', async () => {
     const { map } = await importBpmn(
       bpmn(`<startEvent id="s"/><subProcess id="sp" name="Prepare"><task id="a" name="Book room"/><task id="b" name="Order food"/></subProcess>
         <endEvent id="e"/>${flow('f1', 's', 'sp')}${flow('f2', 'sp', 'e')}`),
     );
-    const split = map.nodes.find((n) => n.kind === 'parallel');
-    expect(split?.label).toBe('Prepare');
+    expect(map.nodes.filter((n) => n.kind === 'parallel').map((n) => n.label)).toEqual([
+      'Prepare',
+      'Prepare: all done',
+    ]);
     expect(arrows(map)).toEqual([
       'Prepare -> Prepare / Book room',
       'Prepare -> Prepare / Order food',
-      'Prepare / Book room -> End',
-      'Prepare / Order food -> End',
+      'Prepare / Book room -> Prepare: all done',
+      'Prepare / Order food -> Prepare: all done',
+      'Prepare: all done -> End',
       'Start -> Prepare',
     ]);
+    // BPMN's sub-process waits for all its work: no lack of sync after it, no deadlock.
+    expect(errors(map)).toEqual([]);
+  });
+
+  it('merges the ends of a sub-process that chooses, and joins those of one with parallel branches only', async () => {
+    // "Handle claim" picks one of two ends: a merge (each case reaches one end).
+    const { map: choosing } = await importBpmn(
+      bpmn(
+        `<startEvent id="s"/>${claim()}<endEvent id="e"/>${flow('f1', 's', 'sp')}${flow('f2', 'sp', 'e')}`,
+      ),
+    );
+    expect(choosing.nodes.some((n) => n.kind === 'parallel')).toBe(false);
+    expect(errors(choosing)).toEqual([]);
+    // "Build" forks into two branches that end separately: a join.
+    const { map: forking } = await importBpmn(
+      bpmn(`<startEvent id="s"/><subProcess id="sp" name="Build"><startEvent id="is"/><parallelGateway id="fork"/>
+          <task id="a" name="Walls"/><task id="r" name="Roof"/><endEvent id="e1"/><endEvent id="e2"/>
+          ${flow('i1', 'is', 'fork')}${flow('i2', 'fork', 'a')}${flow('i3', 'fork', 'r')}${flow('i4', 'a', 'e1')}${flow('i5', 'r', 'e2')}</subProcess>
+        <task id="h" name="Hand over"/><endEvent id="e"/>${flow('f1', 's', 'sp')}${flow('f2', 'sp', 'h')}${flow('f3', 'h', 'e')}`),
+    );
+    expect(arrows(forking)).toContain('Build: all done -> Hand over');
+    expect(errors(forking)).toEqual([]);
   });
 
   it('expands nested sub-processes recursively, named by the whole path', async () => {

@@ -19,7 +19,8 @@ export interface FlowEnds {
  * expanded sub-process is entered at its boundary chain, if it has one, else at its inside:
  * its start event, or the steps inside with nothing coming in (several at once through an
  * added parallel split, as BPMN starts them all). It is left from its inside's ends: its end
- * events and the steps inside with no way on.
+ * events and the steps inside with no way on (through an added join when they are all
+ * reached in every case).
  */
 export function createFlowEnds(
   b: DraftBuilder,
@@ -69,6 +70,9 @@ export function createFlowEnds(
       found = inside.flowNodes
         .filter((e) => isA(e, 'bpmn:EndEvent') || (!hasOut.has(e) && links.get(e) !== true))
         .flatMap(exits);
+      if (found.length > 1 && choiceFree(element)) {
+        found = [{ id: joinFrom(b, `${inside.name}: all done`, found) }];
+      }
     } else {
       const chain = chains.get(element);
       const id = b.nodeOf.get(element);
@@ -77,6 +81,30 @@ export function createFlowEnds(
     exitMemo.set(element, found);
     return found;
   };
+
+  const outCount = new Map<ModdleElement, number>();
+  for (const flow of parts.flows) {
+    const source = elementProp(flow, 'sourceRef');
+    if (source !== undefined) outCount.set(source, (outCount.get(source) ?? 0) + 1);
+  }
+  const kindOf = new Map(b.nodes.map((n) => [n.id, n.kind]));
+  /**
+   * True when nothing inside a sub-process picks a way: no decision, no interrupting boundary
+   * event, no step with several ways on that is not a parallel split. Then every case reaches
+   * every one of its ends, and BPMN's rule that a sub-process is done when all its work is
+   * done is exactly a join of its ends. Where something inside chooses, its ends are merged
+   * instead (one arrival each): exact when the ends are alternatives, and reported as lack of
+   * sync when parallel branches of a choosing sub-process end separately.
+   */
+  const choiceFree = (subProcess: ModdleElement): boolean =>
+    (parts.expanded.get(subProcess)?.flowNodes ?? []).every((e) => {
+      if (chains.get(e)?.events.some((event) => event.interrupting) === true) return false;
+      if (parts.expanded.has(e)) return choiceFree(e);
+      const id = b.nodeOf.get(e);
+      const kind = id === undefined ? undefined : kindOf.get(id);
+      if (kind === 'decision') return false;
+      return kind === 'parallel' || (outCount.get(e) ?? 0) <= 1;
+    });
 
   return { entry, exits, innerEntry };
 }
@@ -89,5 +117,16 @@ function splitInto(b: DraftBuilder, name: string, targets: string[]): string {
   b.anchors.set(id, { nodeId: first, side: 'before' });
   b.simplifiedNodeIds.push(id);
   for (const target of targets) b.addEdge(`${id}-${target}`, id, target);
+  return id;
+}
+
+/** A parallel join where every end of a sub-process that picks no way meets: it is done. */
+function joinFrom(b: DraftBuilder, label: string, exits: Exit[]): string {
+  const first = exits[0]!.id;
+  const id = b.ids.take(`${first}-done`);
+  b.nodes.push({ id, kind: 'parallel', label: b.cut(label), position: { x: 0, y: 0 } });
+  b.anchors.set(id, { nodeId: first, side: 'after' });
+  b.simplifiedNodeIds.push(id);
+  for (const exit of exits) b.addEdge(`${exit.id}-${id}`, exit.id, id, exit.label);
   return id;
 }
