@@ -74,6 +74,9 @@ export function createFlowEnds(
         found = [{ id: joinFrom(b, `${inside.name}: all done`, found) }];
       }
     } else {
+      // A task with an interrupting event and several normal flows: every flow leaves from
+      // the decision's No, so the decision picks one of them (BPMN would take all the
+      // unconditional ones). No reference model has such a task.
       const chain = chains.get(element);
       const id = b.nodeOf.get(element);
       found = chain !== undefined ? [chain.tail] : id === undefined ? [] : [{ id }];
