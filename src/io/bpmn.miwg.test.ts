@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyzer';
 import { type ProcessMap, parseMapData } from '../model';
-import { importBpmn } from './bpmn';
+import { exportBpmn, importBpmn } from './bpmn';
 
 const MIWG = fileURLToPath(new URL('../../../shared/fixtures/bpmn-miwg/', import.meta.url));
 const files = readdirSync(MIWG)
@@ -49,12 +49,20 @@ function flowProblems(map: ProcessMap): { unreachable: string[]; deadEnd: string
 }
 
 /**
- * The flow problems a reference model really has, worked out by hand from its XML. B.2.0:
- * 'Parallel Gateway 2' joins 'User Task 8', 'Task 5' and 'Task 6', whose branches start at
- * 'Inclusive Gateway 1' (default flow to one side only) and at boundary events of 'Task 5',
- * so some cases never bring all three; 'Parallel Gateway 7' waits for 'Task 32', which has an
- * interrupting boundary event that takes the case away. Behind 'Parallel Gateway 2', which
- * can never fire, 'End Event 1 Message' never runs.
+ * The flow problems a reference model really has, worked out by hand from its XML (B.2.0):
+ * - 'Parallel Gateway 2' joins three arrows: from 'Task 5' (through the parallel split its
+ *   non-interrupting conditional event became), from 'Task 6' (that event's path) and from
+ *   'User Task 8' (through the split of its unnamed non-interrupting escalation event,
+ *   'Escalation'). 'Inclusive Gateway 1', a decision with a default flow, sends every case
+ *   either towards 'Task 5' or towards 'User Task 8', never both: the join never fires, and any
+ *   of its three arrows can be left waiting.
+ * - 'Parallel Gateway 7' joins 'Task 28' and 'Task 32'. 'Task 32' has an unnamed interrupting
+ *   signal event, now the decision 'Signal happened?': its Yes goes to 'Task 33' and the end,
+ *   so the branch from 'Task 28' waits forever. The other way round, a case that starts at
+ *   'Start Event 2 Message' reaches 'Task 28' alone (through 'Task 21' and its interrupting
+ *   timer) or 'Expanded Sub-Process 3' alone (through the link after 'Service Task 15''s
+ *   interrupting conditional event), so both arrows in can be left waiting.
+ * - Behind 'Parallel Gateway 2', which can never fire, 'End Event 1 Message' never runs.
  */
 const REAL_PROBLEMS: Record<string, { deadlock: string[]; unreachable: string[] }> = {
   'B.2.0.bpmn': {
@@ -62,6 +70,27 @@ const REAL_PROBLEMS: Record<string, { deadlock: string[]; unreachable: string[] 
     unreachable: ['End Event 1\nMessage', 'Parallel Gateway 2'],
   },
 };
+
+/**
+ * Read from the XML text, apart from the importer: the ids of parallel gateways, of
+ * non-interrupting boundary events and of interrupting ones that a sequence flow leaves.
+ */
+function xmlParallelParts(xml: string) {
+  const gateways = [...xml.matchAll(/<(?:\w+:)?parallelGateway\b[^>]*\bid="([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
+  const splits: string[] = [];
+  const decisions: string[] = [];
+  for (const [, attrs] of xml.matchAll(/<(?:\w+:)?boundaryEvent\b([^>]*)>/g)) {
+    const id = /\bid="([^"]+)"/.exec(attrs!)?.[1];
+    if (id === undefined) continue;
+    if (/\bcancelActivity="false"/.test(attrs!)) splits.push(id);
+    else if (new RegExp(`<(?:\\w+:)?sequenceFlow\\b[^>]*\\bsourceRef="${id}"`).test(xml)) {
+      decisions.push(id);
+    }
+  }
+  return { gateways, splits, decisions };
+}
 
 describe('BPMN MIWG reference models', () => {
   it('are all there', () => {
@@ -99,14 +128,24 @@ describe('BPMN MIWG reference models', () => {
       expect(flagged('lack-of-sync')).toEqual([]);
       expect(flagged('deadlock')).toEqual(real.deadlock);
       expect(flagged('unreachable')).toEqual(real.unreachable);
-      // Parallel gateways came in as parallel steps (those inside a collapsed sub-process stay out).
+      // Parallel gateways and non-interrupting boundary events came in as parallel steps,
+      // interrupting boundary events that a flow leaves as decisions "<event> happened?".
       const xml = readFileSync(`${MIWG}${file}`, 'utf8');
-      const gatewayIds = new Set(
-        [...xml.matchAll(/<(?:\w+:)?parallelGateway\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1]),
+      const parts = xmlParallelParts(xml);
+      const kindOf = (id: string) => map.nodes.find((n) => n.id === id)?.kind;
+      // Those inside an event sub-process are left out with it.
+      const gateways = parts.gateways.filter((id) => kindOf(id) !== undefined);
+      const { splits, decisions } = parts;
+      expect([...gateways, ...splits].map(kindOf)).toEqual(
+        [...gateways, ...splits].map(() => 'parallel'),
       );
-      const gateways = map.nodes.filter((n) => gatewayIds.has(n.id));
-      expect(gateways.every((n) => n.kind === 'parallel')).toBe(true);
-      expect(map.nodes.filter((n) => n.kind === 'parallel')).toHaveLength(gateways.length);
+      expect(decisions.map(kindOf)).toEqual(decisions.map(() => 'decision'));
+      for (const id of decisions) {
+        expect(map.nodes.find((n) => n.id === id)?.label).toMatch(/ happened\?$/);
+      }
+      expect(map.nodes.filter((n) => n.kind === 'parallel')).toHaveLength(
+        gateways.length + splits.length,
+      );
       const { deadEnd } = flowProblems(map);
       expect(deadEnd.filter((id) => !excused.has(id))).toEqual([]);
     },
@@ -114,18 +153,93 @@ describe('BPMN MIWG reference models', () => {
 });
 
 describe('BPMN MIWG B.2.0: the deadlocks it really has', () => {
-  it('names each join that waits forever, the arrows left waiting, and a choice before it', async () => {
+  it('names each join that waits forever, the arrows left waiting, and the decision that causes it', async () => {
     const { map } = await importBpmn(readFileSync(`${MIWG}B.2.0.bpmn`, 'utf8'));
     const deadlocks = analyze(map).findings.filter((f) => f.rule === 'deadlock');
-    const byLabel = (label: string) => map.nodes.find((n) => n.label === label)!.id;
-    const pg2 = deadlocks.find((f) => f.nodeIds[0] === byLabel('Parallel Gateway 2'))!;
-    const pg7 = deadlocks.find((f) => f.nodeIds[0] === byLabel('Parallel Gateway 7'))!;
-    expect(pg7.message).toMatch(/^'Parallel Gateway 7' waits for every branch, but 'Task 32'/);
-    expect(pg2.message).toMatch(/^'Parallel Gateway 2' waits for every branch/);
-    // The arrows left waiting come into the join.
-    const into = (id: string) => map.edges.filter((e) => e.target === id).map((e) => e.id);
-    expect(pg2.edgeIds.every((e) => into(pg2.nodeIds[0]!).includes(e))).toBe(true);
-    expect(pg7.edgeIds.length).toBeGreaterThan(0);
-    expect(pg7.edgeIds.every((e) => into(pg7.nodeIds[0]!).includes(e))).toBe(true);
+    const label = (id: string) => map.nodes.find((n) => n.id === id)?.label;
+    const arrows = (ids: readonly string[]) =>
+      ids
+        .map((id) => map.edges.find((e) => e.id === id)!)
+        .map((e) => `${label(e.source)} -> ${label(e.target)}`)
+        .sort();
+    expect(deadlocks.map((f) => f.nodeIds.map(label))).toEqual([
+      ['Parallel Gateway 2'],
+      ['Parallel Gateway 7'],
+    ]);
+    const [pg2, pg7] = deadlocks;
+    expect(pg2!.message).toBe(
+      "'Parallel Gateway 2' waits for every branch, but 'Inclusive Gateway 1' can send the case another way, so the branch from 'Escalation' may never come: the case waits forever.",
+    );
+    expect(arrows(pg2!.edgeIds)).toEqual([
+      'Boundary Intermediate Event Non-Interrupting Conditional -> Parallel Gateway 2',
+      'Escalation -> Parallel Gateway 2',
+      'Task 6 -> Parallel Gateway 2',
+    ]);
+    expect(pg7!.message).toBe(
+      "'Parallel Gateway 7' waits for every branch, but 'Signal happened?' can send the case another way, so its branch may never come: the case waits forever.",
+    );
+    expect(arrows(pg7!.edgeIds)).toEqual([
+      'Signal happened? -> Parallel Gateway 7',
+      'Task 28 -> Parallel Gateway 7',
+    ]);
+    // 'Signal happened?' is the decision after 'Task 32', whose Yes leaves for 'Task 33'.
+    const signal = map.nodes.find((n) => n.label === 'Signal happened?')!;
+    expect(signal.kind).toBe('decision');
+    const around = map.edges
+      .filter((e) => e.source === signal.id || e.target === signal.id)
+      .map((e) => `${label(e.source)} -> ${label(e.target)}: ${e.label ?? ''}`)
+      .sort();
+    expect(around).toEqual([
+      'Signal happened? -> Parallel Gateway 7: No',
+      'Signal happened? -> Task 33: Yes',
+      'Task 32 -> Signal happened?: ',
+    ]);
   });
+});
+
+describe('BPMN MIWG: embedded sub-processes', () => {
+  const EXPANDED: Record<string, string[]> = {
+    'A.4.0.bpmn': ['Expanded Sub-Process 1', 'Expanded Sub-Process 2'],
+    'A.4.1.bpmn': ['Expanded Sub-Process 1', 'Expanded Sub-Process 2'],
+    'B.1.0.bpmn': ['Sub Process - Expanded'],
+    'B.2.0.bpmn': ['Expanded Sub-Process 1', 'Expanded Sub-Process 2', 'Expanded Sub-Process 3'],
+    'C.2.0.bpmn': ['Checkout'],
+    'C.6.0.bpmn': ['Make Booking'],
+  };
+  it.each(Object.entries(EXPANDED))(
+    '%s: each sub-process with steps inside is expanded in place, its steps named after it and placed by the diagram',
+    async (file, names) => {
+      const { map, report } = await importBpmn(readFileSync(`${MIWG}${file}`, 'utf8'));
+      const lines = report.simplified.filter((l) => / was expanded in place: /.test(l));
+      expect(lines.map((l) => /^Sub-process '([^']+)'/.exec(l)?.[1])).toEqual(names);
+      expect(report.layout).toBe('file');
+      for (const name of names) {
+        const inner = map.nodes.filter((n) => n.label.startsWith(`${name} / `));
+        expect(inner.length).toBeGreaterThanOrEqual(3);
+        // Its start and end events are steps the arrows pass through, not starts and ends.
+        expect(inner.every((n) => n.kind !== 'start' && n.kind !== 'end')).toBe(true);
+        const ids = new Set(inner.map((n) => n.id));
+        expect(map.edges.some((e) => ids.has(e.target) && !ids.has(e.source))).toBe(true);
+        expect(map.edges.some((e) => ids.has(e.source) && !ids.has(e.target))).toBe(true);
+      }
+      // No step is left for an expanded sub-process itself.
+      expect(map.nodes.some((n) => names.includes(n.label.trim()))).toBe(false);
+    },
+  );
+});
+
+describe('BPMN MIWG: export and import again', () => {
+  it.each(files)(
+    '%s: the imported map (boundary events and sub-processes read as steps) exports and imports back with the same steps, kinds, labels and arrows',
+    async (file) => {
+      const { map } = await importBpmn(readFileSync(`${MIWG}${file}`, 'utf8'));
+      const { map: back } = await importBpmn(await exportBpmn(map));
+      expect(back.nodes.map((n) => [n.id, n.kind, n.label])).toEqual(
+        map.nodes.map((n) => [n.id, n.kind, n.label]),
+      );
+      const arrows = (m: ProcessMap) =>
+        m.edges.map((e) => [e.id, e.source, e.target, e.label ?? '']);
+      expect(arrows(back)).toEqual(arrows(map));
+    },
+  );
 });

@@ -5,6 +5,7 @@ import { quoteNode } from '../describeNodes';
 import { makeFinding } from '../makeFinding';
 import type { Suggestion } from '../types';
 import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
+import { moveDecisionSuggestions } from './moveDecisionFix';
 
 function check({ ctx }: RuleInput, out: RankedFinding[]): void {
   const { g, cases } = ctx;
@@ -19,12 +20,14 @@ function check({ ctx }: RuleInput, out: RankedFinding[]): void {
     const cause = choiceBefore(ctx, g.edgeSource[lacking]!);
     const join = quoteNode(g.nodes[v]!);
     const awaited = quoteNode(g.nodes[g.edgeSource[lacking]!]!);
+    const branch = cause === g.edgeSource[lacking]! ? 'its branch' : `the branch from ${awaited}`;
     const message =
       cause >= 0
-        ? `${join} waits for every branch, but ${quoteNode(g.nodes[cause]!)} can send the case another way, so the branch from ${awaited} may never come: the case waits forever.`
+        ? `${join} waits for every branch, but ${quoteNode(g.nodes[cause]!)} can send the case another way, so ${branch} may never come: the case waits forever.`
         : `${join} waits for every branch, but the branch from ${awaited} may never come: the case waits forever.`;
     const sentence = message.charAt(0).toUpperCase() + message.slice(1);
-    out.push(makeFinding(ctx, deadlock, sentence, [v], edges, suggestionsFor(ctx, v)));
+    const fixes = [...suggestionsFor(ctx, v), ...moveDecisionSuggestions(ctx, v)];
+    out.push(makeFinding(ctx, deadlock, sentence, [v], edges, fixes));
   }
 }
 
@@ -51,7 +54,10 @@ export function choiceBefore(ctx: AnalysisContext, u: number): number {
   return -1;
 }
 
-/** "Turn the join into a plain merge": its arrows in go straight to the step after it. */
+/**
+ * "Turn the join into a plain merge": its arrows in go straight to the step after it. "Move
+ * the decision" (moveDecisionFix.ts) is offered beside it where that is sure to be sound.
+ */
 function suggestionsFor(ctx: AnalysisContext, v: number): Suggestion[] {
   const { g } = ctx;
   if (g.outStart[v + 1]! - g.outStart[v]! !== 1) return [];

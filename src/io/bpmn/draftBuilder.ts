@@ -1,6 +1,7 @@
 import { LIMITS, type MapEdge, type MapNode, type Person } from '../../model';
 import { createIdAllocator, type IdAllocator } from '../import/createIdAllocator';
 import { fallbackLabel } from './bpmnNaming';
+import type { Anchors } from './closeOpenPaths';
 import type { readLeverflowAttributes } from './leverflowAttributes';
 import { type ModdleElement, stringProp } from './moddleElement';
 
@@ -30,9 +31,18 @@ export interface DraftBuilder {
   simplifiedNodeIds: string[];
   /** Steps made from catching link events no throwing link event leads to: nothing reaches them. */
   unlinkedCatches: Set<string>;
-  /** Labels of intermediate events and boundary events met. */
+  /** Labels of intermediate events met. */
   intermediates: string[];
-  boundaryNames: string[];
+  /** Labels of the decisions and parallel splits made from boundary events. */
+  boundaryDecisions: string[];
+  boundarySplits: string[];
+  /** Steps added on import with no shape of their own -> the step they sit before or after. */
+  anchors: Anchors;
+  /**
+   * Steps made from boundary events -> the BPMN id of the task or sub-process they are drawn
+   * on: placed a little further out than the event's shape, so they do not cover it.
+   */
+  awayFrom: Map<string, string>;
   /** Gateways other than exclusive and parallel, by type. */
   otherGateways: Counter;
   /** One person per lane (or pool) name. */
@@ -41,8 +51,13 @@ export interface DraftBuilder {
   danglingArrows: number;
   /** The person for a lane (or pool), made the first time it is met. */
   personFor(name: string): Person;
-  /** An element's name (or a fallback), cut to the longest label a map takes. */
-  label(element: ModdleElement): string;
+  /**
+   * An element's name (or a fallback), after `prefix` (the names of the sub-processes it is
+   * in), cut to the longest label a map takes. An unnamed element stays unnamed.
+   */
+  label(element: ModdleElement, prefix?: string): string;
+  /** Cuts a label to the longest a map takes, and counts it when it was cut. */
+  cut(text: string): string;
   addEdge(wanted: string, source: string, target: string, text?: string, p?: number): void;
 }
 
@@ -67,7 +82,10 @@ export function createDraftBuilder(
     simplifiedNodeIds: [],
     unlinkedCatches: new Set(),
     intermediates: [],
-    boundaryNames: [],
+    boundaryDecisions: [],
+    boundarySplits: [],
+    anchors: new Map(),
+    awayFrom: new Map(),
     otherGateways: new Map(),
     owners: new Map(),
     cutLabels: 0,
@@ -86,7 +104,11 @@ export function createDraftBuilder(
       }
       return person;
     },
-    label: (element) => cut(stringProp(element, 'name') ?? fallbackLabel(element)),
+    label: (element, prefix = '') => {
+      const name = stringProp(element, 'name') ?? fallbackLabel(element);
+      return cut(name === '' ? '' : `${prefix}${name}`);
+    },
+    cut,
     addEdge(wanted, source, target, text, probability) {
       const edge: MapEdge = { id: b.ids.take(wanted), source, target };
       const label = text === undefined ? undefined : cut(text);

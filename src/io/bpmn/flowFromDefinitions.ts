@@ -20,6 +20,8 @@ export interface FlowDraft {
   people: Person[];
   /** Node id -> id of the BPMN element whose diagram shape places it. */
   shapeOf: Map<string, string>;
+  /** Node id -> id of the BPMN element it is moved out from (boundary events off their task). */
+  awayFrom: Map<string, string>;
   /** Steps added on import -> the step they sit before or after. */
   anchors: Anchors;
   simplified: string[];
@@ -29,8 +31,8 @@ export interface FlowDraft {
 
 /**
  * Turns every process of a BPMN file into one flowchart: events, activities and gateways
- * become steps; sequence flows, boundary events and link events become arrows; lanes become
- * owners. Paths that begin or stop without a start or end event get one added, as BPMN reads
+ * become steps, embedded sub-processes are expanded in place; sequence flows and link events
+ * become arrows, boundary events decisions or parallel splits; lanes become owners. Paths that begin or stop without a start or end event get one added, as BPMN reads
  * them. Throws an {@link ImportError} when the file has no process with steps.
  * @example const draft = flowFromDefinitions(definitions);
  */
@@ -63,7 +65,7 @@ export function flowFromDefinitions(
   reportConversions(b, pooled);
   // Leverflow's own files are flowcharts already: a step with no way out there is a dead end
   // to show, not a BPMN path that ends implicitly.
-  const anchors =
+  const closed =
     stringProp(definitions, 'exporter') === BPMN_EXPORTER
       ? new Map()
       : closeOpenPaths(
@@ -74,6 +76,7 @@ export function flowFromDefinitions(
           b.simplifiedNodeIds,
           b.unlinkedCatches,
         );
+  const anchors: Anchors = new Map([...b.anchors, ...closed]);
   reportLosses(b, roots);
 
   const name =
@@ -85,6 +88,7 @@ export function flowFromDefinitions(
     edges: b.edges,
     people: [...b.owners.values()],
     shapeOf: b.shapeOf,
+    awayFrom: b.awayFrom,
     anchors,
     simplified: b.simplified,
     skipped: b.skipped,
@@ -127,7 +131,7 @@ function selectProcesses(roots: ModdleElement[], drawnIds: ReadonlySet<string>) 
 
 /** Report lines on what BPMN elements became: gateways, events, lanes. */
 function reportConversions(b: DraftBuilder, pooled: boolean) {
-  const { intermediates, boundaryNames, simplified } = b;
+  const { intermediates, boundaryDecisions, boundarySplits, simplified } = b;
   for (const [type, n] of b.otherGateways) {
     simplified.push(
       `${plural(n, type.toLowerCase())} became ${n === 1 ? 'a decision' : 'decisions'}`,
@@ -138,9 +142,16 @@ function reportConversions(b: DraftBuilder, pooled: boolean) {
       `${plural(intermediates.length, 'intermediate event')} became ${intermediates.length === 1 ? 'an action' : 'actions'}: ${listNames(intermediates)}`,
     );
   }
-  if (boundaryNames.length > 0) {
+  const decisions = boundaryDecisions.length;
+  if (decisions > 0) {
     simplified.push(
-      `${plural(boundaryNames.length, 'boundary event')} became ${boundaryNames.length === 1 ? 'a labelled arrow' : 'labelled arrows'} from the step ${boundaryNames.length === 1 ? 'it is' : 'each is'} attached to: ${listNames(boundaryNames)}`,
+      `${plural(decisions, 'interrupting boundary event')} became ${decisions === 1 ? 'a decision' : 'decisions'} after ${decisions === 1 ? 'its task' : 'their tasks'} (at the start of a sub-process): Yes takes the event's path, No the normal way on: ${listNames(boundaryDecisions)}`,
+    );
+  }
+  const splits = boundarySplits.length;
+  if (splits > 0) {
+    simplified.push(
+      `${plural(splits, 'non-interrupting boundary event')} became ${splits === 1 ? 'a parallel split' : 'parallel splits'} after ${splits === 1 ? 'its task' : 'their tasks'} (at the start of a sub-process): the event's path and the normal way on both run: ${listNames(boundarySplits)}`,
     );
   }
   if (b.owners.size > 0) {
