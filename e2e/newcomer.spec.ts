@@ -452,6 +452,14 @@ for (const size of [
     for (let i = 1; i < header.length; i++) {
       expect(header[i]![0]).toBeGreaterThanOrEqual(header[i - 1]![1] - 0.5);
     }
+    // The map's name keeps room to be read (at least "Order fulfilm…").
+    expect((await page.locator('.lf-map-name').boundingBox())!.width).toBeGreaterThan(80);
+    // Every tab of the side panel is on the page and reads in full.
+    for (const tab of await page.locator('.lf-tabs [role="tab"]').all()) {
+      const box = (await tab.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+      expect(await tab.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    }
     // The lane controls keep to one line.
     const showLanes = await page.getByRole('button', { name: 'Show lanes' }).boundingBox();
     const viewAs = await page.getByRole('combobox', { name: 'View as' }).boundingBox();
