@@ -224,6 +224,12 @@ test('the view-only link sees live changes but cannot change the map, not even w
   await expect(stepByLabel(viewer.page, 'Pack and label')).toHaveCount(1);
   await viewer.page.getByRole('tab', { name: 'Findings' }).click();
   await expect(viewer.page.getByRole('region', { name: 'Findings' })).toBeVisible();
+  await viewer.page.getByRole('tab', { name: 'Leverage' }).click();
+  await viewer.page.getByRole('button', { name: 'Hand-off packs for everyone' }).click();
+  const pack = viewer.page.getByRole('dialog', { name: 'Hand-off pack' });
+  await expect(pack).toBeVisible();
+  await expect(pack).toContainText('Pack and label');
+  await viewer.page.keyboard.press('Escape');
 
   // A raw Yjs update sent with the view token over a socket: the server drops it.
   const forged = new Y.Doc();
@@ -321,4 +327,56 @@ test('Stop sharing makes the map local only again and can delete the room', asyn
     timeout: 30_000,
   });
   await other.context.close();
+});
+
+test('a name and colour chosen once in the Share dialog are remembered, and others see them', async ({
+  page,
+  browser,
+}) => {
+  await ensureServer();
+  const { edit } = await shareExample(page);
+  await page.getByRole('button', { name: 'Shared' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this map' });
+  await dialog.getByRole('textbox', { name: 'Your name' }).fill('Olive Owner');
+  await dialog.getByLabel('Your colour').fill('#e11d48');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Remembered: after a reload the dialog still has them, without asking again.
+  await page.reload();
+  await expect(page.getByTestId('share-status')).toHaveText('Live', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Shared' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Your name' })).toHaveValue('Olive Owner');
+  await expect(dialog.getByLabel('Your colour')).toHaveValue('#e11d48');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Someone else on the map sees the name.
+  const other = await join(browser, edit, 'Pia');
+  await expect(other.page.getByRole('list', { name: 'People here' })).toContainText('Olive Owner', {
+    timeout: 20_000,
+  });
+  await other.context.close();
+});
+
+test('a shared map reopens after a reload while the server is down, with the edit made offline', async ({
+  page,
+}) => {
+  await ensureServer();
+  await shareExample(page);
+  await rename(page, 'Pack order', 'Packed while live');
+  await page.waitForTimeout(1000);
+  const dataDir = server!.dataDir;
+  await server!.stop();
+  server = null;
+  try {
+    await expect(page.getByTestId('share-status')).toContainText('offline', { timeout: 30_000 });
+    await rename(page, 'Order received', 'Renamed offline');
+    await page.waitForTimeout(1000);
+    await page.reload();
+    // No server: the map comes back from this browser's own copy, both edits in it.
+    await expect(stepByLabel(page, 'Renamed offline')).toHaveCount(1, { timeout: 30_000 });
+    await expect(stepByLabel(page, 'Packed while live')).toHaveCount(1);
+    await expect(page.getByTestId('share-status')).toContainText('offline');
+  } finally {
+    server = await startSyncServer(SYNC_PORT, dataDir);
+  }
+  // When the server is back, the waiting change goes out.
+  await expect(page.getByTestId('share-status')).toHaveText('Live', { timeout: 45_000 });
 });

@@ -67,6 +67,7 @@ export function useSharing(editor: EditorStore, library: LibraryCommands): Shari
   const [busy, setBusy] = useState(false);
   const [presence, setPresenceState] = useState(() => presencePrefs.get());
   const joining = useRef(false);
+  const rejoining = useRef<ShareSession | null>(null);
 
   const use = useCallback((next: ShareSession | null) => {
     const old = sessionRef.current;
@@ -84,16 +85,25 @@ export function useSharing(editor: EditorStore, library: LibraryCommands): Shari
       if (current) use(null);
       return;
     }
-    if (current && current.room === record.room && sharing !== null) return;
+    // Already in this room, or still joining it (the store says 'sharing' only once the
+    // session is attached): a re-render before then must not start the room over again.
+    if (
+      current &&
+      current.room === record.room &&
+      (sharing !== null || rejoining.current === current)
+    )
+      return;
     const next = createShareSession({
       editor,
       room: record.room,
       token: record.token,
       presence: presencePrefs.get(),
     });
+    rejoining.current = next;
     use(next);
     void next.loaded.then(() => {
       if (sessionRef.current === next) next.attach(record.mode);
+      if (rejoining.current === next) rejoining.current = null;
     });
   }, [ready, record?.room, record?.token, record?.mode, sharing, editor, use, record]);
 
