@@ -1,15 +1,6 @@
 /**
  * A small, fast, seeded PRNG (mulberry32): the same seed gives the same map, so every
- * benchmark run measures the same input.
+ * benchmark run measures the same input. The one generator is the event-log simulator's.
  * @example const next = random(1); next() // 0.627…
  */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as random } from '../src/eventlog/mulberry32';
