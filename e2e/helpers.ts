@@ -76,3 +76,39 @@ export async function pasteMapFile(page: Page, map: object): Promise<void> {
     .fill(JSON.stringify({ format: 'leverflow-map', version: 2, ...map }));
   await dialog.getByRole('button', { name: 'Import as new map' }).click();
 }
+
+/**
+ * The window does not scroll sideways, every toolbar control is inside it, "Saved" reads in
+ * full, nothing in the header is drawn over its neighbour, and the map's name keeps room.
+ */
+export async function expectHeaderFits(page: Page, width: number): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    width,
+  );
+  // Every toolbar control is on the page.
+  for (const control of await page
+    .locator('.lf-toolbar button:visible, .lf-toolbar summary:visible')
+    .all()) {
+    const box = await control.boundingBox();
+    if (!box) throw new Error('control not drawn');
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+  }
+  // The save status reads in full ("Saved", not "Save"), and nothing in the header is
+  // drawn over its neighbour.
+  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
+  const status = page.locator('.lf-save-status > span').first();
+  expect(
+    await status.evaluate((el) => el.scrollWidth <= el.getBoundingClientRect().width + 0.5),
+  ).toBe(true);
+  const header = await page.locator('.lf-toolbar > *').evaluateAll((items) =>
+    items
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0)
+      .map((r): [number, number] => [r.left, r.right]),
+  );
+  for (let i = 1; i < header.length; i++) {
+    expect(header[i]![0]).toBeGreaterThanOrEqual(header[i - 1]![1] - 0.5);
+  }
+  // The map's name keeps room to be read (at least "Order fulfilm…").
+  expect((await page.locator('.lf-map-name').boundingBox())!.width).toBeGreaterThan(80);
+}

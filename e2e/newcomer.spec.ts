@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { connect, openBlankMap, stepByLabel, typeLabel } from './helpers';
+import { connect, expectHeaderFits, openBlankMap, stepByLabel, typeLabel } from './helpers';
 
 // Issue 15, "a newcomer's first hour": each test drives one item the way a person would.
 
@@ -425,35 +425,7 @@ for (const size of [
     await page.setViewportSize(size);
     await page.goto('/');
     await expect(page.locator('.react-flow__node')).toHaveCount(6);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      size.width,
-    );
-    // Every toolbar control is on the page.
-    for (const control of await page
-      .locator('.lf-toolbar button:visible, .lf-toolbar summary:visible')
-      .all()) {
-      const box = await control.boundingBox();
-      if (!box) throw new Error('control not drawn');
-      expect(box.x + box.width).toBeLessThanOrEqual(size.width);
-    }
-    // The save status reads in full ("Saved", not "Save"), and nothing in the header is
-    // drawn over its neighbour.
-    await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
-    const status = page.locator('.lf-save-status > span').first();
-    expect(
-      await status.evaluate((el) => el.scrollWidth <= el.getBoundingClientRect().width + 0.5),
-    ).toBe(true);
-    const header = await page.locator('.lf-toolbar > *').evaluateAll((items) =>
-      items
-        .map((el) => el.getBoundingClientRect())
-        .filter((r) => r.width > 0)
-        .map((r): [number, number] => [r.left, r.right]),
-    );
-    for (let i = 1; i < header.length; i++) {
-      expect(header[i]![0]).toBeGreaterThanOrEqual(header[i - 1]![1] - 0.5);
-    }
-    // The map's name keeps room to be read (at least "Order fulfilm…").
-    expect((await page.locator('.lf-map-name').boundingBox())!.width).toBeGreaterThan(80);
+    await expectHeaderFits(page, size.width);
     // Every tab of the side panel is on the page and reads in full.
     for (const tab of await page.locator('.lf-tabs [role="tab"]').all()) {
       const box = (await tab.boundingBox())!;

@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import * as Y from 'yjs';
 import { SYNC_PORT } from '../playwright.config';
-import { stepByLabel, typeLabel } from './helpers';
+import { expectHeaderFits, stepByLabel, typeLabel } from './helpers';
 import { type SyncServerProcess, startSyncServer } from './syncServer';
 
 // Two browser contexts are two people on one map, through a real sync server on loopback.
@@ -379,4 +379,48 @@ test('a shared map reopens after a reload while the server is down, with the edi
   }
   // When the server is back, the waiting change goes out.
   await expect(page.getByTestId('share-status')).toHaveText('Live', { timeout: 45_000 });
+});
+
+test('a shared map with six people fits a 1280 and a 1024 window: people as badges, everyone named in the dialog', async ({
+  page,
+  browser,
+}) => {
+  await ensureServer();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const { edit } = await shareExample(page);
+  const names = ['Pia', 'Quinn Ray', 'Rosa', 'Sam', 'Tom Udo'];
+  const others = [];
+  for (const name of names) others.push(await join(browser, edit, name));
+  const people = page.getByRole('list', { name: 'People here' });
+  for (const name of names) await expect(people).toContainText(name);
+
+  // At 1280 px: four badges at most (three people and "+3"), each with its initials and
+  // the person's name on hover; the secondary commands are in "More".
+  const badges = people.locator('li:visible');
+  await expect(badges).toHaveCount(4);
+  await expect(badges.nth(0)).toHaveText(/^[A-Z]{1,2}/);
+  await expect(badges.nth(3)).toContainText('+3');
+  await expect(page.getByRole('button', { name: 'Shared' })).toBeVisible();
+  await expectHeaderFits(page, 1280);
+  await page.locator('.lf-toolbar summary', { hasText: 'More' }).click();
+  await expect(page.getByRole('button', { name: 'New blank map' })).toBeVisible();
+  await page.locator('.lf-toolbar summary', { hasText: 'More' }).click();
+  await expect(page.getByRole('button', { name: 'New blank map' })).toBeHidden();
+
+  // At 1024 px: one badge with the count, the status shortened.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect(badges).toHaveCount(1);
+  await expect(badges.first()).toContainText('6');
+  await expect(page.getByTestId('share-status')).toHaveAttribute('title', 'Live');
+  await expectHeaderFits(page, 1024);
+
+  // The Shared dialog names everyone, and Stop sharing is in reach.
+  await page.getByRole('button', { name: 'Shared' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this map' });
+  const everyone = dialog.getByRole('list', { name: 'Everyone on this map' });
+  await expect(everyone.getByRole('listitem')).toHaveCount(6);
+  for (const name of names) await expect(everyone).toContainText(name);
+  await expect(dialog.getByRole('button', { name: 'Stop sharing' })).toBeInViewport();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  for (const other of others) await other.context.close();
 });

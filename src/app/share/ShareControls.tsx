@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
+import { personInitials } from '../../canvas/personInitials';
 import { useModalDialog } from '../../panels/useModalDialog';
 import type { ShareSession, ShareSessionState } from './createShareSession';
 import { useShare } from './ShareContext';
@@ -46,12 +47,63 @@ function CopyLink({ label, url }: { label: string; url: string }) {
   );
 }
 
+interface Person {
+  key: string;
+  name: string;
+  color: string;
+  me?: boolean;
+}
+
+/** Most people shown as a round badge in the toolbar; the rest are "+N" (all in the dialog). */
+const BADGES_SHOWN = 3;
+
+/**
+ * Who is here, as round badges with their initials (as in Google Docs or Figma): the toolbar
+ * keeps its width however many join. Each badge's full name is read out and shown on hover.
+ */
+function PeopleHere({ people }: { people: readonly Person[] }) {
+  const shown = people.length > BADGES_SHOWN + 1 ? people.slice(0, BADGES_SHOWN) : people;
+  const rest = people.slice(shown.length);
+  const label = (p: Person) => (p.me ? `${p.name} (you)` : p.name);
+  return (
+    <ul className="lf-share__people" aria-label="People here">
+      {shown.map((p) => (
+        <li key={p.key} style={{ background: p.color }} title={label(p)}>
+          <span aria-hidden="true">{personInitials(p.name)}</span>
+          <span className="lf-visually-hidden">{label(p)}</span>
+        </li>
+      ))}
+      <li className="lf-share__count" title={people.map(label).join(', ')}>
+        <span aria-hidden="true">{people.length}</span>
+        <span className="lf-visually-hidden">{people.map(label).join(', ')}</span>
+      </li>
+      {rest.length ? (
+        <li className="lf-share__more" title={rest.map(label).join(', ')}>
+          <span aria-hidden="true">+{rest.length}</span>
+          <span className="lf-visually-hidden">{rest.map(label).join(', ')}</span>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
 /** What the toolbar says about the shared map: online, offline with changes waiting… */
 export function shareStatusText(state: ShareSessionState): string {
   if (state.connection === 'denied') return 'Sharing: link not valid';
   if (state.connection === 'online') return 'Live';
   if (state.connection === 'connecting') return 'Connecting…';
   return `offline — ${state.waiting} ${state.waiting === 1 ? 'change' : 'changes'} waiting`;
+}
+
+/** The status in a narrow window, where the full text does not fit (it is the title). */
+export function shareStatusShort(state: ShareSessionState, viewOnly: boolean): string {
+  const text =
+    state.connection === 'offline'
+      ? `Offline · ${state.waiting}`
+      : state.connection === 'denied'
+        ? 'Link not valid'
+        : shareStatusText(state);
+  return viewOnly ? `View · ${text}` : text;
 }
 
 /**
@@ -71,23 +123,27 @@ export function ShareControls() {
     <div className="lf-share">
       {sharing.session ? (
         <>
-          <span className={`lf-share__status is-${state.connection}`} data-testid="share-status">
-            {viewOnly ? 'View only · ' : ''}
-            {shareStatusText(state)}
+          <span
+            className={`lf-share__status is-${state.connection}`}
+            data-testid="share-status"
+            data-short={shareStatusShort(state, viewOnly)}
+            title={`${viewOnly ? 'View only · ' : ''}${shareStatusText(state)}`}
+          >
+            <span className="lf-share__status-text">
+              {viewOnly ? 'View only · ' : ''}
+              {shareStatusText(state)}
+            </span>
           </span>
-          <ul className="lf-share__people" aria-label="People here">
-            <li
-              style={{ background: sharing.presence.color }}
-              title={`${sharing.presence.name} (you)`}
-            >
-              {sharing.presence.name} (you)
-            </li>
-            {state.peers.map((p) => (
-              <li key={p.clientId} style={{ background: p.color }} title={p.name}>
-                {p.name}
-              </li>
-            ))}
-          </ul>
+          <PeopleHere
+            people={[
+              { key: 'me', name: sharing.presence.name, color: sharing.presence.color, me: true },
+              ...state.peers.map((p) => ({
+                key: String(p.clientId),
+                name: p.name,
+                color: p.color,
+              })),
+            ]}
+          />
         </>
       ) : null}
       <button
@@ -151,6 +207,19 @@ export function ShareControls() {
                 />
               ) : null
             ) : null}
+            <h3 className="lf-share__heading">People here</h3>
+            <ul className="lf-share__names" aria-label="Everyone on this map">
+              <li>
+                <span className="lf-share__dot" style={{ background: sharing.presence.color }} />
+                {sharing.presence.name} (you)
+              </li>
+              {state.peers.map((p) => (
+                <li key={p.clientId}>
+                  <span className="lf-share__dot" style={{ background: p.color }} />
+                  {p.name}
+                </li>
+              ))}
+            </ul>
             {viewOnly ? (
               <p>You have this map's view-only link: you see every change, and change nothing.</p>
             ) : null}
