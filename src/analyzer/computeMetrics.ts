@@ -356,7 +356,7 @@ function invalidFinding(ctx: AnalysisContext, u: number, sum: number): RankedFin
     const p = given[i];
     return {
       type: 'setProbability',
-      edgeId: g.edges[j]!.id,
+      edgeId: g.edgeIds[j]!,
       probability: allValid && sum > 0 && p !== undefined ? p / sum : null,
     };
   });

@@ -40,7 +40,7 @@ export function branchEdits(
   if (sum > 1 + 1e-9) {
     for (const j of arrows) {
       if (g.hasChance[j] === 1) {
-        clearChances.push({ type: 'setProbability', edgeId: g.edges[j]!.id, probability: null });
+        clearChances.push({ type: 'setProbability', edgeId: g.edgeIds[j]!, probability: null });
       }
     }
   }

@@ -56,7 +56,7 @@ export function makeRangeFinding(
 ): RankedFinding {
   const { g } = ctx;
   const nodeIds = ascendingUnique(nodes, nodeFrom, nodeTo, (u) => g.ids[u]!);
-  const edgeIds = ascendingUnique(edges, edgeFrom, edgeTo, (j) => g.edges[j]!.id);
+  const edgeIds = ascendingUnique(edges, edgeFrom, edgeTo, (j) => g.edgeIds[j]!);
   return {
     finding: {
       rule: rule.id,
@@ -87,11 +87,28 @@ function ascendingUnique(
 ): string[] {
   let ascending = true;
   for (let i = from + 1; i < to && ascending; i++) ascending = xs[i]! > xs[i - 1]!;
+  if (!ascending && to - from > 32) {
+    const sorted = Float64Array.from({ length: to - from }, (_, i) => xs[from + i]!).sort();
+    const out: string[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(idOf(sorted[i]!));
+    }
+    return out;
+  }
   if (!ascending) {
-    const sorted = [...new Set(Array.from({ length: to - from }, (_, i) => xs[from + i]!))].sort(
-      (a, b) => a - b,
-    );
-    return sorted.map(idOf);
+    // An insertion sort that drops repeats: most findings name a few steps or arrows (a
+    // fan-in finding per step of a tangled map), so no Set and no comparator calls.
+    const sorted: number[] = [];
+    for (let i = from; i < to; i++) {
+      const x = xs[i]!;
+      let t = sorted.length - 1;
+      while (t >= 0 && sorted[t]! > x) t--;
+      if (t >= 0 && sorted[t] === x) continue;
+      sorted.splice(t + 1, 0, x);
+    }
+    const out = new Array<string>(sorted.length);
+    for (let i = 0; i < sorted.length; i++) out[i] = idOf(sorted[i]!);
+    return out;
   }
   const out = new Array<string>(to - from);
   for (let i = from; i < to; i++) out[i - from] = idOf(xs[i]!);

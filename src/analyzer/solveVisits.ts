@@ -64,7 +64,7 @@ export const RESIDUAL_GOAL = 1e-9;
 /** Components up to this size are solved exactly (dense Gauss-Jordan, k^3). */
 const DENSE_MAX = 160;
 /** What the iterative solve aims at, well below RESIDUAL_GOAL (its figure is recomputed). */
-const KRYLOV_TOLERANCE = 1e-12;
+const KRYLOV_TOLERANCE = 1e-11;
 const TINY = 1e-12;
 
 /**

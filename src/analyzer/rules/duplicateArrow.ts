@@ -70,7 +70,7 @@ function duplicateArrows(ctx: AnalysisContext, u: number): RankedFinding[] {
  */
 function removeDuplicates(ctx: AnalysisContext, u: number, later: number[]): Suggestion {
   const { g } = ctx;
-  const edits: MapEdit[] = later.map((j) => ({ type: 'removeEdge', edgeId: g.edges[j]!.id }));
+  const edits: MapEdit[] = later.map((j) => ({ type: 'removeEdge', edgeId: g.edgeIds[j]! }));
   const title = later.length === 1 ? 'Remove the duplicate arrow' : 'Remove the duplicate arrows';
   const left = g.outStart[u + 1]! - g.outStart[u]! - later.length;
   if (g.kind[u] === KIND_DECISION && left < 2) {

@@ -23,7 +23,7 @@ function endSuggestion(ctx: AnalysisContext, u: number, arrows: number[]): Sugge
   if (ctx.reach[u] === 0) {
     return {
       title: `Remove the arrows out of ${quoteNode(node)}`,
-      edits: arrows.map((j) => ({ type: 'removeEdge', edgeId: g.edges[j]!.id })),
+      edits: arrows.map((j) => ({ type: 'removeEdge', edgeId: g.edgeIds[j]! })),
     };
   }
   const goesOn = finishesWithout(ctx, u);
@@ -40,7 +40,7 @@ function endSuggestion(ctx: AnalysisContext, u: number, arrows: number[]): Sugge
   }
   const edits: MapEdit[] = [{ type: 'changeKind', nodeId: node.id, kind: 'decision' }];
   for (const [j, label] of branches.labels) {
-    edits.push({ type: 'setEdgeLabel', edgeId: g.edges[j]!.id, label });
+    edits.push({ type: 'setEdgeLabel', edgeId: g.edgeIds[j]!, label });
   }
   edits.push(...branches.clearChances);
   const note = clearedChancesNote(branches);

@@ -49,7 +49,7 @@ function splitSuggestion(ctx: AnalysisContext, u: number, edges: number[]): Sugg
     const edits: MapEdit[] = [{ type: 'changeKind', nodeId: node.id, kind: 'decision' }];
     for (const j of edges) {
       const label = labelOf(j);
-      if (label !== undefined) edits.push({ type: 'setEdgeLabel', edgeId: g.edges[j]!.id, label });
+      if (label !== undefined) edits.push({ type: 'setEdgeLabel', edgeId: g.edgeIds[j]!, label });
     }
     edits.push(...branches.clearChances);
     return { title: `Only one happens: make ${quoteNode(node)} a decision${note}`, edits };

@@ -15,7 +15,7 @@ function atNode({ ctx }: RuleInput, u: number, out: RankedFinding[]): void {
   const labels = chooseBranchLabels(used, unlabeled.length, to - from);
   const edits: MapEdit[] = unlabeled.map((j, i) => ({
     type: 'setEdgeLabel',
-    edgeId: g.edges[j]!.id,
+    edgeId: g.edgeIds[j]!,
     label: labels[i]!,
   }));
   out.push(

@@ -12,7 +12,8 @@ export interface Ordering {
 }
 
 /**
- * Reverse Cuthill-McKee on the pattern of A + A^T: breadth first from a far-out node of
+ * Reverse Cuthill-McKee on the pattern of A, which must be structurally symmetric (as
+ * componentMatrix makes it): breadth first from a far-out node of
  * low degree (found by repeated breadth-first sweeps), each node's new neighbours in order
  * of degree, then the whole order reversed. Keeps the entries near the diagonal, so a
  * loop component that is long and thin gets a small bandwidth. Iterative, O(entries).
@@ -24,29 +25,11 @@ export interface Ordering {
  */
 export function reverseCuthillMcKee(a: SparseMatrix, maxBandwidth: number): Ordering | null {
   const { k } = a;
-  // The symmetric pattern as compressed rows (duplicates kept; they change nothing).
-  const degree = scratch.int32(k + 1);
-  for (let i = 0; i < k; i++) {
-    for (let s = a.rowStart[i]!; s < a.rowStart[i + 1]!; s++) {
-      const j = a.col[s]!;
-      if (j === i) continue;
-      degree[i + 1]!++;
-      degree[j + 1]!++;
-    }
-  }
-  for (let i = 0; i < k; i++) degree[i + 1]! += degree[i]!;
-  const adjStart = degree;
-  const adj = scratch.int32(adjStart[k]!);
-  const fill = scratch.int32(k);
-  fill.set(adjStart.subarray(0, k));
-  for (let i = 0; i < k; i++) {
-    for (let s = a.rowStart[i]!; s < a.rowStart[i + 1]!; s++) {
-      const j = a.col[s]!;
-      if (j === i) continue;
-      adj[fill[i]!++] = j;
-      adj[fill[j]!++] = i;
-    }
-  }
+  // A's pattern is symmetric (componentMatrix writes explicit zeros for it), so A's rows are
+  // the neighbour lists as they are; each row's diagonal entry counts in its degree and is
+  // skipped where it would be placed (it is already).
+  const adjStart = a.rowStart;
+  const adj = a.col;
   const deg = (i: number) => adjStart[i + 1]! - adjStart[i]!;
   const order = scratch.int32(k);
   const level = scratch.int32(k);

@@ -26,7 +26,7 @@ export interface LuFactors {
  * an M-matrix, so every pivot is positive and no multiplier exceeds what the rows hold.
  * Gives up (returns null) once the factors would hold more than `maxEntries` entries or
  * the elimination more than `maxWork` multiply-adds (or, after row i, more than
- * 4 (i + 1) / k + 1/16 of either): then fill-in has made the direct
+ * 4 (i + 1) / k + 1/64 of either): then fill-in has made the direct
  * solve the wrong tool, and the caller tries another order or an iterative solve.
  * @example sparseLu(a, 10 * a.col.length, 1e6)?.diag
  */
@@ -113,7 +113,7 @@ export function sparseLu(a: SparseMatrix, maxEntries: number, maxWork: number): 
     uStart[i + 1] = un;
     // Fill-in that runs ahead of its share of the caps only grows (rows take in the fill
     // of the rows before them): give up early rather than at the cap.
-    const share = (4 * (i + 1)) / k + 1 / 16;
+    const share = (4 * (i + 1)) / k + 1 / 64;
     if (ln + un > share * maxEntries || work > share * maxWork) return null;
   }
   return { k, lStart, lCol, lVal, uStart, uCol, uVal, diag };
