@@ -8,13 +8,14 @@ import {
   useStore,
 } from '@xyflow/react';
 import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { shallow } from 'zustand/shallow';
 import { arrowsWithReverse } from '../layout/arrowsWithReverse';
 import { bentArrow, PAIRED_BEND } from '../layout/bentArrow';
 import { type Box, borderPoint, type Side } from '../layout/borderPoint';
 import { NODE_SIZE } from '../layout/nodeSize';
 import { useAnalysis } from '../store/AnalysisProvider';
-import { useEditor } from '../store/EditorStoreContext';
+import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import type { FlowEdge } from './flowTypes';
 import { LabelEditor } from './LabelEditor';
 import { useArrowLog } from './LogBadge';
@@ -82,14 +83,19 @@ function ArrowEdgeView({
     (s) => [s.nodeLookup.get(source), s.nodeLookup.get(target)] as const,
     shallow,
   );
-  const editing = useEditor((s) => s.editing?.type === 'edge' && s.editing.id === id);
-  const setEdgeLabel = useEditor((s) => s.setEdgeLabel);
-  const stopEditing = useEditor((s) => s.stopEditing);
-  const startEditing = useEditor((s) => s.startEditing);
-  const select = useEditor((s) => s.select);
+  const store = useEditorStoreApi();
+  // One subscription for what the arrow shows from the editor (an arrow with another
+  // running back between the same steps is bowed apart from it); actions are read when used.
+  const [editing, paired] = useEditor(
+    useShallow(
+      (s) =>
+        [
+          s.editing?.type === 'edge' && s.editing.id === id,
+          arrowsWithReverse(s.map.edges).has(id),
+        ] as const,
+    ),
+  );
   const findings = useAnalysis((s) => s.byEdge.get(id));
-  // An arrow with another running back between the same steps is bowed apart from it.
-  const paired = useEditor((s) => arrowsWithReverse(s.map.edges).has(id));
   const worst = findings ? worstSeverity(findings) : undefined;
   const log = useArrowLog(id);
   if (!sourceNode || !targetNode) return null;
@@ -143,10 +149,10 @@ function ArrowEdgeView({
                 value={data?.arrow.label ?? ''}
                 ariaLabel="Arrow label"
                 onCommit={(text) => {
-                  setEdgeLabel(id, text);
-                  stopEditing();
+                  store.getState().setEdgeLabel(id, text);
+                  store.getState().stopEditing();
                 }}
-                onCancel={stopEditing}
+                onCancel={() => store.getState().stopEditing()}
               />
             ) : (
               <button
@@ -154,8 +160,8 @@ function ArrowEdgeView({
                 tabIndex={-1}
                 className="lf-edge-label__text"
                 title="Double-click to edit"
-                onClick={() => select([], [id])}
-                onDoubleClick={() => startEditing({ type: 'edge', id })}
+                onClick={() => store.getState().select([], [id])}
+                onDoubleClick={() => store.getState().startEditing({ type: 'edge', id })}
               >
                 {label || (worst ? '!' : '')}
               </button>

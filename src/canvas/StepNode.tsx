@@ -1,8 +1,9 @@
 import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { type CSSProperties, memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { labelLines, MIN_STEP_SIZE, stepSize } from '../model';
 import { useAnalysis } from '../store/AnalysisProvider';
-import { useEditor } from '../store/EditorStoreContext';
+import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { FindingMarker } from './FindingMarker';
 import type { FlowNode } from './flowTypes';
 import { LabelEditor } from './LabelEditor';
@@ -17,16 +18,26 @@ import { worstSeverity } from './worstSeverity';
  */
 function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const { step } = data;
-  const editing = useEditor((s) => s.editing?.type === 'node' && s.editing.id === id);
-  const setNodeLabel = useEditor((s) => s.setNodeLabel);
-  const stopEditing = useEditor((s) => s.stopEditing);
-  const resizeStep = useEditor((s) => s.resizeStep);
-  const beginDrag = useEditor((s) => s.beginDrag);
-  const endDrag = useEditor((s) => s.endDrag);
+  const store = useEditorStoreApi();
+  // One subscription for everything this step shows from the editor (a canvas of thousands
+  // of steps runs every step's selectors on each change); actions are read when used.
+  const [editing, heatOn, dimmed] = useEditor(
+    useShallow((s) => {
+      let dim = false;
+      if (s.viewAs !== null) {
+        // View as: every step that is not this person's is dimmed (an unassigned step is
+        // the owner's).
+        const ownerId = 'ownerId' in step ? step.ownerId : undefined;
+        const known = ownerId !== undefined && s.map.people.some((p) => p.id === ownerId);
+        const doer = known ? ownerId : s.map.people.find((p) => p.role === 'owner')?.id;
+        dim = step.kind === 'start' || step.kind === 'end' || doer !== s.viewAs;
+      }
+      return [s.editing?.type === 'node' && s.editing.id === id, s.heat, dim] as const;
+    }),
+  );
   const label = step.label.trim();
   const findings = useAnalysis((s) => s.byNode.get(id));
-  const heat = useAnalysis((s) => s.heat[id] ?? 0);
-  const heatOn = useEditor((s) => s.heat);
+  const heat = useAnalysis((s) => (heatOn ? (s.heat[id] ?? 0) : 0));
   const worst = findings ? worstSeverity(findings) : undefined;
   const size = stepSize(step);
   const style: CSSProperties & Record<string, string | number> = {
@@ -35,15 +46,6 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
     '--lf-lines': labelLines(step.kind, size),
   };
   if (heatOn && heat > 0) style['--lf-heat'] = heat.toFixed(2);
-  // View as: every step that is not this person's is dimmed (an unassigned step is the owner's).
-  const dimmed = useEditor((s) => {
-    if (s.viewAs === null) return false;
-    const ownerId = 'ownerId' in step ? step.ownerId : undefined;
-    const known = ownerId !== undefined && s.map.people.some((p) => p.id === ownerId);
-    const doer = known ? ownerId : s.map.people.find((p) => p.role === 'owner')?.id;
-    return step.kind === 'start' || step.kind === 'end' || doer !== s.viewAs;
-  });
-
   return (
     <div
       className={`lf-node lf-node--${step.kind}${selected ? ' is-selected' : ''}${worst ? ` has-${worst}` : ''}${dimmed ? ' is-dimmed' : ''}`}
@@ -56,11 +58,13 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         minWidth={MIN_STEP_SIZE.width}
         minHeight={MIN_STEP_SIZE.height}
         color="var(--lf-accent)"
-        onResizeStart={beginDrag}
+        onResizeStart={() => store.getState().beginDrag()}
         onResize={(_event, box) =>
-          resizeStep(id, { width: box.width, height: box.height }, { x: box.x, y: box.y })
+          store
+            .getState()
+            .resizeStep(id, { width: box.width, height: box.height }, { x: box.x, y: box.y })
         }
-        onResizeEnd={endDrag}
+        onResizeEnd={() => store.getState().endDrag()}
       />
       {heatOn && heat > 0 && <div className="lf-heat" aria-hidden="true" />}
       {step.kind === 'decision' && (
@@ -87,10 +91,10 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
           value={step.label}
           ariaLabel="Step label"
           onCommit={(text) => {
-            setNodeLabel(id, text);
-            stopEditing();
+            store.getState().setNodeLabel(id, text);
+            store.getState().stopEditing();
           }}
-          onCancel={stopEditing}
+          onCancel={() => store.getState().stopEditing()}
         />
       ) : step.kind !== 'parallel' || label ? (
         <div className={`lf-node__label${label ? '' : ' is-empty'}`}>{label || 'No label'}</div>
