@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { LogSessionAnswer, LogSessionRequest } from '../eventlog/createLogSession';
+import { replayLog } from '../eventlog/replayLog';
 import { simulateLog } from '../eventlog/simulateLog';
 import type { LogJobAnswer, LogJobRequest } from '../io/eventLogJob';
+import type { LogSessionStarter } from '../io/logSessionJob';
 import { exampleMap } from '../model';
 import { createLogStore } from './createLogStore';
 
@@ -18,6 +21,26 @@ function fakeRunner() {
   return { jobs, run };
 }
 
+/** A log worker stand-in: records what it was sent, and answers when the test says. */
+function fakeSessions() {
+  const sessions: {
+    sent: LogSessionRequest[];
+    answer: (a: LogSessionAnswer) => void;
+    ended: boolean;
+  }[] = [];
+  const start: LogSessionStarter = (_log, answer) => {
+    const session = { sent: [] as LogSessionRequest[], answer, ended: false };
+    sessions.push(session);
+    return {
+      send: (request) => session.sent.push(request),
+      end: () => {
+        session.ended = true;
+      },
+    };
+  };
+  return { sessions, start };
+}
+
 const file = new File(['Case,Activity,Time\n'], 'orders.csv');
 const preview = {
   header: ['Case', 'Activity', 'Time'],
@@ -31,7 +54,8 @@ const preview = {
 describe('the event-log store', () => {
   it('reads a CSV in two jobs: columns to confirm, then the log with progress', () => {
     const { jobs, run } = fakeRunner();
-    const logs = createLogStore(run);
+    const { sessions, start } = fakeSessions();
+    const logs = createLogStore(run, start);
     logs.getState().openFile(file);
     expect(logs.getState()).toMatchObject({ phase: 'reading', fileName: 'orders.csv' });
     jobs[0]!.answer({ type: 'columns', preview });
@@ -51,6 +75,7 @@ describe('the event-log store', () => {
     expect(logs.getState()).toMatchObject({ phase: 'idle', view: 'frequency' });
     expect(logs.getState().imported?.fileName).toBe('orders.csv');
     expect(logs.getState().filter.activities).toBe(log.activities.length);
+    expect(sessions).toHaveLength(1); // the log now lives in its worker too
   });
 
   it('cancel ends the job and keeps the log it had; a failure is said', () => {
@@ -66,5 +91,65 @@ describe('the event-log store', () => {
       phase: 'idle',
       error: 'orders.csv has no header row: it is empty.',
     });
+  });
+
+  it('replays and discovers in the log worker, and shows only answers to the latest request', () => {
+    const { sessions, start } = fakeSessions();
+    const logs = createLogStore(fakeRunner().run, start);
+    const map = exampleMap();
+    const log = simulateLog(map, { cases: 20, seed: 1 });
+    logs
+      .getState()
+      .setLog({ log, badCount: 0, badRows: [], ignoredTransitions: 0, fileName: 'a.csv' });
+    const worker = sessions[0]!;
+    expect(worker.sent[0]).toMatchObject({
+      type: 'discover',
+      rev: 1,
+      filter: { activities: log.activities.length, paths: 1 },
+      name: 'Discovered from a.csv',
+    });
+    expect(logs.getState()).toMatchObject({ discoveryPending: true, replay: null });
+
+    const edited = { ...map, edges: map.edges.slice(1) };
+    logs.getState().requestReplay(map);
+    logs.getState().requestReplay(edited);
+    expect(worker.sent.slice(1).map((r) => [r.type, r.rev])).toEqual([
+      ['replay', 1],
+      ['replay', 2],
+    ]);
+    const old = replayLog(map, log);
+    worker.answer({ type: 'replayed', rev: 1, replay: old });
+    expect(logs.getState()).toMatchObject({ replay: null, replayPending: true });
+    const fresh = replayLog(edited, log);
+    worker.answer({ type: 'replayed', rev: 2, replay: fresh });
+    expect(logs.getState().replay).toBe(fresh);
+    expect(logs.getState().replayPending).toBe(false);
+
+    // After the next edit the last replay stays shown, marked pending, until its answer.
+    logs.getState().requestReplay(map);
+    expect(logs.getState()).toMatchObject({ replay: fresh, replayPending: true });
+    worker.answer({ type: 'failed', request: 'replay', rev: 3, message: 'out of memory' });
+    expect(logs.getState()).toMatchObject({ replayPending: false, replay: fresh });
+    expect(logs.getState().error).toBe('Could not replay the log: out of memory');
+
+    logs.getState().setFilter({ activities: 2 });
+    logs.getState().setFilter({ paths: 0.5 });
+    expect(worker.sent.at(-1)).toMatchObject({
+      type: 'discover',
+      rev: 3,
+      filter: { activities: 2, paths: 0.5 },
+    });
+    const discovery = { map, activities: { shown: 2, total: 5 }, paths: { shown: 1, total: 2 } };
+    worker.answer({ type: 'discovered', rev: 2, discovery });
+    expect(logs.getState()).toMatchObject({ discovery: null, discoveryPending: true });
+    worker.answer({ type: 'discovered', rev: 3, discovery });
+    expect(logs.getState()).toMatchObject({ discovery, discoveryPending: false });
+
+    // A new log ends the old worker; its late answers are not heard (the handle drops them).
+    logs.getState().setLog(null);
+    expect(worker.ended).toBe(true);
+    expect(logs.getState()).toMatchObject({ replay: null, discovery: null, imported: null });
+    logs.getState().requestReplay(map);
+    expect(sessions).toHaveLength(1);
   });
 });

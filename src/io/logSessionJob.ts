@@ -1,0 +1,47 @@
+import type { LogSessionAnswer, LogSessionRequest } from '../eventlog/createLogSession';
+import type { EventLog } from '../eventlog/EventLog';
+
+/** A log held by a worker: send it requests; end it when the log is no longer in use. */
+export interface LogSessionHandle {
+  send: (request: LogSessionRequest) => void;
+  end: () => void;
+}
+
+/** Starts a log session (replaced in tests). */
+export type LogSessionStarter = (
+  log: EventLog,
+  onAnswer: (answer: LogSessionAnswer) => void,
+) => LogSessionHandle;
+
+/**
+ * Starts a long-lived worker that keeps a copy of `log` (and its discovery index) and
+ * answers replay and discovery requests; nothing is heard once it has been ended.
+ * @example const s = startLogSession(log, console.log); s.send({ type: 'replay', rev: 1, map, manual: {} });
+ */
+export const startLogSession: LogSessionStarter = (log, onAnswer) => {
+  const worker = new Worker(new URL('./logSession.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  let over = false;
+  worker.onmessage = (event: MessageEvent<LogSessionAnswer>) => {
+    if (!over) onAnswer(event.data);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    if (over) return;
+    over = true;
+    worker.terminate();
+    const message = event.message || 'the event-log worker stopped';
+    onAnswer({ type: 'failed', request: 'replay', rev: -1, message });
+  };
+  worker.postMessage(log);
+  return {
+    send: (request) => {
+      if (!over) worker.postMessage(request);
+    },
+    end: () => {
+      over = true;
+      worker.terminate();
+    },
+  };
+};
