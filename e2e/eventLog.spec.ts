@@ -173,6 +173,7 @@ test.describe('event log', () => {
     test.setTimeout(90_000);
     await openSampleLog(page);
     // The log is kept with the map in browser storage: it is there again after a reload.
+    await expect(page.getByText('Kept with the map in this browser.')).toBeVisible();
     await page.reload();
     await page.getByRole('tab', { name: 'Log' }).click();
     await expect(page.getByRole('status').filter({ hasText: '400 cases, 898 events' })).toBeVisible(

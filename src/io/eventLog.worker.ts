@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 // Reads event logs off the page's thread: a CSV is streamed through papaparse a megabyte at
 // a time (the page shows the progress and can end this worker to cancel); XES is scanned
-// in one pass. The finished log's typed arrays are transferred, not copied.
+// in one pass; a log saved with its map is unpacked here too. The finished log's typed
+// arrays are transferred, not copied.
 import Papa from 'papaparse';
 import { createCsvEventReader } from '../eventlog/createCsvEventReader';
 import { previewEventCsv } from '../eventlog/readEventCsv';
 import { readXes } from '../eventlog/readXes';
+import { decodeEventLog } from '../persistence/eventLogRecord';
 import { type LogJobAnswer, type LogJobRequest, logBuffers, MAX_LOG_BYTES } from './eventLogJob';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -68,5 +70,8 @@ self.addEventListener('message', (event: MessageEvent<LogJobRequest>) => {
     open(request.file).catch((error: unknown) =>
       answer({ type: 'failed', message: `Could not read the file: ${String(error)}` }),
     );
+  } else if (request.type === 'decode') {
+    const result = decodeEventLog(request.data);
+    answer({ type: 'decoded', result }, result.ok ? logBuffers(result.imported.log) : []);
   } else read(request);
 });

@@ -1,17 +1,21 @@
 import type { CsvReadOptions } from '../eventlog/createCsvEventReader';
 import type { EventLog, ImportedLog } from '../eventlog/EventLog';
 import type { CsvPreview } from '../eventlog/readEventCsv';
+import type { decodeEventLog } from '../persistence/eventLogRecord';
 
 /** What the page asks the event-log worker. */
 export type LogJobRequest =
   | { type: 'open'; file: File }
-  | { type: 'read'; file: File; options: CsvReadOptions & { delimiter: string } };
+  | { type: 'read'; file: File; options: CsvReadOptions & { delimiter: string } }
+  /** Unpack a log saved with its map (decompressing and checking it takes a while). */
+  | { type: 'decode'; data: Uint8Array };
 
 /** What the event-log worker answers: progress, a CSV's columns to confirm, or the log. */
 export type LogJobAnswer =
   | { type: 'progress'; share: number }
   | { type: 'columns'; preview: CsvPreview }
   | { type: 'done'; result: ImportedLog }
+  | { type: 'decoded'; result: ReturnType<typeof decodeEventLog> }
   | { type: 'failed'; message: string };
 
 /** The typed arrays of a log, to hand over to the page without copying. */
@@ -49,4 +53,18 @@ export function runLogJob(request: LogJobRequest, onAnswer: (answer: LogJobAnswe
   };
   worker.postMessage(request);
   return end;
+}
+
+/**
+ * Unpacks a saved event log in a fresh worker, off the page's thread.
+ * @example const result = await decodeLogInWorker(record.data); if (result.ok) use(result.imported)
+ */
+export function decodeLogInWorker(data: Uint8Array): Promise<ReturnType<typeof decodeEventLog>> {
+  return new Promise((resolve) => {
+    runLogJob({ type: 'decode', data }, (answer) => {
+      if (answer.type === 'decoded') resolve(answer.result);
+      else if (answer.type === 'failed')
+        resolve({ ok: false, code: 'damaged', message: answer.message });
+    });
+  });
 }

@@ -1,26 +1,30 @@
 /// <reference lib="webworker" />
 // Holds one event log for as long as it is in use, off the page's thread: the first message
 // is the log; every later one is a replay or discovery request (see createLogSession: only
-// the latest of each kind is computed). The page ends this worker when the log goes.
-
+// the latest of each kind is computed), or a request to pack the log for storage. The page
+// ends this worker when the log goes.
 import {
   createLogSession,
   type LogSession,
   type LogSessionAnswer,
-  type LogSessionRequest,
 } from '../eventlog/createLogSession';
-import type { EventLog } from '../eventlog/EventLog';
+import { encodeEventLog } from '../persistence/eventLogRecord';
+import type { LogWorkerAnswer, LogWorkerRequest, SessionLog } from './logSessionJob';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+let held: SessionLog | null = null;
 let session: LogSession | null = null;
 
-self.addEventListener('message', (event: MessageEvent<EventLog | LogSessionRequest>) => {
-  if (!session) {
-    session = createLogSession(event.data as EventLog, (answer: LogSessionAnswer) =>
-      self.postMessage(answer),
-    );
+self.addEventListener('message', (event: MessageEvent<SessionLog | LogWorkerRequest>) => {
+  if (!held) {
+    held = event.data as SessionLog;
+    session = createLogSession(held.log, (answer: LogSessionAnswer) => self.postMessage(answer));
     return;
   }
-  session.receive(event.data as LogSessionRequest);
+  const request = event.data as LogWorkerRequest;
+  if (request.type === 'pack') {
+    const data = encodeEventLog(held, held.fileName);
+    self.postMessage({ type: 'packed', data } satisfies LogWorkerAnswer, [data.buffer]);
+  } else session?.receive(request);
 });

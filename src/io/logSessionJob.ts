@@ -1,21 +1,30 @@
 import type { LogSessionAnswer, LogSessionRequest } from '../eventlog/createLogSession';
-import type { EventLog } from '../eventlog/EventLog';
+import type { ImportedLog } from '../eventlog/EventLog';
+
+/** The log a session worker holds, with what packing it for storage needs. */
+export type SessionLog = ImportedLog & { fileName: string };
+
+/** What the page asks a log's worker: a replay, a discovery, or the log packed for storage. */
+export type LogWorkerRequest = LogSessionRequest | { type: 'pack' };
+
+/** What it answers (the packed bytes are transferred). */
+export type LogWorkerAnswer = LogSessionAnswer | { type: 'packed'; data: Uint8Array };
 
 /** A log held by a worker: send it requests; end it when the log is no longer in use. */
 export interface LogSessionHandle {
-  send: (request: LogSessionRequest) => void;
+  send: (request: LogWorkerRequest) => void;
   end: () => void;
 }
 
 /** Starts a log session (replaced in tests). */
 export type LogSessionStarter = (
-  log: EventLog,
-  onAnswer: (answer: LogSessionAnswer) => void,
+  log: SessionLog,
+  onAnswer: (answer: LogWorkerAnswer) => void,
 ) => LogSessionHandle;
 
 /**
  * Starts a long-lived worker that keeps a copy of `log` (and its discovery index) and
- * answers replay and discovery requests; nothing is heard once it has been ended.
+ * answers replay, discovery and packing requests; nothing is heard once it has been ended.
  * @example const s = startLogSession(log, console.log); s.send({ type: 'replay', rev: 1, map, manual: {} });
  */
 export const startLogSession: LogSessionStarter = (log, onAnswer) => {
@@ -23,7 +32,7 @@ export const startLogSession: LogSessionStarter = (log, onAnswer) => {
     type: 'module',
   });
   let over = false;
-  worker.onmessage = (event: MessageEvent<LogSessionAnswer>) => {
+  worker.onmessage = (event: MessageEvent<LogWorkerAnswer>) => {
     if (!over) onAnswer(event.data);
   };
   worker.onerror = (event) => {

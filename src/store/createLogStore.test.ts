@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LogSessionAnswer, LogSessionRequest } from '../eventlog/createLogSession';
 import { replayLog } from '../eventlog/replayLog';
 import { simulateLog } from '../eventlog/simulateLog';
 import type { LogJobAnswer, LogJobRequest } from '../io/eventLogJob';
-import type { LogSessionStarter } from '../io/logSessionJob';
+import type { LogSessionStarter, LogWorkerAnswer, LogWorkerRequest } from '../io/logSessionJob';
 import { exampleMap } from '../model';
 import { createLogStore } from './createLogStore';
 
@@ -24,12 +23,12 @@ function fakeRunner() {
 /** A log worker stand-in: records what it was sent, and answers when the test says. */
 function fakeSessions() {
   const sessions: {
-    sent: LogSessionRequest[];
-    answer: (a: LogSessionAnswer) => void;
+    sent: LogWorkerRequest[];
+    answer: (a: LogWorkerAnswer) => void;
     ended: boolean;
   }[] = [];
   const start: LogSessionStarter = (_log, answer) => {
-    const session = { sent: [] as LogSessionRequest[], answer, ended: false };
+    const session = { sent: [] as LogWorkerRequest[], answer, ended: false };
     sessions.push(session);
     return {
       send: (request) => session.sent.push(request),
@@ -113,7 +112,7 @@ describe('the event-log store', () => {
     const edited = { ...map, edges: map.edges.slice(1) };
     logs.getState().requestReplay(map);
     logs.getState().requestReplay(edited);
-    expect(worker.sent.slice(1).map((r) => [r.type, r.rev])).toEqual([
+    expect(worker.sent.slice(1).map((r) => [r.type, 'rev' in r ? r.rev : 0])).toEqual([
       ['replay', 1],
       ['replay', 2],
     ]);
@@ -151,5 +150,23 @@ describe('the event-log store', () => {
     expect(logs.getState()).toMatchObject({ replay: null, discovery: null, imported: null });
     logs.getState().requestReplay(map);
     expect(sessions).toHaveLength(1);
+  });
+
+  it('packs the log for storage in its worker; a log gone before that gives nothing', async () => {
+    const { sessions, start } = fakeSessions();
+    const logs = createLogStore(fakeRunner().run, start);
+    expect(await logs.getState().pack()).toBeNull(); // no log
+    const log = simulateLog(exampleMap(), { cases: 5, seed: 1 });
+    const imported = { log, badCount: 0, badRows: [], ignoredTransitions: 0, fileName: 'a.csv' };
+    logs.getState().setLog(imported);
+    const packed = logs.getState().pack();
+    expect(sessions[0]!.sent.at(-1)).toEqual({ type: 'pack' });
+    const data = new Uint8Array([1, 2, 3]);
+    sessions[0]!.answer({ type: 'packed', data });
+    expect(await packed).toBe(data);
+    const late = logs.getState().pack();
+    logs.getState().setLog({ ...imported, fileName: 'b.csv' });
+    expect(await late).toBeNull();
+    expect(sessions).toHaveLength(2);
   });
 });

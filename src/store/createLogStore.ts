@@ -1,5 +1,4 @@
 import { createStore } from 'zustand/vanilla';
-import type { LogSessionAnswer } from '../eventlog/createLogSession';
 import type { Discovery } from '../eventlog/discoverMap';
 import type { ImportedLog } from '../eventlog/EventLog';
 import type { ColumnMapping } from '../eventlog/guessColumns';
@@ -10,6 +9,7 @@ import { type LogJobAnswer, type LogJobRequest, runLogJob } from '../io/eventLog
 import {
   type LogSessionHandle,
   type LogSessionStarter,
+  type LogWorkerAnswer,
   startLogSession,
 } from '../io/logSessionJob';
 import type { ProcessMap } from '../model';
@@ -47,6 +47,8 @@ export interface LogStoreState {
   view: LogView;
   /** Activities matched to steps by hand: activity name -> step id. */
   manual: Record<string, string>;
+  /** Whether the log in use is kept with its map in browser storage yet (set by the app). */
+  stored: 'saving' | 'saved' | 'failed' | null;
   /** The discovery sliders. */
   filter: { activities: number; paths: number };
   openFile: (file: File) => void;
@@ -55,6 +57,10 @@ export interface LogStoreState {
   /** Uses a log read elsewhere (storage, a test). */
   setLog: (imported: (ImportedLog & { fileName: string }) | null) => void;
   setReplay: (replay: Replay | null) => void;
+  /**
+   * The log in use packed for storage by its worker (null when the log went before that).
+   */
+  pack: () => Promise<Uint8Array | null>;
   /** Asks the log's worker for the replay on `map` (with the manual matches); see `replay`. */
   requestReplay: (map: ProcessMap) => void;
   setView: (view: LogView) => void;
@@ -84,6 +90,14 @@ export function createLogStore(
   /** Revision of the latest replay and discovery requested: only their answers are shown. */
   let replayRev = 0;
   let discoverRev = 0;
+  /** Who waits for the log in use to be packed. */
+  let packing: ((data: Uint8Array | null) => void)[] = [];
+  const endSession = () => {
+    session?.end();
+    session = null;
+    for (const done of packing) done(null);
+    packing = [];
+  };
   const store = createStore<LogStoreState>()((set, get) => {
     const discover = () => {
       const { imported, filter } = get();
@@ -96,8 +110,11 @@ export function createLogStore(
         name: `Discovered from ${imported.fileName}`.slice(0, 200),
       });
     };
-    const heard = (answer: LogSessionAnswer) => {
-      if (answer.type === 'replayed') {
+    const heard = (answer: LogWorkerAnswer) => {
+      if (answer.type === 'packed') {
+        for (const done of packing) done(answer.data);
+        packing = [];
+      } else if (answer.type === 'replayed') {
         if (answer.rev !== replayRev) return;
         get().setReplay(answer.replay);
         set({ replayPending: false });
@@ -106,6 +123,8 @@ export function createLogStore(
         set({ discovery: answer.discovery, discoveryPending: false });
       } else if (answer.rev === -1) {
         set({ error: answer.message, replayPending: false, discoveryPending: false });
+        for (const done of packing) done(null);
+        packing = [];
       } else if (answer.rev === (answer.request === 'replay' ? replayRev : discoverRev)) {
         set({
           error: `Could not ${answer.request} the log: ${answer.message}`,
@@ -122,7 +141,7 @@ export function createLogStore(
       if (answer.type === 'columns')
         set({ phase: 'columns', preview: answer.preview, progress: 0 });
       else if (answer.type === 'failed') set({ phase: 'idle', error: answer.message, progress: 0 });
-      else {
+      else if (answer.type === 'done') {
         get().setLog({ ...answer.result, fileName: get().fileName ?? 'event log' });
         set({ phase: 'idle', preview: null, progress: 1 });
       }
@@ -141,6 +160,7 @@ export function createLogStore(
       slowest: new Map(),
       busiest: 1,
       view: 'off',
+      stored: null,
       manual: {},
       filter: { activities: 1, paths: 1 },
       openFile: (next) => {
@@ -164,8 +184,8 @@ export function createLogStore(
         set({ phase: 'idle', progress: 0, preview: null });
       },
       setLog: (imported) => {
-        session?.end();
-        session = imported ? startSession(imported.log, heard) : null;
+        endSession();
+        session = imported ? startSession(imported, heard) : null;
         set({
           imported,
           replay: null,
@@ -175,6 +195,7 @@ export function createLogStore(
           manual: {},
           filter: { activities: imported?.log.activities.length ?? 1, paths: 1 },
           view: imported ? 'frequency' : 'off',
+          stored: null,
         });
         discover();
       },
@@ -188,6 +209,15 @@ export function createLogStore(
         for (const a of replay?.arrows.values() ?? []) busiest = Math.max(busiest, a.count);
         set({ replay, busiest, slowest: new Map(ranked.map((s, i) => [s.nodeId, i])) });
       },
+      pack: () =>
+        new Promise((resolve) => {
+          if (!session) {
+            resolve(null);
+            return;
+          }
+          packing.push(resolve);
+          session.send({ type: 'pack' });
+        }),
       requestReplay: (map) => {
         const { imported, manual } = get();
         if (!session || !imported) return;

@@ -75,6 +75,7 @@ export function LogPanel() {
   const discovery = useLog((s) => s.discovery);
   const replay = useLog((s) => s.replay);
   const replayPending = useLog((s) => s.replayPending);
+  const stored = useLog((s) => s.stored);
   const view = useLog((s) => s.view);
   const manual = useLog((s) => s.manual);
   const estimate = useAnalysis((s) => {
@@ -134,6 +135,15 @@ export function LogPanel() {
               : ''}
             .
           </p>
+          {stored && (
+            <p className="lf-log-stored">
+              {stored === 'saving'
+                ? 'Keeping the log with the map…'
+                : stored === 'saved'
+                  ? 'Kept with the map in this browser.'
+                  : 'This browser could not keep the log with the map: open it again next time.'}
+            </p>
+          )}
           {imported.badCount > 0 && (
             <details className="lf-log-bad">
               <summary>
