@@ -18,12 +18,13 @@ export function useLogStorage(logs: LogStore, library: LibraryCommands): void {
       const mine = ++turn;
       const record = await library.loadEventLog();
       if (mine !== turn) return;
-      const decoded = record ? await decodeLogInWorker(record.data) : null;
+      const unpacked = record ? await decodeLogInWorker(record.data) : null;
       if (mine !== turn) return;
+      const decoded = unpacked?.result;
       const imported = decoded?.ok ? { ...decoded.imported, fileName: decoded.fileName } : null;
       applying = true;
       try {
-        if (imported || logs.getState().imported) logs.getState().setLog(imported);
+        if (imported || logs.getState().imported) logs.getState().setLog(imported, unpacked?.spare);
         if (imported) logs.setState({ stored: 'saved' });
       } finally {
         applying = false;

@@ -97,4 +97,25 @@ describe('createLogSession', () => {
     expect((answers[0] as { message: string }).message).not.toBe('');
     expect(answers[1]).toMatchObject({ type: 'replayed', rev: 2 });
   });
+
+  it('runs work that can wait only once no request waits, one task a turn', () => {
+    const done: string[] = [];
+    const turns = manualScheduler();
+    const session = createLogSession(log, (a) => done.push(`${a.type} ${a.rev}`), turns.schedule);
+    session.receive({ type: 'replay', rev: 1, map, manual: {} });
+    session.whenIdle(() => done.push('pack'));
+    session.whenIdle(() => done.push('other'));
+    session.receive({ type: 'discover', rev: 1, filter: { activities: 1, paths: 1 }, name: 'D' });
+    turns.run();
+    turns.run();
+    expect(done).toEqual(['replayed 1', 'discovered 1']);
+    // A request arriving before the waiting work's turn still goes first.
+    session.receive({ type: 'replay', rev: 2, map, manual: {} });
+    turns.run();
+    turns.run();
+    expect(done).toEqual(['replayed 1', 'discovered 1', 'replayed 2', 'pack']);
+    turns.run();
+    expect(done.at(-1)).toBe('other');
+    expect(turns.waiting).toBe(0);
+  });
 });

@@ -28,7 +28,8 @@ const laterByDefault: Scheduler = (task) => {
  * discovery requests. Only the latest request of each kind is answered: a request that a
  * newer one of the same kind replaced before it was started (a slider dragged on, a map
  * edited again) is dropped, never computed. One request is computed per scheduled turn, so
- * requests that arrive meanwhile can still replace the ones waiting.
+ * requests that arrive meanwhile can still replace the ones waiting; work that can wait (packing
+ * the log for storage) runs only when no request does.
  * @example const s = createLogSession(log, (a) => postMessage(a)); s.receive({ type: 'replay', rev: 1, map, manual: {} });
  */
 export function createLogSession(
@@ -41,6 +42,7 @@ export function createLogSession(
     replay?: Extract<LogSessionRequest, { type: 'replay' }>;
     discover?: Extract<LogSessionRequest, { type: 'discover' }>;
   } = {};
+  const idle: (() => void)[] = [];
   let scheduled = false;
   let computed = 0;
 
@@ -63,7 +65,11 @@ export function createLogSession(
   const turn = () => {
     scheduled = false;
     const request = waiting.replay ?? waiting.discover;
-    if (!request) return;
+    if (!request) {
+      idle.shift()?.();
+      if (idle.length > 0) later();
+      return;
+    }
     delete waiting[request.type];
     let result: LogSessionAnswer;
     try {
@@ -72,7 +78,7 @@ export function createLogSession(
       result = { type: 'failed', request: request.type, rev: request.rev, message: String(error) };
     }
     post(result);
-    if (waiting.replay || waiting.discover) later();
+    if (waiting.replay || waiting.discover || idle.length > 0) later();
   };
 
   const later = () => {
@@ -85,6 +91,11 @@ export function createLogSession(
     /** Takes a request; it replaces a waiting one of the same kind. */
     receive(request: LogSessionRequest) {
       waiting[request.type] = request as never;
+      later();
+    },
+    /** Runs `task` in a turn of its own once no request waits (work that can wait its turn). */
+    whenIdle(task: () => void) {
+      idle.push(task);
       later();
     },
     /** How many requests were computed (the rest were replaced while waiting). */

@@ -8,7 +8,13 @@ import { createCsvEventReader } from '../eventlog/createCsvEventReader';
 import { previewEventCsv } from '../eventlog/readEventCsv';
 import { readXes } from '../eventlog/readXes';
 import { decodeEventLog } from '../persistence/eventLogRecord';
-import { type LogJobAnswer, type LogJobRequest, logBuffers, MAX_LOG_BYTES } from './eventLogJob';
+import {
+  copyLogArrays,
+  type LogJobAnswer,
+  type LogJobRequest,
+  logBuffers,
+  MAX_LOG_BYTES,
+} from './eventLogJob';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -19,7 +25,8 @@ function answer(message: LogJobAnswer, transfer: Transferable[] = []) {
 }
 
 function done(result: Extract<LogJobAnswer, { type: 'done' }>['result']) {
-  answer({ type: 'done', result }, logBuffers(result.log));
+  const spare = copyLogArrays(result.log);
+  answer({ type: 'done', result, spare }, [...logBuffers(result.log), ...logBuffers(spare)]);
 }
 
 async function open(file: File) {
@@ -72,6 +79,11 @@ self.addEventListener('message', (event: MessageEvent<LogJobRequest>) => {
     );
   } else if (request.type === 'decode') {
     const result = decodeEventLog(request.data);
-    answer({ type: 'decoded', result }, result.ok ? logBuffers(result.imported.log) : []);
+    if (!result.ok) answer({ type: 'decoded', result });
+    else {
+      const spare = copyLogArrays(result.imported.log);
+      const buffers = [...logBuffers(result.imported.log), ...logBuffers(spare)];
+      answer({ type: 'decoded', result, spare }, buffers);
+    }
   } else read(request);
 });

@@ -14,15 +14,32 @@ export type LogJobRequest =
 export type LogJobAnswer =
   | { type: 'progress'; share: number }
   | { type: 'columns'; preview: CsvPreview }
-  | { type: 'done'; result: ImportedLog }
-  | { type: 'decoded'; result: ReturnType<typeof decodeEventLog> }
+  | { type: 'done'; result: ImportedLog; spare: LogArrays }
+  | { type: 'decoded'; result: ReturnType<typeof decodeEventLog>; spare?: LogArrays }
   | { type: 'failed'; message: string };
 
+/** The typed arrays of a log (the bulk of it). */
+export type LogArrays = Pick<EventLog, 'caseStart' | 'activity' | 'resource' | 'time' | 'start'>;
+
 /** The typed arrays of a log, to hand over to the page without copying. */
-export function logBuffers(log: EventLog): ArrayBuffer[] {
+export function logBuffers(log: LogArrays): ArrayBuffer[] {
   return [log.caseStart, log.activity, log.resource, log.time, log.start].map(
     (a) => a.buffer as ArrayBuffer,
   );
+}
+
+/**
+ * A copy of a log's typed arrays. Workers make it and hand it over with the log, so that the
+ * page can pass it on to the log's own worker without copying tens of megabytes itself.
+ */
+export function copyLogArrays(log: LogArrays): LogArrays {
+  return {
+    caseStart: log.caseStart.slice(),
+    activity: log.activity.slice(),
+    resource: log.resource.slice(),
+    time: log.time.slice(),
+    start: log.start.slice(),
+  };
 }
 
 /** Largest event log file read, in bytes. */
@@ -56,15 +73,18 @@ export function runLogJob(request: LogJobRequest, onAnswer: (answer: LogJobAnswe
 }
 
 /**
- * Unpacks a saved event log in a fresh worker, off the page's thread.
- * @example const result = await decodeLogInWorker(record.data); if (result.ok) use(result.imported)
+ * Unpacks a saved event log in a fresh worker, off the page's thread (with a spare copy of
+ * its typed arrays for the log's own worker).
+ * @example const { result } = await decodeLogInWorker(record.data); if (result.ok) use(result.imported)
  */
-export function decodeLogInWorker(data: Uint8Array): Promise<ReturnType<typeof decodeEventLog>> {
+export function decodeLogInWorker(
+  data: Uint8Array,
+): Promise<{ result: ReturnType<typeof decodeEventLog>; spare?: LogArrays }> {
   return new Promise((resolve) => {
     runLogJob({ type: 'decode', data }, (answer) => {
-      if (answer.type === 'decoded') resolve(answer.result);
+      if (answer.type === 'decoded') resolve(answer);
       else if (answer.type === 'failed')
-        resolve({ ok: false, code: 'damaged', message: answer.message });
+        resolve({ result: { ok: false, code: 'damaged', message: answer.message } });
     });
   });
 }

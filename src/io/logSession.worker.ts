@@ -24,7 +24,11 @@ self.addEventListener('message', (event: MessageEvent<SessionLog | LogWorkerRequ
   }
   const request = event.data as LogWorkerRequest;
   if (request.type === 'pack') {
-    const data = encodeEventLog(held, held.fileName);
-    self.postMessage({ type: 'packed', data } satisfies LogWorkerAnswer, [data.buffer]);
+    // After the replay and discovery asked for meanwhile: the person waits for those.
+    session?.whenIdle(() => {
+      if (!held) return;
+      const data = encodeEventLog(held, held.fileName);
+      self.postMessage({ type: 'packed', data } satisfies LogWorkerAnswer, [data.buffer]);
+    });
   } else session?.receive(request);
 });

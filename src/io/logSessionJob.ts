@@ -1,5 +1,6 @@
 import type { LogSessionAnswer, LogSessionRequest } from '../eventlog/createLogSession';
 import type { ImportedLog } from '../eventlog/EventLog';
+import { copyLogArrays, type LogArrays, logBuffers } from './eventLogJob';
 
 /** The log a session worker holds, with what packing it for storage needs. */
 export type SessionLog = ImportedLog & { fileName: string };
@@ -20,14 +21,16 @@ export interface LogSessionHandle {
 export type LogSessionStarter = (
   log: SessionLog,
   onAnswer: (answer: LogWorkerAnswer) => void,
+  spare?: LogArrays,
 ) => LogSessionHandle;
 
 /**
  * Starts a long-lived worker that keeps a copy of `log` (and its discovery index) and
  * answers replay, discovery and packing requests; nothing is heard once it has been ended.
+ * `spare`, a copy of the log's typed arrays nobody else uses, is handed over as it is.
  * @example const s = startLogSession(log, console.log); s.send({ type: 'replay', rev: 1, map, manual: {} });
  */
-export const startLogSession: LogSessionStarter = (log, onAnswer) => {
+export const startLogSession: LogSessionStarter = (log, onAnswer, spare) => {
   const worker = new Worker(new URL('./logSession.worker.ts', import.meta.url), {
     type: 'module',
   });
@@ -43,7 +46,10 @@ export const startLogSession: LogSessionStarter = (log, onAnswer) => {
     const message = event.message || 'the event-log worker stopped';
     onAnswer({ type: 'failed', request: 'replay', rev: -1, message });
   };
-  worker.postMessage(log);
+  // The typed arrays are handed over, not serialized: a spare copy made by the worker that
+  // read the log, or else a copy made here (a plain memory copy, still far cheaper).
+  const arrays = spare ?? copyLogArrays(log.log);
+  worker.postMessage({ ...log, log: { ...log.log, ...arrays } }, logBuffers(arrays));
   return {
     send: (request) => {
       if (!over) worker.postMessage(request);

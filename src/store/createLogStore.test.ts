@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { replayLog } from '../eventlog/replayLog';
 import { simulateLog } from '../eventlog/simulateLog';
-import type { LogJobAnswer, LogJobRequest } from '../io/eventLogJob';
+import {
+  copyLogArrays,
+  type LogArrays,
+  type LogJobAnswer,
+  type LogJobRequest,
+} from '../io/eventLogJob';
 import type { LogSessionStarter, LogWorkerAnswer, LogWorkerRequest } from '../io/logSessionJob';
 import { exampleMap } from '../model';
 import { createLogStore } from './createLogStore';
@@ -26,9 +31,10 @@ function fakeSessions() {
     sent: LogWorkerRequest[];
     answer: (a: LogWorkerAnswer) => void;
     ended: boolean;
+    spare: LogArrays | undefined;
   }[] = [];
-  const start: LogSessionStarter = (_log, answer) => {
-    const session = { sent: [] as LogWorkerRequest[], answer, ended: false };
+  const start: LogSessionStarter = (_log, answer, spare) => {
+    const session = { sent: [] as LogWorkerRequest[], answer, ended: false, spare };
     sessions.push(session);
     return {
       send: (request) => session.sent.push(request),
@@ -67,14 +73,18 @@ describe('the event-log store', () => {
     jobs[1]!.answer({ type: 'progress', share: 0.5 });
     expect(logs.getState().progress).toBe(0.5);
     const log = simulateLog(exampleMap(), { cases: 10, seed: 1 });
+    const spare = copyLogArrays(log);
     jobs[1]!.answer({
       type: 'done',
       result: { log, badCount: 0, badRows: [], ignoredTransitions: 0 },
+      spare,
     });
     expect(logs.getState()).toMatchObject({ phase: 'idle', view: 'frequency' });
     expect(logs.getState().imported?.fileName).toBe('orders.csv');
     expect(logs.getState().filter.activities).toBe(log.activities.length);
-    expect(sessions).toHaveLength(1); // the log now lives in its worker too
+    // The log now lives in its worker too, which gets the reader's spare copy of the arrays.
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.spare).toBe(spare);
   });
 
   it('cancel ends the job and keeps the log it had; a failure is said', () => {

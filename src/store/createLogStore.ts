@@ -5,7 +5,12 @@ import type { ColumnMapping } from '../eventlog/guessColumns';
 import type { DateFormat } from '../eventlog/parseTimestamp';
 import type { CsvPreview } from '../eventlog/readEventCsv';
 import type { Replay } from '../eventlog/replayTypes';
-import { type LogJobAnswer, type LogJobRequest, runLogJob } from '../io/eventLogJob';
+import {
+  type LogArrays,
+  type LogJobAnswer,
+  type LogJobRequest,
+  runLogJob,
+} from '../io/eventLogJob';
 import {
   type LogSessionHandle,
   type LogSessionStarter,
@@ -54,8 +59,11 @@ export interface LogStoreState {
   openFile: (file: File) => void;
   confirmColumns: (mapping: ColumnMapping, dateFormat: DateFormat) => void;
   cancel: () => void;
-  /** Uses a log read elsewhere (storage, a test). */
-  setLog: (imported: (ImportedLog & { fileName: string }) | null) => void;
+  /**
+   * Uses a log (read by a worker, from storage, in a test). `spare`, a copy of its typed
+   * arrays nobody else uses, goes to the log's worker without copying.
+   */
+  setLog: (imported: (ImportedLog & { fileName: string }) | null, spare?: LogArrays) => void;
   setReplay: (replay: Replay | null) => void;
   /**
    * The log in use packed for storage by its worker (null when the log went before that).
@@ -142,7 +150,7 @@ export function createLogStore(
         set({ phase: 'columns', preview: answer.preview, progress: 0 });
       else if (answer.type === 'failed') set({ phase: 'idle', error: answer.message, progress: 0 });
       else if (answer.type === 'done') {
-        get().setLog({ ...answer.result, fileName: get().fileName ?? 'event log' });
+        get().setLog({ ...answer.result, fileName: get().fileName ?? 'event log' }, answer.spare);
         set({ phase: 'idle', preview: null, progress: 1 });
       }
     };
@@ -183,9 +191,9 @@ export function createLogStore(
         cancelJob = null;
         set({ phase: 'idle', progress: 0, preview: null });
       },
-      setLog: (imported) => {
+      setLog: (imported, spare) => {
         endSession();
-        session = imported ? startSession(imported, heard) : null;
+        session = imported ? startSession(imported, heard, spare) : null;
         set({
           imported,
           replay: null,
