@@ -70,6 +70,31 @@ test.describe('event log', () => {
     await expect(page.locator('.lf-edge-flow')).not.toHaveCount(0);
     await page.screenshot({ path: 'test-results/event-log-frequency.png' });
 
+    // An edit to the map is replayed again (in the log's worker): remove the arrow from
+    // "Send reminder" back to "Check payment" and its count goes, the moves along it become a
+    // deviation with the same count, fewer cases follow the map; Undo brings it all back.
+    const deviations = page.getByRole('region', { name: /Deviations/ });
+    await expect(page.getByRole('heading', { name: 'Deviations (1)' })).toBeVisible();
+    const back = page.locator('.lf-edge-log[data-edge-id="e5"]');
+    await expect(back).toHaveText(/^\d+$/);
+    const moves = Number(await back.textContent());
+    const follow = page.getByRole('status').filter({ hasText: /\d+ follow/ });
+    const following = Number((await follow.textContent())?.match(/([\d,]+) follow/)?.[1]);
+    expect(moves).toBeGreaterThan(0);
+    await page.locator('.react-flow__edge[data-id="e5"]').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Delete');
+    await expect(page.locator('.react-flow__edge[data-id="e5"]')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Deviations (2)' })).toBeVisible();
+    await expect(
+      deviations.getByRole('listitem').filter({ hasText: '“Send reminder” → “Check payment”' }),
+    ).toContainText(`no arrow on the map (${moves} times)`);
+    await expect(follow).not.toContainText(`${following} follow`);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByRole('heading', { name: 'Deviations (1)' })).toBeVisible();
+    await expect(back).toHaveText(String(moves));
+    await expect(follow).toContainText(`${following} follow`);
+
     // Time: median and 90th percentile per step, waits on arrows, the slowest step tinted.
     await page.getByRole('radio', { name: 'Time' }).check();
     await expect(stepByLabel(page, 'Pack order').locator('.lf-log-badge')).toHaveText(
@@ -85,7 +110,6 @@ test.describe('event log', () => {
     await page.screenshot({ path: 'test-results/event-log-time.png' });
 
     // The planted deviation: after a reminder, some orders were packed without a new check.
-    const deviations = page.getByRole('region', { name: /Deviations/ });
     await expect(page.getByRole('heading', { name: 'Deviations (1)' })).toBeVisible();
     const planted = deviations
       .getByRole('listitem')
@@ -149,6 +173,7 @@ test.describe('event log', () => {
     test.setTimeout(90_000);
     await openSampleLog(page);
     // The log is kept with the map in browser storage: it is there again after a reload.
+    await expect(page.getByText('Kept with the map in this browser.')).toBeVisible();
     await page.reload();
     await page.getByRole('tab', { name: 'Log' }).click();
     await expect(page.getByRole('status').filter({ hasText: '400 cases, 898 events' })).toBeVisible(

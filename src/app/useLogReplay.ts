@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { replayLog } from '../eventlog/replayLog';
 import type { ProcessMap } from '../model';
 import type { EditorStore } from '../store/createEditorStore';
 import type { LogStore } from '../store/createLogStore';
@@ -23,8 +22,8 @@ function replayKey(map: ProcessMap): string {
 const DROPPED_LOG = /\.(csv|tsv|xes)$/i;
 
 /**
- * Keeps the log's replay on the open map up to date (again after any change that matters
- * to it: steps, arrows, people, marks; not moves), and opens .csv and .xes files dropped on
+ * Keeps the log's replay on the open map up to date (asks the log's worker again after any
+ * change that matters to it: steps, arrows, people, marks; not moves), and opens .csv and .xes files dropped on
  * the window as event logs (before the library sees them as maps).
  */
 export function useLogReplay(editor: EditorStore, logs: LogStore): void {
@@ -45,7 +44,7 @@ export function useLogReplay(editor: EditorStore, logs: LogStore): void {
       lastKey = key;
       lastLog = imported;
       lastManual = manual;
-      logs.getState().setReplay(replayLog(map, imported.log, manual));
+      logs.getState().requestReplay(map);
     };
     update();
     const stopEditor = editor.subscribe((s, prev) => {

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
+import { decodeLogInWorker } from '../io/eventLogJob';
 import type { LibraryCommands } from '../panels/LibraryContext';
-import { decodeEventLog, encodeEventLog } from '../persistence';
 import type { LogStore } from '../store/createLogStore';
 
 /**
  * Keeps the event log with its map in browser storage: when another map opens, its own log
  * (if any) is read back; when a log is opened or removed, it is saved or deleted. Logs live
- * in their own store, compressed, so the map's autosave never writes them.
+ * in their own store, compressed, so the map's autosave never writes them. Packing and
+ * unpacking (seconds for a million events) run in workers, not on the page.
  */
 export function useLogStorage(logs: LogStore, library: LibraryCommands): void {
   useEffect(() => {
@@ -17,11 +18,14 @@ export function useLogStorage(logs: LogStore, library: LibraryCommands): void {
       const mine = ++turn;
       const record = await library.loadEventLog();
       if (mine !== turn) return;
-      const decoded = record ? decodeEventLog(record.data) : null;
+      const unpacked = record ? await decodeLogInWorker(record.data) : null;
+      if (mine !== turn) return;
+      const decoded = unpacked?.result;
       const imported = decoded?.ok ? { ...decoded.imported, fileName: decoded.fileName } : null;
       applying = true;
       try {
-        if (imported || logs.getState().imported) logs.getState().setLog(imported);
+        if (imported || logs.getState().imported) logs.getState().setLog(imported, unpacked?.spare);
+        if (imported) logs.setState({ stored: 'saved' });
       } finally {
         applying = false;
       }
@@ -38,16 +42,28 @@ export function useLogStorage(logs: LogStore, library: LibraryCommands): void {
       if (s.imported === prev.imported || applying) return;
       turn++; // a load still under way must not replace what the person just opened
       const imported = s.imported;
-      void library.saveEventLog(
-        imported
-          ? {
-              fileName: imported.fileName,
-              savedAt: Date.now(),
-              events: imported.log.activity.length,
-              data: encodeEventLog(imported, imported.fileName),
-            }
-          : null,
-      );
+      if (!imported) {
+        void library.saveEventLog(null);
+        return;
+      }
+      // Packed by the log's worker; not saved if the log was replaced or removed meanwhile.
+      const forMap = library.state.getState().mapId;
+      const mine = () =>
+        logs.getState().imported === imported && library.state.getState().mapId === forMap;
+      logs.setState({ stored: 'saving' });
+      void logs
+        .getState()
+        .pack()
+        .then(async (data) => {
+          if (!data || !mine()) return;
+          const saved = await library.saveEventLog({
+            fileName: imported.fileName,
+            savedAt: Date.now(),
+            events: imported.log.activity.length,
+            data,
+          });
+          if (mine()) logs.setState({ stored: saved ? 'saved' : 'failed' });
+        });
     });
     return () => {
       stopLibrary();

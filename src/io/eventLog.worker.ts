@@ -1,12 +1,20 @@
 /// <reference lib="webworker" />
 // Reads event logs off the page's thread: a CSV is streamed through papaparse a megabyte at
 // a time (the page shows the progress and can end this worker to cancel); XES is scanned
-// in one pass. The finished log's typed arrays are transferred, not copied.
+// in one pass; a log saved with its map is unpacked here too. The finished log's typed
+// arrays are transferred, not copied.
 import Papa from 'papaparse';
 import { createCsvEventReader } from '../eventlog/createCsvEventReader';
 import { previewEventCsv } from '../eventlog/readEventCsv';
 import { readXes } from '../eventlog/readXes';
-import { type LogJobAnswer, type LogJobRequest, logBuffers, MAX_LOG_BYTES } from './eventLogJob';
+import { decodeEventLog } from '../persistence/eventLogRecord';
+import {
+  copyLogArrays,
+  type LogJobAnswer,
+  type LogJobRequest,
+  logBuffers,
+  MAX_LOG_BYTES,
+} from './eventLogJob';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -17,7 +25,8 @@ function answer(message: LogJobAnswer, transfer: Transferable[] = []) {
 }
 
 function done(result: Extract<LogJobAnswer, { type: 'done' }>['result']) {
-  answer({ type: 'done', result }, logBuffers(result.log));
+  const spare = copyLogArrays(result.log);
+  answer({ type: 'done', result, spare }, [...logBuffers(result.log), ...logBuffers(spare)]);
 }
 
 async function open(file: File) {
@@ -68,5 +77,13 @@ self.addEventListener('message', (event: MessageEvent<LogJobRequest>) => {
     open(request.file).catch((error: unknown) =>
       answer({ type: 'failed', message: `Could not read the file: ${String(error)}` }),
     );
+  } else if (request.type === 'decode') {
+    const result = decodeEventLog(request.data);
+    if (!result.ok) answer({ type: 'decoded', result });
+    else {
+      const spare = copyLogArrays(result.imported.log);
+      const buffers = [...logBuffers(result.imported.log), ...logBuffers(spare)];
+      answer({ type: 'decoded', result, spare }, buffers);
+    }
   } else read(request);
 });

@@ -6,9 +6,10 @@ import { useEditor, useEditorStoreApi } from '../../store/EditorStoreContext';
  * What the log did that the map does not say: moves with no arrow (with example cases),
  * steps no case ran, cases that never reached an end. A move or an unfinished case can be
  * added to the map (one undo step); any of them can be marked as intended (stored in the
- * map like a finding marked as intended) and shown again.
+ * map like a finding marked as intended) and shown again. While the replay of a newer map is
+ * being computed (`pending`), the list is the previous one and its buttons wait.
  */
-export function LogDeviations({ replay }: { replay: Replay }) {
+export function LogDeviations({ replay, pending }: { replay: Replay; pending: boolean }) {
   const editor = useEditorStoreApi();
   const change = useEditor((s) => s.change);
   const setAccepted = useEditor((s) => s.setFindingAccepted);
@@ -21,7 +22,7 @@ export function LogDeviations({ replay }: { replay: Replay }) {
     return left > 0 ? Math.min(1, d.count / left) : 0;
   };
   return (
-    <section aria-labelledby="lf-log-deviations" className="lf-log-section">
+    <section aria-labelledby="lf-log-deviations" aria-busy={pending} className="lf-log-section">
       <h3 id="lf-log-deviations">Deviations ({open.length})</h3>
       {open.length === 0 && <p>The log follows the map: every move has an arrow.</p>}
       <ul className="lf-log-deviations">
@@ -33,12 +34,13 @@ export function LogDeviations({ replay }: { replay: Replay }) {
               {d.kind !== 'unused' && (
                 <button
                   type="button"
+                  disabled={pending}
                   onClick={() => change(deviationEdits(editor.getState().map, d, shareOf(d)))}
                 >
                   Add to map
                 </button>
               )}
-              <button type="button" onClick={() => setAccepted(d.key, true)}>
+              <button type="button" disabled={pending} onClick={() => setAccepted(d.key, true)}>
                 Mark as intended
               </button>
             </span>
@@ -52,7 +54,7 @@ export function LogDeviations({ replay }: { replay: Replay }) {
             {intended.map((d) => (
               <li key={d.key}>
                 <span>{d.text}</span>
-                <button type="button" onClick={() => setAccepted(d.key, false)}>
+                <button type="button" disabled={pending} onClick={() => setAccepted(d.key, false)}>
                   Show again
                 </button>
               </li>

@@ -1,26 +1,22 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { discoverMap } from '../../eventlog/discoverMap';
-import type { LogIndex } from '../../eventlog/indexLog';
+import type { Discovery } from '../../eventlog/discoverMap';
 import { useLog, useLogStoreApi } from '../../store/LogStoreContext';
 import { useLibrary } from '../LibraryContext';
 
 /**
  * Discovers a map from the log, as Disco does: one slider for how many activities (most
- * frequent first), one for how many paths; the summary follows the sliders at once (the
- * log was counted once, each move is one pass). "Open as a map" adds it to the library as
- * a normal map, tidied up, which the analyzer then reviews like any other.
+ * frequent first), one for how many paths; the summary follows the sliders (the log's
+ * worker counted the log once, each move is one pass there, and a move overtaken by the next
+ * one is skipped). "Open as a map" adds it to the library as a normal map, tidied up, which
+ * the analyzer then reviews like any other; it waits while a move is being computed.
  */
-export function LogDiscovery({ index, fileName }: { index: LogIndex; fileName: string }) {
+export function LogDiscovery({ discovery, total }: { discovery: Discovery; total: number }) {
   const logs = useLogStoreApi();
   const library = useLibrary();
   const filter = useLog(useShallow((s) => s.filter));
+  const pending = useLog((s) => s.discoveryPending);
   const [busy, setBusy] = useState(false);
-  const total = index.log.activities.length;
-  const discovery = useMemo(
-    () => discoverMap(index, filter, `Discovered from ${fileName}`.slice(0, 200)),
-    [index, filter, fileName],
-  );
   const steps = discovery.map.nodes.filter((n) => n.kind === 'action').map((n) => n.label);
   const decisions = discovery.map.nodes.filter((n) => n.kind === 'decision').length;
   return (
@@ -52,14 +48,14 @@ export function LogDiscovery({ index, fileName }: { index: LogIndex; fileName: s
           }
         />
       </label>
-      <p role="status" className="lf-log-discovery__summary">
+      <p role="status" className="lf-log-discovery__summary" aria-busy={pending}>
         {steps.length} {steps.length === 1 ? 'step' : 'steps'}, {decisions}{' '}
         {decisions === 1 ? 'decision' : 'decisions'}, {discovery.paths.shown} of{' '}
         {discovery.paths.total} paths: {steps.join(', ')}
       </p>
       <button
         type="button"
-        disabled={busy}
+        disabled={busy || pending}
         onClick={async () => {
           setBusy(true);
           try {

@@ -72,8 +72,10 @@ export function LogPanel() {
   const fileName = useLog((s) => s.fileName);
   const error = useLog((s) => s.error);
   const imported = useLog((s) => s.imported);
-  const index = useLog((s) => s.index);
+  const discovery = useLog((s) => s.discovery);
   const replay = useLog((s) => s.replay);
+  const replayPending = useLog((s) => s.replayPending);
+  const stored = useLog((s) => s.stored);
   const view = useLog((s) => s.view);
   const manual = useLog((s) => s.manual);
   const estimate = useAnalysis((s) => {
@@ -133,6 +135,15 @@ export function LogPanel() {
               : ''}
             .
           </p>
+          {stored && (
+            <p className="lf-log-stored">
+              {stored === 'saving'
+                ? 'Keeping the log with the map…'
+                : stored === 'saved'
+                  ? 'Kept with the map in this browser.'
+                  : 'This browser could not keep the log with the map: open it again next time.'}
+            </p>
+          )}
           {imported.badCount > 0 && (
             <details className="lf-log-bad">
               <summary>
@@ -193,7 +204,7 @@ export function LogPanel() {
               ))}
             </section>
           )}
-          {replay && <LogDeviations replay={replay} />}
+          {replay && <LogDeviations replay={replay} pending={replayPending} />}
           {replay && <LogAgreements replay={replay} />}
           {replay && (
             <section aria-labelledby="lf-log-lead" className="lf-log-section">
@@ -209,6 +220,7 @@ export function LogPanel() {
             <div className="lf-banner__actions">
               <button
                 type="button"
+                disabled={replayPending}
                 onClick={() => change(observedFigureEdits(editor.getState().map, replay))}
               >
                 Use observed figures
@@ -229,7 +241,9 @@ export function LogPanel() {
               </button>
             </div>
           )}
-          {index && <LogDiscovery index={index} fileName={imported.fileName} />}
+          {discovery && (
+            <LogDiscovery discovery={discovery} total={imported.log.activities.length} />
+          )}
         </>
       )}
     </div>
