@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { pasteMapFile } from './helpers';
+
+// README claims an audit found with no end-to-end test (notes/audit1516.md), one test per
+// README section: one page, many checks, driven by role, name and text.
+
+const sidePanel = (page: Page) => page.getByRole('tablist', { name: 'Side panel' });
+const findings = (page: Page) => page.getByRole('region', { name: 'Findings' });
+const group = (page: Page, name: string) => findings(page).getByRole('region', { name });
+const steps = (page: Page, kind: string) =>
+  page.getByRole('group', { name: new RegExp(`^${kind}: `) });
+
+type Spec = { id: string; kind: string; label?: string; minutes?: number };
+/** A map file from steps in a column and arrows "a>b" (or "a>b:Label"). */
+function mapOf(name: string, nodes: Spec[], arrows: string[]) {
+  return {
+    version: 3,
+    name,
+    settings: { currency: 'USD', targetHourlyRate: 500, casesPerWeek: 10 },
+    people: [],
+    nodes: nodes.map(({ id, kind, label = '', minutes }, i) => ({
+      id,
+      kind,
+      label,
+      position: { x: (i % 2) * 220, y: i * 110 },
+      ...(minutes === undefined ? {} : { durationMinutes: minutes }),
+    })),
+    edges: arrows.map((arrow, i) => {
+      const [path, label] = arrow.split(':');
+      const [source, target] = path!.split('>');
+      return { id: `a${i}`, source, target, ...(label ? { label } : {}) };
+    }),
+    acceptedFindings: [],
+  };
+}
+
+async function download(page: Page, item: string): Promise<string> {
+  await page.getByText('File', { exact: true }).click();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: item }).click(),
+  ]);
+  return readFileSync((await file.path())!, 'utf8');
+}
+
+test('parallel work: Runs twice gets a join, lead time takes the longest branch, the Parallel palette step, They all happen / Only one happens, a deadlock turned into a plain merge or its decision moved after the join, BPMN and Mermaid export', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // Two branches side by side meet at 'Ship', which is not a join.
+  await pasteMapFile(
+    page,
+    mapOf(
+      'Two tracks',
+      [
+        { id: 's', kind: 'start', label: 'Order in' },
+        { id: 'f', kind: 'parallel', label: 'Both at once' },
+        { id: 'g', kind: 'action', label: 'Wrap the gift', minutes: 30 },
+        { id: 'c', kind: 'action', label: 'Write the card', minutes: 10 },
+        { id: 'sh', kind: 'action', label: 'Ship', minutes: 20 },
+        { id: 'e', kind: 'end', label: 'Shipped' },
+      ],
+      ['s>f', 'f>g', 'f>c', 'g>sh', 'c>sh', 'sh>e'],
+    ),
+  );
+  await expect(page.getByRole('group', { name: 'Parallel: Both at once' })).toBeVisible();
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  const runsTwice = group(page, 'Errors').getByRole('listitem').filter({ hasText: 'Runs twice' });
+  await expect(runsTwice).toContainText(
+    "Branches that run side by side both arrive at 'Ship', which does not wait for them",
+  );
+  // The report says its figures are approximate while branches meet without a join.
+  await expect(findings(page)).toContainText('The figures are approximate');
+  await runsTwice
+    .getByRole('button', { name: "Wait for every branch before 'Ship': add a join" })
+    .click();
+  await expect(findings(page).getByRole('status').first()).toHaveText(
+    'Map is sound: every step leads to an end.',
+  );
+  await expect(steps(page, 'Parallel')).toHaveCount(2);
+  // Every branch counts in full in the work time (30 + 10 + 20 min); the lead time takes
+  // the longest branch (30 + 20 min).
+  await expect(findings(page)).toContainText('Expected time per case60 min');
+  await expect(findings(page)).toContainText('Lead time per case50 min');
+  await expect(findings(page)).not.toContainText('The figures are approximate');
+
+  // BPMN and Mermaid exports carry the parallel steps.
+  const bpmn = await download(page, 'Export BPMN');
+  expect(bpmn.match(/<bpmn:parallelGateway /g) ?? bpmn.match(/<parallelGateway /g)).toHaveLength(2);
+  const mermaid = await download(page, 'Export Mermaid');
+  expect(mermaid.match(/@\{ shape: fork, label: /g)).toHaveLength(2);
+  expect(mermaid).toContain('@{ shape: fork, label: "Both at once" }');
+
+  // The palette's Parallel step.
+  await page
+    .getByRole('navigation', { name: 'Add a step' })
+    .getByRole('button', { name: 'Parallel' })
+    .click();
+  await expect(steps(page, 'Parallel')).toHaveCount(3);
+
+  // A step with two arrows out: they all happen, or only one does.
+  await pasteMapFile(
+    page,
+    mapOf(
+      'Kickoff',
+      [
+        { id: 's', kind: 'start', label: 'Signed' },
+        { id: 'k', kind: 'action', label: 'Kickoff call', minutes: 60 },
+        { id: 'g', kind: 'action', label: 'Send a gift', minutes: 30 },
+        { id: 'c', kind: 'action', label: 'Start the project', minutes: 10 },
+        { id: 'e', kind: 'end', label: 'Underway' },
+      ],
+      ['s>k', 'k>g', 'k>c', 'g>e', 'c>e'],
+    ),
+  );
+  await expect(page.getByRole('group', { name: 'Action: Kickoff call' })).toBeVisible();
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  await group(page, 'Warnings')
+    .getByRole('button', { name: "Only one happens: make 'Kickoff call' a decision" })
+    .click();
+  await expect(page.getByRole('group', { name: 'Decision: Kickoff call' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('group', { name: 'Action: Kickoff call' })).toBeVisible();
+  await group(page, 'Warnings')
+    .getByRole('button', { name: "They all happen: split in parallel after 'Kickoff call'" })
+    .click();
+  await expect(steps(page, 'Parallel').first()).toBeVisible();
+  await expect(findings(page)).not.toContainText('without saying whether they all happen');
+
+  // A decision on one branch of a parallel block: the join waits forever.
+  await pasteMapFile(
+    page,
+    mapOf(
+      'Gift orders',
+      [
+        { id: 's', kind: 'start', label: 'Order in' },
+        { id: 'f', kind: 'parallel', label: 'Split' },
+        { id: 'g', kind: 'action', label: 'Wrap the gift', minutes: 30 },
+        { id: 'c', kind: 'action', label: 'Check stock', minutes: 10 },
+        { id: 'd', kind: 'decision', label: 'In stock?' },
+        { id: 'r', kind: 'action', label: 'Reserve it', minutes: 5 },
+        { id: 'x', kind: 'end', label: 'Cancelled' },
+        { id: 'j', kind: 'parallel', label: 'Join' },
+        { id: 'sh', kind: 'action', label: 'Ship', minutes: 20 },
+        { id: 'e', kind: 'end', label: 'Shipped' },
+      ],
+      ['s>f', 'f>g', 'f>c', 'c>d', 'd>r:Yes', 'd>x:No', 'g>j', 'r>j', 'j>sh', 'sh>e'],
+    ),
+  );
+  await expect(page.getByRole('group', { name: 'Decision: In stock?' })).toBeVisible();
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  const waits = group(page, 'Errors').getByRole('listitem').filter({ hasText: 'Waits forever' });
+  await expect(waits).toContainText("'In stock?' can send the case another way");
+  // Its lead time is an estimate: the block holds a decision.
+  await expect(findings(page)).toContainText(/Lead time per case[\d.]+ min \(estimate\)/);
+  await waits.getByRole('button', { name: /^Move 'In stock\?' after the join/ }).click();
+  await expect(findings(page).getByRole('status').first()).toHaveText(
+    'Map is sound: every step leads to an end.',
+  );
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(waits).toHaveCount(1);
+  await waits
+    .getByRole('button', { name: "Turn 'Join' into a plain merge: each branch goes on to 'Ship'" })
+    .click();
+  // The join is gone and nothing waits forever. (Its branches now meet at 'Ship' without a
+  // join, which the analyzer reports as Runs twice: a fix naming neither; reported to the
+  // analyzer's owner in notes/claims1516.md, not asserted here either way.)
+  await expect(waits).toHaveCount(0);
+  await expect(steps(page, 'Parallel')).toHaveCount(1);
+});
