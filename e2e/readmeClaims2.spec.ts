@@ -169,3 +169,96 @@ test('parallel work: Runs twice gets a join, lead time takes the longest branch,
   await expect(waits).toHaveCount(0);
   await expect(steps(page, 'Parallel')).toHaveCount(1);
 });
+
+test('leverage: Show lanes lays each step out in its doer’s band, BPMN export writes a lane per person, and a read-only hand-off map becomes an ordinary map with "Edit a copy"', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(page.getByRole('group', { name: 'Action: Send reminder' })).toBeVisible();
+  // The reminder goes to the virtual assistant.
+  await page.getByRole('group', { name: 'Action: Send reminder' }).click();
+  await sidePanel(page).getByRole('tab', { name: 'Inspector' }).click();
+  await page
+    .getByRole('region', { name: 'Inspector' })
+    .getByRole('combobox', { name: 'Done by' })
+    .selectOption({ label: 'Virtual assistant (outsourcer)' });
+
+  // Show lanes: every step inside its doer's band (the owner's holds the unassigned ones).
+  await page.getByRole('button', { name: 'Show lanes' }).click();
+  const lanes = page.getByRole('list', { name: 'Lanes' });
+  await expect(lanes.getByRole('listitem')).toHaveText(['MeOwner', 'Virtual assistantOutsourcer']);
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await page.waitForTimeout(400);
+  const band = async (name: string) => {
+    const box = await lanes.getByRole('listitem', { name }).boundingBox();
+    if (!box) throw new Error(`no lane ${name}`);
+    return box;
+  };
+  const inside = async (step: string, lane: string) => {
+    const s = await page.getByRole('group', { name: step }).boundingBox();
+    const b = await band(lane);
+    if (!s) throw new Error(`no step ${step}`);
+    const middle = s.y + s.height / 2;
+    return middle > b.y && middle < b.y + b.height;
+  };
+  await expect
+    .poll(() => inside('Action: Send reminder', 'Virtual assistant (Outsourcer)'))
+    .toBe(true);
+  for (const step of [
+    'Start: Order received',
+    'Action: Check payment',
+    'Decision: Paid?',
+    'Action: Pack order',
+    'End: Shipped',
+  ]) {
+    expect(await inside(step, 'Me (Owner)'), step).toBe(true);
+  }
+
+  // BPMN export: one lane per person, the owner's holding every step no one else does.
+  const bpmn = await download(page, 'Export BPMN');
+  const laneNames = [...bpmn.matchAll(/<(?:bpmn:)?lane [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+  expect(laneNames).toEqual(['Me', 'Virtual assistant']);
+  const lane = (name: string) =>
+    bpmn.match(new RegExp(`name="${name}"[^>]*>([\\s\\S]*?)</(?:bpmn:)?lane>`))?.[1] ?? '';
+  const refs = (name: string) => lane(name).match(/<(?:bpmn:)?flowNodeRef>/g)?.length ?? 0;
+  expect(refs('Virtual assistant')).toBe(1);
+  // Check payment, the unassigned 'Paid?' and Pack order.
+  expect(refs('Me')).toBe(3);
+
+  // The read-only map of the assistant's part, opened from a file, then "Edit a copy".
+  await sidePanel(page).getByRole('tab', { name: 'Leverage' }).click();
+  await page.getByRole('button', { name: 'Hand-off pack for Virtual assistant' }).click();
+  const pack = page.getByRole('dialog', { name: 'Hand-off pack' });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    pack.getByRole('button', { name: 'Download read-only map for Virtual assistant' }).click(),
+  ]);
+  const part = readFileSync((await file.path())!);
+  await pack.getByRole('button', { name: 'Close' }).click();
+  await page.getByText('File', { exact: true }).click();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import file…' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: file.suggestedFilename(),
+    mimeType: 'application/json',
+    buffer: part,
+  });
+  const banner = page.getByRole('status').filter({ hasText: 'Read-only' });
+  await expect(banner).toContainText("Read-only: Virtual assistant's part of");
+  await expect(page.getByRole('application', { name: 'Process map canvas' })).toHaveCount(0);
+  await banner.getByRole('button', { name: 'Edit a copy' }).click();
+  // An ordinary map: the canvas and palette are back, and its steps can be edited.
+  await expect(banner).toHaveCount(0);
+  const canvas = page.getByRole('application', { name: 'Process map canvas' });
+  await expect(canvas).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Action: Send reminder' })).toBeVisible();
+  const before = await steps(page, 'Action').count();
+  await page
+    .getByRole('navigation', { name: 'Add a step' })
+    .getByRole('button', { name: 'Action' })
+    .click();
+  await expect(steps(page, 'Action')).toHaveCount(before + 1);
+});
