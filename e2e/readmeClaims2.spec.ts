@@ -262,3 +262,81 @@ test('leverage: Show lanes lays each step out in its doer’s band, BPMN export 
     .click();
   await expect(steps(page, 'Action')).toHaveCount(before + 1);
 });
+
+/** A small XES log of the example map: two weeks, one late packing, one unfinished case. */
+function ordersXes(): string {
+  const event = (activity: string, who: string, at: string) =>
+    `<event><string key="concept:name" value="${activity}"/><string key="org:resource" value="${who}"/><string key="lifecycle:transition" value="complete"/><date key="time:timestamp" value="${at}"/></event>`;
+  const trace = (id: string, events: string[]) =>
+    `<trace><string key="concept:name" value="${id}"/>${events.join('')}</trace>`;
+  const check = (at: string) => event('Check payment', 'Me', at);
+  const pack = (at: string) => event('Pack order', 'Virtual assistant', at);
+  return [
+    '<?xml version="1.0" encoding="UTF-8" ?>',
+    '<log xes.version="1849-2016" xmlns="http://www.xes-standard.org/">',
+    // Week of 2 November: packed in 2 h, and in 30 h (late against a 24 h agreement).
+    trace('W1-fast', [check('2026-11-03T09:00:00Z'), pack('2026-11-03T11:00:00Z')]),
+    trace('W1-late', [check('2026-11-04T09:00:00Z'), pack('2026-11-05T15:00:00Z')]),
+    // Week of 9 November: packed in 1 h; and a case that stopped after the check.
+    trace('W2-fast', [check('2026-11-10T09:00:00Z'), pack('2026-11-10T10:00:00Z')]),
+    trace('W2-stuck', [check('2026-11-11T09:00:00Z')]),
+    '</log>',
+  ].join('\n');
+}
+
+test('event logs: a dropped .xes file is replayed: steps no case ran, a case that never finished, late cases and the bonus week by week, the lead time against the target turnaround', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await expect(page.getByRole('group', { name: 'Decision: Paid?' })).toBeVisible();
+  // The map's target turnaround for one case: 24 h.
+  await sidePanel(page).getByRole('tab', { name: 'Leverage' }).click();
+  const target = page.getByRole('spinbutton', { name: 'Target turnaround for one case (hours)' });
+  await target.fill('24');
+  await target.press('Enter');
+
+  // The file is dropped on the canvas.
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'orders.xes', { type: 'application/xml' }));
+    return transfer;
+  }, ordersXes());
+  await page
+    .getByRole('application', { name: 'Process map canvas' })
+    .dispatchEvent('drop', { dataTransfer });
+  await expect(
+    page.getByRole('status').filter({ hasText: 'orders.xes: 4 cases, 7 events, 3 follow' }),
+  ).toBeVisible({ timeout: 20_000 });
+  await sidePanel(page).getByRole('tab', { name: 'Log' }).click();
+
+  // Deviations: a step no case ran, and a case that never reached an end (with its id).
+  await expect(page.getByRole('heading', { name: 'Deviations (2)' })).toBeVisible();
+  await expect(page.getByText('“Send reminder”: no case ran this step')).toBeVisible();
+  await expect(
+    page.getByText('1 case stopped after “Check payment” and never reached an end'),
+  ).toBeVisible();
+  await expect(page.getByText('e.g. W2-stuck')).toBeVisible();
+
+  // The assistant's agreement (24 h by default): on time, late cases, bonus week by week.
+  await page.getByRole('button', { name: 'Add an agreement for Virtual assistant' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Virtual assistant' });
+  await expect(row.getByRole('cell', { name: 'Virtual assistant on time' })).toHaveText('67% of 3');
+  await expect(row).toContainText('1 (W1-late)');
+  await expect(row).toContainText('1 of 2 (25%)');
+  await page.getByText('Virtual assistant: week by week').click();
+  await expect(
+    page.getByText('Week of 2026-11-02: 50% on time of 2 — bonus not earned'),
+  ).toBeVisible();
+  await expect(
+    page.getByText('Week of 2026-11-09: 100% on time of 1 — bonus earned'),
+  ).toBeVisible();
+
+  // The lead-time histogram against the map's target: 2 of the 3 finished cases within 24 h.
+  await expect(
+    page.getByRole('img', {
+      name: 'Lead time histogram: 3 cases, median 2 h, 90th percentile 24 h',
+    }),
+  ).toBeVisible();
+  await expect(page.getByText('24 h: 67% of cases within it')).toBeVisible();
+});
