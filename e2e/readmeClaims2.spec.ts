@@ -340,3 +340,66 @@ test('event logs: a dropped .xes file is replayed: steps no case ran, a case tha
   ).toBeVisible();
   await expect(page.getByText('24 h: 67% of cases within it')).toBeVisible();
 });
+
+test('analyzer rules seen in the Findings panel: duplicate arrows (and their fix), work converging on a step, no start and no end (and their fixes), figures said to be unavailable', async ({
+  page,
+}) => {
+  // Three kinds of request all meet at 'Reply', whose arrow to 'Done' is drawn twice.
+  await pasteMapFile(
+    page,
+    mapOf(
+      'Requests',
+      [
+        { id: 's', kind: 'start', label: 'Request in' },
+        { id: 'd', kind: 'decision', label: 'Which kind?' },
+        { id: 'a', kind: 'action', label: 'Quote', minutes: 5 },
+        { id: 'b', kind: 'action', label: 'Book', minutes: 5 },
+        { id: 'c', kind: 'action', label: 'Refund', minutes: 5 },
+        { id: 'r', kind: 'action', label: 'Reply', minutes: 5 },
+        { id: 'e', kind: 'end', label: 'Done' },
+      ],
+      ['s>d', 'd>a:Quote', 'd>b:Book', 'd>c:Refund', 'a>r', 'b>r', 'c>r', 'r>e', 'r>e'],
+    ),
+  );
+  await expect(page.getByRole('group', { name: 'Action: Reply' })).toBeVisible();
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  await expect(group(page, 'Notes')).toContainText(
+    "3 arrows lead into 'Reply': work converges and queues there.",
+  );
+  const duplicate = group(page, 'Warnings')
+    .getByRole('listitem')
+    .filter({ hasText: 'Duplicate arrow' });
+  await expect(duplicate).toContainText("The arrow from 'Reply' to 'Done' is drawn 2 times.");
+  await expect(page.getByRole('group', { name: /^Arrow/ })).toHaveCount(9);
+  await duplicate.getByRole('button', { name: 'Remove the duplicate arrow' }).click();
+  await expect(duplicate).toHaveCount(0);
+  await expect(page.getByRole('group', { name: /^Arrow/ })).toHaveCount(8);
+
+  // Two steps and nothing else: no start, no end, and no time figures to give.
+  await pasteMapFile(
+    page,
+    mapOf(
+      'Loose',
+      [
+        { id: 'a', kind: 'action', label: 'Draft' },
+        { id: 'b', kind: 'action', label: 'Review' },
+      ],
+      ['a>b'],
+    ),
+  );
+  await expect(page.getByRole('group', { name: 'Action: Review' })).toBeVisible();
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  const errors = group(page, 'Errors');
+  await expect(errors).toContainText('The map has no start, so nothing shows where a case begins.');
+  await expect(errors).toContainText('The map has no end, so no case can ever be finished.');
+  await expect(findings(page)).toContainText(
+    'Time figures: The map has no start, so no case can be followed.',
+  );
+  await errors.getByRole('button', { name: "Add a start before 'Draft'" }).click();
+  await errors.getByRole('button', { name: "Add an end after 'Review'" }).click();
+  await expect(findings(page).getByRole('status').first()).toHaveText(
+    'Map is sound: every step leads to an end.',
+  );
+  await expect(steps(page, 'Start')).toHaveCount(1);
+  await expect(steps(page, 'End')).toHaveCount(1);
+});
