@@ -284,7 +284,7 @@ function ordersXes(): string {
   ].join('\n');
 }
 
-test('event logs: a dropped .xes file is replayed: steps no case ran, a case that never finished, late cases and the bonus week by week, the lead time against the target turnaround', async ({
+test('event logs: a dropped .xes file is replayed: steps no case ran, a case that never finished, late cases and the bonus week by week, the lead time against the target turnaround; a map discovered from it', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -339,6 +339,20 @@ test('event logs: a dropped .xes file is replayed: steps no case ran, a case tha
     }),
   ).toBeVisible();
   await expect(page.getByText('24 h: 67% of cases within it')).toBeVisible();
+
+  // Discovered from the log: a decision where 'Check payment' is followed by different steps,
+  // its branches named after the next step with the observed shares, a person per resource.
+  await page.getByRole('button', { name: 'Open as a map' }).click();
+  const decision = page.getByRole('group', { name: 'Decision: After Check payment?' });
+  await expect(decision).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('group', { name: 'Arrow "Pack order"' }).focus();
+  await page.keyboard.press('Enter');
+  await sidePanel(page).getByRole('tab', { name: 'Inspector' }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('spinbutton', { name: 'Chance (%)' })).toHaveValue('75');
+  await expect(page.getByRole('group', { name: 'Arrow "End"' })).toHaveCount(1);
+  await page.getByRole('group', { name: 'Action: Pack order' }).click();
+  await expect(inspector.getByText('Done by Virtual assistant at $25/h.')).toBeVisible();
 });
 
 test('analyzer rules seen in the Findings panel: duplicate arrows (and their fix), work converging on a step, no start and no end (and their fixes), figures said to be unavailable', async ({
