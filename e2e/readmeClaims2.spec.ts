@@ -44,7 +44,7 @@ async function download(page: Page, item: string): Promise<string> {
   return readFileSync((await file.path())!, 'utf8');
 }
 
-test('parallel work: Runs twice gets a join, lead time takes the longest branch, the Parallel palette step, They all happen / Only one happens, a deadlock turned into a plain merge or its decision moved after the join, BPMN and Mermaid export', async ({
+test('parallel work: Runs twice gets a join, lead time takes the longest branch, the Parallel palette step, They all happen / Only one happens, a deadlock turned into a plain merge or its decision moved after the join, steps behind a join that never fires, BPMN and Mermaid export', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -168,6 +168,38 @@ test('parallel work: Runs twice gets a join, lead time takes the longest branch,
   // analyzer's owner in notes/claims1516.md, not asserted here either way.)
   await expect(waits).toHaveCount(0);
   await expect(steps(page, 'Parallel')).toHaveCount(1);
+
+  // A join after a plain decision never fires: the steps behind it are steps no case runs.
+  await pasteMapFile(
+    page,
+    mapOf(
+      'Rush',
+      [
+        { id: 's', kind: 'start', label: 'Order in' },
+        { id: 'd', kind: 'decision', label: 'Rush?' },
+        { id: 'a', kind: 'action', label: 'Courier', minutes: 5 },
+        { id: 'b', kind: 'action', label: 'Post', minutes: 5 },
+        { id: 'j', kind: 'parallel', label: 'Both sent' },
+        { id: 't', kind: 'action', label: 'Tell the client', minutes: 5 },
+        { id: 'e', kind: 'end', label: 'Done' },
+      ],
+      ['s>d', 'd>a:Yes', 'd>b:No', 'a>j', 'b>j', 'j>t', 't>e'],
+    ),
+  );
+  await expect(page.getByRole('group', { name: 'Parallel: Both sent' })).toBeVisible();
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  await expect(group(page, 'Errors')).toContainText(
+    "No case can ever run 'Both sent', 'Tell the client' and 'Done': a join before it never gets all its branches.",
+  );
+  // Here the plain merge is the whole repair.
+  await group(page, 'Errors')
+    .getByRole('button', {
+      name: "Turn 'Both sent' into a plain merge: each branch goes on to 'Tell the client'",
+    })
+    .click();
+  await expect(findings(page).getByRole('status').first()).toHaveText(
+    'Map is sound: every step leads to an end.',
+  );
 });
 
 test('leverage: Show lanes lays each step out in its doer’s band, BPMN export writes a lane per person, and a read-only hand-off map becomes an ordinary map with "Edit a copy"', async ({
