@@ -424,3 +424,43 @@ test('a shared map with six people fits a 1280 and a 1024 window: people as badg
   await dialog.getByRole('button', { name: 'Close' }).click();
   for (const other of others) await other.context.close();
 });
+
+test('the Share dialog’s copy buttons put each link on the clipboard and say "Copied"; the copied view-only link opens the map for viewing', async ({
+  page,
+  browser,
+}) => {
+  await ensureServer();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await expect(page.getByRole('group', { name: 'Decision: Paid?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this map' });
+  await dialog.getByRole('button', { name: 'Share this map' }).click();
+  const editLink = dialog.getByRole('textbox', { name: 'Edit link' });
+  const viewLink = dialog.getByRole('textbox', { name: 'View-only link' });
+  await expect(editLink).not.toHaveValue('');
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+  await dialog.getByRole('button', { name: 'Copy edit link' }).click();
+  await expect(dialog.getByRole('button', { name: 'Copied' })).toHaveCount(1);
+  expect(await clipboard()).toBe(await editLink.inputValue());
+  await dialog.getByRole('button', { name: 'Copy view-only link' }).click();
+  await expect(dialog.getByRole('button', { name: 'Copied' })).toHaveCount(2);
+  const copied = await clipboard();
+  expect(copied).toBe(await viewLink.inputValue());
+  expect(copied).not.toBe(await editLink.inputValue());
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Someone else opens the copied view-only link: they see the map and cannot change it.
+  const other = await join(browser, copied, 'Vera');
+  await expect(other.page.getByRole('group', { name: 'Decision: Paid?' })).toBeVisible();
+  await expect(
+    other.page.getByRole('group', { name: /^(Start|Action|Decision|End): / }),
+  ).toHaveCount(6);
+  await expect(other.page.getByText('View only · Live')).toBeVisible();
+  await other.page.getByRole('button', { name: 'Action', exact: true }).click();
+  await expect(
+    other.page.getByRole('group', { name: /^(Start|Action|Decision|End): / }),
+  ).toHaveCount(6);
+  await other.context.close();
+});
