@@ -27,6 +27,11 @@ export interface CaseFacts {
   doubled: Uint8Array;
   /** Per file edge: 1 when it holds one of those tokens. */
   doubledEdge: Uint8Array;
+  /**
+   * Per join: 1 when some state holds two or more tokens on its arrows in (made a plain
+   * merge, it would pass the case on more than once: the step after it would run twice).
+   */
+  crowded: Uint8Array;
 }
 
 /** States explored on top of four per arrow before the check gives up on being exact. */
@@ -68,6 +73,7 @@ export function exploreCases(g: FlowGraph, bound = BASE_BOUND + 4 * g.edges.leng
   const waits = new Uint8Array(e);
   const doubled = new Uint8Array(g.n);
   const doubledEdge = new Uint8Array(e);
+  const crowded = new Uint8Array(g.n);
   const missing = new Map<number, number>();
   const isJoin = new Uint8Array(g.n);
   let joins = 0;
@@ -165,6 +171,7 @@ export function exploreCases(g: FlowGraph, bound = BASE_BOUND + 4 * g.edges.leng
         seenJoin[v] = i;
         waitState.push(i);
         waitJoin.push(v);
+        if (atNode[v]! >= 2) crowded[v] = 1;
         let enabled = true;
         for (let k = g.inStart[v]!; k < g.inStart[v + 1]! && enabled; k++) {
           enabled = count[g.inEdge[k]!]! > 0;
@@ -215,6 +222,7 @@ export function exploreCases(g: FlowGraph, bound = BASE_BOUND + 4 * g.edges.leng
     missing,
     doubled,
     doubledEdge,
+    crowded,
   };
 }
 

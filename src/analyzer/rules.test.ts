@@ -227,6 +227,13 @@ const cases: Case[] = [
     nodeIds: ['s'],
   },
   {
+    name: 'two arrows to the same step are a duplicate, not a hidden decision',
+    nodes: 's:s a:a e:e',
+    edges: 's>a a>e a>e',
+    rule: 'implicit-split',
+    nodeIds: [],
+  },
+  {
     name: 'a decision may split',
     nodes: CLEAN[0],
     edges: CLEAN[1],

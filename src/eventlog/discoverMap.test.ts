@@ -54,6 +54,24 @@ describe('discoverMap', () => {
     expect(pack && 'ownerId' in pack && pack.ownerId).toBe(bob?.id);
   });
 
+  it('gives the steps of a resource called "Me" to the owner, not to a second "Me"', () => {
+    const b = createLogBuilder();
+    let t = Date.UTC(2024, 0, 1);
+    for (const [act, who] of [
+      ['Quote', 'Me'],
+      ['Send', 'Ann'],
+      ['Quote', 'me'],
+      ['Send', 'Ann'],
+    ]) {
+      t += 10 * 60_000;
+      b.add(t < Date.UTC(2024, 0, 1, 0, 25) ? 'c1' : 'c2', act!, t, { resource: who! });
+    }
+    const { map } = discoverMap(indexLog(b.finish().log), { activities: 2, paths: 1 });
+    expect(map.people.map((p) => `${p.name}:${p.role}`)).toEqual(['Me:owner', 'Ann:staff']);
+    const quote = map.nodes.find((n) => n.label === 'Quote');
+    expect(quote && 'ownerId' in quote && quote.ownerId).toBe('me');
+  });
+
   it('shows fewer activities and paths as the sliders move, most frequent first', () => {
     const index = indexLog(log);
     const two = discoverMap(index, { activities: 2, paths: 1 }).map;

@@ -97,6 +97,11 @@ export function discoverMap(
   const usedNames = new Set(['me']);
   for (let r = 0; r < log.resources.length && people.length < LIMITS.maxPeople; r++) {
     let personName = log.resources[r]!.slice(0, LIMITS.maxOwnerLength);
+    // The log's "Me" (or "me") is the owner, not a second person of that name.
+    if (personName.trim().toLowerCase() === 'me') {
+      personOf.set(r, 'me');
+      continue;
+    }
     if (usedNames.has(personName.toLowerCase()))
       personName = `${personName.slice(0, 90)} (${r + 1})`;
     usedNames.add(personName.toLowerCase());

@@ -55,12 +55,16 @@ export function choiceBefore(ctx: AnalysisContext, u: number): number {
 }
 
 /**
- * "Turn the join into a plain merge": its arrows in go straight to the step after it. "Move
- * the decision" (moveDecisionFix.ts) is offered beside it where that is sure to be sound.
+ * "Turn the join into a plain merge": its arrows in go straight to the step after it.
+ * Offered only when no case ever has two branches before the join at once (its branches
+ * are alternatives): otherwise, as a merge, it would pass the case on once per branch and
+ * the step after it would run twice, an error the fix does not name. "Move the decision"
+ * (moveDecisionFix.ts) is offered beside it where that is sure to be sound.
  */
 function suggestionsFor(ctx: AnalysisContext, v: number): Suggestion[] {
-  const { g } = ctx;
+  const { g, cases } = ctx;
   if (g.outStart[v + 1]! - g.outStart[v]! !== 1) return [];
+  if (cases !== null && cases.crowded[v] === 1) return [];
   const next = g.outTarget[g.outStart[v]!]!;
   if (next === v) return [];
   const join = g.nodes[v]!;

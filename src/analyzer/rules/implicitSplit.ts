@@ -16,17 +16,34 @@ function atNode({ ctx }: RuleInput, u: number, out: RankedFinding[]): void {
   const kind = g.kind[u];
   if (kind !== KIND_START && kind !== KIND_ACTION) return;
   if (g.outStart[u + 1]! - g.outStart[u]! < 2) return;
+  // Two arrows to the same step are a duplicate (said by its own rule), not a way out more.
+  const next = nextSteps(g, u);
+  if (next < 2) return;
   const edges = outArrows(g, u);
   out.push(
     makeFinding(
       ctx,
       implicitSplit,
-      `${quoteNode(g.nodes[u]!)} leads to ${edges.length} next steps without saying whether they all happen or only one.`,
+      `${quoteNode(g.nodes[u]!)} leads to ${next} next steps without saying whether they all happen or only one.`,
       [u],
       edges,
       [...present(parallelSuggestion(ctx, u, edges)), splitSuggestion(ctx, u, edges)],
     ),
   );
+}
+
+/** How many different steps the arrows out of u lead to. */
+function nextSteps(g: AnalysisContext['g'], u: number): number {
+  const from = g.outStart[u]!;
+  const to = g.outStart[u + 1]!;
+  if (to - from > 16) return new Set(g.outTarget.subarray(from, to)).size;
+  let distinct = 0;
+  for (let k = from; k < to; k++) {
+    let seen = false;
+    for (let q = from; q < k && !seen; q++) seen = g.outTarget[q] === g.outTarget[k];
+    if (!seen) distinct++;
+  }
+  return distinct;
 }
 
 /** A start or an action with several ways out: a decision or parallel work nobody wrote down. */

@@ -66,13 +66,45 @@ describe('deadlock fix: move the decision', () => {
         ),
       ),
     ).toEqual([]);
-    // The decision is before the split: the plain merge is offered, not a move.
+    // The decision is before the split: no move. Nor a plain merge: on Yes both branches
+    // reach 'j', so as a merge it would send the case on twice ('w' would run twice).
     const upstream = mapOf(
       's:s d:d p:p g:a u:a j:p w:a e:e',
       's>d d>p:Yes d>g:No p>g p>u g>j u>j j>w w>e',
     );
-    expect(deadlock(upstream)?.suggestions.map((s) => s.title)).toEqual([
+    expect(deadlock(upstream)?.suggestions.map((s) => s.title)).toEqual([]);
+  });
+
+  it('offers the plain merge only where the join gets one branch at a time, and then it is sound', () => {
+    // A join after a decision: its branches are alternatives, it waits forever.
+    const either = mapOf(
+      's:s d:d a:a b:a j:p w:a e:e',
+      's>d d>a:Yes d>b:No a>j b>j j>w w>e',
+    );
+    const merge = deadlock(either)?.suggestions ?? [];
+    expect(merge.map((s) => s.title)).toEqual([
       "Turn 'j' into a plain merge: each branch goes on to 'w'",
+    ]);
+    expect(errors(applyEdits(either, merge[0]!.edits))).toEqual([]);
+    // Both branches of a split can arrive (here: when it is in stock): merging would make
+    // 'Ship' run twice, an error the fix does not name, so only the moves are offered.
+    const gift = mapOf(
+      's:s f:p g:a c:a d:d:In_stock? r:a x:e j:p sh:a:Ship e:e',
+      's>f f>g f>c c>d d>r:Yes d>x:No g>j r>j j>sh sh>e',
+    );
+    const titles = (deadlock(gift)?.suggestions ?? []).map((s) => s.title);
+    expect(titles.some((t) => t.includes('plain merge'))).toBe(false);
+    expect(titles.length).toBeGreaterThan(0);
+  });
+
+  it('names an unnamed split or join as "the split" / "the join"', () => {
+    const unnamed = mapOf(
+      's:s k:a p:p: g:a d:d:Approved? u:a j:p: w:a e:e x:e',
+      's>k k>p p>g p>d d>u:Yes d>x:No g>j u>j j>w w>e',
+    );
+    expect(moves(unnamed).map((s) => s.title)).toEqual([
+      "Move 'Approved?' before the split: the branches run only when it stays",
+      "Move 'Approved?' after the join: every branch runs, then it decides",
     ]);
   });
 

@@ -16,6 +16,13 @@ interface Block {
   stay: number;
 }
 
+/** "the split 'Both at once'", or "the split" when the bar has no name. */
+function barName(ctx: AnalysisContext, u: number, role: 'split' | 'join'): string {
+  return ctx.g.blank[u] === 1 || ctx.g.nodes[u]!.label.trim() === ''
+    ? `the ${role}`
+    : `the ${role} ${quoteNode(ctx.g.nodes[u]!)}`;
+}
+
 /**
  * "Move the decision": where a decision on one branch of a parallel block can send the case
  * out of it (so the join waits forever for that branch), take the decision before the split,
@@ -61,14 +68,14 @@ export function moveDecisionSuggestions(ctx: AnalysisContext, join: number): Sug
   });
   before.push({ type: 'moveNode', nodeId: g.ids[decision]!, position: beside(ctx, split) });
   out.push({
-    title: `Move ${quoteNode(g.nodes[decision]!)} before the split ${quoteNode(g.nodes[split]!)}: the branches run only when it stays`,
+    title: `Move ${quoteNode(g.nodes[decision]!)} before ${barName(ctx, split, 'split')}: the branches run only when it stays`,
     edits: before,
   });
 
   if (g.outStart[join + 1]! - g.outStart[join]! === 1) {
     const onward = edge(g.outEdge[g.outStart[join]!]!);
     out.push({
-      title: `Move ${quoteNode(g.nodes[decision]!)} after the join ${quoteNode(g.nodes[join]!)}: every branch runs, then it decides`,
+      title: `Move ${quoteNode(g.nodes[decision]!)} after ${barName(ctx, join, 'join')}: every branch runs, then it decides`,
       edits: [
         ...bypass,
         { type: 'removeEdge', edgeId: onward.id },

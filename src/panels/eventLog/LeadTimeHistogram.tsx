@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { countOf } from '../../eventlog/countOf';
 import { formatMinutes } from '../../eventlog/formatMinutes';
 import { histogram } from '../../eventlog/histogram';
 import { quantileSorted } from '../../eventlog/quantile';
@@ -49,7 +50,7 @@ export function LeadTimeHistogram({
       <svg
         viewBox={`0 0 ${W} ${H + 16}`}
         role="img"
-        aria-label={`Lead time histogram: ${leadTimes.length} cases, median ${formatMinutes(median)}, 90th percentile ${formatMinutes(p90)}`}
+        aria-label={`Lead time histogram: ${countOf(leadTimes.length, 'case')}, median ${formatMinutes(median)}, 90th percentile ${formatMinutes(p90)}`}
       >
         {bins.map((b, i) => {
           const h = top ? ((H - PAD) * b.count) / top : 0;
@@ -63,7 +64,7 @@ export function LeadTimeHistogram({
               height={h}
               className="lf-log-histogram__bar"
             >
-              <title>{`${formatMinutes(b.from)}–${formatMinutes(b.to)}: ${b.count} cases`}</title>
+              <title>{`${formatMinutes(b.from)}–${formatMinutes(b.to)}: ${countOf(b.count, 'case')}`}</title>
             </rect>
           );
         })}

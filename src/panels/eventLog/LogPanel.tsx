@@ -1,3 +1,4 @@
+import { countOf } from '../../eventlog/countOf';
 import { observedFigureEdits } from '../../eventlog/observedFigureEdits';
 import { personTableCsv, stepTableCsv } from '../../eventlog/replayTables';
 import { useAnalysis } from '../../store/AnalysisProvider';
@@ -128,8 +129,8 @@ export function LogPanel() {
       {imported && (
         <>
           <p className="lf-log-summary" role="status">
-            {imported.fileName}: {imported.log.caseIds.length.toLocaleString('en-US')} cases,{' '}
-            {imported.log.activity.length.toLocaleString('en-US')} events
+            {imported.fileName}: {countOf(imported.log.caseIds.length, 'case')},{' '}
+            {countOf(imported.log.activity.length, 'event')}
             {replay
               ? `, ${replay.fittingCases.toLocaleString('en-US')} follow "${mapName}" from start to end`
               : ''}
