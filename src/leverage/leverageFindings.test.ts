@@ -32,7 +32,8 @@ describe('hand-off-candidate', () => {
     const [first] = ofRule(map, 'hand-off-candidate');
     expect(first!.suggestions).toEqual([
       {
-        title: "Hand 'Answer customer emails' to Virtual assistant",
+        title:
+          "Hand 'Answer customer emails' to Virtual assistant, then agree its turnaround and quality with them",
         edits: [{ type: 'updateStep', nodeId: 'mail', patch: { ownerId: 'va' } }],
       },
     ]);
@@ -113,7 +114,9 @@ describe('overloaded', () => {
     const [f] = ofRule(owner, 'overloaded'); // 11 h of 10
     expect(f!.severity).toBe('error');
     expect(f!.nodeIds).toEqual(['a', 'b']);
-    expect(f!.suggestions[0]!.title).toBe("Hand 'Emails' to Virtual assistant");
+    expect(f!.suggestions[0]!.title).toBe(
+      "Hand 'Emails' to Virtual assistant, then agree its turnaround and quality with them",
+    );
   });
 });
 

@@ -155,11 +155,19 @@ export function findingsOf(map: ProcessMap, input: FindingsInput): LeverageFindi
   const owner = findOwner(map);
   const { steps } = input;
   const money = (x: number) => formatMoney(x, input.currency);
+  const agreed = (nodeId: string) => {
+    const node = map.nodes.find((n) => n.id === nodeId);
+    return (
+      outsourcer?.agreement !== undefined ||
+      (node !== undefined && 'sla' in node && node.sla !== undefined)
+    );
+  };
   const handOff = (nodeId: string): Suggestion[] =>
     outsourcer
       ? [
           {
-            title: `Hand ${quote(steps.get(nodeId)?.label ?? '')} to ${outsourcer.name}`,
+            // Handed to someone with no agreement yet: the title says what is still to do.
+            title: `Hand ${quote(steps.get(nodeId)?.label ?? '')} to ${outsourcer.name}${agreed(nodeId) ? '' : ', then agree its turnaround and quality with them'}`,
             edits: handOffEdits([nodeId], outsourcer.id),
           },
         ]

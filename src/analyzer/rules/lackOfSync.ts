@@ -1,7 +1,10 @@
-import type { MapEdit } from '../../model';
+import { applyEdits, type MapEdit } from '../../model';
 import type { AnalysisContext } from '../AnalysisContext';
+import { buildFlowGraph } from '../buildFlowGraph';
 import { quoteNode } from '../describeNodes';
+import { exploreCases } from '../exploreCases';
 import { makeFinding } from '../makeFinding';
+import { present } from '../present';
 import { newEdge, newNode, offsetFrom } from '../repairHelpers';
 import type { Suggestion } from '../types';
 import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
@@ -23,14 +26,19 @@ function check({ ctx }: RuleInput, out: RankedFinding[]): void {
         `Branches that run side by side both arrive at ${node}, which does not wait for them: it and what follows run once per branch (work done twice).`,
         [v],
         edges,
-        [joinBefore(ctx, v, edges)],
+        present(joinBefore(ctx, v, edges)),
       ),
     );
   }
 }
 
-/** Inserts a parallel join before a step: the branches that meet there wait for each other. */
-function joinBefore(ctx: AnalysisContext, v: number, edges: number[]): Suggestion {
+/**
+ * Inserts a parallel join before a step: the branches that meet there wait for each other.
+ * Not offered when some case would leave that join waiting forever (a branch it would wait
+ * for may not come): the fix would trade work done twice for a case stuck, an error it does
+ * not name. The map with the join is played to check.
+ */
+function joinBefore(ctx: AnalysisContext, v: number, edges: number[]): Suggestion | null {
   const { g } = ctx;
   const node = g.nodes[v]!;
   const mint = ctx.ids.session();
@@ -47,6 +55,10 @@ function joinBefore(ctx: AnalysisContext, v: number, edges: number[]): Suggestio
     type: 'addEdge',
     edge: newEdge(mint(`fix-e-${join.id}-${node.id}`), join.id, node.id),
   });
+  const g2 = buildFlowGraph(applyEdits(ctx.map, edits));
+  const facts = exploreCases(g2);
+  const at = g2.indexOf.get(join.id);
+  if (facts.complete && at !== undefined && facts.missing.has(at)) return null;
   return { title: `Wait for every branch before ${quoteNode(node)}: add a join`, edits };
 }
 

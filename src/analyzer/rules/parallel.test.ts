@@ -98,6 +98,18 @@ describe('parallel steps in the analysis', () => {
     expect(rules(fixed)).toEqual([]);
   });
 
+  it('does not offer a join where a branch may not come (it would wait forever)', () => {
+    // The gift branch can end at 'Out of stock'; a join before 'Welcome email' would wait
+    // for it forever, so adding one is no fix.
+    const map = mapOf(
+      's:s:Signed p:p g:a:Order_gift d:d:In_stock? u:a:Set_up_project w:a:Welcome_email e:e:Done x:e:Out_of_stock',
+      's>p p>g p>u g>d d>w:Yes d>x:No u>w w>e',
+    );
+    const finding = find(map, 'lack-of-sync');
+    expect(finding?.nodeIds).toEqual(['w']);
+    expect(finding?.suggestions).toEqual([]);
+  });
+
   it('does not ask a parallel step for branch labels or chances', () => {
     const map = mapOf('s:s p:p a:a b:a j:p e:e', 's>p p>a:Yes p>a p>b a>j b>j j>e');
     const found = rules(map);
