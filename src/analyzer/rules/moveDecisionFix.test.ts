@@ -77,10 +77,7 @@ describe('deadlock fix: move the decision', () => {
 
   it('offers the plain merge only where the join gets one branch at a time, and then it is sound', () => {
     // A join after a decision: its branches are alternatives, it waits forever.
-    const either = mapOf(
-      's:s d:d a:a b:a j:p w:a e:e',
-      's>d d>a:Yes d>b:No a>j b>j j>w w>e',
-    );
+    const either = mapOf('s:s d:d a:a b:a j:p w:a e:e', 's>d d>a:Yes d>b:No a>j b>j j>w w>e');
     const merge = deadlock(either)?.suggestions ?? [];
     expect(merge.map((s) => s.title)).toEqual([
       "Turn 'j' into a plain merge: each branch goes on to 'w'",
