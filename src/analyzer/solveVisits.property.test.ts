@@ -188,4 +188,26 @@ describe('solveVisits', () => {
       { numRuns: 40 },
     );
   }, 60_000);
+
+  it('sends a 20,000-step tangle straight to the iterative solve, with the same visits as trying the direct solves first; loops of loops keep the direct solve', () => {
+    const solve = (map: ReturnType<typeof spaghettiMap>, method: 'auto' | 'lu') => {
+      const g = buildFlowGraph(map);
+      const { prob } = branchProbabilities(g);
+      return { map, got: solveVisits(g, findSccs(g.n, g.outStart, g.outTarget), prob, { method }) };
+    };
+    const tangle = spaghettiMap(20_000, 3);
+    const direct = solve(tangle, 'auto').got;
+    const tried = solve(tangle, 'lu').got;
+    expect(direct.residual).toBeLessThanOrEqual(1e-9);
+    expect(visitsResidual(tangle, direct.visits)).toBeLessThanOrEqual(1e-9);
+    let worst = 0;
+    for (let i = 0; i < direct.visits.length; i++) {
+      const scale = Math.max(1e-12, Math.abs(tried.visits[i]!));
+      worst = Math.max(worst, Math.abs(direct.visits[i]! - tried.visits[i]!) / scale);
+    }
+    expect(worst).toBeLessThan(1e-6);
+    for (const map of [nestedMap(20_000, 6, 5), tangledMap(20_000, 7, 7)]) {
+      expect(solve(map, 'auto').got.firstVisitsBounded).toBe(false);
+    }
+  }, 60_000);
 });

@@ -419,7 +419,10 @@ function solveSparse(
   local: Int32Array,
   method: Required<SolveOptions>['method'],
 ): Status {
-  const a = componentMatrix(g, c, comp, prob, entered, k, local);
+  // A tangle (a map discovered from a messy log) is sent straight to the iterative solve:
+  // neither direct solve can work there, and trying costs a third of the solve.
+  const tangled = method === 'auto' && looksTangled(g, c, comp, prob, entered, k, local);
+  const a = componentMatrix(g, c, comp, prob, entered, k, local, !tangled);
   const b = pool.float64(k);
   const x = pool.float64(k);
   let entry = 0;
@@ -434,9 +437,10 @@ function solveSparse(
   const maxEntries = 6 * entries + 16 * k;
   const maxWork = 16 * entries + 32 * k;
   const maxBandwidth = Math.floor(maxEntries / (2 * k));
-  const lu = method === 'auto' || method === 'lu' ? sparseLu(a, maxEntries, maxWork) : null;
+  const lu =
+    !tangled && (method === 'auto' || method === 'lu') ? sparseLu(a, maxEntries, maxWork) : null;
   const order =
-    lu === null && method !== 'krylov'
+    lu === null && method !== 'krylov' && !tangled
       ? reverseCuthillMcKee(a, method === 'band' ? k : maxBandwidth)
       : null;
   const banded =
@@ -465,7 +469,7 @@ function solveSparse(
       for (let i = 0; i < k; i++) returns[i] = permuted[order.inv[i]!]!;
     }
   } else {
-    const sparse = withoutZeros(a);
+    const sparse = tangled ? a : withoutZeros(a);
     const f = ilu0(sparse);
     const limit = 20 * Math.ceil(Math.sqrt(k)) + 200;
     const done = bicgstab(sparse, f, b, x, KRYLOV_TOLERANCE, limit);
@@ -484,6 +488,60 @@ function solveSparse(
     firstVisits[u] = back > 0 ? Math.min(v, v / back) : Math.min(v, entry);
   }
   return returns === null ? 'bounded' : 'solved';
+}
+
+/**
+ * True when a loop component is a tangle no direct solve can handle: a breadth-first sweep
+ * over its arrows (both ways) from its first member is at most 2 log2 k deep, so no order
+ * gives a bandwidth under (k - 1) / 2h (see reverseCuthillMcKee), and that bound is over 16
+ * times the band the direct solves are allowed. Loops of loops, however many, are deeper
+ * (a nested map of 4,096 steps: 26 levels) and keep the direct solve with its exact
+ * first-visit chances. O(arrows).
+ */
+function looksTangled(
+  g: FlowGraph,
+  c: number,
+  comp: Int32Array,
+  prob: Float64Array,
+  entered: Int32Array,
+  k: number,
+  local: Int32Array,
+): boolean {
+  const level = pool.int32(k).fill(-1);
+  const queue = pool.int32(k);
+  let head = 0;
+  let tail = 0;
+  let height = 0;
+  let arcs = 0;
+  queue[tail++] = 0;
+  level[0] = 0;
+  const visit = (from: number, node: number) => {
+    const j = local[node]!;
+    if (j < 0 || comp[node] !== c || level[j]! >= 0) return;
+    level[j] = level[from]! + 1;
+    if (level[j]! > height) height = level[j]!;
+    queue[tail++] = j;
+  };
+  while (head < tail) {
+    const i = queue[head++]!;
+    const u = entered[i]!;
+    if (g.kind[u] !== KIND_END) {
+      for (let s = g.outStart[u]!; s < g.outStart[u + 1]!; s++) {
+        if (prob[g.outEdge[s]!]! === 0) continue;
+        arcs++;
+        visit(i, g.outTarget[s]!);
+      }
+    }
+    for (let s = g.inStart[u]!; s < g.inStart[u + 1]!; s++) {
+      const w = g.inSource[s]!;
+      if (g.kind[w] !== KIND_END && prob[g.inEdge[s]!]! !== 0) visit(i, w);
+    }
+  }
+  if (tail < k || height === 0 || height > 2 * Math.log2(k)) return false;
+  // The direct solves' band (see solveSparse), from the symmetric matrix's entries.
+  const entries = k + 2 * arcs;
+  const maxBandwidth = Math.floor((6 * entries + 16 * k) / (2 * k));
+  return (k - 1) / (2 * height) > 16 * maxBandwidth;
 }
 
 /** x = A^-1 b by the LU factors of A, plus one step of iterative refinement. */

@@ -18,7 +18,8 @@ export interface SparseMatrix {
  * from the node to itself) on the diagonal and -p for each arrow from another member into
  * it (duplicate arrows added together), plus an explicit zero at (i, j) wherever only
  * (j, i) is an arrow, so that the pattern is symmetric. A v = b gives the expected visits
- * v for inflow b.
+ * v for inflow b. With `symmetric` false, the explicit zeros are left out (what an iterative
+ * solve takes; the same as withoutZeros of the symmetric one).
  * @example componentMatrix(g, c, sccs.comp, prob, entered, k, local).rowStart[k]
  */
 export function componentMatrix(
@@ -29,6 +30,7 @@ export function componentMatrix(
   members: Int32Array,
   k: number,
   local: Int32Array,
+  symmetric = true,
 ): SparseMatrix {
   let size = k;
   for (let i = 0; i < k; i++) {
@@ -61,7 +63,7 @@ export function componentMatrix(
     }
     // Explicit zeros where only the transposed entry is nonzero: a structurally symmetric
     // pattern, which the selected inversion of the LU factors needs (inverseDiagonal).
-    if (g.kind[v] !== KIND_END) {
+    if (symmetric && g.kind[v] !== KIND_END) {
       for (let s = g.outStart[v]!; s < g.outStart[v + 1]!; s++) {
         const t = g.outTarget[s]!;
         const j = local[t]!;
