@@ -216,14 +216,27 @@ function solveComponent(
       entered[k++] = u;
     }
   }
+  // Breadth first from where cases come in, counting the levels and the arrows inside: how
+  // tangled the loop is (see looksTangled).
+  const roots = k;
+  let depth = 0;
+  let levelEnd = k;
+  let arcs = 0;
   for (let h = 0; h < k; h++) {
+    if (h === levelEnd) {
+      depth++;
+      levelEnd = k;
+    }
     const u = entered[h]!;
     if (g.kind[u] === KIND_END) continue;
     for (let s = g.outStart[u]!; s < g.outStart[u + 1]!; s++) {
       const t = g.outTarget[s]!;
-      if (comp[t] === c && local[t] === -1 && prob[g.outEdge[s]!]! > 0) {
-        local[t] = k;
-        entered[k++] = t;
+      if (comp[t] === c && prob[g.outEdge[s]!]! > 0) {
+        arcs++;
+        if (local[t] === -1) {
+          local[t] = k;
+          entered[k++] = t;
+        }
       }
     }
   }
@@ -276,6 +289,7 @@ function solveComponent(
           k,
           local,
           options.method,
+          roots === 1 && looksTangled(k, depth, arcs),
         );
   const residual =
     status === 'trapped' || status === 'unsolved'
@@ -418,10 +432,11 @@ function solveSparse(
   k: number,
   local: Int32Array,
   method: Required<SolveOptions>['method'],
+  tangle: boolean,
 ): Status {
   // A tangle (a map discovered from a messy log) is sent straight to the iterative solve:
   // neither direct solve can work there, and trying costs a third of the solve.
-  const tangled = method === 'auto' && looksTangled(g, c, comp, prob, entered, k, local);
+  const tangled = method === 'auto' && tangle;
   const a = componentMatrix(g, c, comp, prob, entered, k, local, !tangled);
   const b = pool.float64(k);
   const x = pool.float64(k);
@@ -491,57 +506,20 @@ function solveSparse(
 }
 
 /**
- * True when a loop component is a tangle no direct solve can handle: a breadth-first sweep
- * over its arrows (both ways) from its first member is at most 2 log2 k deep, so no order
- * gives a bandwidth under (k - 1) / 2h (see reverseCuthillMcKee), and that bound is over 16
- * times the band the direct solves are allowed. Loops of loops, however many, are deeper
- * (a nested map of 4,096 steps: 26 levels) and keep the direct solve with its exact
- * first-visit chances. O(arrows).
+ * True when a loop of k steps, entered at one step, is a tangle no direct solve can handle:
+ * every step is at most `depth` arrows from the entry (breadth first along the arrows), and
+ * depth is at most 2 log2 k, so any two steps are within 2 depth of each other without
+ * regard to direction and no order gives a bandwidth under (k - 1) / (2 depth) (see
+ * reverseCuthillMcKee); that bound is over 16 times the band the direct solves are allowed
+ * (from the `arcs` inside). Loops of loops, however many, are deeper (a nested map of 4,096
+ * steps: 26 levels) and keep the direct solve with its exact first-visit chances.
  */
-function looksTangled(
-  g: FlowGraph,
-  c: number,
-  comp: Int32Array,
-  prob: Float64Array,
-  entered: Int32Array,
-  k: number,
-  local: Int32Array,
-): boolean {
-  const level = pool.int32(k).fill(-1);
-  const queue = pool.int32(k);
-  let head = 0;
-  let tail = 0;
-  let height = 0;
-  let arcs = 0;
-  queue[tail++] = 0;
-  level[0] = 0;
-  const visit = (from: number, node: number) => {
-    const j = local[node]!;
-    if (j < 0 || comp[node] !== c || level[j]! >= 0) return;
-    level[j] = level[from]! + 1;
-    if (level[j]! > height) height = level[j]!;
-    queue[tail++] = j;
-  };
-  while (head < tail) {
-    const i = queue[head++]!;
-    const u = entered[i]!;
-    if (g.kind[u] !== KIND_END) {
-      for (let s = g.outStart[u]!; s < g.outStart[u + 1]!; s++) {
-        if (prob[g.outEdge[s]!]! === 0) continue;
-        arcs++;
-        visit(i, g.outTarget[s]!);
-      }
-    }
-    for (let s = g.inStart[u]!; s < g.inStart[u + 1]!; s++) {
-      const w = g.inSource[s]!;
-      if (g.kind[w] !== KIND_END && prob[g.inEdge[s]!]! !== 0) visit(i, w);
-    }
-  }
-  if (tail < k || height === 0 || height > 2 * Math.log2(k)) return false;
+function looksTangled(k: number, depth: number, arcs: number): boolean {
+  if (depth === 0 || depth > 2 * Math.log2(k)) return false;
   // The direct solves' band (see solveSparse), from the symmetric matrix's entries.
   const entries = k + 2 * arcs;
   const maxBandwidth = Math.floor((6 * entries + 16 * k) / (2 * k));
-  return (k - 1) / (2 * height) > 16 * maxBandwidth;
+  return (k - 1) / (2 * depth) > 16 * maxBandwidth;
 }
 
 /** x = A^-1 b by the LU factors of A, plus one step of iterative refinement. */
