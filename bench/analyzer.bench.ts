@@ -58,8 +58,8 @@ const ROUTES = [
  *   the next main-line step;
  * - 12% exits: No leads to one step ("Tell the customer") and a "Cancelled" end;
  * - 1% dead ends: No leads to a "Wait for reply" step with no arrow on (a drawing mistake).
- * With `parallelShare` > 0, that share of routings are parallel blocks instead: a split, two
- * or three branches (an action, half of them followed by a check that loops back to it) and a
+ * With `parallelShare` > 0, that share of routings are parallel blocks instead: a step
+ * handing the work out, a split, two or three branches (an action, half of them followed by a check that loops back to it) and a
  * join, so parallel work sits inside the stages' rework loops and skips.
  * Four decisions in five carry chances on their arrows; the rest are assumed. One action in
  * 200 has a second, unlabelled arrow forward (a hidden decision, another drawing mistake).
@@ -124,12 +124,18 @@ export function generateMap(size: number, seed = 1, parallelShare = 0): ProcessM
         const skip = Math.max(i + 2, Math.min(last, i + 2 + Math.floor(rnd() * 3)));
         arrows.push({ source: id, target: skip, label: 'No', p: p(1 - yes) });
       } else if (q < 0.87 && rnd() < parallelShare) {
-        (nodes[nodes.length - 1] as { kind: string }).kind = 'parallel';
+        // The main-line step hands the work out through a split of its own, so arrows back
+        // or forward to it (rework, skips) merge before the split rather than turn it into a
+        // join that would wait for them.
+        Object.assign(nodes[nodes.length - 1]!, { kind: 'action', label: pick(ACTIONS) });
+        const split = newId('n');
+        nodes.push({ id: split, kind: 'parallel', label: '', position: pos(s, row + 1) });
+        arrows.push({ source: id, target: split });
         const join = newId('n');
         const branches = 2 + Math.floor(rnd() * 2);
         for (let b = 0; b < branches; b++) {
           const side = step(pick(ACTIONS), s, row + 1 + b);
-          arrows.push({ source: id, target: side });
+          arrows.push({ source: split, target: side });
           if (rnd() < 0.5) {
             const check = newId('n');
             nodes.push({

@@ -1,6 +1,7 @@
 import type { ProcessMap } from '../model';
 import { buildFlowGraph, type FlowGraph } from './buildFlowGraph';
-import { type CaseFacts, exploreCases, hasParallel } from './exploreCases';
+import { checkCases } from './checkCases';
+import { type CaseFacts, hasParallel } from './exploreCases';
 import { findSccs, type Sccs } from './findSccs';
 import { IdMinter } from './IdMinter';
 import { markLoops } from './markLoops';
@@ -35,7 +36,7 @@ export function createAnalysisContext(map: ProcessMap): AnalysisContext {
   const g = buildFlowGraph(map);
   const sccs = findSccs(g.n, g.outStart, g.outTarget);
   const pathReach = markReachable(g.n, g.starts, g.outStart, g.outTarget);
-  const cases = hasParallel(g) ? exploreCases(g) : null;
+  const cases = hasParallel(g) ? checkCases(g) : null;
   const reach = cases?.complete ? cases.runs : pathReach;
   const coreach = markReachable(g.n, g.ends, g.inStart, g.inSource);
   const loop = markLoops(sccs, g.outStart, g.outTarget);

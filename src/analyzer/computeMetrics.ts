@@ -1,10 +1,11 @@
 import type { MapEdge, MapEdit, MapNode } from '../model';
 import type { AnalysisContext } from './AnalysisContext';
 import { branchProbabilities } from './branchProbabilities';
-import { KIND_ACTION, KIND_DECISION, KIND_END } from './buildFlowGraph';
+import { type FlowGraph, KIND_ACTION, KIND_DECISION, KIND_END } from './buildFlowGraph';
 import { listNodesAt, quoteNode } from './describeNodes';
 import { estimateLeadTime } from './estimateLeadTime';
 import { findLongestPath } from './findLongestPath';
+import { BLOCK_BOUND } from './findSoundBlocks';
 import { makeFinding, makeRangeFinding, type RankedFinding } from './makeFinding';
 import { present } from './present';
 import { newEdge, rowBeside } from './repairHelpers';
@@ -156,7 +157,7 @@ export function computeMetrics(
     lead = estimateLeadTime(g, prob, vs);
     if (!cases.complete) {
       notes.push(
-        `The parallel parts of this map have more than ${cases.states} case states (the check stopped around ${listNodesAt(g.nodes, cases.stoppedAt)}): waiting joins and double runs were checked only in part, and the figures may be approximate.`,
+        `The parallel parts of this map have more than ${cases.states} case states (the check stopped around ${listNodesAt(g.nodes, cases.stoppedAt)}): waiting joins and double runs were checked only in part, and the figures may be approximate.${tooLargeNote(g, cases.tooLarge)}`,
       );
     } else if (cases.waits.includes(1) || cases.doubled.includes(1)) {
       notes.push(
@@ -375,4 +376,18 @@ function invalidFinding(ctx: AnalysisContext, u: number, sum: number): RankedFin
       },
     ],
   );
+}
+
+/**
+ * Names the parallel blocks too large to check exactly, by the steps around them (a split and
+ * a join are seldom named): " The parallel block between 'A' and 'B' alone has more than ...".
+ */
+function tooLargeNote(g: FlowGraph, blocks: readonly [number, number][]): string {
+  if (blocks.length === 0) return '';
+  const [split, join] = blocks[0]!;
+  const before = g.inStart[split + 1]! > g.inStart[split]! ? g.inSource[g.inStart[split]!]! : split;
+  const after = g.outStart[join + 1]! > g.outStart[join]! ? g.outTarget[g.outStart[join]!]! : join;
+  const others = blocks.length - 1;
+  const more = others > 0 ? ` (and ${others} other block${others === 1 ? '' : 's'})` : '';
+  return ` The parallel block between ${listNodesAt(g.nodes, [before])} and ${listNodesAt(g.nodes, [after])}${more} alone has more than ${BLOCK_BOUND.toLocaleString('en-US')} case states: it is too large to check exactly.`;
 }

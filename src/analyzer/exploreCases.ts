@@ -32,6 +32,8 @@ export interface CaseFacts {
    * merge, it would pass the case on more than once: the step after it would run twice).
    */
   crowded: Uint8Array;
+  /** Parallel blocks whose own check had more states than its bound, as [split, join] pairs. */
+  tooLarge: [number, number][];
 }
 
 /** States explored on top of four per arrow before the check gives up on being exact. */
@@ -64,10 +66,16 @@ class IntList {
  * run, which join arrows can wait forever (deadlock) and which steps can be reached by two
  * tokens at once (lack of synchronisation). A case that stays one token (no parallel split
  * on its way) has one state per arrow, so the states grow with the map, multiplying only
- * inside parallel blocks.
+ * inside parallel blocks. With `jump` (per node: the join of a sound block that begins at this
+ * split, or -1; see findSoundBlocks), a token before such a split moves straight onto the
+ * join's arrows out, and the steps inside are left to the caller.
  * @example exploreCases(buildFlowGraph(map)).waits
  */
-export function exploreCases(g: FlowGraph, bound = BASE_BOUND + 4 * g.edges.length): CaseFacts {
+export function exploreCases(
+  g: FlowGraph,
+  bound = BASE_BOUND + 4 * g.edges.length,
+  jump: Int32Array | null = null,
+): CaseFacts {
   const e = g.edges.length;
   const runs = new Uint8Array(g.n);
   const waits = new Uint8Array(e);
@@ -195,7 +203,10 @@ export function exploreCases(g: FlowGraph, bound = BASE_BOUND + 4 * g.edges.leng
         doubled[v] = 1;
         doubledEdge[j] = 1;
       }
-      if (kind === KIND_END && g.outStart[v + 1] === g.outStart[v]) {
+      if (jump !== null && jump[v]! >= 0) {
+        const j2 = jump[v]!;
+        successor(i, m, [p], g.outEdge.subarray(g.outStart[j2]!, g.outStart[j2 + 1]!));
+      } else if (kind === KIND_END && g.outStart[v + 1] === g.outStart[v]) {
         successor(i, m, [p], []);
       } else if (kind === KIND_PARALLEL) {
         successor(i, m, [p], g.outEdge.subarray(g.outStart[v]!, g.outStart[v + 1]!));
@@ -223,6 +234,7 @@ export function exploreCases(g: FlowGraph, bound = BASE_BOUND + 4 * g.edges.leng
     doubled,
     doubledEdge,
     crowded,
+    tooLarge: [],
   };
 }
 

@@ -1,8 +1,8 @@
 import { applyEdits, type MapEdit } from '../../model';
 import type { AnalysisContext } from '../AnalysisContext';
 import { buildFlowGraph } from '../buildFlowGraph';
+import { checkCases } from '../checkCases';
 import { quoteNode } from '../describeNodes';
-import { exploreCases } from '../exploreCases';
 import { makeFinding } from '../makeFinding';
 import { present } from '../present';
 import { newEdge, newNode, offsetFrom } from '../repairHelpers';
@@ -56,7 +56,7 @@ function joinBefore(ctx: AnalysisContext, v: number, edges: number[]): Suggestio
     edge: newEdge(mint(`fix-e-${join.id}-${node.id}`), join.id, node.id),
   });
   const g2 = buildFlowGraph(applyEdits(ctx.map, edits));
-  const facts = exploreCases(g2);
+  const facts = checkCases(g2);
   const at = g2.indexOf.get(join.id);
   if (facts.complete && at !== undefined && facts.missing.has(at)) return null;
   return { title: `Wait for every branch before ${quoteNode(node)}: add a join`, edits };
