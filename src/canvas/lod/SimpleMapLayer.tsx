@@ -71,7 +71,8 @@ function worstOf(byId: ReadonlyMap<string, readonly ReviewFinding[]>): Map<strin
  * latest bitmap is copied across, moved and scaled (blurred for a moment while a new one is
  * drawn: see bitmapPlan). Hovering a step outlines it and shows its label and findings. The
  * canvas element carries `data-steps-drawn`: how many steps are on screen, drawn (tests and
- * the editor bench read it).
+ * the editor bench read it), and `data-drawn-by`: "worker" once a worker's bitmap is shown,
+ * "page" while the page draws it itself.
  */
 export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   const transform = useStore((s) => s.transform);
@@ -154,6 +155,7 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
           drawSimpleMap(context, scene, { ...view, ratio }, colors, marks),
         );
         drawnHere.current = { view, content, ratio };
+        canvas.dataset.drawnBy = 'page';
       }
     } else {
       drawnHere.current = null;
@@ -162,6 +164,7 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
       context.clearRect(0, 0, canvas.width, canvas.height);
       context.drawImage(bitmap.bitmap, p.x * ratio, p.y * ratio, p.width * ratio, p.height * ratio);
       canvas.dataset.stepsDrawn = String(stepsIn(scene, shownMapRect(bitmap.area, view)));
+      canvas.dataset.drawnBy = 'worker';
     }
     if (!worker) return;
     const steadyMs = now - zoomChange.current.at;
