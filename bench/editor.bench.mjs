@@ -290,6 +290,29 @@ async function framesDuring(page, action, after = SETTLE_MS) {
 }
 
 /**
+ * Runs `measure` (which returns frame stats) and adds the CPU time the page's main thread
+ * and its whole renderer process (workers included) spent per frame meanwhile, in ms: on a
+ * noisy machine these vary less than frame times, which count time waiting for a core.
+ */
+async function withCpu(cdp, measure) {
+  await cdp.send('Performance.enable');
+  const cpu = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+    return { thread: get('ThreadTime'), process: get('ProcessTime') };
+  };
+  const before = await cpu();
+  const stats = await measure();
+  const after = await cpu();
+  const frames = Math.max(1, stats.frames);
+  return {
+    ...stats,
+    mainCpu: ((after.thread - before.thread) * 1000) / frames,
+    processCpu: ((after.process - before.process) * 1000) / frames,
+  };
+}
+
+/**
  * At the fitted zoom: a pan, then the wheel zooming in to about twice the zoom and back out
  * twice over, then a zoom in from the fitted zoom to 1.0 in 1.5 s, each with its frame times.
  */
@@ -298,12 +321,16 @@ async function measureFitted(page, cdp) {
   const cx = rect.x + rect.width / 2;
   const cy = rect.y + rect.height / 2;
   const empty = (await page.evaluate(findEmptyPoint)) ?? { x: cx, y: cy };
-  const pan = await framesDuring(page, () =>
-    gesture(cdp, empty.x, empty.y, Math.min(300, rect.width / 2 - 60), 150),
+  const pan = await withCpu(cdp, () =>
+    framesDuring(page, () =>
+      gesture(cdp, empty.x, empty.y, Math.min(300, rect.width / 2 - 60), 150),
+    ),
   );
   await sleep(SETTLE_MS);
-  const wheel = await framesDuring(page, () =>
-    wheelGesture(cdp, cx, cy, GESTURE_MS, (t) => -20 * Math.sin((2 * Math.PI * t) / 1500)),
+  const wheel = await withCpu(cdp, () =>
+    framesDuring(page, () =>
+      wheelGesture(cdp, cx, cy, GESTURE_MS, (t) => -20 * Math.sin((2 * Math.PI * t) / 1500)),
+    ),
   );
   await sleep(SETTLE_MS);
   const { zoom: before } = await page.evaluate(viewportState);
@@ -518,7 +545,9 @@ try {
                 ? `edit p95 ${r.edit.p95.toFixed(1)} (${r.edit.edits} edits, ${r.edit.over50} frames > 50 ms), `
                 : '') +
               `fit view ${r.fit.toFixed(0)} ms, at fitted zoom ${r.fitted.zoom.toFixed(3)}: pan p95/max ${r.fitted.pan.p95.toFixed(1)}/${r.fitted.pan.max.toFixed(1)}, ` +
-              `wheel p95/max ${r.fitted.wheel.p95.toFixed(1)}/${r.fitted.wheel.max.toFixed(1)}, zoom in to ${r.fitted.zoomInTo.toFixed(2)} p95/max ${r.fitted.zoomIn.p95.toFixed(1)}/${r.fitted.zoomIn.max.toFixed(1)}, ` +
+              `wheel p95/max ${r.fitted.wheel.p95.toFixed(1)}/${r.fitted.wheel.max.toFixed(1)}, ` +
+              `CPU ms/frame main (renderer) pan ${r.fitted.pan.mainCpu.toFixed(1)} (${r.fitted.pan.processCpu.toFixed(1)}), ` +
+              `wheel ${r.fitted.wheel.mainCpu.toFixed(1)} (${r.fitted.wheel.processCpu.toFixed(1)}), zoom in to ${r.fitted.zoomInTo.toFixed(2)} p95/max ${r.fitted.zoomIn.p95.toFixed(1)}/${r.fitted.zoomIn.max.toFixed(1)}, ` +
               `heap ${r.heapMB.toFixed(1)} MB, at zoom ${r.zoom.toFixed(2)}: ${r.domNodes} nodes / ${r.domEdges} edges in DOM ` +
               `[${((performance.now() - t) / 1000).toFixed(1)} s]`,
           );

@@ -3,7 +3,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { generateMap } from '../bench/generateMap';
 import { extractMapFromPng } from '../src/io/pngMapChunk';
-import { NODE_SIZE } from '../src/layout/nodeSize';
+import { NODE_SIZE, stepSize } from '../src/layout/nodeSize';
 import type { MapNode } from '../src/model';
 
 // A big map seen whole: below zoom 0.35 the canvas draws its steps as plain shapes on one
@@ -199,4 +199,188 @@ test('a map whose steps are 10 million px apart exports a PNG scaled to fit, dra
   expect(column.some((pixel) => pixel !== background)).toBe(true);
   const inside = extractMapFromPng(new Uint8Array(bytes));
   expect(inside.ok && JSON.parse(inside.text).nodes).toHaveLength(2);
+});
+
+/** The view: React Flow's transform and the canvas's size and place on the page. */
+async function viewOf(page: Page) {
+  const at = await toScreen(page, 0, 0);
+  const box = await layer(page).boundingBox();
+  if (!box) throw new Error('no simple layer on screen');
+  return { ...box, zoom: at.zoom, tx: at.x - box.x, ty: at.y - box.y };
+}
+
+/** The steps whose box lies at least in part in the view (as the layer counts them). */
+async function stepsInView(page: Page) {
+  const v = await viewOf(page);
+  const [x0, y0] = [-v.tx / v.zoom, -v.ty / v.zoom];
+  const [x1, y1] = [(v.width - v.tx) / v.zoom, (v.height - v.ty) / v.zoom];
+  return map.nodes.filter((n) => {
+    const size = stepSize(n);
+    return (
+      n.position.x <= x1 &&
+      n.position.y <= y1 &&
+      n.position.x + size.width >= x0 &&
+      n.position.y + size.height >= y0
+    );
+  });
+}
+
+/** The layer's alpha at each step's centre (255: painted there). */
+async function alphasAt(page: Page, steps: MapNode[]) {
+  const points = await Promise.all(steps.map((n) => toScreen(page, centreOf(n).x, centreOf(n).y)));
+  return page.evaluate((points) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.lf-simple-layer');
+    const box = canvas?.getBoundingClientRect();
+    const context = canvas?.getContext('2d', { willReadFrequently: true });
+    if (!canvas || !box || !context) return [];
+    const ratio = canvas.width / box.width;
+    return points.map(
+      (p) =>
+        context.getImageData(
+          Math.floor((p.x - box.left) * ratio),
+          Math.floor((p.y - box.top) * ratio),
+          1,
+          1,
+        ).data[3],
+    );
+  }, points);
+}
+
+/** A few steps in view whose centres lie in a band of the view (parts of its width). */
+async function stepsInBand(page: Page, from: number, to: number, count = 6) {
+  const v = await viewOf(page);
+  const inBand = (await stepsInView(page)).filter((n) => {
+    const x = centreOf(n).x * v.zoom + v.tx;
+    const y = centreOf(n).y * v.zoom + v.ty;
+    return x >= from * v.width && x <= to * v.width && y > 20 && y < v.height - 20;
+  });
+  const every = Math.max(1, Math.floor(inBand.length / count));
+  return inBand.filter((_, i) => i % every === 0).slice(0, count);
+}
+
+test('at fitted zoom, a wheel zoom and a pan past the drawn margin: the steps are drawn where they are, counted truthfully; hover and selection marks still show', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await importMap(page, map);
+  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(SIZE), { timeout: 30_000 });
+  const fitted = await viewOf(page);
+
+  // The wheel, turned quickly over the middle: the zoom goes up by more than the drawn
+  // bitmap may be scaled, so a fresh one is drawn for the new zoom.
+  await page.mouse.move(fitted.x + fitted.width / 2, fitted.y + fitted.height / 2);
+  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
+  await expect.poll(async () => (await viewOf(page)).zoom).toBeGreaterThan(fitted.zoom * 2);
+  const zoomed = await viewOf(page);
+  expect(zoomed.zoom).toBeLessThan(0.35);
+  // What the layer counts is what is in view: fewer than all once zoomed in.
+  const inView = await stepsInView(page);
+  expect(inView.length).toBeLessThan(SIZE);
+  await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(inView.length));
+  // Drawn off the main thread: the page shows the worker's bitmap.
+  await expect(layer(page)).toHaveAttribute('data-drawn-by', 'worker');
+  // Steps across the whole view are painted at their centres.
+  const across = await stepsInBand(page, 0.02, 0.98, 10);
+  expect(across.length).toBeGreaterThan(5);
+  await expect.poll(() => alphasAt(page, across)).toEqual(across.map(() => 255));
+
+  // A drag of the pane to the left, past the half view of margin the bitmap was drawn with:
+  // the steps that come in at the right are drawn there.
+  const grab = { x: zoomed.x + zoomed.width * 0.8, y: zoomed.y + zoomed.height / 2 };
+  const shift = Math.round(zoomed.width * 0.7);
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(grab.x - shift, grab.y, { steps: 12 });
+  await page.mouse.up();
+  const panned = await viewOf(page);
+  expect(panned.tx).toBeCloseTo(zoomed.tx - shift, 0);
+  const cameIn = await stepsInBand(page, 0.75, 0.98);
+  expect(cameIn.length).toBeGreaterThan(2);
+  await expect.poll(() => alphasAt(page, cameIn)).toEqual(cameIn.map(() => 255));
+  // Right of the map's last column (and of its arrows' loops) nothing is painted.
+  const mapRight = Math.max(...map.nodes.map((n) => n.position.x + stepSize(n).width)) + 80;
+  const beyond = await toScreen(page, mapRight, 0);
+  expect(beyond.x + 60).toBeLessThan(panned.x + panned.width);
+  // Painted pixels in a strip 60 px wide there, the view's height (minimap aside).
+  const painted = await page.evaluate(
+    ({ x, top, height }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.lf-simple-layer');
+      const box = canvas?.getBoundingClientRect();
+      const context = canvas?.getContext('2d', { willReadFrequently: true });
+      if (!canvas || !box || !context) return -1;
+      const ratio = canvas.width / box.width;
+      const strip = context.getImageData(
+        Math.floor((x - box.left) * ratio),
+        Math.floor((top - box.top) * ratio),
+        Math.round(60 * ratio),
+        Math.round(height * ratio),
+      );
+      let count = 0;
+      for (let i = 3; i < strip.data.length; i += 4) if (strip.data[i]! > 0) count++;
+      return count;
+    },
+    { x: beyond.x, top: panned.y, height: panned.height },
+  );
+  expect(painted).toBe(0);
+  await expect(layer(page)).toHaveAttribute(
+    'data-steps-drawn',
+    String((await stepsInView(page)).length),
+  );
+
+  // Hover a step that came in: its name shows and it is outlined; a click selects it and,
+  // with the pointer gone, its selection outline stays.
+  const picked = cameIn[Math.floor(cameIn.length / 2)]!;
+  const at = await toScreen(page, centreOf(picked).x, centreOf(picked).y);
+  /** The layer's pixels in a 40 px square around the step. */
+  const around = () =>
+    page.evaluate(
+      ({ x, y }) => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.lf-simple-layer');
+        const box = canvas?.getBoundingClientRect();
+        const context = canvas?.getContext('2d', { willReadFrequently: true });
+        if (!canvas || !box || !context) return [];
+        const ratio = canvas.width / box.width;
+        const side = Math.round(40 * ratio);
+        const pixels = context.getImageData(
+          Math.round((x - box.left - 20) * ratio),
+          Math.round((y - box.top - 20) * ratio),
+          side,
+          side,
+        );
+        return Array.from(pixels.data);
+      },
+      { x: at.x, y: at.y },
+    );
+  /** How many pixels around the step look clearly different from `before` (not anti-aliasing). */
+  const changedFrom = async (before: number[]) => {
+    const now = await around();
+    let changed = 0;
+    for (let i = 0; i < before.length; i += 4) {
+      const d = [0, 1, 2, 3].map((k) => Math.abs((now[i + k] ?? 0) - (before[i + k] ?? 0)));
+      if (Math.max(...d) > 60) changed++;
+    }
+    return changed;
+  };
+  const plain = await around();
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByRole('tooltip')).toContainText(picked.label);
+  await expect.poll(() => changedFrom(plain)).toBeGreaterThan(20);
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue(picked.label);
+  // Away from every step (right of the map's last column), the tooltip goes; the selection
+  // outline stays.
+  const cols = Math.ceil(Math.sqrt(SIZE * 1.15));
+  const away = await toScreen(page, cols * 240 + 200, centreOf(picked).y);
+  expect(away.x).toBeLessThan(panned.x + panned.width - 5);
+  await page.mouse.move(away.x, away.y);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  await expect.poll(() => changedFrom(plain)).toBeGreaterThan(20);
+  // Clearing the selection (Escape) takes the outline off again.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('textbox', { name: 'Label' })).toHaveCount(0);
+  await expect.poll(() => changedFrom(plain)).toBeLessThan(3);
 });

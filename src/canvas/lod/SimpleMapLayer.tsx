@@ -5,7 +5,16 @@ import type { ReviewFinding } from '../../review';
 import { useAnalysis } from '../../store/AnalysisProvider';
 import { useEditor } from '../../store/EditorStoreContext';
 import { worstSeverity } from '../worstSeverity';
-import { drawSimpleMap, type SimpleColors } from './drawSimpleMap';
+import {
+  areaFor,
+  needsFresh,
+  placement,
+  STEADY_MS,
+  shownMapRect,
+  type ViewBox,
+} from './bitmapPlan';
+import { drawSimpleMap, type SimpleColors, type SimpleMarks } from './drawSimpleMap';
+import { createSimpleDrawer, type DrawnBitmap, type SimpleDrawer } from './simpleDrawer';
 import { type SimpleScene, stepAt } from './simpleScene';
 import { HIT_TOLERANCE_PX } from './useSimpleSelection';
 
@@ -26,22 +35,6 @@ function readColors(element: Element): SimpleColors {
   };
 }
 
-/** How long the zoom must stay put before the map is drawn onto the pan bitmap. */
-const STEADY_MS = 200;
-
-/** The map as last drawn onto the off-screen bitmap, at a view transform and size. */
-interface DrawnArea {
-  bitmap: HTMLCanvasElement;
-  content: object;
-  x: number;
-  y: number;
-  zoom: number;
-  ratio: number;
-  width: number;
-  height: number;
-  drawn: number;
-}
-
 function resize(canvas: HTMLCanvasElement, width: number, height: number) {
   const w = Math.round(width);
   const h = Math.round(height);
@@ -49,6 +42,17 @@ function resize(canvas: HTMLCanvasElement, width: number, height: number) {
     canvas.width = w;
     canvas.height = h;
   }
+}
+
+/** How many steps of the scene lie (at least in part) in a map rectangle. */
+function stepsIn(scene: SimpleScene, rect: ReturnType<typeof shownMapRect>): number {
+  if (!rect || !scene.stepIndex) return 0;
+  let count = 0;
+  scene.stepIndex.search(rect.x0, rect.y0, rect.x1, rect.y1, () => {
+    count++;
+    return false;
+  });
+  return count;
 }
 
 function worstOf(byId: ReadonlyMap<string, readonly ReviewFinding[]>): Map<string, Severity> {
@@ -62,10 +66,13 @@ function worstOf(byId: ReadonlyMap<string, readonly ReviewFinding[]>): Map<strin
 
 /**
  * The map drawn as plain shapes on one <canvas> over the whole canvas area, for zooms at
- * which labels cannot be read (see detailLevel). Redrawn in the same frame as React Flow
- * moves its view. Hovering a step outlines it and shows its label and findings. The canvas
- * element carries `data-steps-drawn`: how many steps are drawn, in view and in the margin
- * around it (tests and the editor bench read it).
+ * which labels cannot be read (see detailLevel). A worker draws it (simpleDraw.worker) onto
+ * bitmaps a margin bigger than the view; in the same frame as React Flow moves its view, the
+ * latest bitmap is copied across, moved and scaled (blurred for a moment while a new one is
+ * drawn: see bitmapPlan). Hovering a step outlines it and shows its label and findings. The
+ * canvas element carries `data-steps-drawn`: how many steps are on screen, drawn (tests and
+ * the editor bench read it), and `data-drawn-by`: "worker" once a worker's bitmap is shown,
+ * "page" while the page draws it itself.
  */
 export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   const transform = useStore((s) => s.transform);
@@ -79,7 +86,6 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   const byEdge = useAnalysis((s) => s.byEdge);
   const nodeSeverity = useMemo(() => worstOf(byNode), [byNode]);
   const edgeSeverity = useMemo(() => worstOf(byEdge), [byEdge]);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hovered, setHovered] = useState(-1);
   const scheme = domNode?.closest('[data-theme]')?.getAttribute('data-theme');
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when the theme changes
@@ -91,79 +97,113 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
     () => ({}),
     [scene, colors, selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity, hovered],
   );
-  const cache = useRef<DrawnArea | null>(null);
-  const lastZoom = useRef({ zoom: 0, at: 0 });
-
-  useLayoutEffect(() => {
-    const canvas = canvasRef.current;
-    // A CPU canvas: thousands of small paths draw faster there than through the GPU path.
-    const context = canvas?.getContext('2d', { willReadFrequently: true });
-    if (!canvas || !context || !colors || width === 0 || height === 0) return;
-    const ratio = window.devicePixelRatio || 1;
-    resize(canvas, width * ratio, height * ratio);
-    const [tx, ty, zoom] = transform;
-    const marks = { selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity, hovered };
-    const now = performance.now();
-    if (zoom !== lastZoom.current.zoom) lastZoom.current = { zoom, at: now };
-    if (now - lastZoom.current.at < STEADY_MS) {
-      // While the zoom changes (a wheel turning), each frame draws just the view.
-      cache.current = null;
-      const view = { x: tx, y: ty, zoom, width, height, ratio };
-      canvas.dataset.stepsDrawn = String(drawSimpleMap(context, scene, view, colors, marks));
-      return;
-    }
-    // At a steady zoom the map is drawn once onto a bitmap half a view bigger on each side; a
-    // pan that stays within that margin only copies the bitmap across.
-    const mx = Math.round(width / 2);
-    const my = Math.round(height / 2);
-    let area = cache.current;
-    if (
-      !area ||
-      area.content !== content ||
-      area.zoom !== zoom ||
-      area.ratio !== ratio ||
-      area.width !== width ||
-      area.height !== height ||
-      Math.abs(tx - area.x) > mx ||
-      Math.abs(ty - area.y) > my
-    ) {
-      const bitmap = area?.bitmap ?? document.createElement('canvas');
-      const w = width + 2 * mx;
-      const h = height + 2 * my;
-      resize(bitmap, w * ratio, h * ratio);
-      const pen = bitmap.getContext('2d', { willReadFrequently: true });
-      if (!pen) return;
-      const drawn = drawSimpleMap(
-        pen,
-        scene,
-        { x: tx + mx, y: ty + my, zoom, width: w, height: h, ratio },
-        colors,
-        marks,
-      );
-      area = { bitmap, content, x: tx, y: ty, zoom, ratio, width, height, drawn };
-      cache.current = area;
-    }
-    context.setTransform(1, 0, 0, 1, 0, 0);
-    context.clearRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(
-      area.bitmap,
-      Math.round((tx - area.x - mx) * ratio),
-      Math.round((ty - area.y - my) * ratio),
-    );
-    canvas.dataset.stepsDrawn = String(area.drawn);
-  }, [
-    content,
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  // The latest of everything the drawing reads, for drawing outside React's render (when a
+  // bitmap arrives from the worker, or the zoom has stayed put).
+  const latest = useRef<{
+    scene: SimpleScene;
+    transform: [number, number, number];
+    width: number;
+    height: number;
+    colors: SimpleColors | null;
+    content: object;
+    marks: SimpleMarks;
+  }>({ scene, transform, width, height, colors, content, marks: {} });
+  latest.current = {
     scene,
     transform,
     width,
     height,
     colors,
-    selectedNodeIds,
-    selectedEdgeIds,
-    nodeSeverity,
-    edgeSeverity,
-    hovered,
-  ]);
+    content,
+    marks: { selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity, hovered },
+  };
+  const shown = useRef<DrawnBitmap | null>(null);
+  const zoomChange = useRef({ zoom: 0, at: 0 });
+  const steadyTimer = useRef(0);
+  const drawer = useRef<SimpleDrawer | null>(null);
+  const compose = useRef(() => {});
+  // What this thread last drew itself (before the first bitmap, or with no worker).
+  const drawnHere = useRef<{ view: ViewBox; content: object; ratio: number } | null>(null);
+
+  // Each frame: the latest bitmap from the drawing worker, moved and scaled to the view (a
+  // drawImage); a fresh one is asked for when the view nears its edge or the zoom moved on.
+  compose.current = () => {
+    const canvas = canvasRef.current;
+    // A CPU canvas: when it draws the map itself, thousands of small paths draw faster there.
+    const context = canvas?.getContext('2d', { willReadFrequently: true });
+    const { scene, transform, width, height, colors, content, marks } = latest.current;
+    if (!canvas || !context || !colors || width === 0 || height === 0) return;
+    const ratio = window.devicePixelRatio || 1;
+    resize(canvas, width * ratio, height * ratio);
+    const [x, y, zoom] = transform;
+    const view = { x, y, zoom, width, height };
+    const now = performance.now();
+    if (zoom !== zoomChange.current.zoom) zoomChange.current = { zoom, at: now };
+    const bitmap = shown.current;
+    const worker = drawer.current && !drawer.current.failed ? drawer.current : null;
+    if (!bitmap || !worker) {
+      // Nothing drawn yet (or no worker): draw the view here, this frame, unless it is there.
+      const same = drawnHere.current;
+      if (
+        !same ||
+        same.content !== content ||
+        same.ratio !== ratio ||
+        (['x', 'y', 'zoom', 'width', 'height'] as const).some((k) => same.view[k] !== view[k])
+      ) {
+        canvas.dataset.stepsDrawn = String(
+          drawSimpleMap(context, scene, { ...view, ratio }, colors, marks),
+        );
+        drawnHere.current = { view, content, ratio };
+        canvas.dataset.drawnBy = 'page';
+      }
+    } else {
+      drawnHere.current = null;
+      const p = placement(bitmap.area, view);
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(bitmap.bitmap, p.x * ratio, p.y * ratio, p.width * ratio, p.height * ratio);
+      canvas.dataset.stepsDrawn = String(stepsIn(scene, shownMapRect(bitmap.area, view)));
+      canvas.dataset.drawnBy = 'worker';
+    }
+    if (!worker) return;
+    const steadyMs = now - zoomChange.current.at;
+    const stale =
+      !bitmap ||
+      bitmap.content !== content ||
+      bitmap.ratio !== ratio ||
+      needsFresh(bitmap.area, view, steadyMs);
+    if (stale && !worker.busy) {
+      worker.request(scene, areaFor(view), ratio, content, colors, marks);
+    } else if (!stale && bitmap && bitmap.area.zoom !== zoom) {
+      // The zoom differs a little from the bitmap's: once it stays put, draw it sharp.
+      window.clearTimeout(steadyTimer.current);
+      steadyTimer.current = window.setTimeout(
+        () => compose.current(),
+        Math.max(0, STEADY_MS - steadyMs) + 5,
+      );
+    }
+  };
+
+  useEffect(() => {
+    const made = createSimpleDrawer((drawn) => {
+      shown.current?.bitmap.close();
+      shown.current = drawn;
+      compose.current();
+    });
+    drawer.current = made;
+    compose.current();
+    return () => {
+      made?.dispose();
+      drawer.current = null;
+      shown.current?.bitmap.close();
+      shown.current = null;
+      window.clearTimeout(steadyTimer.current);
+    };
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: compose reads them through `latest`
+  useLayoutEffect(() => compose.current(), [content, scene, transform, width, height, colors]);
 
   // Hover: the step under the pointer, found through the spatial index.
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);

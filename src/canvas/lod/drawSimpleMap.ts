@@ -1,6 +1,12 @@
 import type { Severity } from '../../analyzer';
-import type { NodeKind } from '../../model';
+import type { MapEdge, MapNode, NodeKind } from '../../model';
 import type { SimpleScene } from './simpleScene';
+
+/** What the drawing reads of a scene: a SimpleScene, or its copy in the drawing worker. */
+export type DrawableScene = Pick<SimpleScene, 'boxes' | 'curves' | 'stepIndex' | 'edgeIndex'> & {
+  nodes: readonly Pick<MapNode, 'id' | 'kind'>[];
+  edges: readonly Pick<MapEdge, 'id'>[];
+};
 
 /** Colours of the simple drawing (the theme's, read from the app's CSS variables). */
 export interface SimpleColors {
@@ -68,7 +74,7 @@ const KINDS: NodeKind[] = ['start', 'end', 'action', 'decision', 'parallel'];
  */
 export function drawSimpleMap(
   pen: Pen,
-  scene: SimpleScene,
+  scene: DrawableScene,
   view: SimpleView,
   colors: SimpleColors,
   marks: SimpleMarks = {},
@@ -186,7 +192,7 @@ export function drawSimpleMap(
 
 function drawArrows(
   pen: Pen,
-  scene: SimpleScene,
+  scene: DrawableScene,
   view: SimpleView,
   colors: SimpleColors,
   marks: SimpleMarks,

@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  areaFor,
+  covers,
+  EDGE_SLACK,
+  MARGIN,
+  needsFresh,
+  placement,
+  STEADY_MS,
+  shownMapRect,
+  type ViewBox,
+  ZOOM_FACTOR,
+} from './bitmapPlan';
+
+const view: ViewBox = { x: 100, y: -50, zoom: 0.1, width: 800, height: 600 };
+
+/** Where a map point lands on screen in a view, and on a bitmap drawn for an area. */
+const onScreen = (v: ViewBox, px: number, py: number) => [px * v.zoom + v.x, py * v.zoom + v.y];
+
+describe('areaFor', () => {
+  it('is the view with half of it added on each side, at the same zoom', () => {
+    expect(areaFor(view)).toEqual({ x: 500, y: 250, zoom: 0.1, width: 1600, height: 1200 });
+    expect(MARGIN).toBe(0.5);
+  });
+
+  it('puts every map point half a view further in than the view does', () => {
+    const area = areaFor(view);
+    const [sx, sy] = onScreen(view, 1234, -567);
+    const [bx, by] = onScreen(area, 1234, -567);
+    expect(bx! - sx!).toBe(400);
+    expect(by! - sy!).toBe(300);
+  });
+});
+
+describe('placement', () => {
+  it('is the margin out from the view for the view it was drawn for', () => {
+    expect(placement(areaFor(view), view)).toEqual({ x: -400, y: -300, width: 1600, height: 1200 });
+  });
+
+  it('lands every map point of the bitmap where the current view puts it (pan and zoom)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -5000, max: 5000, noNaN: true }),
+        fc.double({ min: -5000, max: 5000, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.35, noNaN: true }),
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        (x, y, zoom, px, py) => {
+          const area = areaFor(view);
+          const now = { ...view, x, y, zoom };
+          const p = placement(area, now);
+          // The point's pixel on the bitmap, scaled and moved by the placement ...
+          const [bx, by] = onScreen(area, px, py);
+          const scale = p.width / area.width;
+          // ... is where the current view draws it.
+          const [sx, sy] = onScreen(now, px, py);
+          expect(p.x + bx! * scale).toBeCloseTo(sx!, 6);
+          expect(p.y + by! * scale).toBeCloseTo(sy!, 6);
+        },
+      ),
+    );
+  });
+});
+
+describe('covers and needsFresh', () => {
+  const area = areaFor(view);
+
+  it('a pan within the margin is covered; one past it is not', () => {
+    expect(covers(area, { ...view, x: view.x + 399 })).toBe(true);
+    expect(covers(area, { ...view, x: view.x - 400, y: view.y + 300 })).toBe(true);
+    expect(covers(area, { ...view, x: view.x + 401 })).toBe(false);
+    expect(covers(area, { ...view, y: view.y - 301 })).toBe(false);
+  });
+
+  it('asks for a fresh bitmap ahead of the edge, not during a small pan', () => {
+    expect(needsFresh(area, { ...view, x: view.x + 100 }, 0)).toBe(false);
+    const near = 400 - EDGE_SLACK * view.width + 1;
+    expect(needsFresh(area, { ...view, x: view.x + near }, 0)).toBe(true);
+    expect(needsFresh(area, { ...view, y: view.y - 300 }, 0)).toBe(true);
+  });
+
+  it('asks for a fresh bitmap when the zoom moved more than the factor, or moved and stayed', () => {
+    // Zooming about the view's centre, as the wheel does there.
+    const zoomed = (factor: number): ViewBox => {
+      const cx = view.width / 2;
+      const cy = view.height / 2;
+      return {
+        ...view,
+        zoom: view.zoom * factor,
+        x: cx - (cx - view.x) * factor,
+        y: cy - (cy - view.y) * factor,
+      };
+    };
+    expect(needsFresh(area, zoomed(1.1), 0)).toBe(false);
+    expect(needsFresh(area, zoomed(1 / 1.1), 0)).toBe(false);
+    expect(needsFresh(area, zoomed(ZOOM_FACTOR * 1.01), 0)).toBe(true);
+    expect(needsFresh(area, zoomed(1 / (ZOOM_FACTOR * 1.01)), 0)).toBe(true);
+    expect(needsFresh(area, zoomed(1.1), STEADY_MS)).toBe(true);
+    expect(needsFresh(area, view, STEADY_MS * 10)).toBe(false);
+  });
+
+  it('a bitmap still covers the view when zoomed out to the factor about the centre', () => {
+    const cx = view.width / 2;
+    const f = 1 / ZOOM_FACTOR;
+    const out = {
+      ...view,
+      zoom: view.zoom * f,
+      x: cx - (cx - view.x) * f,
+      y: 300 - (300 - view.y) * f,
+    };
+    expect(covers(area, out)).toBe(true);
+  });
+});
+
+describe('shownMapRect', () => {
+  it('is the view in map units while the bitmap covers it', () => {
+    expect(shownMapRect(areaFor(view), view)).toEqual({ x0: -1000, y0: 500, x1: 7000, y1: 6500 });
+  });
+
+  it('is the part on the bitmap after a pan past it, and null once they do not meet', () => {
+    const area = areaFor(view);
+    const panned = { ...view, x: view.x - 1000 };
+    const rect = shownMapRect(area, panned);
+    // The bitmap reaches 800 + 400 CSS px right of the view's left, 12,000 map units at 0.1.
+    expect(rect).toEqual({ x0: 9000, y0: 500, x1: 11_000, y1: 6500 });
+    expect(shownMapRect(area, { ...view, x: view.x - 5000 })).toBeNull();
+  });
+});

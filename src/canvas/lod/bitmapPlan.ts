@@ -1,0 +1,113 @@
+/**
+ * Where the simple layer's drawn bitmaps go and when a fresh one is needed. The map is drawn
+ * off the main thread onto a bitmap a margin bigger than the view (simpleDraw.worker); each
+ * frame the page only copies the latest bitmap across, scaled and moved to the current view,
+ * and asks for a fresh one when the view nears the bitmap's edge or the zoom has moved away
+ * from the bitmap's.
+ */
+
+/** A view transform and size: screen = map × zoom + (x, y), in CSS pixels. */
+export interface ViewBox {
+  x: number;
+  y: number;
+  zoom: number;
+  width: number;
+  height: number;
+}
+
+/** Where a bitmap goes on screen, in CSS pixels. */
+export interface Placement {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** How much bigger than the view a bitmap is drawn, on each side, as a part of the view. */
+export const MARGIN = 0.5;
+/** A fresh bitmap is asked for once the view comes this close to its edge (part of the view). */
+export const EDGE_SLACK = 0.15;
+/** A fresh bitmap is asked for once the zoom is this factor away from the bitmap's. */
+export const ZOOM_FACTOR = 1.25;
+/** A zoom that stays put this long gets a sharp bitmap, even a little way from the shown one's. */
+export const STEADY_MS = 120;
+
+/**
+ * The area to draw for a view: the view with `margin` of it added on each side, as the view
+ * transform of the bitmap's own pixels (its top-left is the view's, moved out by the margin).
+ * @example areaFor({ x: 0, y: 0, zoom: 0.1, width: 800, height: 600 }) // { x: 400, y: 300, zoom: 0.1, width: 1600, height: 1200 }
+ */
+export function areaFor(view: ViewBox, margin = MARGIN): ViewBox {
+  const mx = Math.round(view.width * margin);
+  const my = Math.round(view.height * margin);
+  return {
+    x: view.x + mx,
+    y: view.y + my,
+    zoom: view.zoom,
+    width: view.width + 2 * mx,
+    height: view.height + 2 * my,
+  };
+}
+
+/**
+ * Where a bitmap drawn for `area` goes in `view`: moved and scaled so each map point lands
+ * where the view puts it.
+ * @example placement(areaFor(view), view) // { x: -400, y: -300, width: 1600, height: 1200 }
+ */
+export function placement(area: ViewBox, view: ViewBox): Placement {
+  const scale = view.zoom / area.zoom;
+  return {
+    x: view.x - scale * area.x,
+    y: view.y - scale * area.y,
+    width: area.width * scale,
+    height: area.height * scale,
+  };
+}
+
+/**
+ * Whether a bitmap drawn for `area` covers the whole view with `slack` of the view to spare
+ * on each side (0: just covers it).
+ */
+export function covers(area: ViewBox, view: ViewBox, slack = 0): boolean {
+  const p = placement(area, view);
+  const sx = slack * view.width;
+  const sy = slack * view.height;
+  // A hair of tolerance: moving and scaling in floating point is not exact.
+  const e = 1e-6;
+  return (
+    p.x <= -sx + e &&
+    p.y <= -sy + e &&
+    p.x + p.width >= view.width + sx - e &&
+    p.y + p.height >= view.height + sy - e
+  );
+}
+
+/**
+ * Whether to ask for a fresh bitmap of the view, given the one drawn for `area`: the view
+ * is near its edge (within {@link EDGE_SLACK}), or the zoom is more than {@link ZOOM_FACTOR}
+ * away from its, or the zoom differs at all and has stayed put for {@link STEADY_MS}
+ * (`steadyMs`: how long since it last changed).
+ * @example needsFresh(area, view, 0) // false while a pan stays well inside the margin
+ */
+export function needsFresh(area: ViewBox, view: ViewBox, steadyMs: number): boolean {
+  if (area.width <= 0 || area.height <= 0) return true;
+  const scale = view.zoom / area.zoom;
+  if (scale > ZOOM_FACTOR || scale < 1 / ZOOM_FACTOR) return true;
+  if (scale !== 1 && steadyMs >= STEADY_MS) return true;
+  return !covers(area, view, EDGE_SLACK);
+}
+
+/**
+ * The part of the map (map coordinates) both in view and on a bitmap drawn for `area`: what
+ * the screen shows of that bitmap. Null when they do not meet.
+ */
+export function shownMapRect(
+  area: ViewBox,
+  view: ViewBox,
+): { x0: number; y0: number; x1: number; y1: number } | null {
+  const x0 = Math.max(-view.x / view.zoom, -area.x / area.zoom);
+  const y0 = Math.max(-view.y / view.zoom, -area.y / area.zoom);
+  const x1 = Math.min((view.width - view.x) / view.zoom, (area.width - area.x) / area.zoom);
+  const y1 = Math.min((view.height - view.y) / view.zoom, (area.height - area.y) / area.zoom);
+  return x0 <= x1 && y0 <= y1 ? { x0, y0, x1, y1 } : null;
+}
