@@ -98,7 +98,7 @@ function segmentDistance2(px: number, py: number, ax: number, ay: number, bx: nu
 
 /**
  * Decides which of the nodes and edges in `view` React Flow may mount now, so that one frame
- * mounts at most `budget` (a node costs {@link NODE_COST}, an edge {@link EDGE_COST}); the rest are held back
+ * mounts about `budget` (at most one item over; a node costs {@link NODE_COST}, an edge {@link EDGE_COST}); the rest are held back
  * (nodes hidden, edges left out) for following frames, nearest the view's centre first.
  * Whatever `previous` had mounted in its view stays; nodes and edges out of view are handed
  * over as they are (React Flow does not draw them). An edge is never handed over while one of
@@ -173,15 +173,18 @@ export function planMount<N extends MountNode, E extends MountEdge>(
   let left = budget;
   for (const item of items) {
     if (item.node) {
-      if (left >= NODE_COST) left -= NODE_COST;
+      // While any budget is left the next one goes, so that every plan hands something over.
+      if (left > 0) left -= NODE_COST;
       else heldNodes.add(item.node.id);
     } else if (item.edge) {
       const { edge } = item;
-      if (left >= EDGE_COST && !heldNodes.has(edge.source) && !heldNodes.has(edge.target)) {
+      if (left > 0 && !heldNodes.has(edge.source) && !heldNodes.has(edge.target)) {
         left -= EDGE_COST;
       } else heldEdges.add(edge.id);
     }
   }
+  if (heldNodes.size === 0 && heldEdges.size === 0)
+    return { nodes, edges, held: 0, used: budget - left };
   return {
     nodes: nodes.map((node) => (heldNodes.has(node.id) ? hide(node) : node)),
     edges: edges.filter(
