@@ -262,6 +262,8 @@ export function Canvas() {
       maxZoom={3}
       attributionPosition="top-right"
       aria-label="Process map canvas"
+      // While steps in view are still being handed over (tests wait for it to go).
+      data-filling={filling ? 'true' : undefined}
     >
       {/* Far out the dots are under a pixel apart: a pattern that costs a frame to paint. */}
       {!simple && (
