@@ -37,6 +37,8 @@ test('Cancel during Tidy up leaves every step where it was', async ({ page }) =>
   });
   await expect(page.locator('.lf-map-name')).toHaveText('dense', { timeout: 60_000 });
   await expect(progress(page)).toBeHidden({ timeout: 60_000 });
+  // A big map's steps in view fill in over a few frames: read them once all are there.
+  await expect(page.locator('.lf-canvas .react-flow')).not.toHaveAttribute('data-filling', 'true');
   const before = await placesOf(page);
   await page.getByRole('button', { name: 'Tidy up' }).click();
   await expect(progress(page)).toContainText('Tidying up 300 steps');

@@ -56,9 +56,24 @@ export function usePersistence(
   const initialized = useNodesInitialized();
   const flowReady = useFlowStore((s) => s.panZoom !== null && s.width > 0 && s.height > 0);
   const nodeCount = useEditor((s) => s.map.nodes.length);
+  // React Flow takes a big map's steps a render later (a deferred value in the canvas): the
+  // opening view waits until it has them, else it would fit steps React Flow does not know.
+  const first = useEditor((s) => s.map.nodes[0]);
+  const flowHasMap = useFlowStore((s) => {
+    const shown = first && s.nodeLookup.get(first.id);
+    return (
+      !first ||
+      (!!shown && shown.position.x === first.position.x && shown.position.y === first.position.y)
+    );
+  });
   const applied = useRef(0);
   useEffect(() => {
-    if (view.seq === applied.current || !flowReady || (nodeCount > 0 && !initialized)) return;
+    if (
+      view.seq === applied.current ||
+      !flowReady ||
+      (nodeCount > 0 && (!initialized || !flowHasMap))
+    )
+      return;
     const frame = requestAnimationFrame(() => {
       // Marked as shown only once it is: a re-render before this frame cancels it, and the
       // next run of this effect must then show the view again.
@@ -82,7 +97,7 @@ export function usePersistence(
       performance.mark?.('leverflow:shown');
     });
     return () => cancelAnimationFrame(frame);
-  }, [view, initialized, flowReady, nodeCount, flow, flowStore, editor]);
+  }, [view, initialized, flowReady, flowHasMap, nodeCount, flow, flowStore, editor]);
 
   useOnViewportChange({ onEnd: (viewport) => persistence.rememberViewport(viewport) });
 

@@ -42,6 +42,7 @@ import { isNodeKind, PALETTE_MIME } from './paletteDrag';
 import { useStepContextMenu } from './StepContextMenu';
 import { createEdgeConverter, createNodeConverter } from './toFlowElements';
 import { useFlowTabOrder } from './useFlowTabOrder';
+import { useProgressiveMount } from './useProgressiveMount';
 
 /**
  * Above this many steps the canvas draws only what is in view. The first view of a map is
@@ -94,11 +95,19 @@ export function Canvas() {
   useHideWhenZoomedOut<FlowNode, FlowEdge>(() =>
     toFlowNodes(store.getState().map.nodes, store.getState().selectedNodeIds, true),
   );
-  const shownNodes = simple ? nodes : deferredNodes;
-  const shownEdges = simple ? edges : deferredEdges;
-  // The simple layer stays until React Flow has drawn the full steps, so no frame is empty.
+  // A big map's steps and arrows in view are handed to React Flow a frame's worth at a time.
+  const culled = mapNodes.length > CULL_ABOVE;
+  const {
+    nodes: shownNodes,
+    edges: shownEdges,
+    filling,
+  } = useProgressiveMount(simple ? nodes : deferredNodes, simple ? edges : deferredEdges, culled);
+  // The simple layer stays until React Flow has drawn the full steps (all of them, when they
+  // fill in over a few frames), so no frame is empty.
   const shownSimple = useDeferredValue(simple);
-  const layerOn = simple || shownSimple;
+  const wasLayerOn = useRef(false);
+  const layerOn = simple || shownSimple || (filling && wasLayerOn.current);
+  wasLayerOn.current = layerOn;
   const scene = useSimpleScene(layerOn, mapNodes, mapEdges);
   const onSimpleClick = useSimpleSelection(simple ? scene : null);
 
@@ -247,12 +256,14 @@ export function Canvas() {
       snapToGrid={snapToGrid}
       snapGrid={SNAP_GRID}
       colorMode={theme}
-      onlyRenderVisibleElements={mapNodes.length > CULL_ABOVE}
+      onlyRenderVisibleElements={culled}
       zoomOnDoubleClick={false}
       minZoom={MIN_ZOOM}
       maxZoom={3}
       attributionPosition="top-right"
       aria-label="Process map canvas"
+      // While steps in view are still being handed over (tests wait for it to go).
+      data-filling={filling ? 'true' : undefined}
     >
       {/* Far out the dots are under a pixel apart: a pattern that costs a frame to paint. */}
       {!simple && (

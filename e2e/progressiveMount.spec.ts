@@ -1,0 +1,281 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { denseFlowchart } from '../bench/denseFlowchart.mjs';
+import { generateMap } from '../bench/generateMap';
+import { stepSize } from '../src/layout/nodeSize';
+import type { ProcessMap } from '../src/model';
+
+// A big map's steps and arrows in view are handed to React Flow a frame's worth at a time
+// (src/canvas/useProgressiveMount.ts): after an import or zooming in past the simple drawing,
+// the map fills in over a few frames instead of freezing the tab; then it is all there.
+
+/** Starts counting, every animation frame, the steps and arrows React Flow has drawn. */
+async function recordFrames(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __counts: number[][]; __recording: boolean };
+    w.__counts = [];
+    w.__recording = true;
+    const count = () => {
+      if (!w.__recording) return;
+      w.__counts.push([
+        document.querySelectorAll('.react-flow__node').length,
+        document.querySelectorAll('.react-flow__edge').length,
+      ]);
+      requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+  });
+}
+
+/** The counts recorded so far, once they have stayed the same for 30 frames. */
+async function settledCounts(page: Page): Promise<number[][]> {
+  await page.waitForFunction(
+    () => {
+      const counts = (window as unknown as { __counts: number[][] }).__counts;
+      if (counts.length < 30) return false;
+      const last = counts.slice(-30).map((c) => c.join());
+      return last.every((c) => c === last[0]) && counts.at(-1)?.[0] !== 0;
+    },
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+  return page.evaluate(() => {
+    const w = window as unknown as { __counts: number[][]; __recording: boolean };
+    w.__recording = false;
+    return w.__counts;
+  });
+}
+
+/** The view in map units (React Flow's transform and the canvas's size). */
+async function viewOf(page: Page) {
+  return page.evaluate(() => {
+    const flow = document.querySelector('.lf-canvas .react-flow');
+    const viewport = document.querySelector<HTMLElement>('.lf-canvas .react-flow__viewport');
+    const m = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(
+      viewport?.style.transform ?? '',
+    );
+    const box = flow?.getBoundingClientRect();
+    const [tx, ty, zoom] = [Number(m?.[1]), Number(m?.[2]), Number(m?.[3])];
+    return {
+      x: -tx / zoom,
+      y: -ty / zoom,
+      width: (box?.width ?? 0) / zoom,
+      height: (box?.height ?? 0) / zoom,
+      zoom,
+    };
+  });
+}
+
+type Box = { x: number; y: number; x2: number; y2: number };
+const inside = (b: Box, v: { x: number; y: number; width: number; height: number }, m: number) =>
+  b.x >= v.x + m && b.y >= v.y + m && b.x2 <= v.x + v.width - m && b.y2 <= v.y + v.height - m;
+const overlaps = (b: Box, v: { x: number; y: number; width: number; height: number }, m: number) =>
+  b.x < v.x + v.width + m && b.x2 > v.x - m && b.y < v.y + v.height + m && b.y2 > v.y - m;
+
+/**
+ * Checks that every step and arrow of `map` well inside the view is drawn, and nothing drawn
+ * is out of view: the map is all there once it has filled in.
+ */
+async function expectAllInViewDrawn(page: Page, map: ProcessMap) {
+  const view = await viewOf(page);
+  const boxOf = new Map<string, Box>();
+  for (const step of map.nodes) {
+    const size = stepSize(step);
+    boxOf.set(step.id, {
+      x: step.position.x,
+      y: step.position.y,
+      x2: step.position.x + size.width,
+      y2: step.position.y + size.height,
+    });
+  }
+  const drawnSteps = new Set(
+    await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.dataset.id)),
+  );
+  const drawnArrows = new Set(
+    await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.dataset.id)),
+  );
+  let wanted = 0;
+  for (const [id, box] of boxOf) {
+    if (inside(box, view, 2)) {
+      wanted++;
+      expect(drawnSteps.has(id), `step ${id} in view is drawn`).toBe(true);
+    }
+    if (drawnSteps.has(id)) expect(overlaps(box, view, 2), `step ${id} is in view`).toBe(true);
+  }
+  expect(wanted).toBeGreaterThan(10);
+  let wantedArrows = 0;
+  for (const edge of map.edges) {
+    const a = boxOf.get(edge.source) as Box;
+    const b = boxOf.get(edge.target) as Box;
+    if (inside(a, view, 2) && inside(b, view, 2)) {
+      wantedArrows++;
+      expect(drawnArrows.has(edge.id), `arrow ${edge.id} in view is drawn`).toBe(true);
+    }
+  }
+  expect(wantedArrows).toBeGreaterThan(10);
+  return { steps: drawnSteps.size, arrows: drawnArrows.size };
+}
+
+/** How many times the drawn steps and arrows grew, and the most steps added in one frame. */
+function growth(counts: number[][]) {
+  let steps = 0;
+  let mostStepsAtOnce = 0;
+  for (let i = 1; i < counts.length; i++) {
+    const [n0 = 0, e0 = 0] = counts[i - 1] ?? [];
+    const [n1 = 0, e1 = 0] = counts[i] ?? [];
+    if (n1 > n0 || e1 > e0) steps++;
+    mostStepsAtOnce = Math.max(mostStepsAtOnce, n1 - n0);
+  }
+  return { steps, mostStepsAtOnce };
+}
+
+async function exportedMap(page: Page): Promise<ProcessMap> {
+  await page.locator('.lf-menu > summary').click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const path = await (await download).path();
+  const file = JSON.parse(readFileSync(path, 'utf8'));
+  return (file.map ?? file) as ProcessMap;
+}
+
+test('a dense 1,000-step Mermaid chart imported from the File menu fills in over frames, then is all there and editable', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
+  await recordFrames(page);
+  await page.locator('.lf-menu > summary').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (await chooser).setFiles({
+    name: 'dense-1000.mmd',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(denseFlowchart(1000)),
+  });
+  await expect(page.locator('.lf-map-name')).toHaveText('dense-1000', { timeout: 90_000 });
+  await expect(page.getByRole('region', { name: 'Layout in progress' })).toBeHidden({
+    timeout: 90_000,
+  });
+  const counts = await settledCounts(page);
+  // Filled in over several frames, never all at once.
+  const { steps } = growth(counts);
+  expect(steps).toBeGreaterThanOrEqual(3);
+
+  const map = await exportedMap(page);
+  expect(map.nodes).toHaveLength(1000);
+  const drawn = await expectAllInViewDrawn(page, map);
+  expect(counts.at(-1)).toEqual([drawn.steps, drawn.arrows]);
+
+  // Editable: select a step near the middle, rename it, undo.
+  const view = await viewOf(page);
+  const middle = map.nodes
+    .filter((n) => inside({ ...n.position, x2: n.position.x + 1, y2: n.position.y + 1 }, view, 50))
+    .sort(
+      (a, b) =>
+        Math.hypot(
+          a.position.x - view.x - view.width / 2,
+          a.position.y - view.y - view.height / 2,
+        ) -
+        Math.hypot(b.position.x - view.x - view.width / 2, b.position.y - view.y - view.height / 2),
+    )[0];
+  if (!middle) throw new Error('no step in the middle of the view');
+  const step = page.locator(`.react-flow__node[data-id="${middle.id}"]`);
+  await step.click();
+  await expect(step).toHaveClass(/selected/);
+  await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue(middle.label);
+  await step.dblclick();
+  const editor = page.locator('.lf-label-editor');
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Renamed after the import');
+  await page.keyboard.press('Enter');
+  await expect(step).toContainText('Renamed after the import');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(step).toContainText(middle.label);
+  await expect(step).not.toContainText('Renamed after the import');
+});
+
+test('zooming from fitted into a 5,000-step map fills the full steps in over frames; a full step can then be selected and dragged', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const map = generateMap(5000);
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.locator('.lf-menu > summary').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (await chooser).setFiles({
+    name: 'big.leverflow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(map)),
+  });
+  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await expect(page.locator('.lf-simple-layer')).toHaveAttribute('data-steps-drawn', '5000', {
+    timeout: 30_000,
+  });
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+
+  // Wheel in on the middle of the canvas until the steps are full React Flow nodes.
+  const box = (await page.locator('.lf-canvas .react-flow').boundingBox()) ?? {
+    x: 0,
+    y: 0,
+    width: 0,
+    height: 0,
+  };
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await recordFrames(page);
+  for (let i = 0; i < 40 && (await viewOf(page)).zoom < 0.5; i++) {
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(50);
+  }
+  const counts = await settledCounts(page);
+  await expect(page.locator('.lf-simple-layer')).toHaveCount(0);
+  const { steps, mostStepsAtOnce } = growth(counts);
+  // Some 200 steps come into view at the crossing; a frame adds at most about 55 of them
+  // (two frames' budgets when a recorded frame spans two of React's).
+  expect(steps).toBeGreaterThanOrEqual(3);
+  expect(mostStepsAtOnce).toBeLessThanOrEqual(120);
+  await expectAllInViewDrawn(page, map);
+
+  // A full step in the middle: select it, drag it, and the move is one undo step.
+  const view = await viewOf(page);
+  const near = map.nodes
+    .filter((n) => inside({ ...n.position, x2: n.position.x + 1, y2: n.position.y + 1 }, view, 300))
+    .sort(
+      (a, b) =>
+        Math.hypot(
+          a.position.x - view.x - view.width / 2,
+          a.position.y - view.y - view.height / 2,
+        ) -
+        Math.hypot(b.position.x - view.x - view.width / 2, b.position.y - view.y - view.height / 2),
+    )[0];
+  if (!near) throw new Error('no step in the middle of the view');
+  const step = page.locator(`.react-flow__node[data-id="${near.id}"]`);
+  await step.click();
+  await expect(step).toHaveClass(/selected/);
+  await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue(near.label);
+  const before = (await step.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(before.x + before.width / 2 + 60, before.y + before.height / 2 + 40, {
+    steps: 8,
+  });
+  await page.mouse.up();
+  await expect
+    .poll(async () => {
+      const after = await step.boundingBox();
+      return after ? Math.round(after.x - before.x) : 0;
+    })
+    .toBeGreaterThan(40);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect
+    .poll(async () => {
+      const after = await step.boundingBox();
+      return after ? Math.abs(Math.round(after.x - before.x)) : 999;
+    })
+    .toBeLessThan(2);
+});
