@@ -70,8 +70,8 @@ describe('chances on the arrows out of a parallel split', () => {
 
   it('are ignored when they add up too: a 0.3 / 0.7 split still runs both branches in full', () => {
     const map = mapOf('s:s p:p:Both a:a:A b:a:B j:p:Both_done e:e:Done', 's>p p>a p>b a>j b>j j>e');
-    map.nodes[2]!.durationMinutes = 10;
-    map.nodes[3]!.durationMinutes = 20;
+    map.nodes[2] = { ...map.nodes[2]!, kind: 'action', durationMinutes: 10 };
+    map.nodes[3] = { ...map.nodes[3]!, kind: 'action', durationMinutes: 20 };
     map.edges[1]!.probability = 0.3;
     map.edges[2]!.probability = 0.7;
     const { metrics } = analyze(map);
