@@ -125,8 +125,15 @@ describe('importBpmn: element types', () => {
     );
     expect(map.edges.find((e) => e.id === 'f2')?.label).toBe('amount > 1000');
     expect(map.edges.find((e) => e.id === 'f3')?.label).toBe('Otherwise');
-    const { map: back } = await importBpmn(await exportBpmn(map));
+    const xml = await exportBpmn(map);
+    const { map: back } = await importBpmn(xml);
     expect(back.edges.map((e) => e.label)).toEqual(map.edges.map((e) => e.label));
+    // The file written has the condition and the default flow back, not only the names.
+    expect(xml).toContain(
+      '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">amount &gt; 1000</bpmn:conditionExpression>',
+    );
+    expect(xml).toMatch(/<bpmn:exclusiveGateway id="g"[^>]* default="f3"/);
+    expect(xml).not.toMatch(/<bpmn:sequenceFlow id="f3"[^>]*>\s*<bpmn:conditionExpression/);
   });
 
   it('leaves a catching link event that no throw leads to unreached, not given a start', async () => {
@@ -421,7 +428,9 @@ describe('exportBpmn', () => {
       '<bpmndi:BPMNEdge id="e1_di" bpmnElement="e1">',
       'xmlns:leverflow="urn:leverflow:bpmn:1"',
       '<bpmn:task id="p" name="Pack order" leverflow:durationMinutes="15">',
-      'name="Yes" sourceRef="d" targetRef="p" leverflow:probability="0.9" />',
+      'name="Yes" sourceRef="d" targetRef="p" leverflow:probability="0.9">',
+      // Every branch out of a gateway is conditional (or its default): the label is the condition.
+      '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">Yes</bpmn:conditionExpression>',
     ]) {
       expect(xml).toContain(part);
     }

@@ -74,6 +74,7 @@ export function buildDefinitions(map: ProcessMap): {
       targetRef: target,
     });
     if (edge.label !== undefined) flow.set('name', xmlText(edge.label));
+    if (source.$type === 'bpmn:ExclusiveGateway') branchCondition(moddle, source, flow, edge.label);
     if (edge.probability !== undefined) {
       flow.$attrs[`${LEVERFLOW_PREFIX}:probability`] = String(edge.probability);
     }
@@ -198,4 +199,26 @@ function round(value: number): number {
 export function toNcName(id: string): string {
   const cleaned = id.replace(/[^A-Za-z0-9_.-]/g, '_');
   return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
+}
+
+/**
+ * A decision's labelled arrow as BPMN reads a gateway's branch: "Otherwise" is the gateway's
+ * default flow, any other label its condition (written as well as the name, so a condition
+ * read from a file goes back as one, and every branch out of a gateway is conditional or the
+ * default, as bpmnlint's conditional-flows rule asks).
+ * @example branchCondition(moddle, gateway, flow, 'amount > 1000')
+ */
+function branchCondition(
+  moddle: BpmnModdle,
+  gateway: CreatedElement,
+  flow: CreatedElement,
+  label: string | undefined,
+): void {
+  const text = label?.trim();
+  if (!text) return;
+  if (text === 'Otherwise' && gateway.get('default') === undefined) {
+    gateway.set('default', flow);
+    return;
+  }
+  flow.set('conditionExpression', moddle.create('bpmn:FormalExpression', { body: xmlText(text) }));
 }

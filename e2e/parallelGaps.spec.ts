@@ -1,0 +1,308 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { pasteMapFile } from './helpers';
+
+// Issue 14's bullets an audit found without an end-to-end test (notes/audit14.md, "Gaps"):
+// BPMN conditions, defaults, implicit starts, unlinked link catches, unnamed tasks, CR/LF
+// names and a defect inside a sub-process; Mermaid fork shapes; JSON and PNG round trips of a
+// map with parallel steps; no chance on a split's arrows; a parallel block in both themes.
+
+const sidePanel = (page: Page) => page.getByRole('tablist', { name: 'Side panel' });
+const findings = (page: Page) => page.getByRole('region', { name: 'Findings' });
+const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
+const parallelBars = (page: Page) => page.getByRole('group', { name: /^Parallel/ });
+const openFileMenu = (page: Page) => page.locator('.lf-menu > summary').first().click();
+
+async function openApp(page: Page) {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
+}
+
+/** Picks a file through File › Import file…, as a person does. */
+async function importFile(page: Page, name: string, mimeType: string, buffer: Buffer) {
+  await openFileMenu(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (await chooser).setFiles({ name, mimeType, buffer });
+}
+
+/** Clicks a File menu export and reads the file it downloads. */
+async function download(page: Page, item: string): Promise<{ name: string; bytes: Buffer }> {
+  await openFileMenu(page);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: item }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+}
+
+/** Drops a file on the canvas. */
+async function dropFile(page: Page, bytes: Buffer, name: string, type: string) {
+  const dataTransfer = await page.evaluateHandle(
+    ({ base64, name, type }) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name, { type }));
+      return transfer;
+    },
+    { base64: bytes.toString('base64'), name, type },
+  );
+  await page.dispatchEvent('.lf-canvas', 'dragover', { dataTransfer });
+  await page.dispatchEvent('.lf-canvas', 'drop', { dataTransfer });
+}
+
+/** Every step's accessible name (kind and label), sorted, and how many arrows are drawn. */
+async function drawnMap(page: Page) {
+  const steps = await page
+    .locator('.react-flow__node')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? '').sort());
+  const labels = await page
+    .locator('.lf-edge-label')
+    .evaluateAll((labels) => labels.map((l) => l.textContent ?? '').sort());
+  return { steps, arrows: await page.locator('.react-flow__edge').count(), labels };
+}
+
+const NS =
+  'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+const flow = (id: string, source: string, target: string, inner = '') =>
+  inner
+    ? `<sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}">${inner}</sequenceFlow>`
+    : `<sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}"/>`;
+
+test('a BPMN file: an implicit start, a condition and a default as labels, an unlinked link catch, an unnamed task, a CR/LF name and a deadlock inside a sub-process, and the export writes them back', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions ${NS} id="D" targetNamespace="t"><process id="P" name="Orders">
+  <startEvent id="s" name="Order in"/>
+  <task id="cb" name="Call back"/>
+  <intermediateCatchEvent id="lc" name="Resume"><linkEventDefinition name="resume"/></intermediateCatchEvent>
+  <task id="chk" name="Check order"/>
+  <task id="u"/>
+  <exclusiveGateway id="g" name="In stock?" default="fdef"/>
+  <task id="pk" name="Pack&#13;&#10;and seal"/>
+  <task id="bo" name="Back-order"/>
+  <subProcess id="sp" name="Ship order">
+    <startEvent id="ss" name="Begin"/>
+    <exclusiveGateway id="fr" name="Fragile?"/>
+    <task id="wr" name="Wrap"/><task id="bx" name="Box"/>
+    <parallelGateway id="pd" name="Packed"/>
+    <task id="ho" name="Hand over"/><endEvent id="se" name="Gone"/>
+    ${flow('i1', 'ss', 'fr')}
+    <sequenceFlow id="i2" name="Yes" sourceRef="fr" targetRef="wr"/>
+    <sequenceFlow id="i3" name="No" sourceRef="fr" targetRef="bx"/>
+    ${flow('i4', 'wr', 'pd')}${flow('i5', 'bx', 'pd')}${flow('i6', 'pd', 'ho')}${flow('i7', 'ho', 'se')}
+  </subProcess>
+  <endEvent id="e" name="Shipped"/><endEvent id="w" name="Waiting"/>
+  ${flow('f1', 's', 'chk')}${flow('f2', 'cb', 'chk')}${flow('f3', 'lc', 'chk')}${flow('f4', 'chk', 'u')}${flow('f5', 'u', 'g')}
+  ${flow('fcond', 'g', 'pk', '<conditionExpression xsi:type="tFormalExpression">stock &gt; 0</conditionExpression>')}
+  ${flow('fdef', 'g', 'bo')}${flow('f6', 'pk', 'sp')}${flow('f7', 'sp', 'e')}${flow('f8', 'bo', 'w')}
+</process></definitions>`;
+  await importFile(page, 'orders.bpmn', 'application/xml', Buffer.from(xml));
+
+  // The import report: the path that begins at 'Call back' gets an added start, 'Resume' none.
+  const notice = page.locator('.lf-notice');
+  await expect(notice).toContainText(
+    "Added 1 start before 'Call back': the BPMN path begins there without a start event",
+    { timeout: 60_000 },
+  );
+  await expect(notice).not.toContainText("before 'Resume'");
+  await expect(notice).toContainText("Sub-process 'Ship order' was expanded in place");
+
+  // The condition is the arrow's label; the default flow reads "Otherwise".
+  await expect(page.locator('.lf-edge-label').filter({ hasText: /^stock > 0$/ })).toHaveCount(1);
+  await expect(page.locator('.lf-edge-label').filter({ hasText: /^Otherwise$/ })).toHaveCount(1);
+  // The name with a line break inside shows on its step, both lines.
+  const packed = page.getByRole('group', { name: /^Action: Pack\s+and seal$/ });
+  await expect(packed).toHaveCount(1);
+  await expect(packed).toContainText('Pack');
+  await expect(packed).toContainText('and seal');
+  // The sub-process's steps are named after it.
+  await expect(page.getByRole('group', { name: 'Parallel: Ship order / Packed' })).toHaveCount(1);
+
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  // The unlinked link catch is a step no case runs, not an added start.
+  await expect(findings(page)).toContainText("No case can ever run 'Resume'");
+  // The unnamed task is unnamed: missing label.
+  await expect(findings(page)).toContainText('A step has no name');
+  // The deadlock inside the sub-process is found and named "<sub-process> / <step>".
+  const deadlock = findings(page).locator('.lf-finding').filter({ hasText: 'Waits forever' });
+  await expect(deadlock).toContainText(
+    "'Ship order / Packed' waits for every branch, but 'Ship order / Fragile?' can send the case another way",
+  );
+
+  // Export BPMN writes the condition, the default and the CR/LF name back.
+  const { bytes } = await download(page, 'Export BPMN');
+  const out = bytes.toString('utf8');
+  expect(out).toMatch(
+    /<(bpmn:)?conditionExpression[^>]*>stock &gt; 0<\/(bpmn:)?conditionExpression>/,
+  );
+  const gateway = out.match(/<(bpmn:)?exclusiveGateway [^>]*name="In stock\?"[^>]*>/)?.[0] ?? '';
+  const defaultId = gateway.match(/ default="([^"]+)"/)?.[1];
+  expect(defaultId).toBeTruthy();
+  expect(out).toMatch(new RegExp(`<(bpmn:)?sequenceFlow id="${defaultId}"[^>]*targetRef="[^"]+"`));
+  expect(out).toContain('name="Pack&#13;&#10;and seal"');
+});
+
+test('Mermaid: a flowchart with fork shapes pasted through "Paste a map…" shows parallel bars', async ({
+  page,
+}) => {
+  await openApp(page);
+  await openFileMenu(page);
+  await page.getByRole('button', { name: 'Paste a map…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
+  await dialog
+    .getByRole('textbox')
+    .fill(
+      [
+        'flowchart TD',
+        '  s([Signed]) --> p@{ shape: fork, label: "Both at once" }',
+        '  p --> g[Order gift]',
+        '  p --> u[Set up project]',
+        '  g --> j@{ shape: fork, label: "Both done" }',
+        '  u --> j',
+        '  j --> e([Done])',
+      ].join('\n'),
+    );
+  await dialog.getByRole('button', { name: 'Import as new map' }).click();
+  await expect(parallelBars(page)).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByRole('group', { name: 'Parallel: Both at once' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Parallel: Both done' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Action: Order gift' })).toBeVisible();
+  // Read as a split and a join, the map is sound.
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  await expect(findings(page).getByRole('status').first()).toHaveText(
+    'Map is sound: every step leads to an end.',
+  );
+});
+
+/** A split, a bar that is both a join and a split, a join, then a decision. */
+const SPLIT_JOIN_MAP = {
+  version: 3,
+  name: 'Onboarding',
+  settings: { currency: 'USD', targetHourlyRate: 500, casesPerWeek: 10 },
+  people: [],
+  acceptedFindings: [],
+  nodes: [
+    ['s', 'start', 'Signed'],
+    ['p', 'parallel', 'Both'],
+    ['a', 'action', 'Order gift'],
+    ['b', 'action', 'Set up project'],
+    ['m', 'parallel', 'Both done, next two'],
+    ['c', 'action', 'Write card'],
+    ['d', 'action', 'Book call'],
+    ['j', 'parallel', 'All done'],
+    ['q', 'decision', 'Approved?'],
+    ['w', 'action', 'Welcome'],
+    ['e', 'end', 'Done'],
+    ['x', 'end', 'Dropped'],
+  ].map(([id, kind, label], i) => ({
+    id,
+    kind,
+    label,
+    position: { x: (i % 2) * 240, y: i * 110 },
+    ...(kind === 'action' ? { durationMinutes: 20 } : {}),
+  })),
+  edges: [
+    ['s', 'p'],
+    ['p', 'a', 'Gift'],
+    ['p', 'b', 'Project'],
+    ['a', 'm'],
+    ['b', 'm'],
+    ['m', 'c'],
+    ['m', 'd'],
+    ['c', 'j'],
+    ['d', 'j'],
+    ['j', 'q'],
+    ['q', 'w', 'Yes'],
+    ['q', 'x', 'No'],
+    ['w', 'e'],
+  ].map(([source, target, label], i) => ({
+    id: `a${i}`,
+    source,
+    target,
+    ...(label ? { label } : {}),
+  })),
+};
+
+test('a map with a bar that is both join and split: JSON and PNG export open again with the same steps, kinds and arrows; no chance on a split arrow', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await pasteMapFile(page, SPLIT_JOIN_MAP);
+  await expect(parallelBars(page)).toHaveCount(3);
+  await expect(page.getByRole('group', { name: 'Parallel: Both done, next two' })).toBeVisible();
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  await expect(findings(page).getByRole('status').first()).toHaveText(
+    'Map is sound: every step leads to an end.',
+  );
+  const before = await drawnMap(page);
+  expect(before.steps).toHaveLength(12);
+  expect(before.arrows).toBe(13);
+
+  // An arrow out of the split offers no chance; an arrow out of the decision does.
+  await page.locator('.lf-edge-label', { hasText: 'Gift' }).click();
+  await sidePanel(page).getByRole('tab', { name: 'Inspector' }).click();
+  await expect(inspector(page).getByRole('textbox', { name: 'Label' }).first()).toBeVisible();
+  await expect(inspector(page).getByRole('spinbutton', { name: 'Chance (%)' })).toHaveCount(0);
+  await page.locator('.lf-edge-label', { hasText: 'Yes' }).click();
+  await expect(inspector(page).getByRole('spinbutton', { name: 'Chance (%)' })).toBeVisible();
+
+  // JSON out, and in again through File › Import file….
+  const json = await download(page, 'Export JSON');
+  expect(JSON.parse(json.bytes.toString('utf8')).version).toBe(3);
+  await importFile(page, json.name, 'application/json', json.bytes);
+  await expect(page.locator('.lf-map-name')).toHaveText('Onboarding (2)');
+  await expect(parallelBars(page)).toHaveCount(3);
+  expect(await drawnMap(page)).toEqual(before);
+
+  // PNG out, and in again by dropping it on the canvas.
+  const png = await download(page, 'Export PNG');
+  expect(png.name).toMatch(/\.png$/);
+  await dropFile(page, png.bytes, png.name, 'image/png');
+  await expect(page.locator('.lf-map-name')).toHaveText('Onboarding (3)');
+  await expect(parallelBars(page)).toHaveCount(3);
+  expect(await drawnMap(page)).toEqual(before);
+});
+
+test('a parallel block in the light and the dark theme (screenshots)', async ({ page }) => {
+  await pasteMapFile(page, SPLIT_JOIN_MAP);
+  await expect(parallelBars(page)).toHaveCount(3);
+  const themeButton = page
+    .getByRole('toolbar', { name: 'Map commands' })
+    .getByRole('button', { name: /^Theme: / });
+  const fitView = () =>
+    page
+      .getByRole('toolbar', { name: 'Map commands' })
+      .getByRole('button', { name: 'Fit view' })
+      .click();
+  for (const theme of ['light', 'dark'] as const) {
+    for (let i = 0; i < 3; i++) {
+      if ((await themeButton.getAttribute('aria-label')) === `Theme: ${theme}`) break;
+      await themeButton.click();
+    }
+    await expect(themeButton).toHaveAttribute('aria-label', `Theme: ${theme}`);
+    await fitView();
+    // Each bar is drawn: it has a size on screen.
+    for (const bar of await parallelBars(page).all()) {
+      const box = await bar.boundingBox();
+      expect(box && box.width > 0 && box.height > 0).toBe(true);
+    }
+    // The toolbar's Tidy up direction reads in both themes (its arrow was light on light in dark).
+    const [text, back] = await page
+      .getByRole('combobox', { name: 'Tidy up direction' })
+      .evaluate((el) => {
+        const style = getComputedStyle(el);
+        const lightness = (c: string) => {
+          const [r = 0, g = 0, b = 0] = (c.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+        };
+        return [lightness(style.color), lightness(style.backgroundColor)];
+      });
+    expect(Math.abs(text! - back!)).toBeGreaterThan(0.5);
+    await page.screenshot({ path: `reports/parallel-block-${theme}.png` });
+  }
+});
