@@ -71,8 +71,11 @@ test.describe('interop: BPMN and Mermaid through the File menu', () => {
     // Copy as Mermaid gives text that reads back to the same steps.
     await page.locator('.lf-menu > summary').click();
     await page.getByRole('button', { name: 'Copy as Mermaid' }).click();
+    // The copy is written once the text is built: read the clipboard until it is there.
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 10_000 })
+      .toMatch(/^flowchart TD$/m);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(/^flowchart TD$/m);
     for (const label of [
       'Order in',
       'Check stock',
