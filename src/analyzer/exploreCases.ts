@@ -1,4 +1,5 @@
 import { type FlowGraph, KIND_END, KIND_PARALLEL } from './buildFlowGraph';
+import { nextMarking } from './nextMarking';
 
 /**
  * What every case of a map with parallel steps can do, found by playing the token game.
@@ -137,20 +138,8 @@ export function exploreCases(
   const atNode = new Int32Array(g.n); // tokens before each node in the state at hand
   const seenJoin = new Int32Array(g.n).fill(-1);
   const successor = (i: number, m: Int32Array, drop: number[], add: ArrayLike<number>) => {
-    const next = new Int32Array(m.length - drop.length + add.length);
-    let w = 0;
-    // m is sorted; drop lists positions in m to leave out (ascending).
-    for (let p = 0, d = 0; p < m.length; p++) {
-      if (d < drop.length && drop[d] === p) {
-        d++;
-        continue;
-      }
-      next[w++] = m[p]!;
-    }
-    for (let a = 0; a < add.length; a++) next[w++] = add[a]!;
-    if (add.length > 0) next.sort();
     from.push(i);
-    to.push(intern(next));
+    to.push(intern(nextMarking(m, drop, add)));
   };
 
   // Tokens read over all states: a second bound, on the work rather than the states.

@@ -1,4 +1,5 @@
 import { type FlowGraph, KIND_END, KIND_PARALLEL, KIND_START } from './buildFlowGraph';
+import { nextMarking } from './nextMarking';
 
 /**
  * The parallel blocks of a map that can be checked on their own and then read as one step:
@@ -234,19 +235,8 @@ class BlockExplorer {
       return id;
     };
     const successor = (i: number, m: Int32Array, drop: number[], add: ArrayLike<number>) => {
-      const next = new Int32Array(m.length - drop.length + add.length);
-      let w = 0;
-      for (let p = 0, d = 0; p < m.length; p++) {
-        if (d < drop.length && drop[d] === p) {
-          d++;
-          continue;
-        }
-        next[w++] = m[p]!;
-      }
-      for (let a = 0; a < add.length; a++) next[w++] = add[a]!;
-      if (add.length > 0) next.sort();
       from.push(i);
-      to.push(intern(next));
+      to.push(intern(nextMarking(m, drop, add)));
     };
     const outs = (v: number) => g.outEdge.subarray(g.outStart[v]!, g.outStart[v + 1]!);
     intern(Int32Array.from(outs(s)).sort());
