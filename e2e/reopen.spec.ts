@@ -134,6 +134,10 @@ test.describe('every export opens again through the File menu, drop and paste', 
     expect(file.bytes.toString('utf8')).toMatch(/^---\ntitle: /);
     await page.locator('.lf-menu > summary').click();
     await page.getByRole('button', { name: 'Copy as Mermaid' }).click();
+    // The copy is written once the text is built: read the clipboard until it is there.
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 10_000 })
+      .toMatch(/^---\ntitle: /);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     await pasteInDialog(page, copied);
     await expectReopened(page, 4);
