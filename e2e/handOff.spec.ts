@@ -293,8 +293,11 @@ test.describe('hand it off', () => {
     // Markdown, to paste anywhere.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await pack.getByRole('button', { name: 'Copy Markdown' }).click();
+    // The copy is written once the text is built: read the clipboard until it is there.
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 10_000 })
+      .toContain('# Hand-off pack: Me');
     const markdown = await page.evaluate(() => navigator.clipboard.readText());
-    expect(markdown).toContain('# Hand-off pack: Me');
     expect(markdown).toContain('### 1. Check payment');
     expect(markdown).toContain('# Hand-off pack: Virtual assistant');
     await page.keyboard.press('Escape');
