@@ -70,6 +70,7 @@ test('an edit link opens the map in another browser; both add steps at the same 
   const started = Date.now();
   await expect(other.page.locator('.react-flow__node')).toHaveCount(6);
   test.info().annotations.push({ type: 'join', description: `${Date.now() - started} ms` });
+  await expect(other.page.getByTestId('share-status')).toHaveText('Live');
 
   // Both click Action at once and name their step.
   const add = async (p: Page, label: string) => {
@@ -84,6 +85,40 @@ test('an edit link opens the map in another browser; both add steps at the same 
     await expect(stepByLabel(p, 'VA step')).toHaveCount(1);
   }
   await other.context.close();
+});
+
+test('while a link is opening, the map on screen cannot be edited: the room’s map replaces it, so the edit would vanish', async ({
+  page,
+  browser,
+}) => {
+  await ensureServer();
+  const { edit } = await shareExample(page);
+  await rename(page, 'Pack order', 'Room step');
+  const context = await browser.newContext();
+  // Hold the link's connection to the sync server until the test lets it through.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await context.routeWebSocket(new RegExp(`:${SYNC_PORT}`), async (ws) => {
+    await released;
+    ws.connectToServer();
+  });
+  const other = await context.newPage();
+  await other.goto(edit);
+  await expect(
+    other.getByRole('status').filter({ hasText: 'Opening the shared map…' }),
+  ).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Action', exact: true })).toHaveCount(0);
+  await expect(other.locator('.react-flow__node')).toHaveCount(0);
+  release();
+  await expect(stepByLabel(other, 'Room step')).toHaveCount(1);
+  await expect(other.getByText('Opening the shared map…')).toHaveCount(0);
+  await other.getByRole('button', { name: 'Action', exact: true }).click();
+  await other.keyboard.press('Enter');
+  await typeLabel(other, 'Added after joining');
+  await expect(stepByLabel(page, 'Added after joining')).toHaveCount(1);
+  await context.close();
 });
 
 test('both rename the same step at once and both end with the same name', async ({

@@ -53,7 +53,13 @@ function Shell({ storage }: { storage: StorageOptions }) {
           <Toolbar extra={<ShareControls />} />
           <LibraryBanner />
           <LayoutProgress />
-          {readOnly ? (
+          {sharing.joiningLink ? (
+            // Until the room's map is here, the map on screen is not the one the link opens:
+            // an edit made to it would vanish when the room's map replaces it.
+            <p className="lf-loading" role="status">
+              Opening the shared map…
+            </p>
+          ) : readOnly ? (
             <ReadOnlyMapView />
           ) : (
             <div className="lf-body">

@@ -21,6 +21,8 @@ export interface Sharing {
   /** Why sharing did not start or a link did not open (how to start the server…). */
   error: string | null;
   busy: boolean;
+  /** A share link in the address is being opened: the map on screen is not the room's yet. */
+  joiningLink: boolean;
   presence: PresencePrefs;
   share: () => Promise<void>;
   stop: (deleteRoom: boolean) => Promise<void>;
@@ -67,6 +69,9 @@ export function useSharing(editor: EditorStore, library: LibraryCommands): Shari
   const [busy, setBusy] = useState(false);
   const [presence, setPresenceState] = useState(() => presencePrefs.get());
   const joining = useRef(false);
+  const [joiningLink, setJoiningLink] = useState(
+    () => parseShareLink(window.location.hash) !== null,
+  );
   const rejoining = useRef<ShareSession | null>(null);
 
   const use = useCallback((next: ShareSession | null) => {
@@ -160,6 +165,7 @@ export function useSharing(editor: EditorStore, library: LibraryCommands): Shari
       } finally {
         joining.current = false;
         setBusy(false);
+        setJoiningLink(false);
       }
     })();
   }, [ready, editor, library, use]);
@@ -238,6 +244,7 @@ export function useSharing(editor: EditorStore, library: LibraryCommands): Shari
     record,
     error,
     busy,
+    joiningLink,
     presence,
     share,
     stop,
