@@ -306,3 +306,43 @@ test('a parallel block in the light and the dark theme (screenshots)', async ({ 
     await page.screenshot({ path: `reports/parallel-block-${theme}.png` });
   }
 });
+
+test('a merge every case passes inside one parallel branch is named "every case waits here", and clicking the finding selects it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await openFileMenu(page);
+  await page.getByRole('button', { name: 'Paste a map…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
+  await dialog
+    .getByRole('textbox')
+    .fill(
+      [
+        'flowchart TD',
+        '  s([Order in]) --> p@{ shape: fork, label: "Both at once" }',
+        '  p --> d{Gift wrap?}',
+        '  d -->|Yes| x[Wrap]',
+        '  d -->|No| y[Bag]',
+        '  x --> m[Label parcel]',
+        '  y --> m',
+        '  p --> o[Send invoice]',
+        '  m --> j@{ shape: fork, label: "Both done" }',
+        '  o --> j',
+        '  j --> w[Ship]',
+        '  w --> e([Done])',
+      ].join('\n'),
+    );
+  await dialog.getByRole('button', { name: 'Import as new map' }).click();
+  await expect(parallelBars(page)).toHaveCount(2, { timeout: 30_000 });
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  const panel = findings(page);
+  // "Send invoice" runs beside the wrapping, not instead of it: every case still labels.
+  await expect(panel).toContainText(
+    "Every case passes through 'Label parcel', where 2 paths merge: when it stalls, every case waits.",
+  );
+  await panel.getByRole('button', { name: /Every case passes through 'Label parcel'/ }).click();
+  await expect(page.locator('.react-flow__node.selected')).toHaveAttribute(
+    'aria-label',
+    /Label parcel/,
+  );
+});
