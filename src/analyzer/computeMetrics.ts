@@ -102,7 +102,11 @@ export function computeMetrics(
     );
   }
 
-  const base = { assumedProbabilities, longestPath };
+  const base = {
+    assumedProbabilities,
+    longestPath,
+    checkedInFull: ctx.cases === null || ctx.cases.complete,
+  };
   let reason: string | null = null;
   if (g.n === 0) reason = 'The map is empty.';
   else if (g.starts.length === 0) reason = 'The map has no start, so no case can be followed.';

@@ -41,6 +41,12 @@ interface MetricsBase {
   assumedProbabilities: string[];
   /** Longest loop-free start-to-end path by duration; null when no start reaches an end. */
   longestPath: LongestPath | null;
+  /**
+   * False when the parallel parts had too many case states to check in full: a join that
+   * can wait forever or a double run may then be missing from the findings (the notes say
+   * where the check stopped). True on every map without parallel steps.
+   */
+  checkedInFull: boolean;
 }
 
 /** Flow metrics when the process can finish. All numbers are finite. */
