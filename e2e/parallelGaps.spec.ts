@@ -346,3 +346,49 @@ test('a merge every case passes inside one parallel branch is named "every case 
     /Label parcel/,
   );
 });
+
+test('a rework loop inside a parallel branch: the Findings tab shows both the work time and the lead time (its longest branch)', async ({
+  page,
+}) => {
+  const step = (id: string, kind: string, label: string, y: number, minutes?: number) => ({
+    id,
+    kind,
+    label,
+    position: { x: 0, y },
+    ...(minutes ? { durationMinutes: minutes } : {}),
+  });
+  await pasteMapFile(page, {
+    version: 3,
+    name: 'Pick and invoice',
+    settings: { currency: 'USD', targetHourlyRate: 500, casesPerWeek: 10 },
+    people: [],
+    acceptedFindings: [],
+    nodes: [
+      step('s', 'start', 'Order in', 0),
+      step('p', 'parallel', 'Both at once', 100),
+      step('a', 'action', 'Pick', 200, 30),
+      step('d', 'decision', 'Picked right?', 300),
+      step('b', 'action', 'Send invoice', 200, 45),
+      step('j', 'parallel', 'Both done', 400),
+      step('w', 'action', 'Ship', 500, 10),
+      step('e', 'end', 'Done', 600),
+    ].map((n, i) => ({ ...n, position: { x: n.id === 'b' ? 300 : 0, y: n.position.y + i } })),
+    edges: [
+      { id: 'r1', source: 's', target: 'p' },
+      { id: 'r2', source: 'p', target: 'a' },
+      { id: 'r3', source: 'a', target: 'd' },
+      { id: 'r4', source: 'd', target: 'j', label: 'Yes', probability: 0.5 },
+      { id: 'r5', source: 'd', target: 'a', label: 'No', probability: 0.5 },
+      { id: 'r6', source: 'p', target: 'b' },
+      { id: 'r7', source: 'b', target: 'j' },
+      { id: 'r8', source: 'j', target: 'w' },
+      { id: 'r9', source: 'w', target: 'e' },
+    ],
+  });
+  await expect(page.locator('.lf-map-name')).toHaveText('Pick and invoice');
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  const metrics = findings(page).locator('.lf-metrics');
+  // Picking takes two passes on average (60 min), beside 45 min of invoicing, then shipping.
+  await expect(metrics).toContainText('Expected time per case115 min');
+  await expect(metrics).toContainText('Lead time per case70 min (estimate)');
+});
