@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { pasteMapFile } from './helpers';
+import { pasteMapFile, pasteMapText } from './helpers';
 
 // Issue 14's bullets an audit found without an end-to-end test (notes/audit14.md, "Gaps"):
 // BPMN conditions, defaults, implicit starts, unlinked link catches, unnamed tasks, CR/LF
@@ -151,23 +151,18 @@ test('Mermaid: a flowchart with fork shapes pasted through "Paste a map…" show
   page,
 }) => {
   await openApp(page);
-  await openFileMenu(page);
-  await page.getByRole('button', { name: 'Paste a map…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
-  await dialog
-    .getByRole('textbox')
-    .fill(
-      [
-        'flowchart TD',
-        '  s([Signed]) --> p@{ shape: fork, label: "Both at once" }',
-        '  p --> g[Order gift]',
-        '  p --> u[Set up project]',
-        '  g --> j@{ shape: fork, label: "Both done" }',
-        '  u --> j',
-        '  j --> e([Done])',
-      ].join('\n'),
-    );
-  await dialog.getByRole('button', { name: 'Import as new map' }).click();
+  await pasteMapText(
+    page,
+    [
+      'flowchart TD',
+      '  s([Signed]) --> p@{ shape: fork, label: "Both at once" }',
+      '  p --> g[Order gift]',
+      '  p --> u[Set up project]',
+      '  g --> j@{ shape: fork, label: "Both done" }',
+      '  u --> j',
+      '  j --> e([Done])',
+    ].join('\n'),
+  );
   await expect(parallelBars(page)).toHaveCount(2, { timeout: 30_000 });
   await expect(page.getByRole('group', { name: 'Parallel: Both at once' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Parallel: Both done' })).toBeVisible();
@@ -311,28 +306,23 @@ test('a merge every case passes inside one parallel branch is named "every case 
   page,
 }) => {
   await openApp(page);
-  await openFileMenu(page);
-  await page.getByRole('button', { name: 'Paste a map…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
-  await dialog
-    .getByRole('textbox')
-    .fill(
-      [
-        'flowchart TD',
-        '  s([Order in]) --> p@{ shape: fork, label: "Both at once" }',
-        '  p --> d{Gift wrap?}',
-        '  d -->|Yes| x[Wrap]',
-        '  d -->|No| y[Bag]',
-        '  x --> m[Label parcel]',
-        '  y --> m',
-        '  p --> o[Send invoice]',
-        '  m --> j@{ shape: fork, label: "Both done" }',
-        '  o --> j',
-        '  j --> w[Ship]',
-        '  w --> e([Done])',
-      ].join('\n'),
-    );
-  await dialog.getByRole('button', { name: 'Import as new map' }).click();
+  await pasteMapText(
+    page,
+    [
+      'flowchart TD',
+      '  s([Order in]) --> p@{ shape: fork, label: "Both at once" }',
+      '  p --> d{Gift wrap?}',
+      '  d -->|Yes| x[Wrap]',
+      '  d -->|No| y[Bag]',
+      '  x --> m[Label parcel]',
+      '  y --> m',
+      '  p --> o[Send invoice]',
+      '  m --> j@{ shape: fork, label: "Both done" }',
+      '  o --> j',
+      '  j --> w[Ship]',
+      '  w --> e([Done])',
+    ].join('\n'),
+  );
   await expect(parallelBars(page)).toHaveCount(2, { timeout: 30_000 });
   await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
   const panel = findings(page);
