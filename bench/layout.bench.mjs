@@ -1,15 +1,16 @@
 // Layout benchmark, in headless Chromium against the production build: a dense Mermaid chart
 // (300 / 1,000 / 5,000 steps, 3 arrows a step) opened from the File menu, then Tidy up on it.
-// For each: the time until the map is laid out and shown, and the longest main-thread task
-// meanwhile ('longtask' entries, which Chromium reports for tasks over 50 ms; 0 when none).
+// For each: the time until the map is laid out, shown and drawn (the canvas has handed React
+// Flow every step in view: no data-filling), and the longest main-thread task meanwhile ('longtask' entries, which Chromium reports for tasks over 50 ms; 0 when none).
 // Beside them, the time elkjs takes on the main thread today (Tidy up before the layout
 // worker), in Node, stopped after --ref-cap seconds.
 //
 //   npm run bench:layout
 //   node bench/layout.bench.mjs --sizes=300 --ref-sizes=300 --ref-cap=60 --no-build
+//   node bench/layout.bench.mjs --ref-sizes=0 --out=.tmp/layout-base   (serve another build)
 import { execSync, spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
@@ -19,8 +20,9 @@ import { serveStatic } from './serveStatic.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(BENCH, '..');
-const OUT = join(BENCH, 'out', 'layout');
 const args = benchArgs();
+/** The app build to serve: bench/out/layout, or --out=dir (an experiment's build; not rebuilt). */
+const OUT = args.out ? resolve(args.out) : join(BENCH, 'out', 'layout');
 const SIZES = (args.sizes ?? '300,1000,5000').split(',').map(Number);
 // elkjs on 5,000 dense steps would run far past a couple of minutes: not tried by default.
 const REF_SIZES = (args['ref-sizes'] ?? '300,1000').split(',').map(Number);
@@ -28,7 +30,7 @@ const REF_CAP_S = Number(args['ref-cap'] ?? 45);
 /** LAYOUT_BUDGET.maxSteps in src/layout/layoutBudget.ts. */
 const LAYOUT_MAX_STEPS = 2000;
 
-if (args['no-build'] !== 'true') {
+if (args['no-build'] !== 'true' && !args.out) {
   process.stdout.write('Building the app (production)… ');
   execSync(`npx vite build --outDir ${JSON.stringify(OUT)} --emptyOutDir --logLevel error`, {
     cwd: ROOT,
@@ -59,7 +61,8 @@ async function measure(page, action, name) {
     (wanted) =>
       performance.getEntriesByName('leverflow:layout-done').length > window.__jobs &&
       document.querySelector('.lf-save-status')?.getAttribute('data-state') === 'saved' &&
-      document.querySelector('.lf-map-name')?.textContent === wanted,
+      document.querySelector('.lf-map-name')?.textContent === wanted &&
+      !document.querySelector('.lf-canvas .react-flow[data-filling]'),
     name,
     { timeout: 300_000, polling: 50 },
   );

@@ -41,6 +41,7 @@ import { OverviewMap } from './OverviewMap';
 import { isNodeKind, PALETTE_MIME } from './paletteDrag';
 import { useStepContextMenu } from './StepContextMenu';
 import { createEdgeConverter, createNodeConverter } from './toFlowElements';
+import { useEdgesNearView } from './useEdgesNearView';
 import { useFlowTabOrder } from './useFlowTabOrder';
 import { useProgressiveMount } from './useProgressiveMount';
 
@@ -97,11 +98,13 @@ export function Canvas() {
   );
   // A big map's steps and arrows in view are handed to React Flow a frame's worth at a time.
   const culled = mapNodes.length > CULL_ABOVE;
+  // Only the arrows near the view: React Flow goes over all it has on every pan or zoom frame.
+  const nearEdges = useEdgesNearView(deferredEdges, deferredNodes, culled && !simple);
   const {
     nodes: shownNodes,
     edges: shownEdges,
     filling,
-  } = useProgressiveMount(simple ? nodes : deferredNodes, simple ? edges : deferredEdges, culled);
+  } = useProgressiveMount(simple ? nodes : deferredNodes, simple ? edges : nearEdges, culled);
   // The simple layer stays until React Flow has drawn the full steps (all of them, when they
   // fill in over a few frames), so no frame is empty.
   const shownSimple = useDeferredValue(simple);

@@ -49,7 +49,10 @@ function createFrameBudget() {
   };
 }
 
-function viewOf(state: Pick<ReactFlowState, 'width' | 'height' | 'transform'>): ViewRect | null {
+/** What part of the map React Flow shows, in map coordinates (null before it has a size). */
+export function viewOf(
+  state: Pick<ReactFlowState, 'width' | 'height' | 'transform'>,
+): ViewRect | null {
   const { width, height, transform } = state;
   const [tx, ty, zoom] = transform;
   if (!width || !height || !zoom) return null;
