@@ -68,13 +68,17 @@ export async function libraryCount(page: Page): Promise<number> {
 export async function pasteMapFile(page: Page, map: object): Promise<void> {
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await pasteMapText(page, JSON.stringify({ format: 'leverflow-map', version: 2, ...map }));
+}
+
+/** Pastes a map's text (JSON, Mermaid or BPMN) through File › Paste a map…, as a new map. */
+export async function pasteMapText(page: Page, text: string): Promise<void> {
   await page.locator('.lf-menu > summary').first().click();
   await page.getByRole('button', { name: 'Paste a map…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
-  await dialog
-    .getByRole('textbox')
-    .fill(JSON.stringify({ format: 'leverflow-map', version: 2, ...map }));
+  await dialog.getByRole('textbox').fill(text);
   await dialog.getByRole('button', { name: 'Import as new map' }).click();
+  await expect(dialog).toBeHidden();
 }
 
 /**

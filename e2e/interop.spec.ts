@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
-import { stepByLabel } from './helpers';
+import { pasteMapText, stepByLabel } from './helpers';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 // The BPMN MIWG reference models (CC BY 3.0, © the BPMN MIWG contributors), beside the checkout.
@@ -57,11 +57,7 @@ test.describe('interop: BPMN and Mermaid through the File menu', () => {
       '  C -- No --> F[Reorder]',
       '  F -.-> B',
     ].join('\n');
-    await page.locator('.lf-menu > summary').click();
-    await page.getByRole('button', { name: 'Paste a map…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
-    await dialog.getByRole('textbox').fill(text);
-    await dialog.getByRole('button', { name: 'Import as new map' }).click();
+    await pasteMapText(page, text);
     await expect(page.locator('.react-flow__node')).toHaveCount(6);
     await expect(stepByLabel(page, 'In stock?')).toHaveClass(/react-flow__node-decision/);
     await expect(stepByLabel(page, 'Order in')).toHaveClass(/react-flow__node-start/);

@@ -1,5 +1,12 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { connect, expectHeaderFits, openBlankMap, stepByLabel, typeLabel } from './helpers';
+import {
+  connect,
+  expectHeaderFits,
+  openBlankMap,
+  pasteMapText,
+  stepByLabel,
+  typeLabel,
+} from './helpers';
 
 // Issue 15, "a newcomer's first hour": each test drives one item the way a person would.
 
@@ -491,17 +498,10 @@ test('an imported map whose name is taken gets "(2)"; a pasted flowchart is name
   await page.locator('input[type=file]').setInputFiles(file);
   await expect(page.locator('.lf-map-name')).toHaveText('Order fulfilment (example) (3)');
 
-  await page.locator('.lf-menu > summary').click();
-  await page.getByRole('button', { name: 'Paste a map…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
-  await dialog
-    .getByRole('textbox')
-    .fill(
-      ['flowchart TD', '  A([Client signs]) --> B[Send welcome pack] --> C([Onboarded])'].join(
-        '\n',
-      ),
-    );
-  await dialog.getByRole('button', { name: 'Import as new map' }).click();
+  await pasteMapText(
+    page,
+    ['flowchart TD', '  A([Client signs]) --> B[Send welcome pack] --> C([Onboarded])'].join('\n'),
+  );
   await expect(page.locator('.lf-map-name')).toHaveText('Client signs');
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { pasteMapFile } from './helpers';
+import { pasteMapFile, pasteMapText } from './helpers';
 
 // Issue 14's bullets an audit found without an end-to-end test (notes/audit14.md, "Gaps"):
 // BPMN conditions, defaults, implicit starts, unlinked link catches, unnamed tasks, CR/LF
@@ -151,23 +151,18 @@ test('Mermaid: a flowchart with fork shapes pasted through "Paste a map…" show
   page,
 }) => {
   await openApp(page);
-  await openFileMenu(page);
-  await page.getByRole('button', { name: 'Paste a map…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
-  await dialog
-    .getByRole('textbox')
-    .fill(
-      [
-        'flowchart TD',
-        '  s([Signed]) --> p@{ shape: fork, label: "Both at once" }',
-        '  p --> g[Order gift]',
-        '  p --> u[Set up project]',
-        '  g --> j@{ shape: fork, label: "Both done" }',
-        '  u --> j',
-        '  j --> e([Done])',
-      ].join('\n'),
-    );
-  await dialog.getByRole('button', { name: 'Import as new map' }).click();
+  await pasteMapText(
+    page,
+    [
+      'flowchart TD',
+      '  s([Signed]) --> p@{ shape: fork, label: "Both at once" }',
+      '  p --> g[Order gift]',
+      '  p --> u[Set up project]',
+      '  g --> j@{ shape: fork, label: "Both done" }',
+      '  u --> j',
+      '  j --> e([Done])',
+    ].join('\n'),
+  );
   await expect(parallelBars(page)).toHaveCount(2, { timeout: 30_000 });
   await expect(page.getByRole('group', { name: 'Parallel: Both at once' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Parallel: Both done' })).toBeVisible();
@@ -305,4 +300,85 @@ test('a parallel block in the light and the dark theme (screenshots)', async ({ 
     expect(Math.abs(text! - back!)).toBeGreaterThan(0.5);
     await page.screenshot({ path: `reports/parallel-block-${theme}.png` });
   }
+});
+
+test('a merge every case passes inside one parallel branch is named "every case waits here", and clicking the finding selects it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pasteMapText(
+    page,
+    [
+      'flowchart TD',
+      '  s([Order in]) --> p@{ shape: fork, label: "Both at once" }',
+      '  p --> d{Gift wrap?}',
+      '  d -->|Yes| x[Wrap]',
+      '  d -->|No| y[Bag]',
+      '  x --> m[Label parcel]',
+      '  y --> m',
+      '  p --> o[Send invoice]',
+      '  m --> j@{ shape: fork, label: "Both done" }',
+      '  o --> j',
+      '  j --> w[Ship]',
+      '  w --> e([Done])',
+    ].join('\n'),
+  );
+  await expect(parallelBars(page)).toHaveCount(2, { timeout: 30_000 });
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  const panel = findings(page);
+  // "Send invoice" runs beside the wrapping, not instead of it: every case still labels.
+  await expect(panel).toContainText(
+    "Every case passes through 'Label parcel', where 2 paths merge: when it stalls, every case waits.",
+  );
+  await panel.getByRole('button', { name: /Every case passes through 'Label parcel'/ }).click();
+  await expect(page.locator('.react-flow__node.selected')).toHaveAttribute(
+    'aria-label',
+    /Label parcel/,
+  );
+});
+
+test('a rework loop inside a parallel branch: the Findings tab shows both the work time and the lead time (its longest branch)', async ({
+  page,
+}) => {
+  const step = (id: string, kind: string, label: string, y: number, minutes?: number) => ({
+    id,
+    kind,
+    label,
+    position: { x: 0, y },
+    ...(minutes ? { durationMinutes: minutes } : {}),
+  });
+  await pasteMapFile(page, {
+    version: 3,
+    name: 'Pick and invoice',
+    settings: { currency: 'USD', targetHourlyRate: 500, casesPerWeek: 10 },
+    people: [],
+    acceptedFindings: [],
+    nodes: [
+      step('s', 'start', 'Order in', 0),
+      step('p', 'parallel', 'Both at once', 100),
+      step('a', 'action', 'Pick', 200, 30),
+      step('d', 'decision', 'Picked right?', 300),
+      step('b', 'action', 'Send invoice', 200, 45),
+      step('j', 'parallel', 'Both done', 400),
+      step('w', 'action', 'Ship', 500, 10),
+      step('e', 'end', 'Done', 600),
+    ].map((n, i) => ({ ...n, position: { x: n.id === 'b' ? 300 : 0, y: n.position.y + i } })),
+    edges: [
+      { id: 'r1', source: 's', target: 'p' },
+      { id: 'r2', source: 'p', target: 'a' },
+      { id: 'r3', source: 'a', target: 'd' },
+      { id: 'r4', source: 'd', target: 'j', label: 'Yes', probability: 0.5 },
+      { id: 'r5', source: 'd', target: 'a', label: 'No', probability: 0.5 },
+      { id: 'r6', source: 'p', target: 'b' },
+      { id: 'r7', source: 'b', target: 'j' },
+      { id: 'r8', source: 'j', target: 'w' },
+      { id: 'r9', source: 'w', target: 'e' },
+    ],
+  });
+  await expect(page.locator('.lf-map-name')).toHaveText('Pick and invoice');
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  const metrics = findings(page).locator('.lf-metrics');
+  // Picking takes two passes on average (60 min), beside 45 min of invoicing, then shipping.
+  await expect(metrics).toContainText('Expected time per case115 min');
+  await expect(metrics).toContainText('Lead time per case70 min (estimate)');
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { libraryCount } from './helpers';
+import { libraryCount, pasteMapText } from './helpers';
 
 /** Every export opens again through the doors a person uses: File menu, drop and paste. */
 
@@ -72,15 +72,6 @@ async function pasteOnCanvas(page: Page, content: { text: string } | FileSpec) {
   );
 }
 
-async function pasteInDialog(page: Page, text: string) {
-  await page.locator('.lf-menu > summary').click();
-  await page.getByRole('button', { name: 'Paste a map…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Paste a map (JSON, Mermaid or BPMN)' });
-  await dialog.getByRole('textbox').fill(text);
-  await dialog.getByRole('button', { name: 'Import as new map' }).click();
-  await expect(dialog).toBeHidden();
-}
-
 /**
  * The map that just opened is the exported one: its name (numbered, as the library already
  * holds a map of that name: the n-th map is "… (n)") and steps, no error shown.
@@ -110,7 +101,7 @@ async function exportAndReopen(page: Page, item: string, type: string): Promise<
 test.describe('every export opens again through the File menu, drop and paste', () => {
   test('JSON', async ({ page }) => {
     const file = await exportAndReopen(page, 'Export JSON', 'application/json');
-    await pasteInDialog(page, file.bytes.toString('utf8'));
+    await pasteMapText(page, file.bytes.toString('utf8'));
     await expectReopened(page, 4);
   });
 
@@ -122,7 +113,7 @@ test.describe('every export opens again through the File menu, drop and paste', 
 
   test('BPMN', async ({ page }) => {
     const file = await exportAndReopen(page, 'Export BPMN', 'application/xml');
-    await pasteInDialog(page, file.bytes.toString('utf8'));
+    await pasteMapText(page, file.bytes.toString('utf8'));
     await expectReopened(page, 4);
     await pasteOnCanvas(page, { text: file.bytes.toString('utf8') });
     await expectReopened(page, 5);
@@ -139,7 +130,7 @@ test.describe('every export opens again through the File menu, drop and paste', 
       .poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 10_000 })
       .toMatch(/^---\ntitle: /);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    await pasteInDialog(page, copied);
+    await pasteMapText(page, copied);
     await expectReopened(page, 4);
     // Ctrl/⌘+V on the canvas with the copied Mermaid opens it as a new map too.
     await page.locator('.react-flow__pane').click();

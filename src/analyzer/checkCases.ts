@@ -22,7 +22,8 @@ export function checkCases(g: FlowGraph): CaseFacts {
   if (parallelLeft) {
     facts = exploreCases(g, undefined, jump);
     if (facts.complete && (facts.waits.includes(1) || facts.doubled.includes(1))) {
-      return exploreCases(g);
+      // A sound block is sound wherever the rest goes wrong: its branches still chain.
+      return { ...exploreCases(g), chains: blocks.chains };
     }
   } else {
     facts = oneTokenFacts(g, jump);
@@ -35,6 +36,7 @@ export function checkCases(g: FlowGraph): CaseFacts {
   }
   facts.states += blocks.states;
   facts.tooLarge = blocks.tooLarge;
+  facts.chains = blocks.chains;
   return facts;
 }
 
@@ -73,5 +75,6 @@ function oneTokenFacts(g: FlowGraph, jump: Int32Array): CaseFacts {
     doubledEdge: new Uint8Array(e),
     crowded: new Uint8Array(g.n),
     tooLarge: [],
+    chains: [],
   };
 }

@@ -102,7 +102,11 @@ export function computeMetrics(
     );
   }
 
-  const base = { assumedProbabilities, longestPath };
+  const base = {
+    assumedProbabilities,
+    longestPath,
+    checkedInFull: ctx.cases === null || ctx.cases.complete,
+  };
   let reason: string | null = null;
   if (g.n === 0) reason = 'The map is empty.';
   else if (g.starts.length === 0) reason = 'The map has no start, so no case can be followed.';
@@ -154,7 +158,7 @@ export function computeMetrics(
   const cases = ctx.cases;
   let lead: { minutes: number; estimate: boolean } | null = { minutes: cycle, estimate: false };
   if (cases !== null) {
-    lead = estimateLeadTime(g, prob, vs);
+    lead = estimateLeadTime(g, prob, vs, cases.chains);
     if (!cases.complete) {
       notes.push(
         `The parallel parts of this map have more than ${cases.states} case states (the check stopped around ${listNodesAt(g.nodes, cases.stoppedAt)}): waiting joins and double runs were checked only in part, and the figures may be approximate.${tooLargeNote(g, cases.tooLarge)}`,

@@ -1,10 +1,7 @@
+import { blockLeadTime } from './blockLeadTime';
 import { type FlowGraph, KIND_END, KIND_PARALLEL, KIND_START } from './buildFlowGraph';
-
-/** Elapsed time of one case, and whether it is exact or an estimate. */
-export interface LeadTime {
-  minutes: number;
-  estimate: boolean;
-}
+import type { BranchChain } from './findSoundBlocks';
+import type { LeadTime } from './types';
 
 /**
  * Lead time of a case (elapsed, start to finish) on a map without loops: a step starts when
@@ -13,13 +10,16 @@ export interface LeadTime {
  * weighted by how often each is taken; where several ends are reached, the finish is their
  * average weighted the same way. Exact when no step chooses between ways (no decision on a
  * branch); otherwise an estimate (the longest of several uncertain branches is not the
- * longest of their expected times). Null on maps with loops.
+ * longest of their expected times). On maps with loops, read block by block where every
+ * parallel step belongs to a block told sound by its branches (`chains`, see blockLeadTime);
+ * null otherwise.
  * @example estimateLeadTime(g, prob, visits) // { minutes: 30, estimate: false }
  */
 export function estimateLeadTime(
   g: FlowGraph,
   prob: Float64Array,
   visits: Float64Array,
+  chains: readonly BranchChain[] = [],
 ): LeadTime | null {
   const indegree = new Int32Array(g.n);
   for (let v = 0; v < g.n; v++) indegree[v] = g.inStart[v + 1]! - g.inStart[v]!;
@@ -32,7 +32,7 @@ export function estimateLeadTime(
       if (--indegree[t]! === 0) order.push(t);
     }
   }
-  if (order.length < g.n) return null; // a loop
+  if (order.length < g.n) return blockLeadTime(g, visits, chains); // a loop
   let estimate = false;
   const done = new Float64Array(g.n);
   let finish = 0;

@@ -1,4 +1,5 @@
 import { type FlowGraph, KIND_END, KIND_PARALLEL } from './buildFlowGraph';
+import type { BranchChain } from './findSoundBlocks';
 import { nextMarking } from './nextMarking';
 
 /**
@@ -35,6 +36,8 @@ export interface CaseFacts {
   crowded: Uint8Array;
   /** Parallel blocks whose own check had more states than its bound, as [split, join] pairs. */
   tooLarge: [number, number][];
+  /** The parallel blocks told sound by their branches (see findSoundBlocks): none when the whole map was played. */
+  chains: BranchChain[];
 }
 
 /** States explored on top of four per arrow before the check gives up on being exact. */
@@ -224,6 +227,7 @@ export function exploreCases(
     doubledEdge,
     crowded,
     tooLarge: [],
+    chains: [],
   };
 }
 

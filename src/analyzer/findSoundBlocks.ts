@@ -27,6 +27,8 @@ export interface SoundBlocks {
   crowded: number[][];
   /** Fragments whose own check had more states than its bound, as [split, join] pairs. */
   tooLarge: [number, number][];
+  /** The blocks told sound by their branches, each branch a path of its own (see BranchChain). */
+  chains: BranchChain[];
   /** 1 for every node inside a folded block (not its split). */
   inside: Uint8Array;
   /** Case states explored in all blocks. */
@@ -34,6 +36,19 @@ export interface SoundBlocks {
   /** How many sound blocks were told by their branches alone, and how many by playing them. */
   byBranches: number;
   byPlay: number;
+}
+
+/**
+ * A block told sound by its branches: every case runs each branch once, from its first step
+ * to its last (whose one arrow enters the join), the branches never meeting. Read one branch
+ * after the other, the block is a plain path, so what every case passes through in it can be
+ * read as on a map without parallel steps (must-pass does).
+ */
+export interface BranchChain {
+  split: number;
+  join: number;
+  /** Per branch that holds a step (an arrow straight from split to join holds none): [first step, last step]. */
+  branches: [number, number][];
 }
 
 /** States one block's check may explore before the block counts as too large. */
@@ -94,6 +109,7 @@ export function findSoundBlocks(g: FlowGraph): SoundBlocks {
     members: [],
     crowded: [],
     tooLarge: [],
+    chains: [],
     inside,
     states: 0,
     byBranches: 0,
@@ -165,6 +181,7 @@ export function findSoundBlocks(g: FlowGraph): SoundBlocks {
     if (!played) {
       verdict = 'sound';
       result.byBranches++;
+      result.chains.push({ split: s, join, branches: branches.ends });
       explorer.crowdedJoins = [join];
     } else {
       verdict = explorer.check(s, join, members.length);
@@ -349,6 +366,8 @@ class BranchReader {
   private readonly back: Int32Array;
   private readonly queue: Int32Array;
   private next = 0;
+  /** The last block read: per branch that holds a step, its first step and its last. */
+  ends: [number, number][] = [];
 
   constructor(
     private readonly g: FlowGraph,
@@ -365,6 +384,8 @@ class BranchReader {
     const first = this.next; // this block's branches are numbered first, first + 1, ...
     this.next += g.outStart[s + 1]! - g.outStart[s]!;
     const shared = (w: number) => owner[w]! >= first && owner[w]! < this.next;
+    const ends: [number, number][] = [];
+    this.ends = ends;
     for (let k = g.outStart[s]!; k < g.outStart[s + 1]!; k++) {
       const branch = first + k - g.outStart[s]!;
       const t = g.outTarget[k]!;
@@ -414,6 +435,7 @@ class BranchReader {
         }
       }
       if (reached !== tail) return false;
+      ends.push([t, last]);
     }
     return true;
   }

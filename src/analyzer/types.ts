@@ -31,6 +31,12 @@ export interface LongestPath {
   minutes: number;
 }
 
+/** Elapsed time of one case, and whether it is exact or an estimate. */
+export interface LeadTime {
+  minutes: number;
+  estimate: boolean;
+}
+
 /** Figures shared by available and unavailable metrics. */
 interface MetricsBase {
   /**
@@ -41,6 +47,12 @@ interface MetricsBase {
   assumedProbabilities: string[];
   /** Longest loop-free start-to-end path by duration; null when no start reaches an end. */
   longestPath: LongestPath | null;
+  /**
+   * False when the parallel parts had too many case states to check in full: a join that
+   * can wait forever or a double run may then be missing from the findings (the notes say
+   * where the check stopped). True on every map without parallel steps.
+   */
+  checkedInFull: boolean;
 }
 
 /** Flow metrics when the process can finish. All numbers are finite. */
@@ -64,9 +76,10 @@ export interface AvailableMetrics extends MetricsBase {
   /**
    * Lead time: expected elapsed minutes from start to finish, where a parallel block takes
    * as long as its longest branch. Equal to the work time on maps without parallel steps;
-   * `estimate` where branches hold decisions; null on maps with parallel steps and loops.
+   * `estimate` where branches hold decisions; null on maps with loops whose parallel steps
+   * are not all splits and joins of blocks whose branches run side by side on their own.
    */
-  leadTime: { minutes: number; estimate: boolean } | null;
+  leadTime: LeadTime | null;
   /** Chance that a case finishes at each end, per end id. */
   endProbabilities: Record<string, number>;
   /** Chance that a case stops at a step with no way on (a dead end) instead of an end. */

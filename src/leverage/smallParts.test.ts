@@ -35,7 +35,7 @@ describe('format', () => {
 });
 
 describe('visitsById', () => {
-  const base = { assumedProbabilities: [], longestPath: null };
+  const base = { assumedProbabilities: [], longestPath: null, checkedInFull: true };
   it('reads visits aligned with nodeIds', () => {
     const metrics = {
       ...base,

@@ -18,25 +18,31 @@ export function AnalysisBadge() {
     }),
   );
   const pending = useAnalysis((s) => s.pending);
+  const partial = useAnalysis((s) => !s.report.metrics.checkedInFull);
   const setPanel = useEditor((s) => s.setPanel);
   const empty = useEditor((s) => s.map.nodes.length === 0);
   const label = empty
     ? 'Empty map'
-    : errors === 0
-      ? `Map is sound: ${warnings} warnings, ${notes} notes`
-      : `${errors} errors, ${warnings} warnings, ${notes} notes`;
+    : errors > 0
+      ? `${errors} errors, ${warnings} warnings, ${notes} notes`
+      : partial
+        ? `No errors found, but the map is too large to check in full: ${warnings} warnings, ${notes} notes`
+        : `Map is sound: ${warnings} warnings, ${notes} notes`;
+  const sound = errors === 0 && !empty && !partial;
   return (
     <button
       type="button"
-      className={`lf-badge${errors === 0 && !empty ? ' is-sound' : ''}${pending ? ' is-pending' : ''}`}
+      className={`lf-badge${sound ? ' is-sound' : ''}${pending ? ' is-pending' : ''}`}
       onClick={() => setPanel('findings')}
       aria-label={`Findings: ${label}`}
       title="Open the findings"
     >
       {empty ? (
         <span className="lf-badge__empty">Empty map</span>
-      ) : errors === 0 ? (
+      ) : sound ? (
         <span className="lf-badge__sound">✓ Sound</span>
+      ) : errors === 0 ? (
+        <span className="lf-badge__partial">Partly checked</span>
       ) : (
         <span className="lf-badge__count lf-sev-error">{errors}</span>
       )}

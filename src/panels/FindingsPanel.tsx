@@ -21,6 +21,7 @@ export function FindingsPanel() {
   const store = useEditorStoreApi();
   const findings = useAnalysis((s) => s.findings);
   const hidden = useAnalysis((s) => s.hidden);
+  const partial = useAnalysis((s) => !s.report.metrics.checkedInFull);
   const marks = useEditor((s) => s.map.acceptedFindings);
   const empty = useEditor((s) => s.map.nodes.length === 0);
   const [showHidden, setShowHidden] = useState(false);
@@ -76,12 +77,17 @@ export function FindingsPanel() {
 
   return (
     <section className="lf-findings" aria-label="Findings">
-      <div className={`lf-sound${errors === 0 && !empty ? ' is-sound' : ''}`} role="status">
+      <div
+        className={`lf-sound${errors === 0 && !empty ? (partial ? ' is-partial' : ' is-sound') : ''}`}
+        role="status"
+      >
         {empty
           ? 'Empty map: add a Start step from the palette to begin.'
-          : errors === 0
-            ? 'Map is sound: every step leads to an end.'
-            : `${errors} ${errors === 1 ? 'problem stops' : 'problems stop'} cases from finishing.`}
+          : errors > 0
+            ? `${errors} ${errors === 1 ? 'problem stops' : 'problems stop'} cases from finishing.`
+            : partial
+              ? 'No problem found, but the parallel parts are too large to check in full: a join that waits forever may be missed (see the notes below).'
+              : 'Map is sound: every step leads to an end.'}
       </div>
       <MetricsSummary />
       <label className="lf-check">

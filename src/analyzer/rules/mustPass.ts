@@ -12,7 +12,7 @@ function someCasesNeverFinish({ reach, coreach }: RuleInput['ctx']): boolean {
 
 function check({ ctx, onPath }: RuleInput, out: RankedFinding[]): void {
   const { g } = ctx;
-  const points = findMustPass(g, onPath);
+  const points = findMustPass(g, onPath, ctx.cases?.chains);
   // Said of the cases that finish: the others may never get here.
   const every =
     points.length > 0 && someCasesNeverFinish(ctx) ? 'Every case that finishes' : 'Every case';

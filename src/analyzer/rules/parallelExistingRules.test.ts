@@ -143,11 +143,9 @@ describe('the existing rules on a map with parallel steps', () => {
     expect(named(parallel, 'fan-in', 'm')).toEqual(want);
   });
 
-  // KNOWN BUG (reported, not fixed here): must-pass takes the dominators of the arrows as
-  // either/or paths, so the split's other branch ("Side job" straight to the join) looks like
-  // a way around 'Label', and a merge every case passes inside a parallel branch is not
-  // named. `it.fails` keeps this visible: it turns red once must-pass reads splits right.
-  it.fails('must-pass: a merge every case passes inside a branch', () => {
+  // Must-pass reads the branches of a block told sound by its branches one after the other,
+  // so "Side job" (straight to the join) is no way around 'Label': every case labels.
+  it('must-pass: a merge every case passes inside a branch', () => {
     const { plain, parallel } = branch(
       'd:d:Gift_wrap? x:a:Wrap y:a:Bag m:a:Label',
       'd>x:Yes d>y:No x>m y>m',

@@ -14,13 +14,10 @@ export interface BruteForceFacts {
   doubledEdges: Set<string>;
 }
 
-/**
- * The token game of a map played out naively, for tests: every state is a sorted list of
- * arrow ids (a token per entry), kept as JSON; from every reachable state that has a token
- * before a join, a fresh forward search asks whether the join can still fire. Written from
- * the semantics alone, sharing no code with the analyzer. Only for small maps.
- */
-export function bruteForceCases(map: ProcessMap, bound = 20_000): BruteForceFacts {
+type State = string[];
+
+/** The token game of a map, by ids: its first states and every move from a state. */
+function tokenGame(map: ProcessMap) {
   const nodes = new Map<string, string>();
   for (const n of map.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n.kind);
   const edges = map.edges.filter((e) => nodes.has(e.source) && nodes.has(e.target));
@@ -28,13 +25,8 @@ export function bruteForceCases(map: ProcessMap, bound = 20_000): BruteForceFact
   const outs = (id: string) => edges.filter((e) => e.source === id);
   const targetOf = new Map(edges.map((e) => [e.id, e.target]));
   const isJoin = (id: string) => nodes.get(id) === 'parallel' && ins(id).length >= 2;
-
-  type State = string[];
   const norm = (s: State) => [...s].sort();
   const keyOf = (s: State) => JSON.stringify(s);
-  const runs = new Set<string>();
-  const doubled = new Set<string>();
-  const doubledEdges = new Set<string>();
 
   /** Every move from a state: [node that runs, next state]. */
   const moves = (s: State): [string, State][] => {
@@ -66,18 +58,35 @@ export function bruteForceCases(map: ProcessMap, bound = 20_000): BruteForceFact
     }
     return out;
   };
+  /** A case begins with one token on one arrow out of one start. */
+  const firstStates: State[] = [];
+  const starts: string[] = [];
+  for (const n of map.nodes) {
+    if (n.kind !== 'start') continue;
+    starts.push(n.id);
+    for (const e of outs(n.id)) firstStates.push([e.id]);
+  }
+  return { nodes, ins, targetOf, isJoin, keyOf, moves, firstStates, starts };
+}
+
+/**
+ * The token game of a map played out naively, for tests: every state is a sorted list of
+ * arrow ids (a token per entry), kept as JSON; from every reachable state that has a token
+ * before a join, a fresh forward search asks whether the join can still fire. Written from
+ * the semantics alone, sharing no code with the analyzer. Only for small maps.
+ */
+export function bruteForceCases(map: ProcessMap, bound = 20_000): BruteForceFacts {
+  const { nodes, ins, targetOf, isJoin, keyOf, moves, firstStates, starts } = tokenGame(map);
+  const runs = new Set<string>(starts);
+  const doubled = new Set<string>();
+  const doubledEdges = new Set<string>();
 
   const seen = new Map<string, State>();
   const queue: State[] = [];
-  for (const n of map.nodes) {
-    if (n.kind !== 'start') continue;
-    runs.add(n.id);
-    for (const e of outs(n.id)) {
-      const s = [e.id];
-      if (!seen.has(keyOf(s))) {
-        seen.set(keyOf(s), s);
-        queue.push(s);
-      }
+  for (const s of firstStates) {
+    if (!seen.has(keyOf(s))) {
+      seen.set(keyOf(s), s);
+      queue.push(s);
     }
   }
   let complete = true;
@@ -130,4 +139,43 @@ export function bruteForceCases(map: ProcessMap, bound = 20_000): BruteForceFact
     }
   }
   return { complete, runs, waits, doubled, doubledEdges };
+}
+
+/**
+ * The steps every case that finishes runs, by the same naive game: a step is one when no
+ * play that never runs it can reach the state with no token left. Null when some search
+ * passed `bound` states, or when no case can finish (nothing to say then).
+ */
+export function bruteForceMustRun(map: ProcessMap, bound = 5_000): Set<string> | null {
+  const { nodes, keyOf, moves, firstStates } = tokenGame(map);
+  /** Whether some case finishes without running `avoid`; null past the bound. */
+  const finishesWithout = (avoid: string | null): boolean | null => {
+    const seen = new Set<string>();
+    const todo: State[] = [];
+    for (const s of firstStates) {
+      if (!seen.has(keyOf(s))) {
+        seen.add(keyOf(s));
+        todo.push(s);
+      }
+    }
+    while (todo.length > 0) {
+      if (seen.size > bound) return null;
+      const s = todo.pop()!;
+      if (s.length === 0) return true;
+      for (const [v, next] of moves(s)) {
+        if (v === avoid || seen.has(keyOf(next))) continue;
+        seen.add(keyOf(next));
+        todo.push(next);
+      }
+    }
+    return false;
+  };
+  if (finishesWithout(null) !== true) return null;
+  const must = new Set<string>();
+  for (const id of nodes.keys()) {
+    const finishes = finishesWithout(id);
+    if (finishes === null) return null;
+    if (!finishes) must.add(id);
+  }
+  return must;
 }
