@@ -6,6 +6,8 @@
  * Each timed analyze() gets a map freshly parsed from the file text (untimed), as the app's
  * worker gets a fresh structured clone: no string hashes or shapes are warmed by earlier runs.
  * A full garbage collection runs before every timed call, for both parse and analyze.
+ * `--phases` prints, instead of the table, where reviewMap()'s time goes on each map, phase
+ * by phase (add `--cpu` to time process CPU rather than the wall clock; see analyzerPhases.ts).
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +19,7 @@ import { visitsResidual } from '../src/analyzer/solve/visitsResidual';
 import { nestedMap, spaghettiMap, tangledMap } from '../src/analyzer/testing/hardMaps';
 import type { MapEdge, MapNode, ProcessMap } from '../src/model';
 import { reviewMap as analyze } from '../src/review';
+import { printPhases } from './analyzerPhases';
 import { random } from './random';
 
 const ACTIONS = [
@@ -263,6 +266,15 @@ function main(): void {
             : HARD_MAPS[name]!(size);
       const text = JSON.stringify(map);
       const runs = size >= 100_000 ? 15 : size >= 10_000 ? 41 : 101;
+      if (process.argv.includes('--phases')) {
+        printPhases(
+          `${name} ${size.toLocaleString('en')}`,
+          text,
+          runs,
+          process.argv.includes('--cpu'),
+        );
+        continue;
+      }
       const parse = (): ProcessMap => JSON.parse(text);
       for (let i = 0; i < 5; i++) analyze(parse());
       const parseMs = time(
@@ -306,6 +318,7 @@ function main(): void {
       );
     }
   }
+  if (process.argv.includes('--phases')) return;
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const row of rows) console.log(row.map((cell, c) => cell.padStart(widths[c]!)).join('  '));
   console.log(
