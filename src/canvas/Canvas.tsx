@@ -104,7 +104,12 @@ export function Canvas() {
     nodes: shownNodes,
     edges: shownEdges,
     filling,
-  } = useProgressiveMount(simple ? nodes : deferredNodes, simple ? edges : nearEdges, culled);
+  } = useProgressiveMount(
+    simple ? nodes : deferredNodes,
+    simple ? edges : nearEdges,
+    culled,
+    toFlowNodes.hiddenOf,
+  );
   // The simple layer stays until React Flow has drawn the full steps (all of them, when they
   // fill in over a few frames), so no frame is empty.
   const shownSimple = useDeferredValue(simple);

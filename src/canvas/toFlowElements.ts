@@ -56,29 +56,36 @@ function createConverter<
   In extends { id: string },
   Out extends { selected?: boolean; hidden?: boolean },
 >(make: (item: In, selected: boolean, hidden: boolean) => Out) {
-  // Items keep their converted object while they live, wherever they move in the list.
-  const cache = new WeakMap<In, Out>();
+  // Items keep their converted objects while they live, wherever they move in the list: one
+  // drawn and one hidden, so hiding a step and showing it again hands React Flow the very
+  // objects it had (it skips those), not thousands of new ones.
+  const shownCache = new WeakMap<In, Out>();
+  const hiddenCache = new WeakMap<In, Out>();
+  const sourceOf = new WeakMap<Out, In>();
+  const convert = (item: In, selected: boolean, hidden: boolean): Out => {
+    const cache = hidden ? hiddenCache : shownCache;
+    let flow = cache.get(item);
+    if (!flow || flow.selected !== selected) {
+      flow = make(item, selected, hidden);
+      cache.set(item, flow);
+      sourceOf.set(flow, item);
+    }
+    return flow;
+  };
   let lastIn: readonly In[] = [];
   let lastOut: Out[] = [];
   let lastSelected: ReadonlySet<string> | null = null;
   let lastHidden = false;
   /** `hidden`: React Flow keeps the items (fit view, selection) but draws none of them. */
-  return (items: readonly In[], selected: ReadonlySet<string>, hidden = false): Out[] => {
+  const toFlow = (items: readonly In[], selected: ReadonlySet<string>, hidden = false): Out[] => {
     const same = selected === lastSelected && hidden === lastHidden;
     const out = new Array<Out>(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as In;
-      if (same && item === lastIn[i]) {
-        out[i] = lastOut[i] as Out;
-        continue;
-      }
-      const isSelected = selected.has(item.id);
-      let flow = cache.get(item);
-      if (!flow || flow.selected !== isSelected || (flow.hidden === true) !== hidden) {
-        flow = make(item, isSelected, hidden);
-        cache.set(item, flow);
-      }
-      out[i] = flow;
+      out[i] =
+        same && item === lastIn[i]
+          ? (lastOut[i] as Out)
+          : convert(item, selected.has(item.id), hidden);
     }
     lastIn = items;
     lastOut = out;
@@ -86,6 +93,12 @@ function createConverter<
     lastHidden = hidden;
     return out;
   };
+  /** The hidden twin of an item this converter made (the same object each time). */
+  const hiddenOf = (flow: Out): Out => {
+    const item = sourceOf.get(flow);
+    return item ? convert(item, flow.selected === true, true) : { ...flow, hidden: true };
+  };
+  return Object.assign(toFlow, { hiddenOf });
 }
 
 /**

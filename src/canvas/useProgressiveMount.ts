@@ -74,6 +74,12 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
   nodes: N[],
   edges: E[],
   enabled: boolean,
+  /**
+   * The hidden twin of a step, the same object each time (the canvas's converter keeps one,
+   * so a step held back is the very object React Flow had while the simple layer drew it,
+   * and React Flow skips it). Without it, a copy is made and kept per step.
+   */
+  hiddenOf?: (node: N) => N,
 ): { nodes: N[]; edges: E[]; filling: boolean } {
   const flow = useStoreApi<N, E>();
   const [tick, setTick] = useState(0);
@@ -84,15 +90,17 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
   const hidden = useRef(new WeakMap<N, N>());
   const [budget] = useState(createFrameBudget);
   const hide = useMemo(
-    () => (node: N) => {
-      let copy = hidden.current.get(node);
-      if (!copy) {
-        copy = { ...node, hidden: true };
-        hidden.current.set(node, copy);
-      }
-      return copy;
-    },
-    [],
+    () =>
+      hiddenOf ??
+      ((node: N) => {
+        let copy = hidden.current.get(node);
+        if (!copy) {
+          copy = { ...node, hidden: true };
+          hidden.current.set(node, copy);
+        }
+        return copy;
+      }),
+    [hiddenOf],
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: tick hands over the next batch
