@@ -2,6 +2,7 @@ import { KIND_ACTION, KIND_DECISION } from '../buildFlowGraph';
 import { quoteNode } from '../describeNodes';
 import { findMustPass } from '../findMustPass';
 import { makeFinding } from '../makeFinding';
+import { scratch } from '../scratch';
 import type { FlowRule, RankedFinding, RuleInput } from './FlowRule';
 
 /** Whether some case can get somewhere it never finishes from (a dead end, a trap loop). */
@@ -16,24 +17,29 @@ function check({ ctx, onPath }: RuleInput, out: RankedFinding[]): void {
   // Said of the cases that finish: the others may never get here.
   const every =
     points.length > 0 && someCasesNeverFinish(ctx) ? 'Every case that finishes' : 'Every case';
+  // Per source: the last point it was counted for (distinct sources, without a Set each).
+  const counted = scratch.int32(g.n).fill(-1);
   for (const u of points) {
     const kind = g.kind[u];
     if (kind !== KIND_ACTION && kind !== KIND_DECISION) continue;
-    const sources = new Set<number>();
-    const edges: number[] = [];
+    let sources = 0;
     for (let k = g.inStart[u]!; k < g.inStart[u + 1]!; k++) {
       const s = g.inSource[k]!;
-      if (onPath[s] === 1) {
-        sources.add(s);
-        edges.push(g.inEdge[k]!);
+      if (onPath[s] === 1 && counted[s] !== u) {
+        counted[s] = u;
+        sources++;
       }
     }
-    if (sources.size < 2) continue;
+    if (sources < 2) continue;
+    const edges: number[] = [];
+    for (let k = g.inStart[u]!; k < g.inStart[u + 1]!; k++) {
+      if (onPath[g.inSource[k]!] === 1) edges.push(g.inEdge[k]!);
+    }
     out.push(
       makeFinding(
         ctx,
         mustPass,
-        `${every} passes through ${quoteNode(g.nodes[u]!)}, where ${sources.size} paths merge: when it stalls, every case waits.`,
+        `${every} passes through ${quoteNode(g.nodes[u]!)}, where ${sources} paths merge: when it stalls, every case waits.`,
         [u],
         edges,
         [],
