@@ -1,36 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { generateMap } from '../bench/generateMap';
-import { stepSize } from '../src/layout/nodeSize';
 import type { ProcessMap } from '../src/model';
+import { type Box, exportedMap, stepBoxes, viewOf } from './helpers';
 
 // On a big map React Flow is handed only the arrows near the view (src/canvas/
 // useEdgesNearView.ts), not all of them. Panning must still draw every arrow that crosses the
 // view (also one whose two steps are both out of view), and an arrow selected and then panned
 // far away must still be unselected by a click on the empty canvas.
-
-type View = { x: number; y: number; width: number; height: number; zoom: number };
-type Box = { x: number; y: number; x2: number; y2: number };
-
-/** The view in map units (React Flow's transform and the canvas's size). */
-async function viewOf(page: Page): Promise<View> {
-  return page.evaluate(() => {
-    const flow = document.querySelector('.lf-canvas .react-flow');
-    const viewport = document.querySelector<HTMLElement>('.lf-canvas .react-flow__viewport');
-    const m = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(
-      viewport?.style.transform ?? '',
-    );
-    const box = flow?.getBoundingClientRect();
-    const [tx, ty, zoom] = [Number(m?.[1]), Number(m?.[2]), Number(m?.[3])];
-    return {
-      x: -tx / zoom,
-      y: -ty / zoom,
-      width: (box?.width ?? 0) / zoom,
-      height: (box?.height ?? 0) / zoom,
-      zoom,
-    };
-  });
-}
 
 /** A point on the empty canvas (no step, arrow or label under it), nearest the middle. */
 async function emptyPoint(page: Page): Promise<{ x: number; y: number }> {
@@ -73,20 +49,6 @@ async function settle(page: Page) {
   );
 }
 
-function boxesOf(map: ProcessMap): Map<string, Box> {
-  const boxes = new Map<string, Box>();
-  for (const step of map.nodes) {
-    const size = stepSize(step);
-    boxes.set(step.id, {
-      x: step.position.x,
-      y: step.position.y,
-      x2: step.position.x + size.width,
-      y2: step.position.y + size.height,
-    });
-  }
-  return boxes;
-}
-
 /**
  * Every arrow whose box (around its two steps) reaches well into the view is drawn, checked
  * against the map. Returns how many were checked, and how many of them have both steps out
@@ -94,7 +56,7 @@ function boxesOf(map: ProcessMap): Map<string, Box> {
  */
 async function expectArrowsInViewDrawn(page: Page, map: ProcessMap) {
   const view = await viewOf(page);
-  const boxes = boxesOf(map);
+  const boxes = stepBoxes(map);
   const drawn = new Set(
     await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.dataset.id)),
   );
@@ -125,15 +87,6 @@ async function expectArrowsInViewDrawn(page: Page, map: ProcessMap) {
   }
   expect(missing, 'arrows crossing the view that are not drawn').toEqual([]);
   return { checked, passingThrough };
-}
-
-async function exportedMap(page: Page): Promise<ProcessMap> {
-  await page.locator('.lf-menu > summary').click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
-  const path = await (await download).path();
-  const file = JSON.parse(readFileSync(path, 'utf8'));
-  return (file.map ?? file) as ProcessMap;
 }
 
 /** A 3,000-step map plus one long arrow down each lane, from row 2 to row 45. */

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { stepSize } from '../src/layout/nodeSize';
+import type { ProcessMap } from '../src/model';
 
 /** The canvas item of a step, found by its visible label. */
 export function stepByLabel(page: Page, label: string): Locator {
@@ -115,4 +118,54 @@ export async function expectHeaderFits(page: Page, width: number): Promise<void>
   }
   // The map's name keeps room to be read (at least "Order fulfilm…").
   expect((await page.locator('.lf-map-name').boundingBox())!.width).toBeGreaterThan(80);
+}
+
+/** A step's box on the map: its corners, in map units. */
+export type Box = { x: number; y: number; x2: number; y2: number };
+
+/** Every step's box, by id, from its position and size. */
+export function stepBoxes(map: ProcessMap): Map<string, Box> {
+  const boxes = new Map<string, Box>();
+  for (const step of map.nodes) {
+    const size = stepSize(step);
+    boxes.set(step.id, {
+      x: step.position.x,
+      y: step.position.y,
+      x2: step.position.x + size.width,
+      y2: step.position.y + size.height,
+    });
+  }
+  return boxes;
+}
+
+/** The view in map units (React Flow's transform and the canvas's size). */
+export async function viewOf(
+  page: Page,
+): Promise<{ x: number; y: number; width: number; height: number; zoom: number }> {
+  return page.evaluate(() => {
+    const flow = document.querySelector('.lf-canvas .react-flow');
+    const viewport = document.querySelector<HTMLElement>('.lf-canvas .react-flow__viewport');
+    const m = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(
+      viewport?.style.transform ?? '',
+    );
+    const box = flow?.getBoundingClientRect();
+    const [tx, ty, zoom] = [Number(m?.[1]), Number(m?.[2]), Number(m?.[3])];
+    return {
+      x: -tx / zoom,
+      y: -ty / zoom,
+      width: (box?.width ?? 0) / zoom,
+      height: (box?.height ?? 0) / zoom,
+      zoom,
+    };
+  });
+}
+
+/** The open map as File › Export JSON writes it. */
+export async function exportedMap(page: Page): Promise<ProcessMap> {
+  await page.locator('.lf-menu > summary').first().click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const path = await (await download).path();
+  const file = JSON.parse(readFileSync(path, 'utf8'));
+  return (file.map ?? file) as ProcessMap;
 }

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { denseFlowchart } from '../bench/denseFlowchart.mjs';
 import { generateMap } from '../bench/generateMap';
-import { stepSize } from '../src/layout/nodeSize';
 import type { ProcessMap } from '../src/model';
+import { type Box, exportedMap, stepBoxes, viewOf } from './helpers';
 
 // A big map's steps and arrows in view are handed to React Flow a frame's worth at a time
 // (src/canvas/useProgressiveMount.ts): after an import or zooming in past the simple drawing,
@@ -46,27 +45,6 @@ async function settledCounts(page: Page): Promise<number[][]> {
   });
 }
 
-/** The view in map units (React Flow's transform and the canvas's size). */
-async function viewOf(page: Page) {
-  return page.evaluate(() => {
-    const flow = document.querySelector('.lf-canvas .react-flow');
-    const viewport = document.querySelector<HTMLElement>('.lf-canvas .react-flow__viewport');
-    const m = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(
-      viewport?.style.transform ?? '',
-    );
-    const box = flow?.getBoundingClientRect();
-    const [tx, ty, zoom] = [Number(m?.[1]), Number(m?.[2]), Number(m?.[3])];
-    return {
-      x: -tx / zoom,
-      y: -ty / zoom,
-      width: (box?.width ?? 0) / zoom,
-      height: (box?.height ?? 0) / zoom,
-      zoom,
-    };
-  });
-}
-
-type Box = { x: number; y: number; x2: number; y2: number };
 const inside = (b: Box, v: { x: number; y: number; width: number; height: number }, m: number) =>
   b.x >= v.x + m && b.y >= v.y + m && b.x2 <= v.x + v.width - m && b.y2 <= v.y + v.height - m;
 const overlaps = (b: Box, v: { x: number; y: number; width: number; height: number }, m: number) =>
@@ -78,16 +56,7 @@ const overlaps = (b: Box, v: { x: number; y: number; width: number; height: numb
  */
 async function expectAllInViewDrawn(page: Page, map: ProcessMap) {
   const view = await viewOf(page);
-  const boxOf = new Map<string, Box>();
-  for (const step of map.nodes) {
-    const size = stepSize(step);
-    boxOf.set(step.id, {
-      x: step.position.x,
-      y: step.position.y,
-      x2: step.position.x + size.width,
-      y2: step.position.y + size.height,
-    });
-  }
+  const boxOf = stepBoxes(map);
   const drawnSteps = new Set(
     await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.dataset.id)),
   );
@@ -127,15 +96,6 @@ function growth(counts: number[][]) {
     mostStepsAtOnce = Math.max(mostStepsAtOnce, n1 - n0);
   }
   return { steps, mostStepsAtOnce };
-}
-
-async function exportedMap(page: Page): Promise<ProcessMap> {
-  await page.locator('.lf-menu > summary').click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON' }).click();
-  const path = await (await download).path();
-  const file = JSON.parse(readFileSync(path, 'utf8'));
-  return (file.map ?? file) as ProcessMap;
 }
 
 test('a dense 1,000-step Mermaid chart imported from the File menu fills in over frames, then is all there and editable', async ({
