@@ -5,7 +5,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { importMapBytes } from '../src/io/importFile';
 import { extractMapFromPng } from '../src/io/pngMapChunk';
-import { libraryCount, stepByLabel } from './helpers';
+import { dropFile, libraryCount, stepByLabel } from './helpers';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const BAD = join(FIXTURES, 'bad');
@@ -28,20 +28,6 @@ async function exportFile(page: Page, item: string): Promise<{ name: string; byt
   const file = await download;
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
-}
-
-async function dropFile(page: Page, bytes: Buffer, name: string, type: string) {
-  const dataTransfer = await page.evaluateHandle(
-    ({ base64, name, type }) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name, { type }));
-      return transfer;
-    },
-    { base64: bytes.toString('base64'), name, type },
-  );
-  await page.dispatchEvent('.lf-canvas', 'dragover', { dataTransfer });
-  await page.dispatchEvent('.lf-canvas', 'drop', { dataTransfer });
 }
 
 test.describe('files: export and import', () => {

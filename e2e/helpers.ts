@@ -169,3 +169,18 @@ export async function exportedMap(page: Page): Promise<ProcessMap> {
   const file = JSON.parse(readFileSync(path, 'utf8'));
   return (file.map ?? file) as ProcessMap;
 }
+
+/** Drops a file on the canvas, as a person drags one in from the desktop. */
+export async function dropFile(page: Page, bytes: Buffer, name: string, type: string) {
+  const dataTransfer = await page.evaluateHandle(
+    ({ base64, name, type }) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name, { type }));
+      return transfer;
+    },
+    { base64: bytes.toString('base64'), name, type },
+  );
+  await page.dispatchEvent('.lf-canvas', 'dragover', { dataTransfer });
+  await page.dispatchEvent('.lf-canvas', 'drop', { dataTransfer });
+}

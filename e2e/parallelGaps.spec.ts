@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { pasteMapFile, pasteMapText } from './helpers';
+import { dropFile, pasteMapFile, pasteMapText } from './helpers';
 
 // Issue 14's bullets an audit found without an end-to-end test (notes/audit14.md, "Gaps"):
 // BPMN conditions, defaults, implicit starts, unlinked link catches, unnamed tasks, CR/LF
@@ -35,21 +35,6 @@ async function download(page: Page, item: string): Promise<{ name: string; bytes
     page.getByRole('button', { name: item }).click(),
   ]);
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
-}
-
-/** Drops a file on the canvas. */
-async function dropFile(page: Page, bytes: Buffer, name: string, type: string) {
-  const dataTransfer = await page.evaluateHandle(
-    ({ base64, name, type }) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name, { type }));
-      return transfer;
-    },
-    { base64: bytes.toString('base64'), name, type },
-  );
-  await page.dispatchEvent('.lf-canvas', 'dragover', { dataTransfer });
-  await page.dispatchEvent('.lf-canvas', 'drop', { dataTransfer });
 }
 
 /** Every step's accessible name (kind and label), sorted, and how many arrows are drawn. */

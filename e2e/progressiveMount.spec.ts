@@ -50,6 +50,21 @@ const inside = (b: Box, v: { x: number; y: number; width: number; height: number
 const overlaps = (b: Box, v: { x: number; y: number; width: number; height: number }, m: number) =>
   b.x < v.x + v.width + m && b.x2 > v.x - m && b.y < v.y + v.height + m && b.y2 > v.y - m;
 
+/** The step of `map` nearest the middle of the view, at least `margin` inside it. */
+function stepNearMiddle(
+  map: ProcessMap,
+  view: { x: number; y: number; width: number; height: number },
+  margin: number,
+) {
+  const distance = (p: { x: number; y: number }) =>
+    Math.hypot(p.x - view.x - view.width / 2, p.y - view.y - view.height / 2);
+  return map.nodes
+    .filter((n) =>
+      inside({ ...n.position, x2: n.position.x + 1, y2: n.position.y + 1 }, view, margin),
+    )
+    .sort((a, b) => distance(a.position) - distance(b.position))[0];
+}
+
 /**
  * Checks that every step and arrow of `map` well inside the view is drawn, and nothing drawn
  * is out of view: the map is all there once it has filled in.
@@ -130,16 +145,7 @@ test('a dense 1,000-step Mermaid chart imported from the File menu fills in over
 
   // Editable: select a step near the middle, rename it, undo.
   const view = await viewOf(page);
-  const middle = map.nodes
-    .filter((n) => inside({ ...n.position, x2: n.position.x + 1, y2: n.position.y + 1 }, view, 50))
-    .sort(
-      (a, b) =>
-        Math.hypot(
-          a.position.x - view.x - view.width / 2,
-          a.position.y - view.y - view.height / 2,
-        ) -
-        Math.hypot(b.position.x - view.x - view.width / 2, b.position.y - view.y - view.height / 2),
-    )[0];
+  const middle = stepNearMiddle(map, view, 50);
   if (!middle) throw new Error('no step in the middle of the view');
   const step = page.locator(`.react-flow__node[data-id="${middle.id}"]`);
   await step.click();
@@ -203,16 +209,7 @@ test('zooming from fitted into a 5,000-step map fills the full steps in over fra
 
   // A full step in the middle: select it, drag it, and the move is one undo step.
   const view = await viewOf(page);
-  const near = map.nodes
-    .filter((n) => inside({ ...n.position, x2: n.position.x + 1, y2: n.position.y + 1 }, view, 300))
-    .sort(
-      (a, b) =>
-        Math.hypot(
-          a.position.x - view.x - view.width / 2,
-          a.position.y - view.y - view.height / 2,
-        ) -
-        Math.hypot(b.position.x - view.x - view.width / 2, b.position.y - view.y - view.height / 2),
-    )[0];
+  const near = stepNearMiddle(map, view, 300);
   if (!near) throw new Error('no step in the middle of the view');
   const step = page.locator(`.react-flow__node[data-id="${near.id}"]`);
   await step.click();
