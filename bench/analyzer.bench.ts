@@ -1,6 +1,7 @@
 /**
- * Times analyze() on generated process-like maps of 1,000, 10,000 and 100,000 steps, beside
- * JSON.parse of the same map's file text. Run: npm run bench:analyzer (bench/analyzer.mjs builds it
+ * Times analyze() and reviewMap() (analyze() plus the leverage model, what the app's worker
+ * runs) on generated maps of 1,000, 10,000 and 100,000 steps, beside JSON.parse of the same
+ * map's file text, each map and size in a Node process of its own (see measureApart). Run: npm run bench:analyzer (bench/analyzer.mjs builds it
  * with Vite, as the app is built, and runs it with Node).
  *
  * Each timed analyze() gets a map freshly parsed from the file text (untimed), as the app's
@@ -9,6 +10,7 @@
  * `--phases` prints, instead of the table, where reviewMap()'s time goes on each map, phase
  * by phase (add `--cpu` to time process CPU rather than the wall clock; see analyzerPhases.ts).
  */
+import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -236,9 +238,97 @@ const HARD_MAPS: Record<string, (size: number) => ProcessMap> = {
   nested: (size) => nestedMap(size),
 };
 
+/** One map's table row and its findings line, as a child process prints them for its parent. */
+interface Measured {
+  row: string[];
+  count: string;
+}
+
+/**
+ * Times one map at one size: its table row and its "findings per rule" line. With
+ * `--phases`, prints the phase split instead and returns null.
+ */
+function measure(name: string, size: number): Measured | null {
+  const map =
+    name === 'process'
+      ? generateMap(size)
+      : name === 'parallel'
+        ? generateMap(size, 1, 1)
+        : HARD_MAPS[name]!(size);
+  const text = JSON.stringify(map);
+  const runs = size >= 100_000 ? 15 : size >= 10_000 ? 41 : 101;
+  if (process.argv.includes('--phases')) {
+    printPhases(`${name} ${size.toLocaleString('en')}`, text, runs, process.argv.includes('--cpu'));
+    return null;
+  }
+  const parse = (): ProcessMap => JSON.parse(text);
+  for (let i = 0; i < 5; i++) analyze(parse());
+  const parseMs = time(
+    () => text,
+    (t) => JSON.parse(t),
+    runs,
+  );
+  const flowMs = time(parse, (m) => analyzeFlow(m), runs);
+  const analyzeMs = time(parse, (m) => analyze(m), runs);
+  const report = analyze(parse());
+  const { metrics } = report;
+  const row = [
+    name,
+    map.nodes.length.toLocaleString('en'),
+    map.edges.length.toLocaleString('en'),
+    (map.edges.length / map.nodes.length).toFixed(2),
+    report.findings.length.toLocaleString('en'),
+    flowMs.median.toFixed(1),
+    analyzeMs.median.toFixed(1),
+    parseMs.median.toFixed(1),
+    (flowMs.median / parseMs.median).toFixed(2),
+    (analyzeMs.median / parseMs.median).toFixed(2),
+    `${flowMs.min.toFixed(1)} / ${analyzeMs.min.toFixed(1)} / ${parseMs.min.toFixed(1)}`,
+    metrics.available ? visitsResidual(parse(), metrics.expectedVisits).toExponential(1) : 'n/a',
+    metrics.available
+      ? `visits ${metrics.precision.visits}, rework ${metrics.precision.reworkShare}`
+      : metrics.unavailableReason,
+  ];
+  const perRule = new Map<string, number>();
+  for (const f of report.findings) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
+  const listed = RULE_IDS.filter((r) => perRule.has(r)).map((r) => `${r} ${perRule.get(r)}`);
+  const count = `${name} ${size.toLocaleString('en')}: ${listed.join(', ') || 'none'}; dead-end steps ${
+    report.findings.find((f) => f.rule === 'dead-end')?.nodeIds.length ?? 0
+  }; ${(text.length / 1e6).toFixed(1)} MB of JSON${
+    metrics.available && metrics.notes.some((n) => n.includes('case states'))
+      ? '; parallel parts checked only in part (state bound)'
+      : ''
+  }`;
+  return { row, count };
+}
+
+/**
+ * Each map and size in a process of its own (this file again, with `--one`), as the app's
+ * worker holds one map: run one after the other in one process, a map came out up to twice
+ * as slow after the 100k maps before it (their code and heap left behind), so its figure
+ * depended on the order of the table. `--in-process` runs them all here instead.
+ */
+function measureApart(name: string, size: number): Measured | null {
+  if (process.argv.includes('--in-process') || process.argv.includes('--phases')) {
+    return measure(name, size);
+  }
+  const passOn = process.argv.slice(2).filter((a) => !/^--(maps|sizes)=/.test(a));
+  const child = spawnSync(
+    process.execPath,
+    [process.argv[1]!, ...passOn, `--maps=${name}`, `--sizes=${size}`, '--one'],
+    { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`${name} ${size}: the bench process failed`);
+  return JSON.parse(child.stdout) as Measured;
+}
+
 function main(): void {
   const sizes = (option('sizes') ?? ['1000', '10000', '100000']).map(Number);
   const maps = option('maps') ?? ['process', 'parallel', ...Object.keys(HARD_MAPS)];
+  if (process.argv.includes('--one')) {
+    process.stdout.write(JSON.stringify(measure(maps[0]!, sizes[0]!)));
+    return;
+  }
   const rows: string[][] = [
     [
       'map',
@@ -246,11 +336,12 @@ function main(): void {
       'arrows',
       'arrows/step',
       'findings',
-      'flow rules ms',
       'analyze ms',
+      'review ms',
       'JSON.parse ms',
-      'ratio',
-      'fastest: analyze / parse ms',
+      'analyze ratio',
+      'review ratio',
+      'fastest: analyze / review / parse ms',
       'residual',
       'figures',
     ],
@@ -258,71 +349,17 @@ function main(): void {
   const counts: string[] = [];
   for (const name of maps) {
     for (const size of sizes) {
-      const map =
-        name === 'process'
-          ? generateMap(size)
-          : name === 'parallel'
-            ? generateMap(size, 1, 1)
-            : HARD_MAPS[name]!(size);
-      const text = JSON.stringify(map);
-      const runs = size >= 100_000 ? 15 : size >= 10_000 ? 41 : 101;
-      if (process.argv.includes('--phases')) {
-        printPhases(
-          `${name} ${size.toLocaleString('en')}`,
-          text,
-          runs,
-          process.argv.includes('--cpu'),
-        );
-        continue;
-      }
-      const parse = (): ProcessMap => JSON.parse(text);
-      for (let i = 0; i < 5; i++) analyze(parse());
-      const parseMs = time(
-        () => text,
-        (t) => JSON.parse(t),
-        runs,
-      );
-      const flowMs = time(parse, (m) => analyzeFlow(m), runs);
-      const analyzeMs = time(parse, (m) => analyze(m), runs);
-      const report = analyze(parse());
-      const { metrics } = report;
-      rows.push([
-        name,
-        map.nodes.length.toLocaleString('en'),
-        map.edges.length.toLocaleString('en'),
-        (map.edges.length / map.nodes.length).toFixed(2),
-        report.findings.length.toLocaleString('en'),
-        flowMs.median.toFixed(1),
-        analyzeMs.median.toFixed(1),
-        parseMs.median.toFixed(1),
-        (analyzeMs.median / parseMs.median).toFixed(2),
-        `${analyzeMs.min.toFixed(1)} / ${parseMs.min.toFixed(1)}`,
-        metrics.available
-          ? visitsResidual(parse(), metrics.expectedVisits).toExponential(1)
-          : 'n/a',
-        metrics.available
-          ? `visits ${metrics.precision.visits}, rework ${metrics.precision.reworkShare}`
-          : metrics.unavailableReason,
-      ]);
-      const perRule = new Map<string, number>();
-      for (const f of report.findings) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
-      const listed = RULE_IDS.filter((r) => perRule.has(r)).map((r) => `${r} ${perRule.get(r)}`);
-      counts.push(
-        `${name} ${size.toLocaleString('en')}: ${listed.join(', ') || 'none'}; dead-end steps ${
-          report.findings.find((f) => f.rule === 'dead-end')?.nodeIds.length ?? 0
-        }; ${(text.length / 1e6).toFixed(1)} MB of JSON${
-          metrics.available && metrics.notes.some((n) => n.includes('case states'))
-            ? '; parallel parts checked only in part (state bound)'
-            : ''
-        }`,
-      );
+      const measured = measureApart(name, size);
+      if (measured === null) continue;
+      rows.push(measured.row);
+      counts.push(measured.count);
     }
   }
   if (process.argv.includes('--phases')) return;
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const row of rows) console.log(row.map((cell, c) => cell.padStart(widths[c]!)).join('  '));
   console.log(
-    `node ${process.version}; median of runs, full GC before each, on a freshly parsed map. "process" maps are generateMap() (small rework loops); "parallel" the same with every routing a parallel block (split, 2-3 branches, some with a check looping back, join) inside the rework loops and skips; tangled, spaghetti and nested are issue 17's maps whose loops overlap (src/analyzer/testing/hardMaps.ts). "flow rules" is analyzeFlow() (issue 3's rules, metrics and suggestions); "analyze" adds the leverage model and its findings; ratio = analyze / JSON.parse (medians); "fastest" is the quickest run of each, less disturbed by other load; "residual" is ||b - (I - Q)^T v|| / ||b|| of the reported expected visits over the whole map (load average ${loadavg()
+    `node ${process.version}; each map and size in a Node process of its own (--in-process: all in this one); median of runs, full GC before each, on a freshly parsed map. "process" maps are generateMap() (small rework loops); "parallel" the same with every routing a parallel block (split, 2-3 branches, some with a check looping back, join) inside the rework loops and skips; tangled, spaghetti and nested are issue 17's maps whose loops overlap (src/analyzer/testing/hardMaps.ts). "analyze" is analyze() (the flow rules, metrics and suggestions: what issues 14 and 17 set goals for); "review" is reviewMap(), what the app's worker runs: analyze() plus the leverage model and its findings; each ratio is that median / JSON.parse's median; "fastest" is the quickest run of each, less disturbed by other load; "residual" is ||b - (I - Q)^T v|| / ||b|| of the reported expected visits over the whole map (load average ${loadavg()
       .map((x) => x.toFixed(2))
       .join(', ')}).`,
   );
