@@ -54,7 +54,8 @@ export function analyzeContext(ctx: AnalysisContext, options: AnalyzeOptions): A
   const input: RuleInput = { ctx, onPath, fanInThreshold: options.fanInThreshold ?? 3 };
   const fromRules: RankedFinding[] = [];
   for (const check of GRAPH_CHECKS) check(input, fromRules);
-  for (let u = 0; u < g.n; u++) for (const atNode of NODE_CHECKS) atNode(input, u, fromRules);
+  // Rule by rule, each over every step: one rule's code and data stay hot in turn.
+  for (const atNode of NODE_CHECKS) for (let u = 0; u < g.n; u++) atNode(input, u, fromRules);
   const { metrics, findings: fromMetrics } = computeMetrics(
     ctx,
     onPath,

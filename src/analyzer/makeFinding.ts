@@ -55,8 +55,8 @@ export function makeRangeFinding(
   suggestions: Suggestion[],
 ): RankedFinding {
   const { g } = ctx;
-  const nodeIds = ascendingUnique(nodes, nodeFrom, nodeTo, (u) => g.ids[u]!);
-  const edgeIds = ascendingUnique(edges, edgeFrom, edgeTo, (j) => g.edgeIds[j]!);
+  const nodeIds = ascendingUnique(nodes, nodeFrom, nodeTo, g.ids);
+  const edgeIds = ascendingUnique(edges, edgeFrom, edgeTo, g.edgeIds);
   return {
     finding: {
       rule: rule.id,
@@ -78,12 +78,12 @@ function lowest(xs: ArrayLike<number>, from: number, to: number): number {
   return low;
 }
 
-/** The ids of xs[from .. to), ascending, each once (in place when already strictly ascending). */
+/** The ids (`ids[x]`) of xs[from .. to), ascending, each once (in place when already strictly ascending). */
 function ascendingUnique(
   xs: ArrayLike<number>,
   from: number,
   to: number,
-  idOf: (i: number) => string,
+  ids: readonly string[],
 ): string[] {
   let ascending = true;
   for (let i = from + 1; i < to && ascending; i++) ascending = xs[i]! > xs[i - 1]!;
@@ -91,7 +91,7 @@ function ascendingUnique(
     const sorted = Float64Array.from({ length: to - from }, (_, i) => xs[from + i]!).sort();
     const out: string[] = [];
     for (let i = 0; i < sorted.length; i++) {
-      if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(idOf(sorted[i]!));
+      if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(ids[sorted[i]!]!);
     }
     return out;
   }
@@ -107,10 +107,10 @@ function ascendingUnique(
       sorted.splice(t + 1, 0, x);
     }
     const out = new Array<string>(sorted.length);
-    for (let i = 0; i < sorted.length; i++) out[i] = idOf(sorted[i]!);
+    for (let i = 0; i < sorted.length; i++) out[i] = ids[sorted[i]!]!;
     return out;
   }
   const out = new Array<string>(to - from);
-  for (let i = from; i < to; i++) out[i - from] = idOf(xs[i]!);
+  for (let i = from; i < to; i++) out[i - from] = ids[xs[i]!]!;
   return out;
 }
