@@ -45,16 +45,16 @@ export function findMustPass(
     const v = g.outTarget[k]!;
     return chained && v === relinkFrom![u] ? relinkTo![u]! : v;
   };
-  /** The arrows out of u as read here: [first, end) over outTarget, or [-1, 0). */
-  const arrows = (u: number): [number, number] =>
-    chained && splitTo![u]! >= 0 ? [-1, 0] : [g.outStart[u]!, g.outStart[u + 1]!];
+  // The arrows out of u as read here: [first(u), end(u)) over outTarget, or [-1, 0) for a
+  // chained split (two functions, not a pair: no array made per step).
+  const first = (u: number) => (chained && splitTo![u]! >= 0 ? -1 : g.outStart[u]!);
+  const end = (u: number) => (chained && splitTo![u]! >= 0 ? 0 : g.outStart[u + 1]!);
   const succStart = scratch.int32(total + 1);
   const predStart = scratch.int32(total + 1);
   // Count.
   for (let u = 0; u < n; u++) {
     if (onPath[u] === 0) continue;
-    const [from, to] = arrows(u);
-    for (let k = from; k < to; k++) {
+    for (let k = first(u), to = end(u); k < to; k++) {
       const v = target(u, k);
       if (onPath[v] === 0) continue;
       succStart[u + 1]!++;
@@ -89,8 +89,7 @@ export function findMustPass(
   }
   for (let u = 0; u < n; u++) {
     if (onPath[u] === 0) continue;
-    const [from, to] = arrows(u);
-    for (let k = from; k < to; k++) {
+    for (let k = first(u), to = end(u); k < to; k++) {
       const v = target(u, k);
       if (onPath[v] === 1) link(u, v);
     }
