@@ -1,5 +1,6 @@
 import { type FlowGraph, KIND_END, KIND_PARALLEL } from './buildFlowGraph';
 import type { BranchChain } from './findSoundBlocks';
+import { scratch } from './scratch';
 import type { LeadTime } from './types';
 
 /**
@@ -19,8 +20,8 @@ export function blockLeadTime(
   visits: Float64Array,
   chains: readonly BranchChain[],
 ): LeadTime | null {
-  const blockAt = new Int32Array(g.n).fill(-1); // per split: its chain
-  const isJoin = new Uint8Array(g.n);
+  const blockAt = scratch.int32(g.n).fill(-1); // per split: its chain
+  const isJoin = scratch.uint8(g.n);
   chains.forEach(({ split, join }, i) => {
     blockAt[split] = i;
     isJoin[join] = 1;
@@ -28,9 +29,9 @@ export function blockLeadTime(
   for (let v = 0; v < g.n; v++) {
     if (g.kind[v] === KIND_PARALLEL && blockAt[v] === -1 && isJoin[v] === 0) return null;
   }
-  const inside = new Uint8Array(g.n);
-  const seen = new Int32Array(g.n).fill(-1);
-  const queue = new Int32Array(g.n);
+  const inside = scratch.uint8(g.n);
+  const seen = scratch.int32(g.n).fill(-1);
+  const queue = scratch.int32(g.n);
   const elapsed = new Float64Array(chains.length);
   let estimate = false;
   // Inner blocks come first, so an inner block's time is known when its branch is read.

@@ -1,6 +1,7 @@
 import { type FlowGraph, KIND_PARALLEL } from './buildFlowGraph';
 import { type CaseFacts, exploreCases } from './exploreCases';
 import { findSoundBlocks } from './findSoundBlocks';
+import { scratch } from './scratch';
 
 /**
  * What every case of a map with parallel steps can do (see exploreCases), checked fragment by
@@ -42,8 +43,8 @@ export function checkCases(g: FlowGraph): CaseFacts {
 
 /** The facts of a case that is only ever one token: which steps a path from a start reaches. */
 function oneTokenFacts(g: FlowGraph, jump: Int32Array): CaseFacts {
-  const runs = new Uint8Array(g.n);
-  const queue = new Int32Array(g.n);
+  const runs = scratch.uint8(g.n);
+  const queue = scratch.int32(g.n);
   let tail = 0;
   for (let i = 0; i < g.starts.length; i++) {
     const s = g.starts[i]!;
@@ -69,11 +70,11 @@ function oneTokenFacts(g: FlowGraph, jump: Int32Array): CaseFacts {
     states: tail,
     stoppedAt: [],
     runs,
-    waits: new Uint8Array(e),
+    waits: scratch.uint8(e),
     missing: new Map(),
-    doubled: new Uint8Array(g.n),
-    doubledEdge: new Uint8Array(e),
-    crowded: new Uint8Array(g.n),
+    doubled: scratch.uint8(g.n),
+    doubledEdge: scratch.uint8(e),
+    crowded: scratch.uint8(g.n),
     tooLarge: [],
     chains: [],
   };

@@ -1,6 +1,7 @@
 import { blockLeadTime } from './blockLeadTime';
 import { type FlowGraph, KIND_END, KIND_PARALLEL, KIND_START } from './buildFlowGraph';
 import type { BranchChain } from './findSoundBlocks';
+import { scratch } from './scratch';
 import type { LeadTime } from './types';
 
 /**
@@ -21,7 +22,7 @@ export function estimateLeadTime(
   visits: Float64Array,
   chains: readonly BranchChain[] = [],
 ): LeadTime | null {
-  const indegree = new Int32Array(g.n);
+  const indegree = scratch.int32(g.n);
   for (let v = 0; v < g.n; v++) indegree[v] = g.inStart[v + 1]! - g.inStart[v]!;
   const order: number[] = [];
   for (let v = 0; v < g.n; v++) if (indegree[v] === 0) order.push(v);
@@ -34,7 +35,7 @@ export function estimateLeadTime(
   }
   if (order.length < g.n) return blockLeadTime(g, visits, chains); // a loop
   let estimate = false;
-  const done = new Float64Array(g.n);
+  const done = scratch.float64(g.n);
   let finish = 0;
   let ended = 0;
   for (const v of order) {

@@ -1,5 +1,6 @@
 import { type FlowGraph, KIND_END, KIND_PARALLEL, KIND_START } from './buildFlowGraph';
 import { nextMarking } from './nextMarking';
+import { scratch } from './scratch';
 
 /**
  * The parallel blocks of a map that can be checked on their own and then read as one step:
@@ -61,9 +62,9 @@ const isJoinAt = (g: FlowGraph, v: number) =>
 
 /** Parallel splits reachable from a start, in depth-first postorder (inner blocks first). */
 function splitsInPostorder(g: FlowGraph): number[] {
-  const seen = new Uint8Array(g.n);
-  const stack = new Int32Array(g.n);
-  const next = new Int32Array(g.n);
+  const seen = scratch.uint8(g.n);
+  const stack = scratch.int32(g.n);
+  const next = scratch.int32(g.n);
   const out: number[] = [];
   for (let i = 0; i < g.starts.length; i++) {
     const root = g.starts[i]!;
@@ -101,8 +102,8 @@ function splitsInPostorder(g: FlowGraph): number[] {
  * @example findSoundBlocks(buildFlowGraph(map)).splits.length
  */
 export function findSoundBlocks(g: FlowGraph): SoundBlocks {
-  const jump = new Int32Array(g.n).fill(-1);
-  const inside = new Uint8Array(g.n);
+  const jump = scratch.int32(g.n).fill(-1);
+  const inside = scratch.uint8(g.n);
   const result: SoundBlocks = {
     jump,
     splits: [],
@@ -115,10 +116,10 @@ export function findSoundBlocks(g: FlowGraph): SoundBlocks {
     byBranches: 0,
     byPlay: 0,
   };
-  const stamp = new Int32Array(g.n).fill(-1);
-  const queue = new Int32Array(g.n);
+  const stamp = scratch.int32(g.n).fill(-1);
+  const queue = scratch.int32(g.n);
   const explorer = new BlockExplorer(g, jump);
-  const splitOf = new Int32Array(g.n).fill(-1);
+  const splitOf = scratch.int32(g.n).fill(-1);
   const branches = new BranchReader(g, jump, splitOf);
   // Nodes and arrows read while outlining fragments: beyond this, no more are tried.
   let budget = 8 * (g.n + g.edges.length) + 1000;
@@ -219,9 +220,9 @@ class BlockExplorer {
     private readonly g: FlowGraph,
     private readonly jump: Int32Array,
   ) {
-    this.count = new Int32Array(g.edges.length);
-    this.atNode = new Int32Array(g.n);
-    this.ran = new Int32Array(g.n).fill(-1);
+    this.count = scratch.int32(g.edges.length);
+    this.atNode = scratch.int32(g.n);
+    this.ran = scratch.int32(g.n).fill(-1);
   }
 
   /** 'sound', 'unsound' (some case can go wrong or some step never runs), or 'too large'. */
@@ -374,9 +375,9 @@ class BranchReader {
     private readonly jump: Int32Array,
     private readonly splitOf: Int32Array,
   ) {
-    this.owner = new Int32Array(g.n).fill(-1);
-    this.back = new Int32Array(g.n).fill(-1);
-    this.queue = new Int32Array(g.n);
+    this.owner = scratch.int32(g.n).fill(-1);
+    this.back = scratch.int32(g.n).fill(-1);
+    this.queue = scratch.int32(g.n);
   }
 
   sound(s: number, j: number): boolean {
