@@ -180,12 +180,24 @@ function parallelSuggestion(ctx: AnalysisContext, u: number, edges: number[]): S
   };
 }
 
+/**
+ * Per node: the call of followBranch that last reached it (a number per call, so nothing is
+ * cleared between calls). Kept from analysis to analysis; grows with the map.
+ */
+let reachedIn = new Int32Array(0);
+let calls = 0;
+
 /** Follows a branch from `head`, not past `stop`; it is not clean if it comes back to `u`. */
 function followBranch(ctx: AnalysisContext, u: number, head: number, stop: number): Branch {
   const { g } = ctx;
   if (head === u) return { steps: [], clean: false };
+  if (reachedIn.length < g.n || calls === 0x7fffffff) {
+    reachedIn = new Int32Array(Math.max(g.n, reachedIn.length));
+    calls = 0;
+  }
+  const call = ++calls;
   const steps = [head];
-  const seen = new Set(steps);
+  reachedIn[head] = call;
   for (let i = 0; i < steps.length; i++) {
     if (steps.length > MEET_SEARCH) return { steps, clean: false };
     const w = steps[i]!;
@@ -193,8 +205,8 @@ function followBranch(ctx: AnalysisContext, u: number, head: number, stop: numbe
     for (let k = g.outStart[w]!; k < g.outStart[w + 1]!; k++) {
       const t = g.outTarget[k]!;
       if (t === u) return { steps, clean: false };
-      if (!seen.has(t)) {
-        seen.add(t);
+      if (reachedIn[t] !== call) {
+        reachedIn[t] = call;
         steps.push(t);
       }
     }
