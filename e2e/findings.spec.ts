@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { connect, openBlankMap, stepByLabel, typeLabel } from './helpers';
+import { connect, openBlankMap, pasteMapFile, stepByLabel, typeLabel } from './helpers';
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Findings' });
 const errorsGroup = (page: Page) => panel(page).getByRole('region', { name: 'Errors' });
@@ -120,6 +120,51 @@ test.describe('findings beside the canvas', () => {
     const count = await panel(page).locator('.lf-finding--error').count();
     await page.keyboard.press('Enter');
     await expect(panel(page).locator('.lf-finding--error')).not.toHaveCount(count);
+  });
+
+  test('a map with hundreds of findings lists the first 100 of a group and shows the rest a hundred at a time', async ({
+    page,
+  }) => {
+    // 230 steps in a chain, each but the last two also skipping one ahead: 228 hidden decisions
+    // (warnings), none of which is an error.
+    const count = 230;
+    const at = (i: number) => ({ x: (i % 10) * 200, y: Math.floor(i / 10) * 120 });
+    const nodes = [
+      { id: 's', kind: 'start', label: 'Order in', position: at(0) },
+      ...Array.from({ length: count }, (_, i) => ({
+        id: `a${i}`,
+        kind: 'action',
+        label: `Step ${i}`,
+        position: at(i + 1),
+      })),
+      { id: 'e', kind: 'end', label: 'Done', position: at(count + 1) },
+    ];
+    const edges = [{ id: 'e-s', source: 's', target: 'a0' }];
+    for (let i = 0; i < count; i++) {
+      edges.push({ id: `n${i}`, source: `a${i}`, target: i + 1 < count ? `a${i + 1}` : 'e' });
+      if (i + 2 < count) edges.push({ id: `k${i}`, source: `a${i}`, target: `a${i + 2}` });
+    }
+    await pasteMapFile(page, { name: 'Many findings', nodes, edges });
+    await page.getByRole('tab', { name: 'Findings' }).click();
+    const warnings = panel(page).getByRole('region', { name: 'Warnings' });
+    // The group says how many there are, and lists the first 100.
+    await expect(warnings.getByRole('heading')).toHaveText('Warnings 228', { timeout: 30_000 });
+    await expect(warnings.locator('.lf-finding')).toHaveCount(100);
+    await expect(
+      warnings.getByText("'Step 0' leads to 2 next steps", { exact: false }),
+    ).toBeVisible();
+    await expect(warnings.getByText("'Step 150' leads to", { exact: false })).toHaveCount(0);
+
+    await warnings.getByRole('button', { name: 'Show 100 more warnings (128 not shown)' }).click();
+    await expect(warnings.locator('.lf-finding')).toHaveCount(200);
+    // A finding from the second hundred works like any other: it selects its step.
+    await warnings.getByText("'Step 150' leads to", { exact: false }).click();
+    await expect(stepByLabel(page, 'Step 150')).toHaveClass(/selected/);
+
+    await warnings.getByRole('button', { name: 'Show 28 more warnings (28 not shown)' }).click();
+    await expect(warnings.locator('.lf-finding')).toHaveCount(228);
+    await expect(warnings.getByRole('button', { name: /more warnings/ })).toHaveCount(0);
+    await expect(warnings.getByText("'Step 227' leads to", { exact: false })).toBeVisible();
   });
 });
 

@@ -7,11 +7,18 @@ import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { MarkAsIntended } from './MarkAsIntended';
 import { MetricsSummary } from './MetricsSummary';
 
-const GROUPS: { severity: Severity; title: string }[] = [
-  { severity: 'error', title: 'Errors' },
-  { severity: 'warning', title: 'Warnings' },
-  { severity: 'info', title: 'Notes' },
+const GROUPS: { severity: Severity; title: string; noun: string }[] = [
+  { severity: 'error', title: 'Errors', noun: 'errors' },
+  { severity: 'warning', title: 'Warnings', noun: 'warnings' },
+  { severity: 'info', title: 'Notes', noun: 'notes' },
 ];
+
+/**
+ * Findings shown per group at first, and added by each "Show more": a big map has thousands
+ * (a dense 5,000-step chart: about 8,000, with 21,000 buttons), and drawing them all froze
+ * the page whenever the tab opened or the analysis changed.
+ */
+export const FINDINGS_PAGE = 100;
 
 /**
  * The analysis beside the canvas: each finding in plain words, why it matters, and its
@@ -25,6 +32,12 @@ export function FindingsPanel() {
   const marks = useEditor((s) => s.map.acceptedFindings);
   const empty = useEditor((s) => s.map.nodes.length === 0);
   const [showHidden, setShowHidden] = useState(false);
+  // How many findings each group shows (it grows by FINDINGS_PAGE with each "Show more").
+  const [shown, setShown] = useState<Record<Severity, number>>({
+    error: FINDINGS_PAGE,
+    warning: FINDINGS_PAGE,
+    info: FINDINGS_PAGE,
+  });
   const heat = useEditor((s) => s.heat);
   const { fitView } = useReactFlow();
   const listRef = useRef<HTMLDivElement>(null);
@@ -100,16 +113,18 @@ export function FindingsPanel() {
       </label>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move focus between the finding buttons inside */}
       <div ref={listRef} onKeyDown={onKeyDown}>
-        {GROUPS.map(({ severity, title }) => {
+        {GROUPS.map(({ severity, title, noun }) => {
           const group = findings.filter((f) => f.severity === severity);
           if (group.length === 0) return null;
+          const limit = shown[severity];
+          const left = group.length - limit;
           return (
             <section key={severity} aria-label={title} className="lf-findings__group">
               <h3>
                 {title} <span className={`lf-pill lf-sev-${severity}`}>{group.length}</span>
               </h3>
               <ul>
-                {group.map((finding) => (
+                {group.slice(0, limit).map((finding) => (
                   <li key={findingKey(finding)} className={`lf-finding lf-finding--${severity}`}>
                     <button
                       type="button"
@@ -140,6 +155,15 @@ export function FindingsPanel() {
                   </li>
                 ))}
               </ul>
+              {left > 0 && (
+                <button
+                  type="button"
+                  className="lf-findings__more"
+                  onClick={() => setShown({ ...shown, [severity]: limit + FINDINGS_PAGE })}
+                >
+                  Show {Math.min(left, FINDINGS_PAGE)} more {noun} ({left} not shown)
+                </button>
+              )}
             </section>
           );
         })}
