@@ -19,19 +19,24 @@ export function LayoutProgress() {
   }, [activity]);
   if (!activity || now - activity.startedAt < SHOW_AFTER_MS) return null;
   const seconds = Math.max(0, Math.floor((now - activity.startedAt) / 1000));
+  // Over the top of the canvas, not above it: a banner that pushed the canvas down and then
+  // went away would resize React Flow in the very frame that applies the layout, and every
+  // step in view would be planned and drawn twice (a 160–370 ms task at 300–1,000 steps).
   return (
-    <section className="lf-banner lf-layout-progress" aria-label="Layout in progress">
-      <p role="status">
-        {activity.what}…{' '}
-        {activity.quick
-          ? 'Tidy up ran out of time, so the steps are being laid out in simple layers'
-          : 'laying out the steps'}{' '}
-        ({seconds} s)
-      </p>
-      <progress aria-label="Layout progress" />
-      <button type="button" onClick={cancelLayoutJob}>
-        Cancel
-      </button>
-    </section>
+    <div className="lf-layout-progress-anchor">
+      <section className="lf-banner lf-layout-progress" aria-label="Layout in progress">
+        <p role="status">
+          {activity.what}…{' '}
+          {activity.quick
+            ? 'Tidy up ran out of time, so the steps are being laid out in simple layers'
+            : 'laying out the steps'}{' '}
+          ({seconds} s)
+        </p>
+        <progress aria-label="Layout progress" />
+        <button type="button" onClick={cancelLayoutJob}>
+          Cancel
+        </button>
+      </section>
+    </div>
   );
 }
