@@ -65,4 +65,49 @@ test.describe('layout in a worker: imports and Tidy up never freeze the page', (
     await expect(page.locator('.lf-notice')).toContainText('laid out in simple layers');
     await expect(page.locator('.react-flow__node').first()).toBeVisible();
   });
+
+  test('the progress floats over the canvas: the canvas keeps its size while Tidy up runs and when it ends, and Cancel can be clicked', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await openApp(page);
+    await pickFile(page, 'dense.mmd', DENSE_300);
+    await expect(page.locator('.lf-map-name')).toHaveText('dense', { timeout: 30_000 });
+    await expect(progress(page)).toBeHidden();
+    // Every size React Flow's pane takes from here on (a banner pushing the canvas down and
+    // going away again resized it in the frame that applied the layout: a long task).
+    await page.evaluate(() => {
+      const pane = document.querySelector('.lf-canvas .react-flow') as HTMLElement;
+      const sizes: string[] = [];
+      (window as unknown as { __sizes: string[] }).__sizes = sizes;
+      new ResizeObserver(() => {
+        const box = pane.getBoundingClientRect();
+        sizes.push(`${box.top},${box.height},${box.width}`);
+      }).observe(pane);
+    });
+    const sizes = () => page.evaluate(() => (window as unknown as { __sizes: string[] }).__sizes);
+    await expect.poll(async () => (await sizes()).length).toBe(1);
+    const paneBox = await page.locator('.lf-canvas .react-flow').boundingBox();
+    await page.getByRole('button', { name: 'Tidy up' }).click();
+    await expect(progress(page)).toContainText('Tidying up 300 steps');
+    // Shown over the top of the canvas, in front of it (its Cancel takes the click), and
+    // not over the side panel (its tabs still take theirs).
+    const banner = await progress(page).boundingBox();
+    if (!banner || !paneBox) throw new Error('no box');
+    expect(banner.y).toBeCloseTo(paneBox.y, 0);
+    expect(banner.x).toBeGreaterThanOrEqual(paneBox.x - 1);
+    expect(banner.x + banner.width).toBeLessThanOrEqual(paneBox.x + paneBox.width + 1);
+    await page.screenshot({ path: 'reports/layout-progress-over-canvas.png' });
+    await progress(page).getByRole('button', { name: 'Cancel' }).click({ trial: true });
+    await page.getByRole('tab', { name: 'Findings' }).click();
+    await expect(page.getByRole('tab', { name: 'Findings' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(progress(page)).toBeVisible();
+    await expect(progress(page)).toBeHidden({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+    expect(await sizes()).toHaveLength(1);
+    expect(await page.locator('.lf-canvas .react-flow').boundingBox()).toEqual(paneBox);
+  });
 });

@@ -52,7 +52,7 @@ function Shell({ storage }: { storage: StorageOptions }) {
         <div className={`lf-app ${scheme}`} data-theme={scheme}>
           <Toolbar extra={<ShareControls />} />
           <LibraryBanner />
-          <LayoutProgress />
+          {(sharing.joiningLink || readOnly) && <LayoutProgress />}
           {sharing.joiningLink ? (
             // Until the room's map is here, the map on screen is not the one the link opens:
             // an edit made to it would vanish when the room's map replaces it.
@@ -66,6 +66,7 @@ function Shell({ storage }: { storage: StorageOptions }) {
               <Palette />
               <main className="lf-canvas">
                 <CanvasWhenReady />
+                <LayoutProgress overCanvas />
                 <PresenceLayer />
               </main>
               <SidePanel />

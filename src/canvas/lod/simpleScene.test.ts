@@ -2,7 +2,15 @@ import { getBezierPath, Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { NODE_SIZE } from '../../layout/nodeSize';
 import type { MapEdge, MapNode } from '../../model';
-import { arrowCurve, arrowsTouching, buildSimpleScene, stepAt, stepsInside } from './simpleScene';
+import {
+  arrowCurve,
+  arrowsTouching,
+  buildSimpleScene,
+  SCENE_SLICE,
+  simpleSceneSlices,
+  stepAt,
+  stepsInside,
+} from './simpleScene';
 
 const step = (id: string, kind: MapNode['kind'], x: number, y: number): MapNode =>
   ({ id, kind, label: id, position: { x, y } }) as MapNode;
@@ -76,5 +84,39 @@ describe('arrowCurve', () => {
   it('loops a step to itself out of its right side', () => {
     const a = { x: 0, y: 0, width: 100, height: 50, kind: 'action' as const };
     expect(arrowCurve(a, a)).toEqual([100, 15, 160, -15, 160, 65, 100, 35]);
+  });
+});
+
+describe('simpleSceneSlices', () => {
+  it('pauses after each slice of steps or arrows and ends with the same scene as buildSimpleScene', () => {
+    const many = Array.from({ length: 2.5 * SCENE_SLICE }, (_, i) =>
+      step(`s${i}`, i % 3 === 0 ? 'decision' : 'action', (i % 50) * 200, Math.floor(i / 50) * 150),
+    );
+    const arrows = Array.from({ length: 3 * SCENE_SLICE + 7 }, (_, i) =>
+      arrow(
+        `e${i}`,
+        `s${i % many.length}`,
+        i % 11 === 0 ? 'missing' : `s${(i * 7 + 1) % many.length}`,
+      ),
+    );
+    const slices = simpleSceneSlices(many, arrows);
+    let pauses = 0;
+    let slice = slices.next();
+    while (!slice.done) {
+      pauses += 1;
+      slice = slices.next();
+    }
+    // 2 full slices of steps + 1 after their index, 3 full slices of arrows + 1 after them.
+    expect(pauses).toBe(7);
+    const whole = buildSimpleScene(many, arrows);
+    const sliced = slice.value;
+    expect([...sliced.boxes]).toEqual([...whole.boxes]);
+    expect([...sliced.curves]).toEqual([...whole.curves]);
+    expect([...sliced.sources]).toEqual([...whole.sources]);
+    expect([...sliced.targets]).toEqual([...whole.targets]);
+    expect(stepsInside(sliced, { x: 0, y: 0, width: 1000, height: 400 })).toEqual(
+      stepsInside(whole, { x: 0, y: 0, width: 1000, height: 400 }),
+    );
+    expect(stepsInside(sliced, { x: 0, y: 0, width: 1000, height: 400 }).length).toBeGreaterThan(5);
   });
 });

@@ -65,14 +65,19 @@ export function arrowCurve(source: Box, target: Box): number[] {
   return [s.x, s.y, c1x, c1y, c2x, c2y, t.x, t.y];
 }
 
+/** How many steps or arrows {@link simpleSceneSlices} handles between two pauses. */
+export const SCENE_SLICE = 1000;
+
 /**
- * Builds the scene of a map's steps and arrows.
- * @example const scene = buildSimpleScene(map.nodes, map.edges); stepAt(scene, 10, 20, 4)
+ * Builds the scene of a map's steps and arrows in slices: it pauses (yields) after every
+ * {@link SCENE_SLICE} steps or arrows and returns the scene when done, so that a big map's
+ * scene can be built over several idle periods instead of in one long task.
+ * @example const slices = simpleSceneSlices(nodes, edges); let r = slices.next(); while (!r.done) r = slices.next();
  */
-export function buildSimpleScene(
+export function* simpleSceneSlices(
   nodes: readonly MapNode[],
   edges: readonly MapEdge[],
-): SimpleScene {
+): Generator<void, SimpleScene, void> {
   const boxes = new Float64Array(nodes.length * 4);
   const indexOf = new Map<string, number>();
   const stepIndex = nodes.length > 0 ? new Flatbush(nodes.length) : null;
@@ -86,8 +91,10 @@ export function buildSimpleScene(
     boxes[4 * i + 3] = size.height;
     indexOf.set(node.id, i);
     stepIndex?.add(x, y, x + size.width, y + size.height);
+    if ((i + 1) % SCENE_SLICE === 0) yield;
   }
   stepIndex?.finish();
+  if (nodes.length >= SCENE_SLICE) yield;
 
   const boxOf = (i: number): Box => ({
     x: boxes[4 * i]!,
@@ -109,26 +116,43 @@ export function buildSimpleScene(
     if (s < 0 || t < 0) {
       // An arrow to a step that is not there is not drawn; it still takes its place in the index.
       edgeIndex?.add(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
-      continue;
+    } else {
+      const source = boxOf(s);
+      const curve = arrowCurve(source, s === t ? source : boxOf(t));
+      curves.set(curve, 8 * i);
+      let x0 = Number.POSITIVE_INFINITY;
+      let y0 = Number.POSITIVE_INFINITY;
+      let x1 = Number.NEGATIVE_INFINITY;
+      let y1 = Number.NEGATIVE_INFINITY;
+      // A cubic lies inside the hull of its four points.
+      for (let k = 0; k < 8; k += 2) {
+        x0 = Math.min(x0, curve[k]!);
+        x1 = Math.max(x1, curve[k]!);
+        y0 = Math.min(y0, curve[k + 1]!);
+        y1 = Math.max(y1, curve[k + 1]!);
+      }
+      edgeIndex?.add(x0, y0, x1, y1);
     }
-    const source = boxOf(s);
-    const curve = arrowCurve(source, s === t ? source : boxOf(t));
-    curves.set(curve, 8 * i);
-    let x0 = Number.POSITIVE_INFINITY;
-    let y0 = Number.POSITIVE_INFINITY;
-    let x1 = Number.NEGATIVE_INFINITY;
-    let y1 = Number.NEGATIVE_INFINITY;
-    // A cubic lies inside the hull of its four points.
-    for (let k = 0; k < 8; k += 2) {
-      x0 = Math.min(x0, curve[k]!);
-      x1 = Math.max(x1, curve[k]!);
-      y0 = Math.min(y0, curve[k + 1]!);
-      y1 = Math.max(y1, curve[k + 1]!);
-    }
-    edgeIndex?.add(x0, y0, x1, y1);
+    if ((i + 1) % SCENE_SLICE === 0) yield;
   }
+  if (edges.length >= SCENE_SLICE) yield;
   edgeIndex?.finish();
   return { nodes, edges, boxes, curves, sources, targets, stepIndex, edgeIndex };
+}
+
+/**
+ * Builds the scene of a map's steps and arrows at once.
+ * @example const scene = buildSimpleScene(map.nodes, map.edges); stepAt(scene, 10, 20, 4)
+ */
+export function buildSimpleScene(
+  nodes: readonly MapNode[],
+  edges: readonly MapEdge[],
+): SimpleScene {
+  const slices = simpleSceneSlices(nodes, edges);
+  for (;;) {
+    const slice = slices.next();
+    if (slice.done) return slice.value;
+  }
 }
 
 /** How far a point is from step i's shape (0 inside; a diamond for decisions). */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { MapEdge, MapNode } from '../../model';
-import { buildSimpleScene, type SimpleScene } from './simpleScene';
+import { buildSimpleScene, type SimpleScene, simpleSceneSlices } from './simpleScene';
 
 /** Maps above this many steps get their scene built ahead, while the browser is idle. */
 const PREPARE_ABOVE = 200;
@@ -8,7 +8,8 @@ const PREPARE_ABOVE = 200;
 /**
  * The simple layer's scene of the map while `on`, else null. The scene is kept for as long
  * as the steps and arrows are unchanged, and for a big map built ahead in idle time, so that
- * zooming out (Fit view) does not wait for it.
+ * zooming out (Fit view) does not wait for it: a slice at a time while the browser has time
+ * to spare (5,000 dense steps at once was a 150–300 ms task after every Tidy up or import).
  */
 export function useSimpleScene(
   on: boolean,
@@ -27,8 +28,22 @@ export function useSimpleScene(
   );
   useEffect(() => {
     if (on || nodes.length <= PREPARE_ABOVE || typeof requestIdleCallback !== 'function') return;
-    const id = requestIdleCallback(() => sceneOf(nodes, edges), { timeout: 3000 });
+    if (kept.current?.nodes === nodes && kept.current.edges === edges) return;
+    const slices = simpleSceneSlices(nodes, edges);
+    let id = 0;
+    const work = (deadline: IdleDeadline) => {
+      // At least one slice each time, also when called because the timeout has passed.
+      do {
+        const slice = slices.next();
+        if (slice.done) {
+          kept.current = slice.value;
+          return;
+        }
+      } while (deadline.timeRemaining() > 2);
+      id = requestIdleCallback(work, { timeout: 3000 });
+    };
+    id = requestIdleCallback(work, { timeout: 3000 });
     return () => cancelIdleCallback(id);
-  }, [on, nodes, edges, sceneOf]);
+  }, [on, nodes, edges]);
   return useMemo(() => (on ? sceneOf(nodes, edges) : null), [on, nodes, edges, sceneOf]);
 }
