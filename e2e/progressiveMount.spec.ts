@@ -236,3 +236,113 @@ test('zooming from fitted into a 5,000-step map fills the full steps in over fra
     })
     .toBeLessThan(2);
 });
+
+/** Drags the empty canvas by (dx, dy) screen pixels, right away (no wait for the map). */
+async function dragCanvas(page: Page, dx: number, dy: number) {
+  const from = await page.evaluate(() => {
+    const flow = document.querySelector('.lf-canvas .react-flow')?.getBoundingClientRect();
+    if (!flow) return null;
+    for (let r = 0; r < 300; r += 6) {
+      for (let a = 0; a < 16; a++) {
+        const x = flow.x + flow.width / 2 + r * Math.cos((a * Math.PI) / 8);
+        const y = flow.y + flow.height / 2 + r * Math.sin((a * Math.PI) / 8);
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane'))
+          return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!from) throw new Error('no empty spot on the canvas');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + dx, from.y + dy, { steps: 6 });
+  await page.mouse.up();
+}
+
+/**
+ * Every step well inside the view is drawn, and every arrow with a step well inside the view
+ * (wherever its other step is: out of view too).
+ */
+async function expectStepsAndTheirArrowsDrawn(page: Page, map: ProcessMap) {
+  await expect(page.locator('.lf-canvas .react-flow')).not.toHaveAttribute('data-filling', 'true', {
+    timeout: 30_000,
+  });
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))),
+  );
+  const view = await viewOf(page);
+  const boxOf = stepBoxes(map);
+  const drawnSteps = new Set(
+    await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.dataset.id)),
+  );
+  const drawnArrows = new Set(
+    await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.dataset.id)),
+  );
+  const missingSteps = [...boxOf]
+    .filter(([id, box]) => inside(box, view, 4 / view.zoom) && !drawnSteps.has(id))
+    .map(([id]) => id);
+  expect(missingSteps, 'steps in view that are not drawn').toEqual([]);
+  let leaving = 0;
+  const missingArrows: string[] = [];
+  for (const edge of map.edges) {
+    const a = boxOf.get(edge.source) as Box;
+    const b = boxOf.get(edge.target) as Box;
+    const aIn = inside(a, view, 4 / view.zoom);
+    const bIn = inside(b, view, 4 / view.zoom);
+    if (!aIn && !bIn) continue;
+    if (!overlaps(aIn ? b : a, view, 0)) leaving++;
+    if (!drawnArrows.has(edge.id)) missingArrows.push(edge.id);
+  }
+  expect(missingArrows, 'arrows from a step in view that are not drawn').toEqual([]);
+  return { steps: drawnSteps.size, leaving };
+}
+
+test('zooming in from a fitted 5,000-step map and panning on at once: every step in view and every arrow from one is drawn, also arrows to steps out of view', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const map = generateMap(5000);
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.locator('.lf-menu > summary').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (await chooser).setFiles({
+    name: 'big.leverflow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(map)),
+  });
+  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await expect(page.locator('.lf-simple-layer')).toHaveAttribute('data-steps-drawn', '5000', {
+    timeout: 30_000,
+  });
+
+  const box = (await page.locator('.lf-canvas .react-flow').boundingBox()) ?? {
+    x: 0,
+    y: 0,
+    width: 0,
+    height: 0,
+  };
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // One wheel turn to zoom 0.6 (React Flow zooms by 2^(-deltaY × 0.002)).
+  const fitted = (await viewOf(page)).zoom;
+  await page.mouse.wheel(0, -Math.log2(0.6 / fitted) / 0.002);
+  await expect.poll(async () => (await viewOf(page)).zoom).toBeGreaterThan(0.5);
+  // Straight on, while steps far out of view may still be on their way to React Flow: a
+  // view's width to the left, then down, then back right.
+  let leaving = 0;
+  for (const [dx, dy] of [
+    [box.width * 0.9, 0],
+    [0, -box.height * 0.9],
+    [-box.width * 0.9, 0],
+  ] as const) {
+    await dragCanvas(page, Math.round(dx), Math.round(dy));
+    const drawn = await expectStepsAndTheirArrowsDrawn(page, map);
+    expect(drawn.steps).toBeGreaterThan(10);
+    leaving += drawn.leaving;
+  }
+  // Some of the arrows checked lead to a step out of view.
+  expect(leaving).toBeGreaterThan(0);
+  await expect(page.locator('.lf-simple-layer')).toHaveCount(0);
+});
