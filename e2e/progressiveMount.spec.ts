@@ -163,10 +163,11 @@ test('a dense 1,000-step Mermaid chart imported from the File menu fills in over
   await expect(step).not.toContainText('Renamed after the import');
 });
 
-test('zooming from fitted into a 5,000-step map fills the full steps in over frames; a full step can then be selected and dragged', async ({
-  page,
-}) => {
-  test.setTimeout(180_000);
+/**
+ * Opens a generated 5,000-step map from File › Import file…, clicks Fit view and waits until
+ * the simple layer draws every step; returns the map.
+ */
+async function openFitted5000(page: Page): Promise<ProcessMap> {
   const map = generateMap(5000);
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
@@ -183,6 +184,14 @@ test('zooming from fitted into a 5,000-step map fills the full steps in over fra
   await expect(page.locator('.lf-simple-layer')).toHaveAttribute('data-steps-drawn', '5000', {
     timeout: 30_000,
   });
+  return map;
+}
+
+test('zooming from fitted into a 5,000-step map fills the full steps in over frames; a full step can then be selected and dragged', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const map = await openFitted5000(page);
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
 
   // Wheel in on the middle of the canvas until the steps are full React Flow nodes.
@@ -301,22 +310,7 @@ test('zooming in from a fitted 5,000-step map and panning on at once: every step
   page,
 }) => {
   test.setTimeout(180_000);
-  const map = generateMap(5000);
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await page.locator('.lf-menu > summary').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (await chooser).setFiles({
-    name: 'big.leverflow.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(map)),
-  });
-  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
-  await expect(page.locator('.lf-simple-layer')).toHaveAttribute('data-steps-drawn', '5000', {
-    timeout: 30_000,
-  });
+  const map = await openFitted5000(page);
 
   const box = (await page.locator('.lf-canvas .react-flow').boundingBox()) ?? {
     x: 0,
