@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { generateMap } from '../bench/generateMap';
-import { stepByLabel } from './helpers';
+import { spaghettiMap } from '../src/analyzer/testing/hardMaps';
+import { pasteMapFile, stepByLabel } from './helpers';
 
 /**
  * README claims ("What is in it") that no other spec drove through the UI. Each test is
@@ -486,4 +487,27 @@ test("a step's right-click menu: Duplicate adds a copy, Delete removes it, Renam
   await page.keyboard.type('Sent out');
   await page.keyboard.press('Enter');
   await expect(stepByLabel(page, 'Sent out')).toBeVisible();
+});
+
+test('a map whose loops tangle (1,000 steps, 4 arrows each) opened from the File menu: the time per case is exact, the rework share reads "at least" with a note saying why', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await pasteMapFile(page, spaghettiMap(1000));
+  await sideTab(page, 'Findings').click();
+  const panel = page.getByRole('region', { name: 'Findings' });
+  const figure = (name: string) =>
+    panel.locator('.lf-metrics > div').filter({ hasText: name }).locator('dd');
+  await expect(figure('Rework share')).toHaveText(/^at least \d+%$/, { timeout: 60_000 });
+  await expect(figure('Expected time per case')).toHaveText(/^\d+(\.\d+)? (min|h)$/);
+  await expect(panel).toContainText('The rework share is a lower bound');
+  await expect(panel).not.toContainText('approximate');
+
+  // The example map's figures are exact: no bound, no "approximate".
+  await page.getByRole('button', { name: 'Example map' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await sideTab(page, 'Findings').click();
+  await expect(figure('Rework share')).toHaveText(/^\d+%$/);
+  await expect(panel).not.toContainText('lower bound');
+  await expect(panel).not.toContainText('approximate');
 });
