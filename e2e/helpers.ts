@@ -138,6 +138,26 @@ export function stepBoxes(map: ProcessMap): Map<string, Box> {
   return boxes;
 }
 
+/**
+ * Clicks Fit view and waits until its 200 ms animation has ended (the view's transform stays the
+ * same for 300 ms), so the next click lands on the step it aims at and not where it was.
+ */
+export async function fitViewAndWait(page: Page): Promise<void> {
+  const transform = () =>
+    page.evaluate(
+      () =>
+        document.querySelector<HTMLElement>('.lf-canvas .react-flow__viewport')?.style.transform,
+    );
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await expect
+    .poll(async () => {
+      const before = await transform();
+      await page.waitForTimeout(300);
+      return before === (await transform());
+    })
+    .toBe(true);
+}
+
 /** The view in map units (React Flow's transform and the canvas's size). */
 export async function viewOf(
   page: Page,

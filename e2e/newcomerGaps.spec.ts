@@ -2,7 +2,7 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 
 type Box = { x: number; y: number; width: number; height: number };
 
-import { connect, pasteMapFile, stepByLabel, typeLabel } from './helpers';
+import { connect, fitViewAndWait, pasteMapFile, stepByLabel, typeLabel } from './helpers';
 
 // Issue 15's items an earlier audit found without an end-to-end test that drives them as a
 // person would (notes/audit1516.md): each test below uses roles, names, text and data-id.
@@ -319,12 +319,12 @@ test('item 18: version history lists the steps added, removed and renamed by edi
   await page.keyboard.press('ControlOrMeta+ArrowDown');
   await typeLabel(page, 'Print label');
   await later(4);
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await fitViewAndWait(page);
   await stepByLabel(page, 'Send reminder').click();
   await page.keyboard.press('Delete');
   await expect(page.getByRole('group', { name: 'Action: Send reminder' })).toHaveCount(0);
   await later(6);
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await fitViewAndWait(page);
   await stepByLabel(page, 'Check payment').dblclick();
   await typeLabel(page, 'Check the payment');
   await later(6);
