@@ -10,6 +10,7 @@ import { LabelEditor } from './LabelEditor';
 import { LogBadge } from './LogBadge';
 import { NodeHandles } from './NodeHandles';
 import { OwnerBadge } from './OwnerBadge';
+import { useMarkerFindings } from './useMarkerFindings';
 import { worstSeverity } from './worstSeverity';
 
 /**
@@ -36,7 +37,7 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
     }),
   );
   const label = step.label.trim();
-  const findings = useAnalysis((s) => s.byNode.get(id));
+  const findings = useMarkerFindings((s) => s.byNode.get(id));
   const heat = useAnalysis((s) => (heatOn ? (s.heat[id] ?? 0) : 0));
   const worst = findings ? worstSeverity(findings) : undefined;
   const size = stepSize(step);
