@@ -1,6 +1,5 @@
 import {
   BaseEdge,
-  EdgeLabelRenderer,
   type EdgeProps,
   getBezierPath,
   type InternalNode,
@@ -14,12 +13,13 @@ import { arrowsWithReverse } from '../layout/arrowsWithReverse';
 import { bentArrow, PAIRED_BEND } from '../layout/bentArrow';
 import { type Box, borderPoint, type Side } from '../layout/borderPoint';
 import { NODE_SIZE } from '../layout/nodeSize';
-import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import { EdgeLabelPortal } from './EdgeLabelPortal';
 import type { FlowEdge } from './flowTypes';
 import { LabelEditor } from './LabelEditor';
 import { useArrowLog } from './LogBadge';
 import { isNodeKind } from './paletteDrag';
+import { useMarkerFindings } from './useMarkerFindings';
 import { worstSeverity } from './worstSeverity';
 
 const POSITION: Record<Side, Position> = {
@@ -95,7 +95,7 @@ function ArrowEdgeView({
         ] as const,
     ),
   );
-  const findings = useAnalysis((s) => s.byEdge.get(id));
+  const findings = useMarkerFindings((s) => s.byEdge.get(id));
   const worst = findings ? worstSeverity(findings) : undefined;
   const log = useArrowLog(id);
   if (!sourceNode || !targetNode) return null;
@@ -124,7 +124,7 @@ function ArrowEdgeView({
         className={worst ? `lf-edge--${worst}` : undefined}
       />
       {log.text !== null && (
-        <EdgeLabelRenderer>
+        <EdgeLabelPortal>
           <div
             className="lf-edge-log nodrag nopan"
             data-edge-id={id}
@@ -134,10 +134,10 @@ function ArrowEdgeView({
           >
             {log.text}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelPortal>
       )}
       {(label || editing || worst) && (
-        <EdgeLabelRenderer>
+        <EdgeLabelPortal>
           <div
             className={`lf-edge-label nodrag nopan${selected ? ' is-selected' : ''}${editing ? ' is-editing' : ''}${worst ? ` has-${worst}` : ''}${label || editing ? '' : ' is-marker-only'}`}
             title={findings?.map((f) => f.message).join('\n')}
@@ -167,7 +167,7 @@ function ArrowEdgeView({
               </button>
             )}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelPortal>
       )}
     </>
   );
