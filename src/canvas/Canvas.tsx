@@ -44,6 +44,7 @@ import { createEdgeConverter, createNodeConverter } from './toFlowElements';
 import { useEdgesNearView } from './useEdgesNearView';
 import { useFlowTabOrder } from './useFlowTabOrder';
 import { useProgressiveMount } from './useProgressiveMount';
+import { useQuietSelectionListener } from './useQuietSelectionListener';
 
 /**
  * Above this many steps the canvas draws only what is in view. The first view of a map is
@@ -60,6 +61,7 @@ const FIT_ALL = { padding: 0.2, includeHiddenNodes: true };
 
 /** The map canvas: draws the open map and turns React Flow events into store actions. */
 export function Canvas() {
+  useQuietSelectionListener();
   const store = useEditorStoreApi();
   const { nodes: mapNodes, edges: mapEdges } = useEditor(
     useShallow((s) => ({ nodes: s.map.nodes, edges: s.map.edges })),
