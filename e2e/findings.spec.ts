@@ -1,5 +1,14 @@
 import { expect, type Page, test } from '@playwright/test';
-import { connect, openBlankMap, pasteMapFile, stepByLabel, typeLabel } from './helpers';
+import { parseMapFile } from '../src/model';
+import { findingKey, reviewMap } from '../src/review';
+import {
+  connect,
+  openBlankMap,
+  pasteMapFile,
+  pasteMapText,
+  stepByLabel,
+  typeLabel,
+} from './helpers';
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Findings' });
 const errorsGroup = (page: Page) => panel(page).getByRole('region', { name: 'Errors' });
@@ -125,26 +134,8 @@ test.describe('findings beside the canvas', () => {
   test('a map with hundreds of findings lists the first 100 of a group and shows the rest a hundred at a time', async ({
     page,
   }) => {
-    // 230 steps in a chain, each but the last two also skipping one ahead: 228 hidden decisions
-    // (warnings), none of which is an error.
-    const count = 230;
-    const at = (i: number) => ({ x: (i % 10) * 200, y: Math.floor(i / 10) * 120 });
-    const nodes = [
-      { id: 's', kind: 'start', label: 'Order in', position: at(0) },
-      ...Array.from({ length: count }, (_, i) => ({
-        id: `a${i}`,
-        kind: 'action',
-        label: `Step ${i}`,
-        position: at(i + 1),
-      })),
-      { id: 'e', kind: 'end', label: 'Done', position: at(count + 1) },
-    ];
-    const edges = [{ id: 'e-s', source: 's', target: 'a0' }];
-    for (let i = 0; i < count; i++) {
-      edges.push({ id: `n${i}`, source: `a${i}`, target: i + 1 < count ? `a${i + 1}` : 'e' });
-      if (i + 2 < count) edges.push({ id: `k${i}`, source: `a${i}`, target: `a${i + 2}` });
-    }
-    await pasteMapFile(page, { name: 'Many findings', nodes, edges });
+    // 230 steps: 228 hidden decisions (warnings), none of which is an error.
+    await pasteMapFile(page, chainWithSkips(230, 'Many findings'));
     await page.getByRole('tab', { name: 'Findings' }).click();
     const warnings = panel(page).getByRole('region', { name: 'Warnings' });
     // The group says how many there are, and lists the first 100.
@@ -166,7 +157,93 @@ test.describe('findings beside the canvas', () => {
     await expect(warnings.getByRole('button', { name: /more warnings/ })).toHaveCount(0);
     await expect(warnings.getByText("'Step 227' leads to", { exact: false })).toBeVisible();
   });
+
+  test('another map opened starts its findings list at the first 100 again', async ({ page }) => {
+    await pasteMapFile(page, chainWithSkips(230, 'Many findings'));
+    await page.getByRole('tab', { name: 'Findings' }).click();
+    const warnings = panel(page).getByRole('region', { name: 'Warnings' });
+    await warnings.getByRole('button', { name: 'Show 100 more warnings (128 not shown)' }).click();
+    await expect(warnings.locator('.lf-finding')).toHaveCount(200);
+
+    // A second map with 148 warnings: the first 100 of them, not 148.
+    await pasteMapText(
+      page,
+      JSON.stringify({ format: 'leverflow-map', version: 3, ...chainWithSkips(150, 'Second map') }),
+    );
+    await expect(page.locator('.lf-map-name')).toHaveText('Second map');
+    await expect(warnings.getByRole('heading')).toHaveText('Warnings 148', { timeout: 30_000 });
+    await expect(warnings.locator('.lf-finding')).toHaveCount(100);
+    await expect(
+      warnings.getByRole('button', { name: 'Show 48 more warnings (48 not shown)' }),
+    ).toBeVisible();
+  });
+
+  test('hundreds of findings marked as intended are listed a hundred at a time, each with its reason', async ({
+    page,
+  }) => {
+    // Every one of the 228 hidden decisions marked as intended, each with a reason.
+    const map = chainWithSkips(230, 'All intended');
+    const parsed = parseMapFile(JSON.stringify({ format: 'leverflow-map', version: 3, ...map }));
+    if (!parsed.ok) throw new Error('the test map does not parse');
+    const keys = reviewMap(parsed.map)
+      .findings.filter((f) => f.rule === 'implicit-split')
+      .map(findingKey);
+    expect(keys).toHaveLength(228);
+    await pasteMapFile(page, {
+      ...map,
+      acceptedFindings: keys.map((key, i) => ({ key, note: `Reason ${i}` })),
+    });
+    await page.getByRole('tab', { name: 'Findings' }).click();
+    const intended = panel(page).getByRole('region', { name: 'Marked as intended' });
+    await expect(panel(page).getByRole('region', { name: 'Warnings' })).toHaveCount(0);
+    await intended.getByRole('checkbox', { name: 'Show 228 marked as intended' }).check();
+    await expect(intended.locator('.lf-finding')).toHaveCount(100);
+    await expect(intended.getByText('Reason: Reason 99', { exact: true })).toBeVisible();
+    await intended
+      .getByRole('button', { name: 'Show 100 more marked as intended (128 not shown)' })
+      .click();
+    await expect(intended.locator('.lf-finding')).toHaveCount(200);
+    await intended
+      .getByRole('button', { name: 'Show 28 more marked as intended (28 not shown)' })
+      .click();
+    await expect(intended.locator('.lf-finding')).toHaveCount(228);
+    await expect(intended.getByText('Reason: Reason 227', { exact: true })).toBeVisible();
+    await expect(intended.getByRole('button', { name: /more marked as intended/ })).toHaveCount(0);
+
+    // "Show again" on one of the third hundred brings it back among the warnings.
+    await intended
+      .locator('.lf-finding', { hasText: "'Step 210' leads to" })
+      .getByRole('button', { name: 'Show again' })
+      .click();
+    const warnings = panel(page).getByRole('region', { name: 'Warnings' });
+    await expect(warnings.getByRole('heading')).toHaveText('Warnings 1');
+    await expect(warnings.getByText("'Step 210' leads to", { exact: false })).toBeVisible();
+  });
 });
+
+/**
+ * A chain of `count` actions between a start and an end, each but the last two also skipping
+ * one ahead: `count - 2` hidden decisions (warnings), none of which is an error.
+ */
+function chainWithSkips(count: number, name: string) {
+  const at = (i: number) => ({ x: (i % 10) * 200, y: Math.floor(i / 10) * 120 });
+  const nodes = [
+    { id: 's', kind: 'start', label: 'Order in', position: at(0) },
+    ...Array.from({ length: count }, (_, i) => ({
+      id: `a${i}`,
+      kind: 'action',
+      label: `Step ${i}`,
+      position: at(i + 1),
+    })),
+    { id: 'e', kind: 'end', label: 'Done', position: at(count + 1) },
+  ];
+  const edges = [{ id: 'e-s', source: 's', target: 'a0' }];
+  for (let i = 0; i < count; i++) {
+    edges.push({ id: `n${i}`, source: `a${i}`, target: i + 1 < count ? `a${i + 1}` : 'e' });
+    if (i + 2 < count) edges.push({ id: `k${i}`, source: `a${i}`, target: `a${i + 2}` });
+  }
+  return { name, nodes, edges };
+}
 
 async function typeLabelOfSelected(page: Page, text: string) {
   await page.keyboard.press('F2');

@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import type { Severity, Suggestion } from '../analyzer';
 import { ALL_RULES, findingKey, type ReviewFinding } from '../review';
 import { useAnalysis } from '../store/AnalysisProvider';
@@ -20,6 +20,14 @@ const GROUPS: { severity: Severity; title: string; noun: string }[] = [
  */
 export const FINDINGS_PAGE = 100;
 
+/** What each group shows at first: the three severities, and the findings marked as intended. */
+const FIRST_PAGES: Record<Severity | 'hidden', number> = {
+  error: FINDINGS_PAGE,
+  warning: FINDINGS_PAGE,
+  info: FINDINGS_PAGE,
+  hidden: FINDINGS_PAGE,
+};
+
 /**
  * The analysis beside the canvas: each finding in plain words, why it matters, and its
  * fixes as buttons. Arrow keys move between findings; Enter shows one on the map.
@@ -32,12 +40,14 @@ export function FindingsPanel() {
   const marks = useEditor((s) => s.map.acceptedFindings);
   const empty = useEditor((s) => s.map.nodes.length === 0);
   const [showHidden, setShowHidden] = useState(false);
-  // How many findings each group shows (it grows by FINDINGS_PAGE with each "Show more").
-  const [shown, setShown] = useState<Record<Severity, number>>({
-    error: FINDINGS_PAGE,
-    warning: FINDINGS_PAGE,
-    info: FINDINGS_PAGE,
-  });
+  // How many findings each group shows (it grows by FINDINGS_PAGE with each "Show more"),
+  // back to one page when another map is opened.
+  const opened = useEditor((s) => s.mapsOpened);
+  const [paging, setPaging] = useState({ opened, shown: FIRST_PAGES });
+  const shown = paging.opened === opened ? paging.shown : FIRST_PAGES;
+  const showMore = (group: keyof typeof FIRST_PAGES) =>
+    setPaging({ opened, shown: { ...shown, [group]: shown[group] + FINDINGS_PAGE } });
+  const notes = useMemo(() => new Map(marks.map((m) => [m.key, m.note])), [marks]);
   const heat = useEditor((s) => s.heat);
   const { fitView } = useReactFlow();
   const listRef = useRef<HTMLDivElement>(null);
@@ -159,7 +169,7 @@ export function FindingsPanel() {
                 <button
                   type="button"
                   className="lf-findings__more"
-                  onClick={() => setShown({ ...shown, [severity]: limit + FINDINGS_PAGE })}
+                  onClick={() => showMore(severity)}
                 >
                   Show {Math.min(left, FINDINGS_PAGE)} more {noun} ({left} not shown)
                 </button>
@@ -180,7 +190,7 @@ export function FindingsPanel() {
           </label>
           {showHidden && (
             <ul>
-              {hidden.map((finding) => (
+              {hidden.slice(0, shown.hidden).map((finding) => (
                 <li
                   key={findingKey(finding)}
                   className={`lf-finding lf-finding--${finding.severity} is-hidden`}
@@ -191,7 +201,7 @@ export function FindingsPanel() {
                     </span>
                     <span className="lf-finding__message">{finding.message}</span>
                   </button>
-                  <MarkReason note={marks.find((m) => m.key === findingKey(finding))?.note} />
+                  <MarkReason note={notes.get(findingKey(finding))} />
                   <div className="lf-finding__fixes">
                     <button
                       type="button"
@@ -206,6 +216,12 @@ export function FindingsPanel() {
                 </li>
               ))}
             </ul>
+          )}
+          {showHidden && hidden.length > shown.hidden && (
+            <button type="button" className="lf-findings__more" onClick={() => showMore('hidden')}>
+              Show {Math.min(hidden.length - shown.hidden, FINDINGS_PAGE)} more marked as intended (
+              {hidden.length - shown.hidden} not shown)
+            </button>
           )}
         </section>
       )}

@@ -93,6 +93,7 @@ export const createDocumentSlice =
     return {
       map: initialMap,
       sharing: null,
+      mapsOpened: 0,
       sharedHistory: { canUndo: false, canRedo: false },
       setSharedHistory: (sharedHistory) => set({ sharedHistory }),
       change,
@@ -114,7 +115,13 @@ export const createDocumentSlice =
         // Another map is not the shared one: leave the room before replacing it.
         if (sync) get().attachSync(null);
         replace(map);
-        set({ selectedNodeIds: EMPTY, selectedEdgeIds: EMPTY, editing: null, pasteCount: 0 });
+        set((s) => ({
+          selectedNodeIds: EMPTY,
+          selectedEdgeIds: EMPTY,
+          editing: null,
+          pasteCount: 0,
+          mapsOpened: s.mapsOpened + 1,
+        }));
         history().clear();
       },
       newBlankMap: () => get().loadMap(createMap()),

@@ -31,6 +31,8 @@ export interface SyncHook {
 /** The document: the open map, the only state that undo and redo track. */
 export interface DocumentSlice {
   map: ProcessMap;
+  /** How many times a map was opened (loaded) in this editor: a new map starts views afresh. */
+  mapsOpened: number;
   /** Set while the map is shared: edit, or view only (every change is then refused). */
   sharing: 'edit' | 'view' | null;
   /** Connects a sync session (null disconnects it: the map is local only again). */
