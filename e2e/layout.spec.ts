@@ -54,9 +54,7 @@ test.describe('layout in a worker: imports and Tidy up never freeze the page', (
     page,
   }) => {
     test.setTimeout(90_000);
-    await openApp(page);
-    await pickFile(page, 'dense.mmd', DENSE_300);
-    await expect(page.locator('.lf-map-name')).toHaveText('dense', { timeout: 30_000 });
+    await openDense300(page);
     await expect(page.locator('.lf-notice')).toContainText('laid out in simple layers');
     await expect(progress(page)).toBeHidden();
     await page.getByRole('button', { name: 'Tidy up' }).click();
@@ -70,9 +68,7 @@ test.describe('layout in a worker: imports and Tidy up never freeze the page', (
     page,
   }) => {
     test.setTimeout(90_000);
-    await openApp(page);
-    await pickFile(page, 'dense.mmd', DENSE_300);
-    await expect(page.locator('.lf-map-name')).toHaveText('dense', { timeout: 30_000 });
+    await openDense300(page);
     await expect(progress(page)).toBeHidden();
     // Every size React Flow's pane takes from here on (a banner pushing the canvas down and
     // going away again resized it in the frame that applied the layout: a long task).
@@ -111,3 +107,10 @@ test.describe('layout in a worker: imports and Tidy up never freeze the page', (
     expect(await page.locator('.lf-canvas .react-flow').boundingBox()).toEqual(paneBox);
   });
 });
+
+/** Opens the app, then the dense 300-step chart through the File menu, until it is named. */
+async function openDense300(page: Page): Promise<void> {
+  await openApp(page);
+  await pickFile(page, 'dense.mmd', DENSE_300);
+  await expect(page.locator('.lf-map-name')).toHaveText('dense', { timeout: 30_000 });
+}

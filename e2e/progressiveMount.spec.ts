@@ -72,12 +72,7 @@ function stepNearMiddle(
 async function expectAllInViewDrawn(page: Page, map: ProcessMap) {
   const view = await viewOf(page);
   const boxOf = stepBoxes(map);
-  const drawnSteps = new Set(
-    await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.dataset.id)),
-  );
-  const drawnArrows = new Set(
-    await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.dataset.id)),
-  );
+  const { drawnSteps, drawnArrows } = await drawnIds(page);
   let wanted = 0;
   for (const [id, box] of boxOf) {
     if (inside(box, view, 2)) {
@@ -281,12 +276,7 @@ async function expectStepsAndTheirArrowsDrawn(page: Page, map: ProcessMap) {
   );
   const view = await viewOf(page);
   const boxOf = stepBoxes(map);
-  const drawnSteps = new Set(
-    await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.dataset.id)),
-  );
-  const drawnArrows = new Set(
-    await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.dataset.id)),
-  );
+  const { drawnSteps, drawnArrows } = await drawnIds(page);
   const missingSteps = [...boxOf]
     .filter(([id, box]) => inside(box, view, 4 / view.zoom) && !drawnSteps.has(id))
     .map(([id]) => id);
@@ -340,3 +330,13 @@ test('zooming in from a fitted 5,000-step map and panning on at once: every step
   expect(leaving).toBeGreaterThan(0);
   await expect(page.locator('.lf-simple-layer')).toHaveCount(0);
 });
+
+/** The ids of the steps and arrows React Flow has drawn (in the DOM). */
+async function drawnIds(page: Page) {
+  const ids = (selector: string) =>
+    page.locator(selector).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
+  return {
+    drawnSteps: new Set(await ids('.react-flow__node')),
+    drawnArrows: new Set(await ids('.react-flow__edge')),
+  };
+}
