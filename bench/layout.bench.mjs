@@ -12,6 +12,9 @@
 //   npm run bench:layout
 //   node bench/layout.bench.mjs --sizes=300 --ref-sizes=300 --ref-cap=60 --no-build
 //   node bench/layout.bench.mjs --ref-sizes=0 --out=.tmp/layout-base   (serve another build)
+//   node bench/layout.bench.mjs --ref-sizes=0 --runs=5   (each size 5 times, in a fresh page each:
+//   the median of each figure, then every run's longest tasks; one run's longest task swings by
+//   100-200 ms on a shared machine)
 import { execSync, spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -31,6 +34,7 @@ const SIZES = (args.sizes ?? '300,1000,5000').split(',').map(Number);
 // elkjs on 5,000 dense steps would run far past a couple of minutes: not tried by default.
 const REF_SIZES = (args['ref-sizes'] ?? '300,1000').split(',').map(Number);
 const REF_CAP_S = Number(args['ref-cap'] ?? 45);
+const RUNS = Math.max(1, Number(args.runs ?? 1));
 /** LAYOUT_BUDGET.maxSteps in src/layout/layoutBudget.ts. */
 const LAYOUT_MAX_STEPS = 2000;
 
@@ -127,8 +131,8 @@ async function how(page, size) {
   return outOfTime ? 'quick layers (elkjs out of time)' : 'elkjs';
 }
 
-const rows = [];
-for (const size of SIZES) {
+/** One import and Tidy up of a dense chart of `size` steps, in a fresh page. */
+async function runOnce(size) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${server.origin}/`);
@@ -170,8 +174,35 @@ for (const size of SIZES) {
     name,
   );
   const tidyHow = await how(page, size);
-  rows.push({ size, imported, tidied, importHow, tidyHow });
   await context.close();
+  return { imported, tidied, importHow, tidyHow };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+/** Each figure's median over the runs (for one run, that run's figures). */
+const medianOf = (measures) => ({
+  ms: median(measures.map((m) => m.ms)),
+  drawnLongest: median(measures.map((m) => m.drawnLongest)),
+  longest: median(measures.map((m) => m.longest)),
+});
+
+const rows = [];
+for (const size of SIZES) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await runOnce(size));
+  const last = runs.at(-1);
+  rows.push({
+    size,
+    runs,
+    imported: medianOf(runs.map((r) => r.imported)),
+    tidied: medianOf(runs.map((r) => r.tidied)),
+    importHow: last.importHow,
+    tidyHow: last.tidyHow,
+  });
 }
 await browser.close();
 server.close();
@@ -194,6 +225,7 @@ const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const task = (m) => `${m.drawnLongest.toFixed(0)} / ${m.longest.toFixed(0)} ms`;
 console.log(`\nLayout of a dense chart (3 arrows a step), production build, headless Chromium`);
 console.log(`load average before: ${loadBefore.map((l) => l.toFixed(2)).join(', ')}`);
+if (RUNS > 1) console.log(`${RUNS} runs a size: medians`);
 console.log(
   'steps | import: time, longest main-thread task (until drawn / until quiet), layout | Tidy up: the same | elkjs on the main thread today (Node)',
 );
@@ -201,6 +233,15 @@ for (const r of rows) {
   console.log(
     `${r.size} | ${s(r.imported.ms)}, ${task(r.imported)}, ${r.importHow} | ${s(r.tidied.ms)}, ${task(r.tidied)}, ${r.tidyHow} | ${elkMainThread(r.size)}`,
   );
+}
+if (RUNS > 1) {
+  console.log(
+    'steps | every run: import longest task (drawn / quiet) | Tidy up longest task (drawn / quiet)',
+  );
+  for (const r of rows) {
+    const each = (pick) => r.runs.map((run) => task(pick(run))).join(', ');
+    console.log(`${r.size} | ${each((run) => run.imported)} | ${each((run) => run.tidied)}`);
+  }
 }
 console.log(
   `load average after: ${loadavg()
