@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { generateMap } from '../bench/generateMap';
 import type { ProcessMap } from '../src/model';
-import { type Box, exportedMap, stepBoxes, viewOf } from './helpers';
+import { type Box, exportedMap, pointToCanvasMiddle, stepBoxes, viewOf } from './helpers';
 
 // On a big map React Flow is handed only the arrows near the view (src/canvas/
 // useEdgesNearView.ts), not all of them. Panning must still draw every arrow that crosses the
@@ -124,13 +124,7 @@ test('panning a big map draws every arrow that crosses the view, also ones whose
 
   // Zoom out a little (still full steps), then down into the middle rows, where the long
   // arrows pass through the view with both their steps out of it.
-  const canvas = (await page.locator('.lf-canvas .react-flow').boundingBox()) ?? {
-    x: 0,
-    y: 0,
-    width: 0,
-    height: 0,
-  };
-  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  const canvas = await pointToCanvasMiddle(page);
   for (let i = 0; i < 20 && (await viewOf(page)).zoom > 0.6; i++) {
     await page.mouse.wheel(0, 100);
     await page.waitForTimeout(60);

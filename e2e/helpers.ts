@@ -158,6 +158,20 @@ export async function fitViewAndWait(page: Page): Promise<void> {
     .toBe(true);
 }
 
+/** Moves the pointer to the middle of the canvas (for wheel zooms there); returns the canvas's box. */
+export async function pointToCanvasMiddle(
+  page: Page,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = (await page.locator('.lf-canvas .react-flow').boundingBox()) ?? {
+    x: 0,
+    y: 0,
+    width: 0,
+    height: 0,
+  };
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  return box;
+}
+
 /** The view in map units (React Flow's transform and the canvas's size). */
 export async function viewOf(
   page: Page,

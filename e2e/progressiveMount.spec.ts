@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { denseFlowchart } from '../bench/denseFlowchart.mjs';
 import { generateMap } from '../bench/generateMap';
 import type { ProcessMap } from '../src/model';
-import { type Box, exportedMap, stepBoxes, viewOf } from './helpers';
+import { type Box, exportedMap, pointToCanvasMiddle, stepBoxes, viewOf } from './helpers';
 
 // A big map's steps and arrows in view are handed to React Flow a frame's worth at a time
 // (src/canvas/useProgressiveMount.ts): after an import or zooming in past the simple drawing,
@@ -190,13 +190,7 @@ test('zooming from fitted into a 5,000-step map fills the full steps in over fra
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
 
   // Wheel in on the middle of the canvas until the steps are full React Flow nodes.
-  const box = (await page.locator('.lf-canvas .react-flow').boundingBox()) ?? {
-    x: 0,
-    y: 0,
-    width: 0,
-    height: 0,
-  };
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await pointToCanvasMiddle(page);
   await recordFrames(page);
   for (let i = 0; i < 40 && (await viewOf(page)).zoom < 0.5; i++) {
     await page.mouse.wheel(0, -200);
@@ -302,13 +296,7 @@ test('zooming in from a fitted 5,000-step map and panning on at once: every step
   test.setTimeout(180_000);
   const map = await openFitted5000(page);
 
-  const box = (await page.locator('.lf-canvas .react-flow').boundingBox()) ?? {
-    x: 0,
-    y: 0,
-    width: 0,
-    height: 0,
-  };
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const box = await pointToCanvasMiddle(page);
   // One wheel turn to zoom 0.6 (React Flow zooms by 2^(-deltaY × 0.002)).
   const fitted = (await viewOf(page)).zoom;
   await page.mouse.wheel(0, -Math.log2(0.6 / fitted) / 0.002);

@@ -165,15 +165,7 @@ export function FindingsPanel() {
                   </li>
                 ))}
               </ul>
-              {left > 0 && (
-                <button
-                  type="button"
-                  className="lf-findings__more"
-                  onClick={() => showMore(severity)}
-                >
-                  Show {Math.min(left, FINDINGS_PAGE)} more {noun} ({left} not shown)
-                </button>
-              )}
+              <ShowMore left={left} noun={noun} onClick={() => showMore(severity)} />
             </section>
           );
         })}
@@ -217,15 +209,26 @@ export function FindingsPanel() {
               ))}
             </ul>
           )}
-          {showHidden && hidden.length > shown.hidden && (
-            <button type="button" className="lf-findings__more" onClick={() => showMore('hidden')}>
-              Show {Math.min(hidden.length - shown.hidden, FINDINGS_PAGE)} more marked as intended (
-              {hidden.length - shown.hidden} not shown)
-            </button>
+          {showHidden && (
+            <ShowMore
+              left={hidden.length - shown.hidden}
+              noun="marked as intended"
+              onClick={() => showMore('hidden')}
+            />
           )}
         </section>
       )}
     </section>
+  );
+}
+
+/** "Show 100 more warnings (128 not shown)": the next page of a list, while any is left. */
+function ShowMore({ left, noun, onClick }: { left: number; noun: string; onClick: () => void }) {
+  if (left <= 0) return null;
+  return (
+    <button type="button" className="lf-findings__more" onClick={onClick}>
+      Show {Math.min(left, FINDINGS_PAGE)} more {noun} ({left} not shown)
+    </button>
   );
 }
 
