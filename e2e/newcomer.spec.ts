@@ -422,6 +422,40 @@ test('keyboard only: Enter on a palette button adds a step ready to name; C conn
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
 });
 
+test('a notice covers none of the lane controls: while it shows, Show lanes and View as still work', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  // A fix applied from the Findings panel says so in a notice at the bottom of the window.
+  await stepByLabel(page, 'Pack order').click();
+  await page.keyboard.press('Delete');
+  await page.getByRole('tab', { name: 'Findings' }).click();
+  await page.getByRole('button', { name: "Add a start before 'Shipped'" }).click();
+  const notice = page.locator('.lf-notice');
+  await expect(notice).toContainText("Applied: Add a start before 'Shipped'");
+  const showLanes = page.getByRole('button', { name: 'Show lanes' });
+  const box = (await notice.boundingBox())!;
+  for (const control of [showLanes, page.getByRole('combobox', { name: 'View as' })]) {
+    const other = (await control.boundingBox())!;
+    const apart =
+      box.x + box.width <= other.x ||
+      other.x + other.width <= box.x ||
+      box.y + box.height <= other.y ||
+      other.y + other.height <= box.y;
+    expect(apart, 'the notice is drawn over a lane control').toBe(true);
+  }
+  // Clicked at once, while the notice still shows.
+  await showLanes.click();
+  await expect(showLanes).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    page.getByRole('list', { name: 'Lanes' }).getByRole('listitem').first(),
+  ).toBeVisible();
+  await page.getByRole('combobox', { name: 'View as' }).selectOption({ label: 'Me' });
+  await expect(page.locator('.lf-node.is-dimmed').first()).toBeVisible();
+  await expect(notice).toBeVisible();
+});
+
 for (const size of [
   { width: 1280, height: 800 },
   { width: 1024, height: 700 },
