@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { generateMap } from '../bench/generateMap';
-import { spaghettiMap } from '../src/analyzer/testing/hardMaps';
+import { nearTrapMap, spaghettiMap } from '../src/analyzer/testing/hardMaps';
 import { pasteMapFile, stepByLabel } from './helpers';
 
 /**
@@ -510,4 +510,23 @@ test('a map whose loops tangle (1,000 steps, 4 arrows each) opened from the File
   await expect(figure('Rework share')).toHaveText(/^\d+%$/);
   await expect(panel).not.toContainText('lower bound');
   await expect(panel).not.toContainText('approximate');
+});
+
+test('a loop that cases leave once in 100 million passes, opened from the File menu: the figures read "approximate" and a note names the loop and the residual reached', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await pasteMapFile(page, nearTrapMap(400));
+  await sideTab(page, 'Findings').click();
+  const panel = page.getByRole('region', { name: 'Findings' });
+  const figure = (name: string) =>
+    panel.locator('.lf-metrics > div').filter({ hasText: name }).locator('dd');
+  await expect(figure('Expected time per case')).toHaveText(/ \(approximate\)$/, {
+    timeout: 60_000,
+  });
+  await expect(figure('Rework share')).toHaveText(/^\d+% \(approximate\)$/);
+  await expect(panel).toContainText(
+    /The figures are approximate: the expected visits in the loop through 'Step 0', 'Step 1', 'Step 2' and 397 more did not converge \(relative residual \d\.\de-\d+\)\./,
+  );
+  await expect(panel).not.toContainText('lower bound');
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleMap } from '../model';
 import { analyze } from './analyze';
 import { nodeFigure } from './nodeFigure';
+import { nearTrapMap, tangledMap } from './testing/hardMaps';
 import { mapOf } from './testing/mapOf';
 
 describe('analyze metrics', () => {
@@ -46,6 +47,32 @@ describe('analyze metrics', () => {
       ['__proto__']: 0.5,
       b: 0.5,
     });
+  });
+
+  it('calls the figures approximate only when a loop truly cannot be solved, naming the loop and the residual it reached', () => {
+    // Cases leave the loop once in 100 million passes: visits of ~1e8 per step are past
+    // what double precision can solve to a relative residual of 1e-9.
+    const { metrics } = analyze(nearTrapMap(400));
+    if (!metrics.available) throw new Error(metrics.unavailableReason);
+    expect(metrics.precision.visits).toBe('approximate');
+    expect(metrics.precision.reworkShare).toBe('approximate');
+    const unconverged = metrics.precision.unconverged;
+    expect(unconverged?.nodeIds).toHaveLength(400);
+    expect(unconverged?.nodeIds).toContain('n0');
+    expect(unconverged?.residual).toBeGreaterThan(1e-9);
+    expect(metrics.notes).toContain(
+      `The figures are approximate: the expected visits in the loop through 'Step 0', 'Step 1', 'Step 2' and 397 more did not converge (relative residual ${unconverged?.residual.toExponential(1)}).`,
+    );
+    // The same chain with a real exit is solved exactly, with no such note.
+    const exact = analyze(tangledMap(400)).metrics;
+    if (!exact.available) throw new Error(exact.unavailableReason);
+    expect(exact.precision).toMatchObject({
+      visits: 'exact',
+      reworkShare: 'exact',
+      unconverged: null,
+    });
+    expect(exact.precision.residual).toBeLessThanOrEqual(1e-9);
+    expect(exact.notes.join(' ')).not.toMatch(/approximate/);
   });
 
   it('is unavailable, with a reason, when a case can be trapped', () => {

@@ -104,6 +104,22 @@ export function spaghettiMap(size: number, seed = 11): ProcessMap {
 }
 
 /**
+ * A tangled chain (see tangledMap) whose last check sends work back to the first step with
+ * chance `stay` (e.g. 0.99999999): cases almost never leave, so the expected visits run to
+ * ~1/(1 - stay) and double precision cannot solve them to a relative residual of 1e-9.
+ * @example nearTrapMap(200).edges.find((e) => e.id === 'b199')?.target // 'n0'
+ */
+export function nearTrapMap(size: number, stay = 0.99999999): ProcessMap {
+  return chainMap(`Near trap ${size}`, size, 7, (i) =>
+    i === size - 1
+      ? { label: `Final check ${i}?`, back: 0, no: stay }
+      : i % 5 === 4
+        ? { label: `Check ${i}?`, back: Math.max(0, i - 7), no: 0.2 }
+        : null,
+  );
+}
+
+/**
  * Rework loops inside rework loops, `levels` deep: a chain of `size` steps in blocks of
  * 4, 16, 64, ... 4^levels steps; the last step of each block is a decision whose "No"
  * (chance 0.3 for the innermost loops down to 0.05 for the outermost) sends work back to the
