@@ -118,9 +118,9 @@ export function findSoundBlocks(g: FlowGraph): SoundBlocks {
   };
   const stamp = scratch.int32(g.n).fill(-1);
   const queue = scratch.int32(g.n);
-  const explorer = new BlockExplorer(g, jump);
+  const explorer = blockExplorer(g, jump);
   const splitOf = scratch.int32(g.n).fill(-1);
-  const branches = new BranchReader(g, jump, splitOf);
+  const branches = branchReader(g, jump, splitOf);
   // Nodes and arrows read while outlining fragments: beyond this, no more are tried.
   let budget = 8 * (g.n + g.edges.length) + 1000;
   const splits = splitsInPostorder(g);
@@ -178,14 +178,14 @@ export function findSoundBlocks(g: FlowGraph): SoundBlocks {
     }
     if (!fine) continue;
     let verdict: 'sound' | 'unsound' | 'too large';
-    const played = !branches.sound(s, join);
+    const played = !branchesSound(branches, s, join);
     if (!played) {
       verdict = 'sound';
       result.byBranches++;
       result.chains.push({ split: s, join, branches: branches.ends });
       explorer.crowdedJoins = [join];
     } else {
-      verdict = explorer.check(s, join, members.length);
+      verdict = checkBlock(explorer, s, join, members.length);
       result.states += explorer.states;
     }
     if (verdict === 'too large') {
@@ -205,154 +205,178 @@ export function findSoundBlocks(g: FlowGraph): SoundBlocks {
 }
 
 /**
- * Plays the token game inside one fragment, from the split's firing to the join's, with the
- * sound blocks inside folded (a token before their split moves to their join's arrows out).
+ * What playing the token game inside fragments needs, kept for every fragment of one
+ * analysis, and what the last check found.
+ *
+ * An object literal and plain functions rather than a class, here and in BranchReader: an
+ * instance's shape is reached by adding its fields one by one, and V8 holds such shapes
+ * only while an instance lives, so after each full garbage collection between two analyses
+ * the shape was made anew and the optimized code of the hot loops that read it was thrown
+ * away (V8's "weak objects" deoptimization: 2 ms of a 10 ms analysis of a 10,000-step map).
+ * A literal's shape is kept by the function that makes it.
  */
-class BlockExplorer {
-  states = 0;
-  crowdedJoins: number[] = [];
-  private readonly count: Int32Array;
-  private readonly atNode: Int32Array;
-  private readonly ran: Int32Array;
-  private round = 0;
+interface BlockExplorer {
+  g: FlowGraph;
+  jump: Int32Array;
+  count: Int32Array;
+  atNode: Int32Array;
+  ran: Int32Array;
+  round: number;
+  /** States the last check explored. */
+  states: number;
+  /** The joins the last check saw hold two tokens at once. */
+  crowdedJoins: number[];
+}
 
-  constructor(
-    private readonly g: FlowGraph,
-    private readonly jump: Int32Array,
-  ) {
-    this.count = scratch.int32(g.edges.length);
-    this.atNode = scratch.int32(g.n);
-    this.ran = scratch.int32(g.n).fill(-1);
-  }
+function blockExplorer(g: FlowGraph, jump: Int32Array): BlockExplorer {
+  return {
+    g,
+    jump,
+    count: scratch.int32(g.edges.length),
+    atNode: scratch.int32(g.n),
+    ran: scratch.int32(g.n).fill(-1),
+    round: 0,
+    states: 0,
+    crowdedJoins: [],
+  };
+}
 
-  /** 'sound', 'unsound' (some case can go wrong or some step never runs), or 'too large'. */
-  check(s: number, j: number, size: number): 'sound' | 'unsound' | 'too large' {
-    const { g, jump, count, atNode, ran } = this;
-    const round = ++this.round;
-    this.crowdedJoins = [];
-    const markings: Int32Array[] = [];
-    const ids = new Map<string, number>();
-    const from: number[] = [];
-    const to: number[] = [];
-    const finals: number[] = [];
-    let ranCount = 0;
-    const run = (v: number) => {
-      if (ran[v] !== round) {
-        ran[v] = round;
-        ranCount++;
-      }
-    };
-    const intern = (m: Int32Array): number => {
-      const key = m.join(',');
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = markings.length;
-        ids.set(key, id);
-        markings.push(m);
-      }
-      return id;
-    };
-    const successor = (i: number, m: Int32Array, drop: number[], add: ArrayLike<number>) => {
-      from.push(i);
-      to.push(intern(nextMarking(m, drop, add)));
-    };
-    const outs = (v: number) => g.outEdge.subarray(g.outStart[v]!, g.outStart[v + 1]!);
-    intern(Int32Array.from(outs(s)).sort());
-    let verdict: 'sound' | 'unsound' | 'too large' = 'sound';
-    let crowdedSeen: Set<number> | null = null;
-    for (let i = 0; i < markings.length && verdict === 'sound'; i++) {
-      const m = markings[i]!;
-      if (markings.length > BLOCK_BOUND || m.length > MAX_TOKENS) {
-        verdict = 'too large';
-        break;
-      }
-      for (let p = 0; p < m.length; p++) {
-        count[m[p]!]!++;
-        atNode[g.edgeTarget[m[p]!]!]!++;
-      }
-      for (let p = 0; p < m.length && verdict === 'sound'; p++) {
-        const a = m[p]!;
-        if (p > 0 && m[p - 1] === a) continue;
-        const v = g.edgeTarget[a]!;
-        if (isJoinAt(g, v)) {
-          if (atNode[v]! >= 2 && !crowdedSeen?.has(v)) {
-            crowdedSeen ??= new Set();
-            crowdedSeen.add(v);
-            this.crowdedJoins.push(v);
+/**
+ * Plays the token game inside one fragment, from the split's firing to the join's, with the
+ * sound blocks inside folded (a token before their split moves to their join's arrows out):
+ * 'sound', 'unsound' (some case can go wrong or some step never runs), or 'too large'.
+ */
+function checkBlock(
+  x: BlockExplorer,
+  s: number,
+  j: number,
+  size: number,
+): 'sound' | 'unsound' | 'too large' {
+  const { g, jump, count, atNode, ran } = x;
+  const round = ++x.round;
+  x.crowdedJoins = [];
+  const markings: Int32Array[] = [];
+  const ids = new Map<string, number>();
+  const from: number[] = [];
+  const to: number[] = [];
+  const finals: number[] = [];
+  let ranCount = 0;
+  const run = (v: number) => {
+    if (ran[v] !== round) {
+      ran[v] = round;
+      ranCount++;
+    }
+  };
+  const intern = (m: Int32Array): number => {
+    const key = m.join(',');
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = markings.length;
+      ids.set(key, id);
+      markings.push(m);
+    }
+    return id;
+  };
+  const successor = (i: number, m: Int32Array, drop: number[], add: ArrayLike<number>) => {
+    from.push(i);
+    to.push(intern(nextMarking(m, drop, add)));
+  };
+  const outs = (v: number) => g.outEdge.subarray(g.outStart[v]!, g.outStart[v + 1]!);
+  intern(Int32Array.from(outs(s)).sort());
+  let verdict: 'sound' | 'unsound' | 'too large' = 'sound';
+  let crowdedSeen: Set<number> | null = null;
+  for (let i = 0; i < markings.length && verdict === 'sound'; i++) {
+    const m = markings[i]!;
+    if (markings.length > BLOCK_BOUND || m.length > MAX_TOKENS) {
+      verdict = 'too large';
+      break;
+    }
+    for (let p = 0; p < m.length; p++) {
+      count[m[p]!]!++;
+      atNode[g.edgeTarget[m[p]!]!]!++;
+    }
+    for (let p = 0; p < m.length && verdict === 'sound'; p++) {
+      const a = m[p]!;
+      if (p > 0 && m[p - 1] === a) continue;
+      const v = g.edgeTarget[a]!;
+      if (isJoinAt(g, v)) {
+        if (atNode[v]! >= 2 && !crowdedSeen?.has(v)) {
+          crowdedSeen ??= new Set();
+          crowdedSeen.add(v);
+          x.crowdedJoins.push(v);
+        }
+        let enabled = true;
+        for (let k = g.inStart[v]!; k < g.inStart[v + 1]! && enabled; k++) {
+          enabled = count[g.inEdge[k]!]! > 0;
+        }
+        // Each arrow in: the first of its tokens in m (m is sorted).
+        const drop: number[] = [];
+        if (enabled) {
+          for (let q = 0; q < m.length; q++) {
+            const b = m[q]!;
+            if (g.edgeTarget[b] === v && (q === 0 || m[q - 1] !== b)) drop.push(q);
           }
-          let enabled = true;
-          for (let k = g.inStart[v]!; k < g.inStart[v + 1]! && enabled; k++) {
-            enabled = count[g.inEdge[k]!]! > 0;
-          }
-          // Each arrow in: the first of its tokens in m (m is sorted).
-          const drop: number[] = [];
-          if (enabled) {
-            for (let q = 0; q < m.length; q++) {
-              const b = m[q]!;
-              if (g.edgeTarget[b] === v && (q === 0 || m[q - 1] !== b)) drop.push(q);
-            }
-          }
-          if (!enabled) continue;
-          run(v);
-          if (v === j) {
-            // The block's end: the case leaves it, and nothing may stay behind.
-            if (drop.length !== m.length) verdict = 'unsound';
-            else finals.push(i);
-            continue;
-          }
-          successor(i, m, drop, outs(v));
+        }
+        if (!enabled) continue;
+        run(v);
+        if (v === j) {
+          // The block's end: the case leaves it, and nothing may stay behind.
+          if (drop.length !== m.length) verdict = 'unsound';
+          else finals.push(i);
           continue;
         }
-        run(v);
-        // Two tokens of one case before one step: it would run twice.
-        if (atNode[v]! >= 2) {
-          verdict = 'unsound';
-          break;
-        }
-        if (jump[v]! >= 0) successor(i, m, [p], outs(jump[v]!));
-        else if (g.kind[v] === KIND_PARALLEL) successor(i, m, [p], outs(v));
-        else
-          for (let k = g.outStart[v]!; k < g.outStart[v + 1]!; k++)
-            successor(i, m, [p], [g.outEdge[k]!]);
+        successor(i, m, drop, outs(v));
+        continue;
       }
-      for (let p = 0; p < m.length; p++) {
-        count[m[p]!] = 0;
-        atNode[g.edgeTarget[m[p]!]!] = 0;
+      run(v);
+      // Two tokens of one case before one step: it would run twice.
+      if (atNode[v]! >= 2) {
+        verdict = 'unsound';
+        break;
       }
+      if (jump[v]! >= 0) successor(i, m, [p], outs(jump[v]!));
+      else if (g.kind[v] === KIND_PARALLEL) successor(i, m, [p], outs(v));
+      else
+        for (let k = g.outStart[v]!; k < g.outStart[v + 1]!; k++)
+          successor(i, m, [p], [g.outEdge[k]!]);
     }
-    this.states = markings.length;
-    if (verdict !== 'sound') return verdict;
-    // Every step inside runs in some case.
-    if (ranCount !== size) return 'unsound';
-    // Every state can still end the block: search back from the states where the join fires.
-    const states = markings.length;
-    const predStart = new Int32Array(states + 1);
-    for (let t = 0; t < to.length; t++) predStart[to[t]! + 1]!++;
-    for (let x = 0; x < states; x++) predStart[x + 1]! += predStart[x]!;
-    const pred = new Int32Array(to.length);
-    const fill = predStart.slice(0, states);
-    for (let t = 0; t < to.length; t++) pred[fill[to[t]!]!++] = from[t]!;
-    const good = new Uint8Array(states);
-    const queue = new Int32Array(states);
-    let tail = 0;
-    for (const f of finals) {
-      if (good[f] === 0) {
-        good[f] = 1;
-        queue[tail++] = f;
-      }
+    for (let p = 0; p < m.length; p++) {
+      count[m[p]!] = 0;
+      atNode[g.edgeTarget[m[p]!]!] = 0;
     }
-    for (let head = 0; head < tail; head++) {
-      const x = queue[head]!;
-      for (let k = predStart[x]!; k < predStart[x + 1]!; k++) {
-        const y = pred[k]!;
-        if (good[y] === 0) {
-          good[y] = 1;
-          queue[tail++] = y;
-        }
-      }
-    }
-    return tail === states ? 'sound' : 'unsound';
   }
+  x.states = markings.length;
+  if (verdict !== 'sound') return verdict;
+  // Every step inside runs in some case.
+  if (ranCount !== size) return 'unsound';
+  // Every state can still end the block: search back from the states where the join fires.
+  const states = markings.length;
+  const predStart = new Int32Array(states + 1);
+  for (let t = 0; t < to.length; t++) predStart[to[t]! + 1]!++;
+  for (let x = 0; x < states; x++) predStart[x + 1]! += predStart[x]!;
+  const pred = new Int32Array(to.length);
+  const fill = predStart.slice(0, states);
+  for (let t = 0; t < to.length; t++) pred[fill[to[t]!]!++] = from[t]!;
+  const good = new Uint8Array(states);
+  const queue = new Int32Array(states);
+  let tail = 0;
+  for (const f of finals) {
+    if (good[f] === 0) {
+      good[f] = 1;
+      queue[tail++] = f;
+    }
+  }
+  for (let head = 0; head < tail; head++) {
+    const x = queue[head]!;
+    for (let k = predStart[x]!; k < predStart[x + 1]!; k++) {
+      const y = pred[k]!;
+      if (good[y] === 0) {
+        good[y] = 1;
+        queue[tail++] = y;
+      }
+    }
+  }
+  return tail === states ? 'sound' : 'unsound';
 }
 
 /**
@@ -362,82 +386,92 @@ class BlockExplorer {
  * still reach that arrow. One token per branch then never meets another, can always go on to
  * the join, and the join fires once with nothing left behind.
  */
-class BranchReader {
-  private readonly owner: Int32Array;
-  private readonly back: Int32Array;
-  private readonly queue: Int32Array;
-  private next = 0;
+interface BranchReader {
+  g: FlowGraph;
+  jump: Int32Array;
+  splitOf: Int32Array;
+  /** Per node: the branch that reached it (branches numbered across all blocks), or -1. */
+  owner: Int32Array;
+  back: Int32Array;
+  queue: Int32Array;
+  /** The number the next block's first branch gets. */
+  next: number;
   /** The last block read: per branch that holds a step, its first step and its last. */
-  ends: [number, number][] = [];
+  ends: [number, number][];
+}
 
-  constructor(
-    private readonly g: FlowGraph,
-    private readonly jump: Int32Array,
-    private readonly splitOf: Int32Array,
-  ) {
-    this.owner = scratch.int32(g.n).fill(-1);
-    this.back = scratch.int32(g.n).fill(-1);
-    this.queue = scratch.int32(g.n);
-  }
+function branchReader(g: FlowGraph, jump: Int32Array, splitOf: Int32Array): BranchReader {
+  return {
+    g,
+    jump,
+    splitOf,
+    owner: scratch.int32(g.n).fill(-1),
+    back: scratch.int32(g.n).fill(-1),
+    queue: scratch.int32(g.n),
+    next: 0,
+    ends: [],
+  };
+}
 
-  sound(s: number, j: number): boolean {
-    const { g, jump, splitOf, owner, back, queue } = this;
-    const first = this.next; // this block's branches are numbered first, first + 1, ...
-    this.next += g.outStart[s + 1]! - g.outStart[s]!;
-    const shared = (w: number) => owner[w]! >= first && owner[w]! < this.next;
-    const ends: [number, number][] = [];
-    this.ends = ends;
-    for (let k = g.outStart[s]!; k < g.outStart[s + 1]!; k++) {
-      const branch = first + k - g.outStart[s]!;
-      const t = g.outTarget[k]!;
-      if (t === j) continue; // an empty branch: the arrow itself is its way into the join
-      if (shared(t)) return false; // two branches meet: two tokens before one step
-      let arrowsIn = 0;
-      let last = -1; // the step whose arrow enters the join
-      let head = 0;
-      let tail = 0;
-      owner[t] = branch;
-      queue[tail++] = t;
-      while (head < tail) {
-        const u = queue[head++]!;
-        if (g.kind[u] === KIND_PARALLEL && jump[u]! < 0) return false;
-        const from = jump[u]! >= 0 ? jump[u]! : u;
-        if (from !== u) owner[from] = branch;
-        for (let q = g.outStart[from]!; q < g.outStart[from + 1]!; q++) {
-          const w = g.outTarget[q]!;
-          if (w === j) {
-            arrowsIn++;
-            last = from;
-          } else if (owner[w] !== branch) {
-            if (shared(w)) return false;
-            owner[w] = branch;
-            queue[tail++] = w;
-          }
+/** Whether the block from split `s` to join `j` is sound by its branches alone (see BranchReader). */
+function branchesSound(r: BranchReader, s: number, j: number): boolean {
+  const { g, jump, splitOf, owner, back, queue } = r;
+  const first = r.next; // this block's branches are numbered first, first + 1, ...
+  r.next += g.outStart[s + 1]! - g.outStart[s]!;
+  const next = r.next;
+  const shared = (w: number) => owner[w]! >= first && owner[w]! < next;
+  const ends: [number, number][] = [];
+  r.ends = ends;
+  for (let k = g.outStart[s]!; k < g.outStart[s + 1]!; k++) {
+    const branch = first + k - g.outStart[s]!;
+    const t = g.outTarget[k]!;
+    if (t === j) continue; // an empty branch: the arrow itself is its way into the join
+    if (shared(t)) return false; // two branches meet: two tokens before one step
+    let arrowsIn = 0;
+    let last = -1; // the step whose arrow enters the join
+    let head = 0;
+    let tail = 0;
+    owner[t] = branch;
+    queue[tail++] = t;
+    while (head < tail) {
+      const u = queue[head++]!;
+      if (g.kind[u] === KIND_PARALLEL && jump[u]! < 0) return false;
+      const from = jump[u]! >= 0 ? jump[u]! : u;
+      if (from !== u) owner[from] = branch;
+      for (let q = g.outStart[from]!; q < g.outStart[from + 1]!; q++) {
+        const w = g.outTarget[q]!;
+        if (w === j) {
+          arrowsIn++;
+          last = from;
+        } else if (owner[w] !== branch) {
+          if (shared(w)) return false;
+          owner[w] = branch;
+          queue[tail++] = w;
         }
       }
-      if (arrowsIn !== 1) return false;
-      // Every step of the branch can still reach the join: search back from `last`.
-      let reached = 0;
-      let bh = 0;
-      let bt = 0;
-      const start = splitOf[last]! >= 0 ? splitOf[last]! : last;
-      back[start] = branch;
-      queue[bt++] = start;
-      while (bh < bt) {
-        const u = queue[bh++]!;
-        reached++;
-        for (let q = g.inStart[u]!; q < g.inStart[u + 1]!; q++) {
-          let w = g.inSource[q]!;
-          if (splitOf[w]! >= 0 && owner[w] === branch) w = splitOf[w]!;
-          if (owner[w] === branch && back[w] !== branch) {
-            back[w] = branch;
-            queue[bt++] = w;
-          }
-        }
-      }
-      if (reached !== tail) return false;
-      ends.push([t, last]);
     }
-    return true;
+    if (arrowsIn !== 1) return false;
+    // Every step of the branch can still reach the join: search back from `last`.
+    let reached = 0;
+    let bh = 0;
+    let bt = 0;
+    const start = splitOf[last]! >= 0 ? splitOf[last]! : last;
+    back[start] = branch;
+    queue[bt++] = start;
+    while (bh < bt) {
+      const u = queue[bh++]!;
+      reached++;
+      for (let q = g.inStart[u]!; q < g.inStart[u + 1]!; q++) {
+        let w = g.inSource[q]!;
+        if (splitOf[w]! >= 0 && owner[w] === branch) w = splitOf[w]!;
+        if (owner[w] === branch && back[w] !== branch) {
+          back[w] = branch;
+          queue[bt++] = w;
+        }
+      }
+    }
+    if (reached !== tail) return false;
+    ends.push([t, last]);
   }
+  return true;
 }
