@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { openBlankMap, stepByLabel, typeLabel } from './helpers';
+import { openBlankMap, pasteMapFile, stepByLabel, typeLabel } from './helpers';
 
 // Issue 15, item 4: Tidy up top to bottom or left to right, remembered per map.
 
@@ -105,4 +105,58 @@ test('after Tidy up the whole new layout is in view, not the old one', async ({ 
       { timeout: 15_000 },
     )
     .toBe(true);
+});
+
+test('after Tidy up a map too long to read whole is shown from its start, and the view jumps there once instead of drifting through the map', async ({
+  page,
+}) => {
+  const length = 300; // over the 200 steps above which only what is in view is drawn
+  const nodes = [{ id: 's', kind: 'start', label: 'Order in', position: { x: 0, y: 0 } }];
+  const edges = [];
+  for (let i = 0; i < length; i++) {
+    nodes.push({
+      id: `a${i}`,
+      kind: 'action',
+      label: `Step ${i}`,
+      position: { x: 0, y: 120 * (i + 1) },
+    });
+    edges.push({ id: `e${i}`, source: i === 0 ? 's' : `a${i - 1}`, target: `a${i}` });
+  }
+  nodes.push({ id: 'e', kind: 'end', label: 'Done', position: { x: 0, y: 120 * (length + 1) } });
+  edges.push({ id: 'e-end', source: `a${length - 1}`, target: 'e' });
+  await pasteMapFile(page, { name: 'Long row', nodes, edges });
+  await expect(stepByLabel(page, 'Order in')).toBeVisible();
+  // Every view the canvas shows from here on, frame by frame.
+  await page.evaluate(() => {
+    const views: string[] = [];
+    (window as unknown as { __views: string[] }).__views = views;
+    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement;
+    const frame = () => {
+      const now = viewport.style.transform;
+      if (views.at(-1) !== now) views.push(now);
+      requestAnimationFrame(frame);
+    };
+    frame();
+  });
+  await page.getByRole('combobox', { name: 'Tidy up direction' }).selectOption('right');
+  // Laid out left to right, from its start, at a zoom where labels read.
+  await expect
+    .poll(async () => {
+      const start = await stepByLabel(page, 'Order in').boundingBox();
+      const next = await stepByLabel(page, 'Step 0').boundingBox();
+      return !!start && !!next && next.x > start.x + start.width && Math.abs(next.y - start.y) < 5;
+    })
+    .toBe(true);
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  const start = (await stepByLabel(page, 'Order in').boundingBox())!;
+  expect(start.x).toBeGreaterThanOrEqual(pane.x);
+  expect(start.x + start.width).toBeLessThanOrEqual(pane.x + pane.width);
+  await expect(stepByLabel(page, 'Done')).toHaveCount(0); // 300 steps away: not drawn
+  await page.waitForTimeout(600);
+  const views = await page.evaluate(() => (window as unknown as { __views: string[] }).__views);
+  // The view before and the view after: no frames of an animation between them.
+  expect(views).toHaveLength(2);
+  const zoom = Number(/scale\(([\d.]+)\)/.exec(views[1]!)?.[1]);
+  expect(zoom).toBeGreaterThanOrEqual(0.6);
+  expect(zoom).toBeLessThanOrEqual(1.2);
 });

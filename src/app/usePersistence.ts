@@ -7,6 +7,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { viewForLayout } from '../canvas/viewForLayout';
 import { looksLikeDiagramText } from '../io/importAnyFile';
 import {
   importFileInWorker,
@@ -188,6 +189,11 @@ export function usePersistence(
           edits.push({ type: 'updateSettings', patch: { layoutDirection: way } });
         }
         editor.getState().applyEdits(edits);
+        // The view moves to the new layout in the same frame as the steps, not after them:
+        // on a big map an animated fit drew every view on its way, each a long frame.
+        const { width, height, minZoom, maxZoom } = flowStore.getState();
+        const view = viewForLayout(map(), { width, height }, { minZoom, maxZoom });
+        if (view) void flow.setViewport(view);
         if (done.layout === 'layered') {
           editor
             .getState()

@@ -1,8 +1,6 @@
-import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useReactFlow } from '@xyflow/react';
 import { type ReactNode, useRef, useState } from 'react';
 import { useFitLanes, useTidyInLanes } from '../canvas/LaneControls';
-import { whenDrawn } from '../canvas/whenDrawn';
-import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import type { LayoutDirection } from '../model';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
 import { AnalysisBadge } from './AnalysisBadge';
@@ -56,7 +54,6 @@ export function Toolbar({ extra }: { extra?: ReactNode } = {}) {
   const theme = useEditor((s) => s.theme);
   const name = useEditor((s) => s.map.name);
   const { fitView } = useReactFlow();
-  const flowStore = useStoreApi();
   const library = useLibrary();
   const [busy, setBusy] = useState(false);
   const tidyInLanes = useTidyInLanes();
@@ -68,23 +65,8 @@ export function Toolbar({ extra }: { extra?: ReactNode } = {}) {
     if (store.getState().lanes) return tidyInLanes();
     setBusy(true);
     try {
-      if (await library.tidyUp(way)) {
-        // Fit the new layout once React Flow has it (fitting sooner fits the old one).
-        await whenDrawn(flowStore, store.getState().map.nodes[0]);
-        // A map too big to read when fitted is shown from its start, as when it is opened:
-        // fitting thousands of steps would draw every one of them at once.
-        const { width, height } = flowStore.getState();
-        const ids = openingStepIds(store.getState().map, { width, height });
-        requestAnimationFrame(
-          () =>
-            void fitView({
-              padding: ids ? FIT_PADDING : 0.2,
-              duration: 300,
-              includeHiddenNodes: true,
-              ...(ids ? { nodes: ids.map((id) => ({ id })), maxZoom: 1.2 } : {}),
-            }),
-        );
-      }
+      // Tidy up shows the new layout itself: fitted, or from its start on a big map.
+      await library.tidyUp(way);
     } finally {
       setBusy(false);
     }

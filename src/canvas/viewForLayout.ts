@@ -1,0 +1,52 @@
+import { getViewportForBounds, type Viewport } from '@xyflow/react';
+import { stepSize } from '../layout/nodeSize';
+import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
+import type { ProcessMap } from '../model';
+
+/** The zooms the canvas allows. */
+export interface ZoomRange {
+  minZoom: number;
+  maxZoom: number;
+}
+
+/** A map too big to read when fitted is shown no closer than this (as when it is opened). */
+const OPENING_MAX_ZOOM = 1.2;
+
+/**
+ * The view a freshly laid-out map is shown in, worked out from the steps' new positions
+ * alone, so the canvas can move there in the same frame as the steps (React Flow's fitView
+ * needs the steps drawn first, then draws every view on its way there): the whole map
+ * fitted when it can be read that way, else its beginning (openingStepIds), as when the map
+ * is opened. Null for an empty map or a canvas with no size.
+ * @example viewForLayout(map, { width: 1000, height: 700 }, { minZoom: 0.05, maxZoom: 3 })
+ */
+export function viewForLayout(
+  map: Pick<ProcessMap, 'nodes' | 'edges'>,
+  canvas: { width: number; height: number },
+  zoom: ZoomRange,
+): Viewport | null {
+  if (map.nodes.length === 0 || canvas.width <= 0 || canvas.height <= 0) return null;
+  const ids = openingStepIds(map, canvas);
+  const wanted = ids && new Set(ids);
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const node of map.nodes) {
+    if (wanted && !wanted.has(node.id)) continue;
+    const { width, height } = stepSize(node);
+    x0 = Math.min(x0, node.position.x);
+    y0 = Math.min(y0, node.position.y);
+    x1 = Math.max(x1, node.position.x + width);
+    y1 = Math.max(y1, node.position.y + height);
+  }
+  if (!Number.isFinite(x0)) return null;
+  return getViewportForBounds(
+    { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+    canvas.width,
+    canvas.height,
+    zoom.minZoom,
+    ids ? Math.min(OPENING_MAX_ZOOM, zoom.maxZoom) : zoom.maxZoom,
+    FIT_PADDING,
+  );
+}
