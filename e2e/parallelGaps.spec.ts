@@ -364,6 +364,6 @@ test('a rework loop inside a parallel branch: the Findings tab shows both the wo
   await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
   const metrics = findings(page).locator('.lf-metrics');
   // Picking takes two passes on average (60 min), beside 45 min of invoicing, then shipping.
-  await expect(metrics).toContainText('Expected time per case115 min');
+  await expect(metrics).toContainText('Work time per case115 min');
   await expect(metrics).toContainText('Lead time per case70 min (estimate)');
 });

@@ -214,13 +214,19 @@ export function computeMetrics(
   };
 }
 
-/** Which figures are exact, from how the visits were solved. */
+/**
+ * Which figures are exact: from how the visits were solved, and whether cases run as drawn
+ * (the visits read every parallel block as running each branch once and its join once).
+ */
 function metricsPrecision(ctx: AnalysisContext, visits: Visits): MetricsPrecision {
   const c = visits.approximateComp;
+  const cases = ctx.cases;
+  const asDrawn =
+    cases === null || (cases.complete && !cases.waits.includes(1) && !cases.doubled.includes(1));
   if (c === -1) {
     return {
-      visits: 'exact',
-      reworkShare: visits.firstVisitsBounded ? 'lower-bound' : 'exact',
+      visits: asDrawn ? 'exact' : 'approximate',
+      reworkShare: !asDrawn ? 'approximate' : visits.firstVisitsBounded ? 'lower-bound' : 'exact',
       residual: visits.residual,
       unconverged: null,
     };

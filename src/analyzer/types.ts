@@ -100,7 +100,9 @@ export interface MetricsPrecision {
   /**
    * Expected visits and everything computed from them (minutes per case, time per case, end
    * and dead-end chances, the leverage hours): 'exact' when every solve reached a relative
-   * residual of at most 1e-9, 'approximate' when one did not converge.
+   * residual of at most 1e-9; 'approximate' when one did not converge, or when cases do not
+   * always run as drawn (a join can wait forever, branches meet without one) or the parallel
+   * parts were too large to check in full: the figures then read the map as if they did.
    */
   visits: 'exact' | 'approximate';
   /**
@@ -111,7 +113,7 @@ export interface MetricsPrecision {
   reworkShare: 'exact' | 'lower-bound' | 'approximate';
   /** Largest relative residual ||b - (I - Q)^T v|| / ||b|| over the loops solved (0 without loops). */
   residual: number;
-  /** When the visits are approximate: the loop whose solve did not converge, and its residual. */
+  /** When a solve did not converge: its loop, and the residual it reached (else null). */
   unconverged: { nodeIds: string[]; residual: number } | null;
 }
 

@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type AnalysisReport, analyze } from '../analyzer';
 import { spaghettiMap } from '../analyzer/testing/hardMaps';
+import { mapOf } from '../analyzer/testing/mapOf';
 import { exampleMap, type ProcessMap } from '../model';
 import { createEditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider } from '../store/EditorStoreContext';
@@ -61,5 +62,29 @@ describe('MetricsSummary', () => {
     const { figure } = show(map, { ...report, metrics });
     expect(figure('Expected time per case')).toBe('21.7 min (approximate)');
     expect(figure('Rework share')).toMatch(/^\d+% \(approximate\)$/);
+  });
+
+  it('names the work time and the lead time when parallel work makes them differ', () => {
+    const map = mapOf(
+      's:s:Signed p:p g:a:Order_gift u:a:Set_up_project j:p w:a:Welcome_email e:e:Done',
+      's>p p>g p>u g>j u>j j>w w>e',
+    );
+    const minutes: Record<string, number> = { g: 30, u: 60, w: 10 };
+    for (const n of map.nodes) if (n.kind === 'action') n.durationMinutes = minutes[n.id];
+    const { figure, text } = show(map);
+    expect(figure('Work time per case')).toBe('100 min');
+    expect(figure('Lead time per case')).toBe('70 min');
+    expect(text).not.toContain('Expected time per case');
+  });
+
+  it('marks both times approximate when cases do not run as drawn', () => {
+    const map = mapOf(
+      's:s p:p d:d:Urgent? a:a:Rush b:a:Plan u:a:Set_up j:p e:e',
+      's>p p>d p>u d>a:Yes d>b:No a>j b>j u>j j>e',
+    );
+    for (const n of map.nodes) if (n.kind === 'action') n.durationMinutes = n.id === 'u' ? 60 : 20;
+    const { figure } = show(map);
+    expect(figure('Work time per case')).toMatch(/^[\d.]+ min \(approximate\)$/);
+    expect(figure('Lead time per case')).toMatch(/^[\d.]+ min \(estimate\) \(approximate\)$/);
   });
 });

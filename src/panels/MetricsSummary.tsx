@@ -34,23 +34,31 @@ export function MetricsSummary() {
   }
   const names = new Map(labelOf.map((n) => [n.id, n.label]));
   const approximate = metrics.precision.visits === 'approximate';
+  // With parallel work the two times differ: each is named for what it is.
+  const lead =
+    metrics.leadTime && metrics.leadTime.minutes !== metrics.cycleTimeMinutes
+      ? metrics.leadTime
+      : null;
   return (
     <dl className="lf-metrics">
       <div>
         <dt title="Work time: every step's time, parallel branches counted in full">
-          Expected time per case
+          {lead ? 'Work time per case' : 'Expected time per case'}
         </dt>
         <dd>
           {minutes(metrics.cycleTimeMinutes)}
           {approximate && ' (approximate)'}
         </dd>
       </div>
-      {metrics.leadTime && metrics.leadTime.minutes !== metrics.cycleTimeMinutes && (
+      {lead && (
         <div>
-          <dt>Lead time per case</dt>
+          <dt title="Lead time: from start to end, a parallel block taking its longest branch">
+            Lead time per case
+          </dt>
           <dd>
-            {minutes(metrics.leadTime.minutes)}
-            {metrics.leadTime.estimate && ' (estimate)'}
+            {minutes(lead.minutes)}
+            {lead.estimate && ' (estimate)'}
+            {approximate && ' (approximate)'}
           </dd>
         </div>
       )}

@@ -131,6 +131,7 @@ describe('parallel steps in the analysis', () => {
     expect(metrics.cycleTimeMinutes).toBe(100);
     expect(metrics.leadTime).toEqual({ minutes: 70, estimate: false });
     expect(metrics.notes).toEqual([]);
+    expect(metrics.precision).toMatchObject({ visits: 'exact', reworkShare: 'exact' });
   });
 
   it('names the lead time an estimate where a branch holds a decision, and unsound figures approximate', () => {
@@ -142,5 +143,22 @@ describe('parallel steps in the analysis', () => {
     if (!metrics.available) throw new Error('metrics should be available');
     expect(metrics.leadTime?.estimate).toBe(true);
     expect(metrics.notes.join(' ')).toMatch(/approximate: a join can wait forever/);
+    // Each figure says so too, though every solve was exact.
+    expect(metrics.precision).toMatchObject({
+      visits: 'approximate',
+      reworkShare: 'approximate',
+      unconverged: null,
+    });
+    expect(metrics.precision.residual).toBeLessThanOrEqual(1e-9);
+  });
+
+  it('calls the figures approximate where branches meet without a join, exact once one is added', () => {
+    const twice = analyze(mapOf('s:s p:p a:a b:a m:a e:e', 's>p p>a p>b a>m b>m m>e')).metrics;
+    if (!twice.available) throw new Error('metrics should be available');
+    expect(twice.precision.visits).toBe('approximate');
+    const joined = analyze(mapOf('s:s p:p a:a b:a j:p m:a e:e', 's>p p>a p>b a>j b>j j>m m>e'))
+      .metrics;
+    if (!joined.available) throw new Error('metrics should be available');
+    expect(joined.precision).toMatchObject({ visits: 'exact', reworkShare: 'exact' });
   });
 });

@@ -101,6 +101,20 @@ describe('the existing rules on a map with parallel steps', () => {
     expect(named(parallel, 'dead-end', 'x')).toEqual(want);
   });
 
+  it('bottleneck: the step that takes most of the work time, inside a branch counted in full', () => {
+    const { plain, parallel } = branch('b:a:Build', '', 'b', 'b');
+    for (const map of [plain, parallel]) {
+      for (const n of map.nodes) if (n.kind === 'action') n.durationMinutes = n.id === 'b' ? 60 : 10;
+      const found = analyze(map).findings.filter((f) => f.rule === 'bottleneck');
+      expect(found.map((f) => f.nodeIds)).toEqual([['b']]);
+    }
+    // Beside it, the side job (10 min) runs too: 'Build' is 60 of 80 minutes of work.
+    const [finding] = analyze(parallel).findings.filter((f) => f.rule === 'bottleneck');
+    expect(finding?.message).toMatch(/'Build' takes 75% of/);
+    const [alone] = analyze(plain).findings.filter((f) => f.rule === 'bottleneck');
+    expect(alone?.message).toMatch(/'Build' takes 86% of/);
+  });
+
   it('trap-loop: a loop with no way out inside a branch', () => {
     const { plain, parallel } = branch(
       'd:d:Stock_ok? g:a:Pack t:a:Chase u:a:Wait',
