@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { random } from '../../bench/random';
 import type { MapEdge, MapNode, ProcessMap } from '../model';
+import { analyze } from './analyze';
 import { branchProbabilities } from './branchProbabilities';
 import { buildFlowGraph, type FlowGraph, KIND_END } from './buildFlowGraph';
 import { findSccs } from './findSccs';
@@ -209,5 +210,42 @@ describe('solveVisits', () => {
     for (const map of [nestedMap(20_000, 6, 5), tangledMap(20_000, 7, 7)]) {
       expect(solve(map, 'auto').got.firstVisitsBounded).toBe(false);
     }
+  }, 60_000);
+
+  it('bounds the chance of reaching each step at least once from above where a loop is solved iteratively, so the rework share given is at most the true one', () => {
+    let bounded = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 200, max: 400 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (size, seed) => {
+          const map = spaghettiMap(size, seed);
+          const g = buildFlowGraph(map);
+          const { prob } = branchProbabilities(g);
+          const sccs = findSccs(g.n, g.outStart, g.outTarget);
+          const got = solveVisits(g, sccs, prob);
+          // The dense solve of the whole loop gives the exact first-visit chances.
+          const exact = solveVisits(g, sccs, prob, { denseMax: 100_000 });
+          expect(exact.firstVisitsBounded).toBe(false);
+          if (!got.firstVisitsBounded) return;
+          bounded++;
+          let rework = 0;
+          let cycle = 0;
+          for (let u = 0; u < g.n; u++) {
+            expect(got.firstVisits[u]!).toBeGreaterThanOrEqual(exact.firstVisits[u]! - 1e-9);
+            expect(got.firstVisits[u]!).toBeLessThanOrEqual(got.visits[u]! + 1e-9);
+            const d = g.duration[u]!;
+            cycle += exact.visits[u]! * d;
+            rework += (exact.visits[u]! - exact.firstVisits[u]!) * d;
+          }
+          const { metrics } = analyze(map);
+          if (!metrics.available) throw new Error(metrics.unavailableReason);
+          expect(metrics.precision.reworkShare).toBe('lower-bound');
+          expect(metrics.reworkShare).toBeLessThanOrEqual(rework / cycle + 1e-9);
+        },
+      ),
+      { numRuns: 12 },
+    );
+    expect(bounded).toBeGreaterThan(6);
   }, 60_000);
 });
