@@ -72,7 +72,9 @@ test('parallel work: Runs twice gets a join, lead time takes the longest branch,
   );
   // The report says its figures are approximate while branches meet without a join.
   await expect(findings(page)).toContainText('The figures are approximate');
-  await expect(findings(page)).toContainText(/(Expected|Work) time per case[\d.]+ min \(approximate\)/);
+  await expect(findings(page)).toContainText(
+    /(Expected|Work) time per case[\d.]+ min \(approximate\)/,
+  );
   await runsTwice
     .getByRole('button', { name: "Wait for every branch before 'Ship': add a join" })
     .click();

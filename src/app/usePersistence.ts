@@ -219,7 +219,7 @@ export function usePersistence(
       },
     };
     return commands;
-  }, [persistence, editor]);
+  }, [persistence, editor, flow, flowStore]);
 
   // Files dropped anywhere on the window open as new maps (the canvas keeps palette drops).
   useEffect(() => {

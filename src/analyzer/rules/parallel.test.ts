@@ -156,8 +156,9 @@ describe('parallel steps in the analysis', () => {
     const twice = analyze(mapOf('s:s p:p a:a b:a m:a e:e', 's>p p>a p>b a>m b>m m>e')).metrics;
     if (!twice.available) throw new Error('metrics should be available');
     expect(twice.precision.visits).toBe('approximate');
-    const joined = analyze(mapOf('s:s p:p a:a b:a j:p m:a e:e', 's>p p>a p>b a>j b>j j>m m>e'))
-      .metrics;
+    const joined = analyze(
+      mapOf('s:s p:p a:a b:a j:p m:a e:e', 's>p p>a p>b a>j b>j j>m m>e'),
+    ).metrics;
     if (!joined.available) throw new Error('metrics should be available');
     expect(joined.precision).toMatchObject({ visits: 'exact', reworkShare: 'exact' });
   });

@@ -104,7 +104,8 @@ describe('the existing rules on a map with parallel steps', () => {
   it('bottleneck: the step that takes most of the work time, inside a branch counted in full', () => {
     const { plain, parallel } = branch('b:a:Build', '', 'b', 'b');
     for (const map of [plain, parallel]) {
-      for (const n of map.nodes) if (n.kind === 'action') n.durationMinutes = n.id === 'b' ? 60 : 10;
+      for (const n of map.nodes)
+        if (n.kind === 'action') n.durationMinutes = n.id === 'b' ? 60 : 10;
       const found = analyze(map).findings.filter((f) => f.rule === 'bottleneck');
       expect(found.map((f) => f.nodeIds)).toEqual([['b']]);
     }
