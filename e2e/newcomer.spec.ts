@@ -422,7 +422,7 @@ test('keyboard only: Enter on a palette button adds a step ready to name; C conn
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
 });
 
-test('a notice covers none of the lane controls: while it shows, Show lanes and View as still work', async ({
+test('a notice covers none of the lane controls, the overview or the zoom controls: centred on the canvas, and while it shows, Show lanes and View as still work', async ({
   page,
 }) => {
   await page.goto('/');
@@ -436,15 +436,22 @@ test('a notice covers none of the lane controls: while it shows, Show lanes and 
   await expect(notice).toContainText("Applied: Add a start before 'Shipped'");
   const showLanes = page.getByRole('button', { name: 'Show lanes' });
   const box = (await notice.boundingBox())!;
-  for (const control of [showLanes, page.getByRole('combobox', { name: 'View as' })]) {
+  for (const control of [
+    showLanes,
+    page.getByRole('combobox', { name: 'View as' }),
+    page.getByRole('img', { name: /^Mini map of the whole process/ }),
+    page.getByLabel('Zoom controls'),
+  ]) {
     const other = (await control.boundingBox())!;
     const apart =
       box.x + box.width <= other.x ||
       other.x + other.width <= box.x ||
       box.y + box.height <= other.y ||
       other.y + other.height <= box.y;
-    expect(apart, 'the notice is drawn over a lane control').toBe(true);
+    expect(apart, 'the notice is drawn over a control of the canvas').toBe(true);
   }
+  const canvas = (await page.locator('.lf-canvas').boundingBox())!;
+  expect(Math.abs(box.x + box.width / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(2);
   // Clicked at once, while the notice still shows.
   await showLanes.click();
   await expect(showLanes).toHaveAttribute('aria-pressed', 'true');

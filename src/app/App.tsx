@@ -68,6 +68,7 @@ function Shell({ storage }: { storage: StorageOptions }) {
                 <CanvasWhenReady />
                 <LayoutProgress overCanvas />
                 <PresenceLayer />
+                <Notice overCanvas />
               </main>
               <SidePanel />
             </div>
@@ -78,7 +79,7 @@ function Shell({ storage }: { storage: StorageOptions }) {
           <VersionHistoryDialog />
           <PasteMapDialog />
           <LogColumnsDialog />
-          <Notice />
+          {(sharing.joiningLink || readOnly) && <Notice />}
         </div>
       </ShareContext.Provider>
     </LibraryProvider>
