@@ -35,6 +35,15 @@ async function openExample(page: Page) {
 const sideTab = (page: Page, name: string) =>
   page.getByRole('tablist', { name: 'Side panel' }).getByRole('tab', { name });
 
+/** Opens the Findings tab: its panel, and a time figure's value by the figure's name. */
+async function openFigures(page: Page) {
+  await sideTab(page, 'Findings').click();
+  const panel = page.getByRole('region', { name: 'Findings' });
+  const figure = (name: string) =>
+    panel.locator('.lf-metrics > div').filter({ hasText: name }).locator('dd');
+  return { panel, figure };
+}
+
 test('overview map: a click or a drag moves the view there, and scrolling over it zooms', async ({
   page,
 }) => {
@@ -194,10 +203,7 @@ test('analyzer figures in the Findings panel: time per case, rework share and lo
   page,
 }) => {
   await openExample(page);
-  await sideTab(page, 'Findings').click();
-  const panel = page.getByRole('region', { name: 'Findings' });
-  const figure = (name: string) =>
-    panel.locator('.lf-metrics > div').filter({ hasText: name }).locator('dd');
+  const { panel, figure } = await openFigures(page);
   await expect(figure('Expected time per case')).toHaveText(/^\d+(\.\d+)? (min|h)/);
   await expect(figure('Rework share')).toHaveText(/\d+%/);
   await expect(figure('Longest path')).toHaveText(/over \d+ steps/);
@@ -494,10 +500,7 @@ test('a map whose loops tangle (1,000 steps, 4 arrows each) opened from the File
 }) => {
   test.setTimeout(120_000);
   await pasteMapFile(page, spaghettiMap(1000));
-  await sideTab(page, 'Findings').click();
-  const panel = page.getByRole('region', { name: 'Findings' });
-  const figure = (name: string) =>
-    panel.locator('.lf-metrics > div').filter({ hasText: name }).locator('dd');
+  const { panel, figure } = await openFigures(page);
   await expect(figure('Rework share')).toHaveText(/^at least \d+%$/, { timeout: 60_000 });
   await expect(figure('Expected time per case')).toHaveText(/^\d+(\.\d+)? (min|h)$/);
   await expect(panel).toContainText('The rework share is a lower bound');
@@ -517,10 +520,7 @@ test('a loop that cases leave once in 100 million passes, opened from the File m
 }) => {
   test.setTimeout(120_000);
   await pasteMapFile(page, nearTrapMap(400));
-  await sideTab(page, 'Findings').click();
-  const panel = page.getByRole('region', { name: 'Findings' });
-  const figure = (name: string) =>
-    panel.locator('.lf-metrics > div').filter({ hasText: name }).locator('dd');
+  const { panel, figure } = await openFigures(page);
   await expect(figure('Expected time per case')).toHaveText(/ \(approximate\)$/, {
     timeout: 60_000,
   });

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { lineOfSteps } from '../src/layout/testing/lineOfSteps';
 import { openBlankMap, pasteMapFile, stepByLabel, typeLabel } from './helpers';
 
 // Issue 15, item 4: Tidy up top to bottom or left to right, remembered per map.
@@ -110,21 +111,9 @@ test('after Tidy up the whole new layout is in view, not the old one', async ({ 
 test('after Tidy up a map too long to read whole is shown from its start, and the view jumps there once instead of drifting through the map', async ({
   page,
 }) => {
-  const length = 300; // over the 200 steps above which only what is in view is drawn
-  const nodes = [{ id: 's', kind: 'start', label: 'Order in', position: { x: 0, y: 0 } }];
-  const edges = [];
-  for (let i = 0; i < length; i++) {
-    nodes.push({
-      id: `a${i}`,
-      kind: 'action',
-      label: `Step ${i}`,
-      position: { x: 0, y: 120 * (i + 1) },
-    });
-    edges.push({ id: `e${i}`, source: i === 0 ? 's' : `a${i - 1}`, target: `a${i}` });
-  }
-  nodes.push({ id: 'e', kind: 'end', label: 'Done', position: { x: 0, y: 120 * (length + 1) } });
-  edges.push({ id: 'e-end', source: `a${length - 1}`, target: 'e' });
-  await pasteMapFile(page, { name: 'Long row', nodes, edges });
+  // Over the 200 steps above which only what is in view is drawn.
+  const map = lineOfSteps(300, { startLabel: 'Order in', endLabel: 'Done' });
+  await pasteMapFile(page, { ...map, name: 'Long row' });
   await expect(stepByLabel(page, 'Order in')).toBeVisible();
   // Every view the canvas shows from here on, frame by frame.
   await page.evaluate(() => {

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { stepSize } from '../layout/nodeSize';
 import { READABLE_ZOOM } from '../layout/openingStepIds';
-import { exampleMap, type MapEdge, type MapNode, type ProcessMap } from '../model';
+import { lineOfSteps } from '../layout/testing/lineOfSteps';
+import { exampleMap, type ProcessMap } from '../model';
 import { viewForLayout } from './viewForLayout';
 
 const CANVAS = { width: 850, height: 700 };
 const ZOOMS = { minZoom: 0.05, maxZoom: 3 };
-
-/** A start, then `length` actions in a row 220 px apart. */
-function row(length: number): ProcessMap {
-  const nodes: MapNode[] = [{ id: 's', kind: 'start', label: 'Start', position: { x: 0, y: 0 } }];
-  const edges: MapEdge[] = [];
-  for (let i = 0; i < length; i++) {
-    nodes.push({
-      id: `a${i}`,
-      kind: 'action',
-      label: `Step ${i}`,
-      position: { x: 220 * (i + 1), y: 0 },
-    });
-    edges.push({ id: `e${i}`, source: i === 0 ? 's' : `a${i - 1}`, target: `a${i}` });
-  }
-  return { ...exampleMap(), nodes, edges };
-}
 
 /** Which steps lie wholly inside the canvas in `view`. */
 function inView(map: ProcessMap, view: { x: number; y: number; zoom: number }): string[] {
@@ -52,7 +37,7 @@ describe('viewForLayout', () => {
   });
 
   it('shows a map too long to read whole from its start, at a readable zoom', () => {
-    const map = row(200);
+    const map = lineOfSteps(200, { gap: 220, across: true });
     const view = viewForLayout(map, CANVAS, ZOOMS);
     if (!view) throw new Error('a view');
     const shown = inView(map, view);

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exampleMap, type MapEdge, type MapNode, type ProcessMap } from '../model';
+import { exampleMap, type ProcessMap } from '../model';
 import { FIT_PADDING, openingStepIds, READABLE_ZOOM } from './openingStepIds';
+import { lineOfSteps } from './testing/lineOfSteps';
 
 const CANVAS = { width: 850, height: 700 };
-
-/** A start, then `length` actions down a column 120 px apart, then an end. */
-function column(length: number): ProcessMap {
-  const map = exampleMap();
-  const nodes: MapNode[] = [{ id: 's', kind: 'start', label: 'Start', position: { x: 0, y: 0 } }];
-  const edges: MapEdge[] = [];
-  for (let i = 0; i < length; i++) {
-    nodes.push({
-      id: `a${i}`,
-      kind: 'action',
-      label: `Step ${i}`,
-      position: { x: 0, y: 120 * (i + 1) },
-    });
-    edges.push({ id: `e${i}`, source: i === 0 ? 's' : `a${i - 1}`, target: `a${i}` });
-  }
-  return { ...map, nodes, edges };
-}
 
 /** The zoom at which fitView would show these steps (as React Flow computes it). */
 function fitZoom(map: ProcessMap, ids: readonly string[]): number {
@@ -37,11 +21,11 @@ function fitZoom(map: ProcessMap, ids: readonly string[]): number {
 describe('openingStepIds', () => {
   it('fits the whole map when it is readable at that size', () => {
     expect(openingStepIds(exampleMap(), CANVAS)).toBeUndefined();
-    expect(openingStepIds(column(3), CANVAS)).toBeUndefined();
+    expect(openingStepIds(lineOfSteps(3), CANVAS)).toBeUndefined();
   });
 
   it('opens a big map on its start and the steps right after it, readable', () => {
-    const map = column(1000);
+    const map = lineOfSteps(1000);
     const ids = openingStepIds(map, CANVAS) ?? [];
     expect(ids[0]).toBe('s');
     expect(ids.slice(1, 4)).toEqual(['a0', 'a1', 'a2']);
@@ -54,7 +38,7 @@ describe('openingStepIds', () => {
   });
 
   it('starts from the first step when there is no start, and ignores arrows to missing steps', () => {
-    const map = column(1000);
+    const map = lineOfSteps(1000);
     map.nodes = map.nodes.slice(1);
     map.edges = map.edges.slice(1);
     map.edges.unshift({ id: 'ghost', source: 'a0', target: 'nowhere' });
@@ -65,6 +49,6 @@ describe('openingStepIds', () => {
 
   it('shows nothing special for an empty map or an unmeasured canvas', () => {
     expect(openingStepIds({ nodes: [], edges: [] }, CANVAS)).toBeUndefined();
-    expect(openingStepIds(column(1000), { width: 0, height: 0 })).toBeUndefined();
+    expect(openingStepIds(lineOfSteps(1000), { width: 0, height: 0 })).toBeUndefined();
   });
 });

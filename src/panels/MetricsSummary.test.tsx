@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type AnalysisReport, analyze } from '../analyzer';
 import { spaghettiMap } from '../analyzer/testing/hardMaps';
+import { kickoffMap } from '../analyzer/testing/kickoffMap';
 import { mapOf } from '../analyzer/testing/mapOf';
 import { exampleMap, type ProcessMap } from '../model';
 import { createEditorStore } from '../store/createEditorStore';
@@ -65,12 +66,7 @@ describe('MetricsSummary', () => {
   });
 
   it('names the work time and the lead time when parallel work makes them differ', () => {
-    const map = mapOf(
-      's:s:Signed p:p g:a:Order_gift u:a:Set_up_project j:p w:a:Welcome_email e:e:Done',
-      's>p p>g p>u g>j u>j j>w w>e',
-    );
-    const minutes: Record<string, number> = { g: 30, u: 60, w: 10 };
-    for (const n of map.nodes) if (n.kind === 'action') n.durationMinutes = minutes[n.id];
+    const map = kickoffMap();
     const { figure, text } = show(map);
     expect(figure('Work time per case')).toBe('100 min');
     expect(figure('Lead time per case')).toBe('70 min');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../model';
 import { analyze } from '../analyze';
 import { nodeFigure } from '../nodeFigure';
+import { kickoffMap } from '../testing/kickoffMap';
 import { mapOf } from '../testing/mapOf';
 
 const rules = (map: ReturnType<typeof mapOf>) => analyze(map).findings.map((f) => f.rule);
@@ -120,12 +121,7 @@ describe('parallel steps in the analysis', () => {
   });
 
   it('counts work time in full and lead time by the longest branch', () => {
-    const map = mapOf(
-      's:s:Signed p:p g:a:Order_gift u:a:Set_up_project j:p w:a:Welcome_email e:e:Done',
-      's>p p>g p>u g>j u>j j>w w>e',
-    );
-    const minutes: Record<string, number> = { g: 30, u: 60, w: 10 };
-    for (const n of map.nodes) if (n.kind === 'action') n.durationMinutes = minutes[n.id];
+    const map = kickoffMap();
     const { metrics } = analyze(map);
     if (!metrics.available) throw new Error('metrics should be available');
     expect(metrics.cycleTimeMinutes).toBe(100);
