@@ -1,6 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { dropFile, pasteMapFile, pasteMapText } from './helpers';
+import {
+  downloadExport,
+  drawnMap,
+  dropFile,
+  importFile,
+  pasteMapFile,
+  pasteMapText,
+} from './helpers';
 
 // Issue 14's bullets an audit found without an end-to-end test (notes/audit14.md, "Gaps"):
 // BPMN conditions, defaults, implicit starts, unlinked link catches, unnamed tasks, CR/LF
@@ -11,41 +17,11 @@ const sidePanel = (page: Page) => page.getByRole('tablist', { name: 'Side panel'
 const findings = (page: Page) => page.getByRole('region', { name: 'Findings' });
 const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
 const parallelBars = (page: Page) => page.getByRole('group', { name: /^Parallel/ });
-const openFileMenu = (page: Page) => page.locator('.lf-menu > summary').first().click();
 
 async function openApp(page: Page) {
   await page.goto('/');
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
   await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
-}
-
-/** Picks a file through File › Import file…, as a person does. */
-async function importFile(page: Page, name: string, mimeType: string, buffer: Buffer) {
-  await openFileMenu(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (await chooser).setFiles({ name, mimeType, buffer });
-}
-
-/** Clicks a File menu export and reads the file it downloads. */
-async function download(page: Page, item: string): Promise<{ name: string; bytes: Buffer }> {
-  await openFileMenu(page);
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: item }).click(),
-  ]);
-  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
-}
-
-/** Every step's accessible name (kind and label), sorted, and how many arrows are drawn. */
-async function drawnMap(page: Page) {
-  const steps = await page
-    .locator('.react-flow__node')
-    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? '').sort());
-  const labels = await page
-    .locator('.lf-edge-label')
-    .evaluateAll((labels) => labels.map((l) => l.textContent ?? '').sort());
-  return { steps, arrows: await page.locator('.react-flow__edge').count(), labels };
 }
 
 const NS =
@@ -120,7 +96,7 @@ test('a BPMN file: an implicit start, a condition and a default as labels, an un
   );
 
   // Export BPMN writes the condition, the default and the CR/LF name back.
-  const { bytes } = await download(page, 'Export BPMN');
+  const { bytes } = await downloadExport(page, 'Export BPMN');
   const out = bytes.toString('utf8');
   expect(out).toMatch(
     /<(bpmn:)?conditionExpression[^>]*>stock &gt; 0<\/(bpmn:)?conditionExpression>/,
@@ -232,7 +208,7 @@ test('a map with a bar that is both join and split: JSON and PNG export open aga
   await expect(inspector(page).getByRole('spinbutton', { name: 'Chance (%)' })).toBeVisible();
 
   // JSON out, and in again through File › Import file….
-  const json = await download(page, 'Export JSON');
+  const json = await downloadExport(page, 'Export JSON');
   expect(JSON.parse(json.bytes.toString('utf8')).version).toBe(3);
   await importFile(page, json.name, 'application/json', json.bytes);
   await expect(page.locator('.lf-map-name')).toHaveText('Onboarding (2)');
@@ -240,7 +216,7 @@ test('a map with a bar that is both join and split: JSON and PNG export open aga
   expect(await drawnMap(page)).toEqual(before);
 
   // PNG out, and in again by dropping it on the canvas.
-  const png = await download(page, 'Export PNG');
+  const png = await downloadExport(page, 'Export PNG');
   expect(png.name).toMatch(/\.png$/);
   await dropFile(page, png.bytes, png.name, 'image/png');
   await expect(page.locator('.lf-map-name')).toHaveText('Onboarding (3)');
