@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { extractMapFromPng } from '../src/io/pngMapChunk';
 import {
   downloadExport,
   drawnMap,
@@ -218,6 +219,18 @@ test('a map with a bar that is both join and split: JSON and PNG export open aga
   // PNG out, and in again by dropping it on the canvas.
   const png = await downloadExport(page, 'Export PNG');
   expect(png.name).toMatch(/\.png$/);
+  // The map inside the picture (its iTXt chunk) is a version 3 file with the three bars.
+  const embedded = extractMapFromPng(new Uint8Array(png.bytes));
+  if (!embedded.ok) throw new Error(embedded.message);
+  const inPng = JSON.parse(embedded.text);
+  expect(inPng.format).toBe('leverflow-map');
+  expect(inPng.version).toBe(3);
+  expect(
+    inPng.nodes
+      .filter((n: { kind: string }) => n.kind === 'parallel')
+      .map((n: { label: string }) => n.label)
+      .sort(),
+  ).toEqual(['All done', 'Both', 'Both done, next two']);
   await dropFile(page, png.bytes, png.name, 'image/png');
   await expect(page.locator('.lf-map-name')).toHaveText('Onboarding (3)');
   await expect(parallelBars(page)).toHaveCount(3);
