@@ -4,6 +4,7 @@ import {
   downloadExport,
   drawnMap,
   dropFile,
+  fitViewAndWait,
   importFile,
   pasteMapFile,
   pasteMapText,
@@ -237,41 +238,58 @@ test('a map with a bar that is both join and split: JSON and PNG export open aga
   expect(await drawnMap(page)).toEqual(before);
 });
 
+/** The relative lightness (0 to 1) of a computed `rgb(…)` colour. */
+function lightness(color: string): number {
+  const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
 test('a parallel block in the light and the dark theme (screenshots)', async ({ page }) => {
   await pasteMapFile(page, SPLIT_JOIN_MAP);
   await expect(parallelBars(page)).toHaveCount(3);
   const themeButton = page
     .getByRole('toolbar', { name: 'Map commands' })
     .getByRole('button', { name: /^Theme: / });
-  const fitView = () =>
-    page
-      .getByRole('toolbar', { name: 'Map commands' })
-      .getByRole('button', { name: 'Fit view' })
-      .click();
   for (const theme of ['light', 'dark'] as const) {
     for (let i = 0; i < 3; i++) {
       if ((await themeButton.getAttribute('aria-label')) === `Theme: ${theme}`) break;
       await themeButton.click();
     }
     await expect(themeButton).toHaveAttribute('aria-label', `Theme: ${theme}`);
-    await fitView();
-    // Each bar is drawn: it has a size on screen.
-    for (const bar of await parallelBars(page).all()) {
-      const box = await bar.boundingBox();
-      expect(box && box.width > 0 && box.height > 0).toBe(true);
+    // Measured once the view has stopped moving (its 200 ms animation).
+    await fitViewAndWait(page);
+    // Each bar is drawn as a short thick bar (far wider than tall, a few pixels thick), with
+    // its "+" on it, readable: the "+" is drawn in a colour far from its disc's.
+    for (const step of await parallelBars(page).all()) {
+      const bar = await step.locator('.lf-bar').boundingBox();
+      if (!bar) throw new Error('bar not drawn');
+      expect(bar.width).toBeGreaterThan(4 * bar.height);
+      expect(bar.height).toBeGreaterThanOrEqual(4);
+      const plus = step.locator('.lf-bar__plus');
+      await expect(plus).toBeVisible();
+      await expect(plus).toHaveText('+');
+      const disc = await plus.boundingBox();
+      if (!disc) throw new Error('plus not drawn');
+      const middle = { x: disc.x + disc.width / 2, y: disc.y + disc.height / 2 };
+      expect(middle.x).toBeGreaterThan(bar.x);
+      expect(middle.x).toBeLessThan(bar.x + bar.width);
+      expect(middle.y).toBeGreaterThan(bar.y);
+      expect(middle.y).toBeLessThan(bar.y + bar.height);
+      // Nothing is drawn over the "+": the page's topmost element at its middle is the "+".
+      expect(
+        await plus.evaluate((el, { x, y }) => el.contains(document.elementFromPoint(x, y)), middle),
+      ).toBe(true);
+      const [glyph, ground] = await plus.evaluate((el) => [
+        getComputedStyle(el).color,
+        getComputedStyle(el).backgroundColor,
+      ]);
+      expect(Math.abs(lightness(glyph!) - lightness(ground!))).toBeGreaterThan(0.3);
     }
     // The toolbar's Tidy up direction reads in both themes (its arrow was light on light in dark).
     const [text, back] = await page
       .getByRole('combobox', { name: 'Tidy up direction' })
-      .evaluate((el) => {
-        const style = getComputedStyle(el);
-        const lightness = (c: string) => {
-          const [r = 0, g = 0, b = 0] = (c.match(/\d+(\.\d+)?/g) ?? []).map(Number);
-          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-        };
-        return [lightness(style.color), lightness(style.backgroundColor)];
-      });
-    expect(Math.abs(text! - back!)).toBeGreaterThan(0.5);
+      .evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+    expect(Math.abs(lightness(text!) - lightness(back!))).toBeGreaterThan(0.5);
     await page.screenshot({ path: `reports/parallel-block-${theme}.png` });
   }
 });
