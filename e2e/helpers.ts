@@ -218,3 +218,35 @@ export async function dropFile(page: Page, bytes: Buffer, name: string, type: st
   await page.dispatchEvent('.lf-canvas', 'dragover', { dataTransfer });
   await page.dispatchEvent('.lf-canvas', 'drop', { dataTransfer });
 }
+
+/** Picks a file through File › Import file…, as a person does (it opens as a new map). */
+export async function importFile(page: Page, name: string, mimeType: string, buffer: Buffer) {
+  await page.locator('.lf-menu > summary').first().click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (await chooser).setFiles({ name, mimeType, buffer });
+}
+
+/** Clicks a File menu export ("Export BPMN", …) and reads the file it downloads. */
+export async function downloadExport(
+  page: Page,
+  item: string,
+): Promise<{ name: string; bytes: Buffer }> {
+  await page.locator('.lf-menu > summary').first().click();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: item }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+}
+
+/** Every step's accessible name (kind and label), sorted, how many arrows are drawn, and their labels. */
+export async function drawnMap(page: Page) {
+  const steps = await page
+    .locator('.react-flow__node')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? '').sort());
+  const labels = await page
+    .locator('.lf-edge-label')
+    .evaluateAll((labels) => labels.map((l) => l.textContent ?? '').sort());
+  return { steps, arrows: await page.locator('.react-flow__edge').count(), labels };
+}

@@ -59,6 +59,9 @@ test('kickoff call leads to both gift and project: "They all happen" adds a spli
     await stepByLabel(page, label).click();
     await sidePanel(page).getByRole('tab', { name: 'Inspector' }).click();
     await fill(inspector(page).getByRole('spinbutton', { name: 'Duration (minutes)' }), '30');
+    await expect(
+      inspector(page).getByRole('spinbutton', { name: /^Out-of-pocket cost per pass/ }),
+    ).toBeVisible();
     await inspector(page)
       .getByRole('combobox', { name: 'Done by' })
       .selectOption({ label: 'Me (owner)' });
@@ -80,6 +83,9 @@ test('kickoff call leads to both gift and project: "They all happen" adds a spli
   await expect(page.getByRole('button', { name: /^Findings: Map is sound/ })).toBeVisible();
   await expect(findings(page).locator('.lf-finding--error')).toHaveCount(0);
   await expect(findings(page).getByText('Hidden decision')).toHaveCount(0);
+  // The split's two arrows have no label, and a parallel step is asked for none.
+  await expect(page.locator('.lf-edge-label:not(.is-marker-only)')).toHaveCount(0);
+  await expect(findings(page).getByText('Unlabelled branch')).toHaveCount(0);
   // A parallel step is a bar with an accessible name.
   await expect(page.locator('.react-flow__node-parallel').first()).toHaveAttribute(
     'aria-label',
@@ -94,6 +100,9 @@ test('kickoff call leads to both gift and project: "They all happen" adds a spli
     0,
   );
   await expect(inspector(page).getByRole('combobox', { name: 'Done by' })).toHaveCount(0);
+  await expect(
+    inspector(page).getByRole('spinbutton', { name: /^Out-of-pocket cost per pass/ }),
+  ).toHaveCount(0);
   const instructions = inspector(page).getByRole('textbox', { name: 'Instructions' });
   await instructions.fill('Start both as soon as the call ends.');
   await instructions.blur();

@@ -1,6 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { dropFile, pasteMapFile, pasteMapText } from './helpers';
+import { extractMapFromPng } from '../src/io/pngMapChunk';
+import {
+  downloadExport,
+  drawnMap,
+  dropFile,
+  fitViewAndWait,
+  importFile,
+  pasteMapFile,
+  pasteMapText,
+} from './helpers';
 
 // Issue 14's bullets an audit found without an end-to-end test (notes/audit14.md, "Gaps"):
 // BPMN conditions, defaults, implicit starts, unlinked link catches, unnamed tasks, CR/LF
@@ -11,41 +19,11 @@ const sidePanel = (page: Page) => page.getByRole('tablist', { name: 'Side panel'
 const findings = (page: Page) => page.getByRole('region', { name: 'Findings' });
 const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
 const parallelBars = (page: Page) => page.getByRole('group', { name: /^Parallel/ });
-const openFileMenu = (page: Page) => page.locator('.lf-menu > summary').first().click();
 
 async function openApp(page: Page) {
   await page.goto('/');
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
   await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
-}
-
-/** Picks a file through File › Import file…, as a person does. */
-async function importFile(page: Page, name: string, mimeType: string, buffer: Buffer) {
-  await openFileMenu(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (await chooser).setFiles({ name, mimeType, buffer });
-}
-
-/** Clicks a File menu export and reads the file it downloads. */
-async function download(page: Page, item: string): Promise<{ name: string; bytes: Buffer }> {
-  await openFileMenu(page);
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: item }).click(),
-  ]);
-  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
-}
-
-/** Every step's accessible name (kind and label), sorted, and how many arrows are drawn. */
-async function drawnMap(page: Page) {
-  const steps = await page
-    .locator('.react-flow__node')
-    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? '').sort());
-  const labels = await page
-    .locator('.lf-edge-label')
-    .evaluateAll((labels) => labels.map((l) => l.textContent ?? '').sort());
-  return { steps, arrows: await page.locator('.react-flow__edge').count(), labels };
 }
 
 const NS =
@@ -120,7 +98,7 @@ test('a BPMN file: an implicit start, a condition and a default as labels, an un
   );
 
   // Export BPMN writes the condition, the default and the CR/LF name back.
-  const { bytes } = await download(page, 'Export BPMN');
+  const { bytes } = await downloadExport(page, 'Export BPMN');
   const out = bytes.toString('utf8');
   expect(out).toMatch(
     /<(bpmn:)?conditionExpression[^>]*>stock &gt; 0<\/(bpmn:)?conditionExpression>/,
@@ -232,7 +210,7 @@ test('a map with a bar that is both join and split: JSON and PNG export open aga
   await expect(inspector(page).getByRole('spinbutton', { name: 'Chance (%)' })).toBeVisible();
 
   // JSON out, and in again through File › Import file….
-  const json = await download(page, 'Export JSON');
+  const json = await downloadExport(page, 'Export JSON');
   expect(JSON.parse(json.bytes.toString('utf8')).version).toBe(3);
   await importFile(page, json.name, 'application/json', json.bytes);
   await expect(page.locator('.lf-map-name')).toHaveText('Onboarding (2)');
@@ -240,13 +218,31 @@ test('a map with a bar that is both join and split: JSON and PNG export open aga
   expect(await drawnMap(page)).toEqual(before);
 
   // PNG out, and in again by dropping it on the canvas.
-  const png = await download(page, 'Export PNG');
+  const png = await downloadExport(page, 'Export PNG');
   expect(png.name).toMatch(/\.png$/);
+  // The map inside the picture (its iTXt chunk) is a version 3 file with the three bars.
+  const embedded = extractMapFromPng(new Uint8Array(png.bytes));
+  if (!embedded.ok) throw new Error(embedded.message);
+  const inPng = JSON.parse(embedded.text);
+  expect(inPng.format).toBe('leverflow-map');
+  expect(inPng.version).toBe(3);
+  expect(
+    inPng.nodes
+      .filter((n: { kind: string }) => n.kind === 'parallel')
+      .map((n: { label: string }) => n.label)
+      .sort(),
+  ).toEqual(['All done', 'Both', 'Both done, next two']);
   await dropFile(page, png.bytes, png.name, 'image/png');
   await expect(page.locator('.lf-map-name')).toHaveText('Onboarding (3)');
   await expect(parallelBars(page)).toHaveCount(3);
   expect(await drawnMap(page)).toEqual(before);
 });
+
+/** The relative lightness (0 to 1) of a computed `rgb(…)` colour. */
+function lightness(color: string): number {
+  const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
 
 test('a parallel block in the light and the dark theme (screenshots)', async ({ page }) => {
   await pasteMapFile(page, SPLIT_JOIN_MAP);
@@ -254,35 +250,46 @@ test('a parallel block in the light and the dark theme (screenshots)', async ({ 
   const themeButton = page
     .getByRole('toolbar', { name: 'Map commands' })
     .getByRole('button', { name: /^Theme: / });
-  const fitView = () =>
-    page
-      .getByRole('toolbar', { name: 'Map commands' })
-      .getByRole('button', { name: 'Fit view' })
-      .click();
   for (const theme of ['light', 'dark'] as const) {
     for (let i = 0; i < 3; i++) {
       if ((await themeButton.getAttribute('aria-label')) === `Theme: ${theme}`) break;
       await themeButton.click();
     }
     await expect(themeButton).toHaveAttribute('aria-label', `Theme: ${theme}`);
-    await fitView();
-    // Each bar is drawn: it has a size on screen.
-    for (const bar of await parallelBars(page).all()) {
-      const box = await bar.boundingBox();
-      expect(box && box.width > 0 && box.height > 0).toBe(true);
+    // Measured once the view has stopped moving (its 200 ms animation).
+    await fitViewAndWait(page);
+    // Each bar is drawn as a short thick bar (far wider than tall, a few pixels thick), with
+    // its "+" on it, readable: the "+" is drawn in a colour far from its disc's.
+    for (const step of await parallelBars(page).all()) {
+      const bar = await step.locator('.lf-bar').boundingBox();
+      if (!bar) throw new Error('bar not drawn');
+      expect(bar.width).toBeGreaterThan(4 * bar.height);
+      expect(bar.height).toBeGreaterThanOrEqual(4);
+      const plus = step.locator('.lf-bar__plus');
+      await expect(plus).toBeVisible();
+      await expect(plus).toHaveText('+');
+      const disc = await plus.boundingBox();
+      if (!disc) throw new Error('plus not drawn');
+      const middle = { x: disc.x + disc.width / 2, y: disc.y + disc.height / 2 };
+      expect(middle.x).toBeGreaterThan(bar.x);
+      expect(middle.x).toBeLessThan(bar.x + bar.width);
+      expect(middle.y).toBeGreaterThan(bar.y);
+      expect(middle.y).toBeLessThan(bar.y + bar.height);
+      // Nothing is drawn over the "+": the page's topmost element at its middle is the "+".
+      expect(
+        await plus.evaluate((el, { x, y }) => el.contains(document.elementFromPoint(x, y)), middle),
+      ).toBe(true);
+      const [glyph, ground] = await plus.evaluate((el) => [
+        getComputedStyle(el).color,
+        getComputedStyle(el).backgroundColor,
+      ]);
+      expect(Math.abs(lightness(glyph!) - lightness(ground!))).toBeGreaterThan(0.3);
     }
     // The toolbar's Tidy up direction reads in both themes (its arrow was light on light in dark).
     const [text, back] = await page
       .getByRole('combobox', { name: 'Tidy up direction' })
-      .evaluate((el) => {
-        const style = getComputedStyle(el);
-        const lightness = (c: string) => {
-          const [r = 0, g = 0, b = 0] = (c.match(/\d+(\.\d+)?/g) ?? []).map(Number);
-          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-        };
-        return [lightness(style.color), lightness(style.backgroundColor)];
-      });
-    expect(Math.abs(text! - back!)).toBeGreaterThan(0.5);
+      .evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+    expect(Math.abs(lightness(text!) - lightness(back!))).toBeGreaterThan(0.5);
     await page.screenshot({ path: `reports/parallel-block-${theme}.png` });
   }
 });
