@@ -247,14 +247,14 @@ function blockExplorer(g: FlowGraph, jump: Int32Array): BlockExplorer {
  * 'sound', 'unsound' (some case can go wrong or some step never runs), or 'too large'.
  */
 function checkBlock(
-  x: BlockExplorer,
+  explorer: BlockExplorer,
   s: number,
   j: number,
   size: number,
 ): 'sound' | 'unsound' | 'too large' {
-  const { g, jump, count, atNode, ran } = x;
-  const round = ++x.round;
-  x.crowdedJoins = [];
+  const { g, jump, count, atNode, ran } = explorer;
+  const round = ++explorer.round;
+  explorer.crowdedJoins = [];
   const markings: Int32Array[] = [];
   const ids = new Map<string, number>();
   const from: number[] = [];
@@ -303,7 +303,7 @@ function checkBlock(
         if (atNode[v]! >= 2 && !crowdedSeen?.has(v)) {
           crowdedSeen ??= new Set();
           crowdedSeen.add(v);
-          x.crowdedJoins.push(v);
+          explorer.crowdedJoins.push(v);
         }
         let enabled = true;
         for (let k = g.inStart[v]!; k < g.inStart[v + 1]! && enabled; k++) {
@@ -345,7 +345,7 @@ function checkBlock(
       atNode[g.edgeTarget[m[p]!]!] = 0;
     }
   }
-  x.states = markings.length;
+  explorer.states = markings.length;
   if (verdict !== 'sound') return verdict;
   // Every step inside runs in some case.
   if (ranCount !== size) return 'unsound';
