@@ -250,3 +250,19 @@ export async function drawnMap(page: Page) {
     .evaluateAll((labels) => labels.map((l) => l.textContent ?? '').sort());
   return { steps, arrows: await page.locator('.react-flow__edge').count(), labels };
 }
+
+/** The side panel's tabs, the Findings panel and the Inspector, by role and name. */
+export const sidePanel = (page: Page) => page.getByRole('tablist', { name: 'Side panel' });
+export const findings = (page: Page) => page.getByRole('region', { name: 'Findings' });
+export const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
+
+/** Opens the app on its example map, once it is drawn and saved. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
+}
+
+/** The namespaces a hand-written BPMN file's <definitions> needs. */
+export const BPMN_NS =
+  'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';

@@ -3,12 +3,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import {
+  BPMN_NS,
   downloadExport,
   drawnMap,
   exportedMap,
+  findings,
   importFile,
+  inspector,
+  openApp,
   pasteMapFile,
   pasteMapText,
+  sidePanel,
   stepByLabel,
 } from './helpers';
 
@@ -21,18 +26,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 // The BPMN MIWG reference models (CC BY 3.0, © the BPMN MIWG contributors), beside the checkout.
 const MIWG = join(HERE, '../../shared/fixtures/bpmn-miwg');
 
-const sidePanel = (page: Page) => page.getByRole('tablist', { name: 'Side panel' });
-const findings = (page: Page) => page.getByRole('region', { name: 'Findings' });
-const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
 const parallelBars = (page: Page) => page.getByRole('group', { name: /^Parallel: / });
 const edgeLabel = (page: Page, text: string) =>
   page.locator('.lf-edge-label').filter({ hasText: new RegExp(`^${text}$`) });
-
-async function openApp(page: Page) {
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node')).toHaveCount(6);
-  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
-}
 
 /** How many lines a step's label takes on screen (the distinct tops of its text's line boxes). */
 function linesOf(step: Locator): Promise<number> {
@@ -42,9 +38,6 @@ function linesOf(step: Locator): Promise<number> {
     return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
   });
 }
-
-const NS =
-  'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 
 test('MIWG B.2.0 opened from File › Import file…: its parallel gateways are bars, and the Findings tab names its two real deadlocks and the decision behind each', async ({
   page,
@@ -91,7 +84,7 @@ test('BPMN labels through File › Export BPMN and Import file…: a condition, 
   await pasteMapText(
     page,
     `<?xml version="1.0" encoding="UTF-8"?>
-<definitions ${NS} id="D" targetNamespace="t"><process id="P" name="Refunds">
+<definitions ${BPMN_NS} id="D" targetNamespace="t"><process id="P" name="Refunds">
   <startEvent id="s" name="Refund asked"/>
   <exclusiveGateway id="g" name="Large amount?" default="fdef"/>
   <task id="m" name="Ask&#13;&#10;manager"/>
@@ -134,7 +127,7 @@ test('a BPMN path that stops at a task without an end event, opened from File �
   test.setTimeout(120_000);
   await openApp(page);
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<definitions ${NS} id="D" targetNamespace="t"><process id="P" name="Claims">
+<definitions ${BPMN_NS} id="D" targetNamespace="t"><process id="P" name="Claims">
   <startEvent id="s" name="Claim in"/>
   <task id="a" name="Check claim"/>
   <exclusiveGateway id="g" name="Valid?"/>

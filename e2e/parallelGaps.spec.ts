@@ -1,13 +1,18 @@
 import { expect, type Page, test } from '@playwright/test';
 import { extractMapFromPng } from '../src/io/pngMapChunk';
 import {
+  BPMN_NS,
   downloadExport,
   drawnMap,
   dropFile,
+  findings,
   fitViewAndWait,
   importFile,
+  inspector,
+  openApp,
   pasteMapFile,
   pasteMapText,
+  sidePanel,
 } from './helpers';
 
 // Issue 14's bullets an audit found without an end-to-end test (notes/audit14.md, "Gaps"):
@@ -15,19 +20,8 @@ import {
 // names and a defect inside a sub-process; Mermaid fork shapes; JSON and PNG round trips of a
 // map with parallel steps; no chance on a split's arrows; a parallel block in both themes.
 
-const sidePanel = (page: Page) => page.getByRole('tablist', { name: 'Side panel' });
-const findings = (page: Page) => page.getByRole('region', { name: 'Findings' });
-const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
 const parallelBars = (page: Page) => page.getByRole('group', { name: /^Parallel/ });
 
-async function openApp(page: Page) {
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node')).toHaveCount(6);
-  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
-}
-
-const NS =
-  'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 const flow = (id: string, source: string, target: string, inner = '') =>
   inner
     ? `<sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}">${inner}</sequenceFlow>`
@@ -39,7 +33,7 @@ test('a BPMN file: an implicit start, a condition and a default as labels, an un
   test.setTimeout(120_000);
   await openApp(page);
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<definitions ${NS} id="D" targetNamespace="t"><process id="P" name="Orders">
+<definitions ${BPMN_NS} id="D" targetNamespace="t"><process id="P" name="Orders">
   <startEvent id="s" name="Order in"/>
   <task id="cb" name="Call back"/>
   <intermediateCatchEvent id="lc" name="Resume"><linkEventDefinition name="resume"/></intermediateCatchEvent>
