@@ -13,6 +13,7 @@ import {
   pasteMapFile,
   pasteMapText,
   sidePanel,
+  stepByLabel,
 } from './helpers';
 
 // Issue 14's bullets an audit found without an end-to-end test (notes/audit14.md, "Gaps"):
@@ -323,7 +324,7 @@ test('a merge every case passes inside one parallel branch is named "every case 
   );
 });
 
-test('a rework loop inside a parallel branch: the Findings tab shows both the work time and the lead time (its longest branch)', async ({
+test('a rework loop inside a parallel branch: the Findings tab shows both the work time and the lead time (its longest branch), in one unit', async ({
   page,
 }) => {
   const step = (id: string, kind: string, label: string, y: number, minutes?: number) => ({
@@ -367,4 +368,15 @@ test('a rework loop inside a parallel branch: the Findings tab shows both the wo
   // Picking takes two passes on average (60 min), beside 45 min of invoicing, then shipping.
   await expect(metrics).toContainText('Work time per case115 min');
   await expect(metrics).toContainText('Lead time per case70 min (estimate)');
+
+  // Shipping takes 15 minutes instead of 10: the work time reaches two hours, and both times
+  // read in hours (not "2.0 h" beside "75 min").
+  await stepByLabel(page, 'Ship').click();
+  await sidePanel(page).getByRole('tab', { name: 'Inspector' }).click();
+  const duration = inspector(page).getByRole('spinbutton', { name: 'Duration (minutes)' });
+  await duration.fill('15');
+  await duration.press('Enter');
+  await sidePanel(page).getByRole('tab', { name: 'Findings' }).click();
+  await expect(metrics).toContainText('Work time per case2.0 h');
+  await expect(metrics).toContainText('Lead time per case1.3 h (estimate)');
 });

@@ -73,6 +73,15 @@ describe('MetricsSummary', () => {
     expect(text).not.toContain('Expected time per case');
   });
 
+  it('shows the work time and the lead time in one unit: hours for both once either is two hours or more', () => {
+    const map = kickoffMap();
+    // "Welcome email" takes 50 minutes: work time 140 min, lead time 110 min.
+    for (const n of map.nodes) if (n.kind === 'action' && n.id === 'w') n.durationMinutes = 50;
+    const { figure } = show(map);
+    expect(figure('Work time per case')).toBe('2.3 h');
+    expect(figure('Lead time per case')).toBe('1.8 h');
+  });
+
   it('marks both times approximate when cases do not run as drawn', () => {
     const map = mapOf(
       's:s p:p d:d:Urgent? a:a:Rush b:a:Plan u:a:Set_up j:p e:e',

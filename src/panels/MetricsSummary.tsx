@@ -2,8 +2,18 @@ import type { AvailableMetrics } from '../analyzer';
 import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor } from '../store/EditorStoreContext';
 
-const minutes = (m: number) =>
-  m >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m * 10) / 10} min`;
+/**
+ * Formats minutes as minutes, or as hours from two hours on. Times shown side by side take
+ * the unit of the largest (`largest`), so "2.0 h" never stands beside "100 min".
+ * @example minutesIn(150)(100) // "1.7 h"
+ */
+export const minutesIn =
+  (largest: number) =>
+  (m: number): string =>
+    largest >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m * 10) / 10} min`;
+
+/** A time shown on its own, in its own unit. */
+const time = (m: number) => minutesIn(m)(m);
 
 /** The rework share as exact, a lower bound or approximate, as the analysis says it is. */
 export function reworkText(metrics: AvailableMetrics): string {
@@ -39,6 +49,8 @@ export function MetricsSummary() {
     metrics.leadTime && metrics.leadTime.minutes !== metrics.cycleTimeMinutes
       ? metrics.leadTime
       : null;
+  // Both times per case in one unit.
+  const perCase = minutesIn(Math.max(metrics.cycleTimeMinutes, lead?.minutes ?? 0));
   return (
     <dl className="lf-metrics">
       <div>
@@ -46,7 +58,7 @@ export function MetricsSummary() {
           {lead ? 'Work time per case' : 'Expected time per case'}
         </dt>
         <dd>
-          {minutes(metrics.cycleTimeMinutes)}
+          {perCase(metrics.cycleTimeMinutes)}
           {approximate && ' (approximate)'}
         </dd>
       </div>
@@ -56,7 +68,7 @@ export function MetricsSummary() {
             Lead time per case
           </dt>
           <dd>
-            {minutes(lead.minutes)}
+            {perCase(lead.minutes)}
             {lead.estimate && ' (estimate)'}
             {approximate && ' (approximate)'}
           </dd>
@@ -70,7 +82,7 @@ export function MetricsSummary() {
         <div>
           <dt>Longest path</dt>
           <dd title={metrics.longestPath.nodeIds.map((id) => names.get(id) ?? id).join(' → ')}>
-            {minutes(metrics.longestPath.minutes)} over {metrics.longestPath.nodeIds.length} steps
+            {time(metrics.longestPath.minutes)} over {metrics.longestPath.nodeIds.length} steps
           </dd>
         </div>
       )}
