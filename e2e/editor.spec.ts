@@ -14,6 +14,30 @@ test.describe('the editor, as a new user draws a map', () => {
     }
   });
 
+  test('every arrow on the canvas ends in an arrowhead, drawn in the arrow colour', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.locator('.react-flow__edge')).toHaveCount(6);
+    // Each arrow names a marker the page defines, and that marker draws a filled head.
+    const heads = await page.locator('.react-flow__edge-path').evaluateAll((paths) =>
+      paths.map((path) => {
+        const id = /url\('?#([^')]+)'?\)/.exec(path.getAttribute('marker-end') ?? '')?.[1];
+        const head = id ? document.getElementById(id)?.querySelector('polyline, path') : null;
+        if (!head) return null;
+        const style = getComputedStyle(head);
+        return { fill: style.fill, stroke: getComputedStyle(path).stroke };
+      }),
+    );
+    expect(heads).toHaveLength(6);
+    for (const head of heads) {
+      expect(head).not.toBeNull();
+      expect(head?.fill).toMatch(/^rgb/);
+    }
+    // Plain arrows: the head in the arrow's own colour.
+    expect(heads.filter((head) => head?.fill === head?.stroke).length).toBeGreaterThan(0);
+  });
+
   test('draws start, three actions, a decision with Yes/No and an end, with mouse and keyboard', async ({
     page,
   }) => {

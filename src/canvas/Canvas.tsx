@@ -23,6 +23,7 @@ import { type LaneBands as Bands, laneBands } from '../layout/lanes';
 import { NODE_SIZE } from '../layout/nodeSize';
 import type { Position } from '../model';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import { ArrowheadDefs } from './ArrowheadDefs';
 import { ConnectPicker } from './ConnectPicker';
 import { edgeTypes } from './edgeTypes';
 import { useFindingsPopup } from './FindingsPopup';
@@ -283,6 +284,7 @@ export function Canvas() {
         />
       )}
       {scene && <SimpleMapLayer scene={scene} />}
+      <ArrowheadDefs />
       <LaneBands frozen={frozenBands} />
       <LaneControls />
       <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={FIT_ALL} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { borderPoint } from '../layout/borderPoint';
 import { exampleMap } from '../model';
+import { ARROWHEAD_ID } from './ArrowheadDefs';
 import { createEdgeConverter, createNodeConverter } from './toFlowElements';
 
 describe('toFlowElements', () => {
@@ -42,7 +43,7 @@ describe('toFlowElements', () => {
     expect(edges[2]).toMatchObject({
       type: 'arrow',
       ariaLabel: 'Arrow "Yes"',
-      markerEnd: { type: 'arrowclosed' },
+      markerEnd: ARROWHEAD_ID,
     });
   });
 });

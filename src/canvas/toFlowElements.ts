@@ -1,6 +1,7 @@
-import { MarkerType, type NodeHandle, Position } from '@xyflow/react';
+import { type NodeHandle, Position } from '@xyflow/react';
 import { stepSize } from '../layout/nodeSize';
 import type { MapEdge, MapNode, Size } from '../model';
+import { ARROWHEAD_ID } from './ArrowheadDefs';
 import type { FlowEdge, FlowNode } from './flowTypes';
 
 const KIND_NAMES = {
@@ -126,13 +127,6 @@ export function createNodeConverter() {
   });
 }
 
-const MARKER = {
-  type: MarkerType.ArrowClosed,
-  width: 18,
-  height: 18,
-  color: 'var(--lf-edge)',
-} as const;
-
 /** Like {@link createNodeConverter}, for arrows. */
 export function createEdgeConverter() {
   return createConverter<MapEdge, FlowEdge>((arrow, selected) => ({
@@ -142,7 +136,7 @@ export function createEdgeConverter() {
     target: arrow.target,
     data: { arrow },
     selected,
-    markerEnd: MARKER,
+    markerEnd: ARROWHEAD_ID,
     ariaLabel: `Arrow${arrow.label?.trim() ? ` "${arrow.label.trim()}"` : ''}`,
   }));
 }
