@@ -7,8 +7,6 @@ import {
   useStore,
 } from '@xyflow/react';
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { shallow } from 'zustand/shallow';
 import { arrowsWithReverse } from '../layout/arrowsWithReverse';
 import { bentArrow, PAIRED_BEND } from '../layout/bentArrow';
 import { type Box, borderPoint, type Side } from '../layout/borderPoint';
@@ -68,6 +66,11 @@ function pathBetween(source: Box, target: Box, paired: boolean): [string, number
   return [path, labelX, labelY];
 }
 
+/** Whether two pairs hold the same two things. */
+function samePair<A, B>(a: readonly [A, B], b: readonly [A, B]): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
 /** An arrow drawn between the borders of two steps, with its label editable in place. */
 function ArrowEdgeView({
   id,
@@ -78,23 +81,18 @@ function ArrowEdgeView({
   selected,
   style,
 }: EdgeProps<FlowEdge>) {
-  // One subscription per arrow for both ends.
+  // One subscription per arrow for both ends. Every mounted arrow runs it on each change of
+  // React Flow's store (each pan frame): the pair is compared item by item, not with
+  // zustand's shallow, which builds two Maps for each comparison of two arrays.
   const [sourceNode, targetNode] = useStore(
     (s) => [s.nodeLookup.get(source), s.nodeLookup.get(target)] as const,
-    shallow,
+    samePair,
   );
   const store = useEditorStoreApi();
-  // One subscription for what the arrow shows from the editor (an arrow with another
-  // running back between the same steps is bowed apart from it); actions are read when used.
-  const [editing, paired] = useEditor(
-    useShallow(
-      (s) =>
-        [
-          s.editing?.type === 'edge' && s.editing.id === id,
-          arrowsWithReverse(s.map.edges).has(id),
-        ] as const,
-    ),
-  );
+  // What the arrow shows from the editor, as plain flags (an arrow with another running back
+  // between the same steps is bowed apart from it); actions are read when used.
+  const editing = useEditor((s) => s.editing?.type === 'edge' && s.editing.id === id);
+  const paired = useEditor((s) => arrowsWithReverse(s.map.edges).has(id));
   const findings = useMarkerFindings((s) => s.byEdge.get(id));
   const worst = findings ? worstSeverity(findings) : undefined;
   const log = useArrowLog(id);
