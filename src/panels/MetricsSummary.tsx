@@ -7,7 +7,7 @@ import { useEditor } from '../store/EditorStoreContext';
  * the unit of the largest (`largest`), so "2.0 h" never stands beside "100 min".
  * @example minutesIn(150)(100) // "1.7 h"
  */
-export const minutesIn =
+const minutesIn =
   (largest: number) =>
   (m: number): string =>
     largest >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m * 10) / 10} min`;
