@@ -5,6 +5,7 @@ import { generateMap } from '../bench/generateMap';
 import { extractMapFromPng } from '../src/io/pngMapChunk';
 import { NODE_SIZE, stepSize } from '../src/layout/nodeSize';
 import type { MapNode } from '../src/model';
+import { fitViewAndWait } from './helpers';
 
 // A big map seen whole: below zoom 0.35 the canvas draws its steps as plain shapes on one
 // <canvas> (src/canvas/lod), and selection keeps working there.
@@ -71,7 +72,9 @@ test('a 5,000-step map fitted: every step drawn as a shape, click and box-select
   await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
   await expect(layer(page)).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  // Pixels are sampled once Fit view's animation has ended: read mid-way, the layer and the
+  // view can be a frame apart (CI failed so once, with the machine loaded).
+  await fitViewAndWait(page);
   await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(SIZE), { timeout: 30_000 });
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
   const fitted = await toScreen(page, 0, 0);
