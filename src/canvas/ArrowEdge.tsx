@@ -93,7 +93,7 @@ function ArrowEdgeView({
   // between the same steps is bowed apart from it); actions are read when used.
   const editing = useEditor((s) => s.editing?.type === 'edge' && s.editing.id === id);
   const paired = useEditor((s) => arrowsWithReverse(s.map.edges).has(id));
-  const findings = useMarkerFindings((s) => s.byEdge.get(id));
+  const findings = useMarkerFindings((m) => m.byEdge.get(id));
   const worst = findings ? worstSeverity(findings) : undefined;
   const log = useArrowLog(id);
   if (!sourceNode || !targetNode) return null;

@@ -2,7 +2,7 @@ import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { type CSSProperties, memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { labelLines, MIN_STEP_SIZE, stepSize } from '../model';
-import { useAnalysis } from '../store/AnalysisProvider';
+import { useAnalysisMarkers } from '../store/AnalysisProvider';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { FindingMarker } from './FindingMarker';
 import type { FlowNode } from './flowTypes';
@@ -37,8 +37,9 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
     }),
   );
   const label = step.label.trim();
-  const findings = useMarkerFindings((s) => s.byNode.get(id));
-  const heat = useAnalysis((s) => (heatOn ? (s.heat[id] ?? 0) : 0));
+  const findings = useMarkerFindings((m) => m.byNode.get(id));
+  const heatOf = useAnalysisMarkers().heat;
+  const heat = heatOn ? (heatOf[id] ?? 0) : 0;
   const worst = findings ? worstSeverity(findings) : undefined;
   const size = stepSize(step);
   const style: CSSProperties & Record<string, string | number> = {

@@ -3,7 +3,7 @@ import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mapOf } from '../analyzer/testing/mapOf';
-import { AnalysisProvider, useAnalysis } from '../store/AnalysisProvider';
+import { AnalysisProvider, useAnalysis, useAnalysisMarkers } from '../store/AnalysisProvider';
 import { createEditorStore } from '../store/createEditorStore';
 import { EditorStoreProvider } from '../store/EditorStoreContext';
 import { useMarkerFindings } from './useMarkerFindings';
@@ -24,8 +24,10 @@ describe('useMarkerFindings', () => {
       () => {
         renders += 1;
         return {
-          marker: useMarkerFindings((s) => s.byNode.get('lost')),
+          marker: useMarkerFindings((m) => m.byNode.get('lost')),
           report: useAnalysis((s) => s.report),
+          // The markers follow the analysis a moment later, at transition priority.
+          caughtUp: useAnalysisMarkers().byNode === useAnalysis((s) => s.byNode),
         };
       },
       { wrapper },
@@ -36,6 +38,7 @@ describe('useMarkerFindings', () => {
     const before = result.current.report;
     act(() => editor.getState().setNodeLabel('work', 'Do the work'));
     await waitFor(() => expect(result.current.report).not.toBe(before));
+    await waitFor(() => expect(result.current.caughtUp).toBe(true));
     // A new report, with a new list for 'Lost' that reads the same: the old list is kept.
     expect(result.current.report.findings.some((f) => f.nodeIds.includes('lost'))).toBe(true);
     expect(result.current.marker).toBe(first);
@@ -44,6 +47,7 @@ describe('useMarkerFindings', () => {
     const second = result.current.report;
     act(() => editor.getState().setNodeLabel('lost', 'Lost order'));
     await waitFor(() => expect(result.current.report).not.toBe(second));
+    await waitFor(() => expect(result.current.caughtUp).toBe(true));
     expect(renders).toBeGreaterThan(rendersBefore);
     expect(result.current.marker).not.toBe(first);
     expect(result.current.marker?.map((f) => f.message).join(' ')).toContain('Lost order');

@@ -103,7 +103,14 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
       if (!worker) {
         worker = makeWorker();
         worker.onmessage = (event: MessageEvent<AnalysisAnswer>) => {
-          if (event.data.id === requestId) publish(event.data.report, 'worker');
+          // Reading the answer copies it in (a big map's report is megabytes: thousands of
+          // findings with their fixes). Indexing it and drawing the markers is the next
+          // task's work, so the two never make one long task that freezes the canvas.
+          const { id, report } = event.data;
+          if (id !== requestId) return;
+          setTimeout(() => {
+            if (id === requestId) publish(report, 'worker');
+          }, 0);
         };
       }
       requestId += 1;

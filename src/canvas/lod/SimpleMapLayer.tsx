@@ -2,7 +2,7 @@ import { useStore } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Severity } from '../../analyzer';
 import type { ReviewFinding } from '../../review';
-import { useAnalysis } from '../../store/AnalysisProvider';
+import { useAnalysisMarkers } from '../../store/AnalysisProvider';
 import { useEditor } from '../../store/EditorStoreContext';
 import { worstSeverity } from '../worstSeverity';
 import {
@@ -82,8 +82,7 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   const selectedNodeIds = useEditor((s) => s.selectedNodeIds);
   const selectedEdgeIds = useEditor((s) => s.selectedEdgeIds);
   const theme = useEditor((s) => s.theme);
-  const byNode = useAnalysis((s) => s.byNode);
-  const byEdge = useAnalysis((s) => s.byEdge);
+  const { byNode, byEdge } = useAnalysisMarkers();
   const nodeSeverity = useMemo(() => worstOf(byNode), [byNode]);
   const edgeSeverity = useMemo(() => worstOf(byEdge), [byEdge]);
   const [hovered, setHovered] = useState(-1);
