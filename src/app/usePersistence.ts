@@ -7,7 +7,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { viewForLayout } from '../canvas/viewForLayout';
+import { OPENING_MAX_ZOOM, viewForLayout } from '../canvas/viewForLayout';
 import { looksLikeDiagramText } from '../io/importAnyFile';
 import {
   importFileInWorker,
@@ -15,7 +15,6 @@ import {
   tidyUpInWorker,
   warmLayoutWorker,
 } from '../io/runLayoutJob';
-import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
 import { type MapEdit, nameAfterStart } from '../model';
 import type { LibraryCommands } from '../panels/LibraryContext';
 import type { EditorStore } from '../store/createEditorStore';
@@ -86,13 +85,15 @@ export function usePersistence(
         // An empty map opens at zoom 1 with its origin, where new steps go, in the middle.
         void flow.setViewport({ x: Math.round(width / 2), y: Math.round(height / 2), zoom: 1 });
       } else {
-        const ids = openingStepIds(editor.getState().map, { width, height });
-        void flow.fitView({
-          padding: FIT_PADDING,
-          maxZoom: 1.2,
-          includeHiddenNodes: true,
-          ...(ids ? { nodes: ids.map((id) => ({ id })) } : {}),
-        });
+        // Worked out from the map, not with React Flow's fitView, which would go over every
+        // step it holds in the task that hands it a big map's steps.
+        const { minZoom, maxZoom } = flowStore.getState();
+        const opening = viewForLayout(
+          editor.getState().map,
+          { width, height },
+          { minZoom, maxZoom: Math.min(OPENING_MAX_ZOOM, maxZoom) },
+        );
+        if (opening) void flow.setViewport(opening);
       }
       // For the benchmarks: the moment an opened map is shown in its view.
       performance.mark?.('leverflow:shown');

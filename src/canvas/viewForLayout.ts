@@ -10,7 +10,7 @@ export interface ZoomRange {
 }
 
 /** A map too big to read when fitted is shown no closer than this (as when it is opened). */
-const OPENING_MAX_ZOOM = 1.2;
+export const OPENING_MAX_ZOOM = 1.2;
 
 /**
  * The view a freshly laid-out map is shown in, worked out from the steps' new positions
