@@ -19,6 +19,7 @@ import { type MapEdit, nameAfterStart } from '../model';
 import type { LibraryCommands } from '../panels/LibraryContext';
 import type { EditorStore } from '../store/createEditorStore';
 import { useEditor } from '../store/EditorStoreContext';
+import { afterPaint } from './afterPaint';
 import { exportJson, exportPng, exportSvg } from './exports/exportActions';
 import { copyMermaid, exportBpmnFile, exportMermaidFile } from './exports/exportInterop';
 import { createPersistence, type PersistenceOptions } from './persistence/createPersistence';
@@ -180,16 +181,26 @@ export function usePersistence(
         const way = direction ?? settings.layoutDirection ?? 'down';
         const done = await tidyUpInWorker(map(), way);
         if (!done) return false;
-        // The new positions and the remembered direction are one undo step.
-        const edits: MapEdit[] = Object.entries(done.positions).map(([nodeId, position]) => ({
-          type: 'moveNode',
-          nodeId,
-          position,
-        }));
-        if (way !== (settings.layoutDirection ?? 'down')) {
-          edits.push({ type: 'updateSettings', patch: { layoutDirection: way } });
+        // A big map's canvas takes down what it shows first, in a task of its own, then the
+        // steps move; they fill in once React Flow has them (see UiSlice.relayout).
+        editor.getState().setRelayout({ nodes: null });
+        try {
+          await afterPaint();
+          // The new positions and the remembered direction are one undo step.
+          const edits: MapEdit[] = Object.entries(done.positions).map(([nodeId, position]) => ({
+            type: 'moveNode',
+            nodeId,
+            position,
+          }));
+          if (way !== (settings.layoutDirection ?? 'down')) {
+            edits.push({ type: 'updateSettings', patch: { layoutDirection: way } });
+          }
+          editor.getState().applyEdits(edits);
+          editor.getState().setRelayout({ nodes: map().nodes });
+        } catch (error) {
+          editor.getState().setRelayout(null);
+          throw error;
         }
-        editor.getState().applyEdits(edits);
         // The view moves to the new layout in the same frame as the steps, not after them:
         // on a big map an animated fit drew every view on its way, each a long frame.
         const { width, height, minZoom, maxZoom } = flowStore.getState();

@@ -14,6 +14,7 @@ import {
   type MouseEvent as ReactMouseEvent,
   useCallback,
   useDeferredValue,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -101,6 +102,16 @@ export function Canvas() {
   );
   // A big map's steps and arrows in view are handed to React Flow a frame's worth at a time.
   const culled = mapNodes.length > CULL_ABOVE;
+  // While a Tidy up is applied, nothing in view is handed over until React Flow has the
+  // steps at their new places (see UiSlice.relayout); a change of the map meanwhile ends it.
+  const relayout = useEditor((s) => s.relayout);
+  const deferredMapNodes = useDeferredValue(mapNodes);
+  const laidOut =
+    relayout?.nodes != null && (deferredMapNodes === relayout.nodes || mapNodes !== relayout.nodes);
+  const blank = relayout !== null && !laidOut;
+  useEffect(() => {
+    if (relayout && !blank) store.getState().setRelayout(null);
+  }, [relayout, blank, store]);
   // Only the arrows near the view: React Flow goes over all it has on every pan or zoom frame.
   const nearEdges = useEdgesNearView(deferredEdges, deferredNodes, culled && !simple);
   const {
@@ -112,6 +123,7 @@ export function Canvas() {
     simple ? edges : nearEdges,
     culled,
     toFlowNodes.hiddenOf,
+    blank,
   );
   // The simple layer stays until React Flow has drawn the full steps (all of them, when they
   // fill in over a few frames), so no frame is empty.

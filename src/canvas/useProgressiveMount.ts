@@ -80,13 +80,18 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
    * and React Flow skips it). Without it, a copy is made and kept per step.
    */
   hiddenOf?: (node: N) => N,
+  /**
+   * Hand React Flow nothing in view (a Tidy up is being applied): what it drew is taken down
+   * in one go, and the steps then in view fill in over frames once this is false again.
+   */
+  blank = false,
 ): { nodes: N[]; edges: E[]; filling: boolean } {
   const flow = useStoreApi<N, E>();
   const [tick, setTick] = useState(0);
   // What React Flow was last handed, and in what view it drew it.
   const handed = useRef<Mounted<N, E> | null>(null);
-  const latest = useRef({ nodes, edges, enabled });
-  latest.current = { nodes, edges, enabled };
+  const latest = useRef({ nodes, edges, enabled, blank });
+  latest.current = { nodes, edges, enabled, blank };
   const hidden = useRef(new WeakMap<N, N>());
   const [budget] = useState(createFrameBudget);
   const hide = useMemo(
@@ -110,10 +115,12 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
     const before = handed.current;
     // React Flow has drawn what it was handed in the view it shows now.
     const previous = before && { nodes: before.nodes, edges: before.edges, view };
+    // Blank: nothing counts as drawn and there is no budget, so everything in view is held.
+    if (blank) return planMount(nodes, edges, view, null, 0, hide);
     const next = planMount(nodes, edges, view, previous, budget.left(edges.length), hide);
     budget.spend(next.used);
     return next;
-  }, [nodes, edges, enabled, tick, flow, hide, budget]);
+  }, [nodes, edges, enabled, tick, flow, hide, budget, blank]);
 
   useLayoutEffect(() => {
     const view = viewOf(flow.getState());
@@ -122,10 +129,10 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
 
   // More next frame while anything is held back.
   useEffect(() => {
-    if (plan.held === 0) return;
+    if (plan.held === 0 || blank) return;
     const frame = requestAnimationFrame(() => setTick((t) => t + 1));
     return () => cancelAnimationFrame(frame);
-  }, [plan]);
+  }, [plan, blank]);
 
   // A jump of the view (or of the canvas's size) is seen here first, before React Flow draws
   // every step now in view: hold back all but a frame's worth, in its store, right away.
@@ -138,7 +145,7 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
           state.height === old.height
         )
           return;
-        const { nodes: now, edges: nowEdges, enabled: on } = latest.current;
+        const { nodes: now, edges: nowEdges, enabled: on, blank: off } = latest.current;
         const before = handed.current;
         const view = viewOf(state);
         if (!on || !before || !view || isSimpleZoom(state.transform[2])) return;
@@ -153,7 +160,9 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
           return;
         // What React Flow drew until now: what it was handed, in the view it showed.
         const drawn = { nodes: before.nodes, edges: before.edges, view: was };
-        const next = planMount(now, nowEdges, view, drawn, budget.left(nowEdges.length), hide);
+        const next = off
+          ? planMount(now, nowEdges, view, null, 0, hide)
+          : planMount(now, nowEdges, view, drawn, budget.left(nowEdges.length), hide);
         budget.spend(next.used);
         // Nothing to hold back: React Flow draws the steps now in view itself, as always.
         if (next.held === 0) return;

@@ -2,6 +2,7 @@ import type { TemporalState } from 'zundo';
 import type { StateCreator } from 'zustand/vanilla';
 import type {
   MapEdit,
+  MapNode,
   MapSettings,
   NodeKind,
   Person,
@@ -133,6 +134,13 @@ export interface UiSlice {
   viewAs: string | null;
   /** The hand-off pack on show: for people (by id) or for steps (by id); null when closed. */
   pack: PackRequest | null;
+  /**
+   * A Tidy up being applied: while set, the canvas draws none of a big map's steps in view,
+   * so what it showed is taken down in a task of its own, before the new layout arrives. Once
+   * `nodes` is set (the steps at their new places), the canvas fills the new layout in as
+   * soon as React Flow holds those steps, and clears this.
+   */
+  relayout: { nodes: readonly MapNode[] | null } | null;
   setSnapToGrid: (on: boolean) => void;
   setTheme: (theme: Theme) => void;
   setHelpOpen: (open: boolean) => void;
@@ -144,6 +152,7 @@ export interface UiSlice {
   setLanes: (on: boolean) => void;
   setViewAs: (personId: string | null) => void;
   setPack: (pack: PackRequest | null) => void;
+  setRelayout: (relayout: UiSlice['relayout']) => void;
 }
 
 /** What a hand-off pack is for: some people, or a selection of steps. */

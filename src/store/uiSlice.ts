@@ -13,6 +13,7 @@ export const createUiSlice: EditorSlice<UiSlice> = (set) => ({
   lanes: false,
   viewAs: null,
   pack: null,
+  relayout: null,
   setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
   setTheme: (theme) => set({ theme }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
@@ -24,4 +25,5 @@ export const createUiSlice: EditorSlice<UiSlice> = (set) => ({
   setLanes: (lanes) => set({ lanes }),
   setViewAs: (viewAs) => set({ viewAs }),
   setPack: (pack) => set({ pack }),
+  setRelayout: (relayout) => set({ relayout }),
 });
