@@ -39,22 +39,6 @@ describe('planMount', () => {
     expect(plan.used).toBe(9 * NODE_COST + EDGE_COST);
   });
 
-  it('with no budget and nothing drawn before, hands over nothing in view (a Tidy up being applied)', () => {
-    const nodes = grid(10);
-    const edges = [
-      { id: 'in', source: '0-0', target: '1-1' },
-      { id: 'across', source: '0-0', target: '9-9' },
-      { id: 'out', source: '8-8', target: '9-9' },
-    ];
-    const plan = planMount(nodes, edges, VIEW, null, 0, hide);
-    const inView = (n: MountNode) => n.position.x < 1000 && n.position.y < 1000;
-    expect(plan.nodes.filter((n) => inView(n) && !n.hidden)).toEqual([]);
-    expect(plan.nodes.filter((n) => !inView(n)).every((n) => !n.hidden)).toBe(true);
-    expect(plan.edges.map((e) => e.id)).toEqual(['out']);
-    expect(plan.used).toBe(0);
-    expect(plan.held).toBe(25 + 2);
-  });
-
   it('holds back what is over the budget, nearest the centre first, and only steps in view', () => {
     const nodes = grid(10); // 5 × 5 of them in the 1,000 × 1,000 view
     const plan = planMount(nodes, [], VIEW, null, 3 * NODE_COST, hide);

@@ -81,8 +81,9 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
    */
   hiddenOf?: (node: N) => N,
   /**
-   * Hand React Flow nothing in view (a Tidy up is being applied): what it drew is taken down
-   * in one go, and the steps then in view fill in over frames once this is false again.
+   * Hand React Flow nothing (a Tidy up is being applied): what it drew is taken down in one
+   * go, a jump of the view meanwhile costs nothing, and the steps then in view fill in over
+   * frames once this is false again.
    */
   blank = false,
 ): { nodes: N[]; edges: E[]; filling: boolean } {
@@ -114,9 +115,8 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
     if (!enabled || !view) return { nodes, edges, held: 0, used: 0 };
     const before = handed.current;
     // React Flow has drawn what it was handed in the view it shows now.
+    if (blank) return { nodes: [], edges: [], held: nodes.length, used: 0 };
     const previous = before && { nodes: before.nodes, edges: before.edges, view };
-    // Blank: nothing counts as drawn and there is no budget, so everything in view is held.
-    if (blank) return planMount(nodes, edges, view, null, 0, hide);
     const next = planMount(nodes, edges, view, previous, budget.left(edges.length), hide);
     budget.spend(next.used);
     return next;
@@ -148,7 +148,7 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
         const { nodes: now, edges: nowEdges, enabled: on, blank: off } = latest.current;
         const before = handed.current;
         const view = viewOf(state);
-        if (!on || !before || !view || isSimpleZoom(state.transform[2])) return;
+        if (!on || off || !before || !view || isSimpleZoom(state.transform[2])) return;
         const was = viewOf(old) ?? view;
         // Zooming in (or a view inside the last one) brings nothing new into view.
         if (
@@ -160,9 +160,7 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
           return;
         // What React Flow drew until now: what it was handed, in the view it showed.
         const drawn = { nodes: before.nodes, edges: before.edges, view: was };
-        const next = off
-          ? planMount(now, nowEdges, view, null, 0, hide)
-          : planMount(now, nowEdges, view, drawn, budget.left(nowEdges.length), hide);
+        const next = planMount(now, nowEdges, view, drawn, budget.left(nowEdges.length), hide);
         budget.spend(next.used);
         // Nothing to hold back: React Flow draws the steps now in view itself, as always.
         if (next.held === 0) return;

@@ -135,8 +135,8 @@ export interface UiSlice {
   /** The hand-off pack on show: for people (by id) or for steps (by id); null when closed. */
   pack: PackRequest | null;
   /**
-   * A Tidy up being applied: while set, the canvas draws none of a big map's steps in view,
-   * so what it showed is taken down in a task of its own, before the new layout arrives. Once
+   * A Tidy up being applied: while set, the canvas hands React Flow none of a big map's
+   * steps, so what it showed is taken down in a task of its own, before the steps move. Once
    * `nodes` is set (the steps at their new places), the canvas fills the new layout in as
    * soon as React Flow holds those steps, and clears this.
    */
