@@ -7,6 +7,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { CULL_ABOVE } from '../canvas/cullAbove';
 import { OPENING_MAX_ZOOM, viewForLayout } from '../canvas/viewForLayout';
 import { looksLikeDiagramText } from '../io/importAnyFile';
 import {
@@ -67,12 +68,15 @@ export function usePersistence(
       (!!shown && shown.position.x === first.position.x && shown.position.y === first.position.y)
     );
   });
+  // An imported big map is held back from React Flow until its first view is set (see
+  // openFile), so that view does not wait for React Flow to have its steps.
+  const heldBack = useEditor((s) => s.relayout !== null && s.relayout.nodes === null);
   const applied = useRef(0);
   useEffect(() => {
     if (
       view.seq === applied.current ||
       !flowReady ||
-      (nodeCount > 0 && (!initialized || !flowHasMap))
+      (!heldBack && nodeCount > 0 && (!initialized || !flowHasMap))
     )
       return;
     const frame = requestAnimationFrame(() => {
@@ -96,11 +100,15 @@ export function usePersistence(
         );
         if (opening) void flow.setViewport(opening);
       }
+      // The view is set: the canvas fills in the map's steps now in view.
+      if (editor.getState().relayout?.nodes === null) {
+        editor.getState().setRelayout({ nodes: editor.getState().map.nodes });
+      }
       // For the benchmarks: the moment an opened map is shown in its view.
       performance.mark?.('leverflow:shown');
     });
     return () => cancelAnimationFrame(frame);
-  }, [view, initialized, flowReady, flowHasMap, nodeCount, flow, flowStore, editor]);
+  }, [view, initialized, flowReady, flowHasMap, nodeCount, flow, flowStore, editor, heldBack]);
 
   useOnViewportChange({ onEnd: (viewport) => persistence.rememberViewport(viewport) });
 
@@ -113,7 +121,20 @@ export function usePersistence(
       const result = await importFileInWorker(file);
       if (!result.ok)
         return { ok: false, cancelled: 'cancelled' in result, message: result.message };
-      if (!(await persistence.importMap(result.map))) {
+      // A big map: the canvas takes down what it shows in a task of its own, and hands React
+      // Flow the new map's steps only once its first view is set (the view effect above).
+      const holdBack = result.map.nodes.length > CULL_ABOVE;
+      if (holdBack) {
+        editor.getState().setRelayout({ nodes: null });
+        await afterPaint();
+      }
+      let imported = false;
+      try {
+        imported = await persistence.importMap(result.map);
+      } finally {
+        if (holdBack && !imported) editor.getState().setRelayout(null);
+      }
+      if (!imported) {
         return {
           ok: false,
           cancelled: false,

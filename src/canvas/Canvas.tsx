@@ -26,6 +26,7 @@ import type { Position } from '../model';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { ArrowheadDefs } from './ArrowheadDefs';
 import { ConnectPicker } from './ConnectPicker';
+import { CULL_ABOVE } from './cullAbove';
 import { edgeTypes } from './edgeTypes';
 import { useFindingsPopup } from './FindingsPopup';
 import type { FlowEdge, FlowNode } from './flowTypes';
@@ -48,11 +49,6 @@ import { useFlowTabOrder } from './useFlowTabOrder';
 import { useProgressiveMount } from './useProgressiveMount';
 import { useQuietSelectionListener } from './useQuietSelectionListener';
 
-/**
- * Above this many steps the canvas draws only what is in view. The first view of a map is
- * set by usePersistence (its saved view, or openingStepIds), not by React Flow's fitView.
- */
-const CULL_ABOVE = 200;
 const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_EDGES: FlowEdge[] = [];
@@ -102,8 +98,9 @@ export function Canvas() {
   );
   // A big map's steps and arrows in view are handed to React Flow a frame's worth at a time.
   const culled = mapNodes.length > CULL_ABOVE;
-  // While a Tidy up is applied, nothing in view is handed over until React Flow has the
-  // steps at their new places (see UiSlice.relayout); a change of the map meanwhile ends it.
+  // While a Tidy up is applied or a big map imported, nothing is handed over until React
+  // Flow has the steps at their new places (see UiSlice.relayout); once those are known, a
+  // change of the map meanwhile ends it.
   const relayout = useEditor((s) => s.relayout);
   const deferredMapNodes = useDeferredValue(mapNodes);
   const laidOut =

@@ -135,10 +135,11 @@ export interface UiSlice {
   /** The hand-off pack on show: for people (by id) or for steps (by id); null when closed. */
   pack: PackRequest | null;
   /**
-   * A Tidy up being applied: while set, the canvas hands React Flow none of a big map's
-   * steps, so what it showed is taken down in a task of its own, before the steps move. Once
-   * `nodes` is set (the steps at their new places), the canvas fills the new layout in as
-   * soon as React Flow holds those steps, and clears this.
+   * A Tidy up being applied, or a big map imported: while set, the canvas hands React Flow
+   * none of a big map's steps, so what it showed is taken down in a task of its own, before
+   * the steps move (or the new map opens). Once `nodes` is set (the steps at their new
+   * places, the new map's steps once its first view is set), the canvas fills them in as soon
+   * as React Flow holds those steps, and clears this.
    */
   relayout: { nodes: readonly MapNode[] | null } | null;
   setSnapToGrid: (on: boolean) => void;
