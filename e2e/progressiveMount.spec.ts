@@ -109,14 +109,8 @@ function growth(counts: number[][]) {
   return { steps, mostStepsAtOnce };
 }
 
-test('a dense 1,000-step Mermaid chart imported from the File menu: the open map is taken down first, the new one fills in over frames, then is all there and editable', async ({
-  page,
-}) => {
-  test.setTimeout(180_000);
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node')).toHaveCount(6);
-  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
-  await recordFrames(page);
+/** Imports a dense 1,000-step Mermaid chart from File › Import file… and waits until it is laid out. */
+async function importDense1000(page: Page) {
   await page.locator('.lf-menu > summary').click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import file…' }).click();
@@ -129,13 +123,30 @@ test('a dense 1,000-step Mermaid chart imported from the File menu: the open map
   await expect(page.getByRole('region', { name: 'Layout in progress' })).toBeHidden({
     timeout: 90_000,
   });
-  const counts = await settledCounts(page);
-  // The example map is taken down before the new map opens (a frame with nothing drawn),
-  // then the new map fills in over several frames, never all at once.
+}
+
+/**
+ * Checks the recorded frames: what was drawn was taken down in one go (a frame with no step
+ * and no arrow drawn), then the map filled in over several frames, never all at once.
+ */
+function expectTakenDownThenFilledIn(counts: number[][]) {
   const blank = counts.findIndex(([steps, arrows]) => steps === 0 && arrows === 0);
   expect(blank, `frames: ${JSON.stringify(counts.slice(0, 40))}`).toBeGreaterThanOrEqual(0);
-  const { steps } = growth(counts.slice(blank));
-  expect(steps).toBeGreaterThanOrEqual(3);
+  expect(growth(counts.slice(blank)).steps).toBeGreaterThanOrEqual(3);
+}
+
+test('a dense 1,000-step Mermaid chart imported from the File menu: the open map is taken down first, the new one fills in over frames, then is all there and editable', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
+  await recordFrames(page);
+  await importDense1000(page);
+  const counts = await settledCounts(page);
+  // The example map is taken down before the new map opens, then the new map fills in.
+  expectTakenDownThenFilledIn(counts);
 
   const map = await exportedMap(page);
   expect(map.nodes).toHaveLength(1000);
@@ -168,18 +179,7 @@ test('Tidy up on a dense 1,000-step chart: what was drawn is taken down before t
   test.setTimeout(240_000);
   await page.goto('/');
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
-  await page.locator('.lf-menu > summary').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (await chooser).setFiles({
-    name: 'dense-1000.mmd',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(denseFlowchart(1000)),
-  });
-  await expect(page.locator('.lf-map-name')).toHaveText('dense-1000', { timeout: 90_000 });
-  await expect(page.getByRole('region', { name: 'Layout in progress' })).toBeHidden({
-    timeout: 90_000,
-  });
+  await importDense1000(page);
   await recordFrames(page);
   await settledCounts(page);
   const imported = await exportedMap(page);
@@ -194,10 +194,7 @@ test('Tidy up on a dense 1,000-step chart: what was drawn is taken down before t
   await expect.poll(layouts, { timeout: 90_000 }).toBeGreaterThan(layoutsBefore);
   await expect(page.getByRole('region', { name: 'Layout in progress' })).toBeHidden();
   const counts = await settledCounts(page);
-  // Taken down in one go: a frame with nothing drawn, then filled in over several frames.
-  const blank = counts.findIndex(([steps, arrows]) => steps === 0 && arrows === 0);
-  expect(blank, `frames: ${JSON.stringify(counts.slice(0, 40))}`).toBeGreaterThanOrEqual(0);
-  expect(growth(counts.slice(blank)).steps).toBeGreaterThanOrEqual(3);
+  expectTakenDownThenFilledIn(counts);
 
   // The steps moved (left to right now), and every one in the new view is drawn there.
   const tidied = await exportedMap(page);

@@ -81,9 +81,9 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
    */
   hiddenOf?: (node: N) => N,
   /**
-   * Hand React Flow nothing (a Tidy up is being applied): what it drew is taken down in one
-   * go, a jump of the view meanwhile costs nothing, and the steps then in view fill in over
-   * frames once this is false again.
+   * Hand React Flow nothing (a Tidy up or a big map's import is being applied, see
+   * UiSlice.relayout): what it drew is taken down in one go, a jump of the view meanwhile
+   * costs nothing, and the steps then in view fill in over frames once this is false again.
    */
   blank = false,
 ): { nodes: N[]; edges: E[]; filling: boolean } {
@@ -113,9 +113,9 @@ export function useProgressiveMount<N extends Node, E extends Edge>(
   const plan = useMemo((): MountPlan<N, E> => {
     const view = viewOf(flow.getState());
     if (!enabled || !view) return { nodes, edges, held: 0, used: 0 };
+    if (blank) return { nodes: [], edges: [], held: nodes.length, used: 0 };
     const before = handed.current;
     // React Flow has drawn what it was handed in the view it shows now.
-    if (blank) return { nodes: [], edges: [], held: nodes.length, used: 0 };
     const previous = before && { nodes: before.nodes, edges: before.edges, view };
     const next = planMount(nodes, edges, view, previous, budget.left(edges.length), hide);
     budget.spend(next.used);
