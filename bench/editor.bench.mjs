@@ -193,6 +193,23 @@ function findNodePoint() {
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /**
+ * Calls `send(i, t)` for events i = 0, 1, … every 16 ms (60 a second) while `t`, the ms since
+ * the first, is under `ms`, not waiting for the page; resolves to the number sent. Each event
+ * has its own slot: Node truncates a timer's fractional delay, so sleeping "until the next 16 ms
+ * boundary" wakes just before it and sends two events in one slot (about 106 a second).
+ */
+async function every16ms(ms, send) {
+  const t0 = performance.now();
+  let i = 0;
+  for (; i * 16 < ms; i++) {
+    send(i, performance.now() - t0);
+    const wait = t0 + (i + 1) * 16 - performance.now();
+    if (wait > 0) await sleep(Math.ceil(wait));
+  }
+  return i;
+}
+
+/**
  * Presses the mouse at (x, y), moves it along a smooth loop around that point for
  * GESTURE_MS at a steady 60 moves a second (not waiting for the page, as a hand would not;
  * Chromium coalesces moves the page cannot keep up with), then releases it.
@@ -204,12 +221,10 @@ async function gesture(cdp, x, y, ax, ay) {
   await mouse('mouseMoved', x, y, { button: 'none' });
   await mouse('mousePressed', x, y, { ...held, clickCount: 1 });
   const pending = [];
-  const t0 = performance.now();
-  for (let t = 0; t < GESTURE_MS; t = performance.now() - t0) {
+  await every16ms(GESTURE_MS, (_, t) => {
     const phase = (2 * Math.PI * t) / 1500;
     pending.push(mouse('mouseMoved', x + ax * Math.sin(phase), y + ay * Math.sin(phase / 2), held));
-    await sleep(16 - ((performance.now() - t0) % 16));
-  }
+  });
   await Promise.all(pending);
   await mouse('mouseMoved', x, y, held);
   await mouse('mouseReleased', x, y, { button: 'left', buttons: 0, clickCount: 1 });
@@ -259,24 +274,23 @@ function fitViewTime(page) {
 }
 
 /**
- * Turns the mouse wheel over (x, y) at 60 events a second for `ms`: `deltaAt(t)` gives each
- * event's deltaY (React Flow zooms by 2^(-deltaY × 0.002) per event), not waiting for the page.
+ * Turns the mouse wheel over (x, y) at 60 events a second for `ms`: `deltaAt(i)` gives the
+ * i-th event's deltaY (React Flow zooms by 2^(-deltaY × 0.002) per event), not waiting for
+ * the page.
  */
 async function wheelGesture(cdp, x, y, ms, deltaAt) {
   const pending = [];
-  const t0 = performance.now();
-  for (let t = 0; t < ms; t = performance.now() - t0) {
+  await every16ms(ms, (i) => {
     pending.push(
       cdp.send('Input.dispatchMouseEvent', {
         type: 'mouseWheel',
         x,
         y,
         deltaX: 0,
-        deltaY: deltaAt(t),
+        deltaY: deltaAt(i),
       }),
     );
-    await sleep(16 - ((performance.now() - t0) % 16));
-  }
+  });
   await Promise.all(pending);
   return pending.length;
 }
@@ -329,12 +343,12 @@ async function measureFitted(page, cdp) {
   await sleep(SETTLE_MS);
   const wheel = await withCpu(cdp, () =>
     framesDuring(page, () =>
-      wheelGesture(cdp, cx, cy, GESTURE_MS, (t) => -20 * Math.sin((2 * Math.PI * t) / 1500)),
+      wheelGesture(cdp, cx, cy, GESTURE_MS, (i) => -20 * Math.sin((2 * Math.PI * i * 16) / 1500)),
     ),
   );
   await sleep(SETTLE_MS);
   const { zoom: before } = await page.evaluate(viewportState);
-  const events = Math.round(1500 / 16);
+  const events = Math.ceil(1500 / 16); // as many as wheelGesture sends in 1,500 ms
   const step = -Math.log2(1 / before) / 0.002 / events;
   const zoomIn = await withCpu(cdp, () =>
     framesDuring(page, () => wheelGesture(cdp, cx, cy, 1500, () => step), 1000),
