@@ -387,3 +387,77 @@ test('at fitted zoom, a wheel zoom and a pan past the drawn margin: the steps ar
   await expect(page.getByRole('textbox', { name: 'Label' })).toHaveCount(0);
   await expect.poll(() => changedFrom(plain)).toBeLessThan(3);
 });
+
+test('a wheel turned from the fitted zoom up past the readable zoom: plain shapes while it turns, the full steps once it rests, and no frame without either', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await importMap(page, map);
+  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
+  await fitViewAndWait(page);
+  await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(SIZE), { timeout: 30_000 });
+  const fitted = await viewOf(page);
+
+  // Every frame from here on: when it began, the zoom, the full steps in the DOM, the layer.
+  await page.evaluate(() => {
+    const frames: [number, number, number, boolean][] = [];
+    (window as unknown as { __frames: typeof frames }).__frames = frames;
+    const viewport = document.querySelector<HTMLElement>('.lf-canvas .react-flow__viewport');
+    const tick = (now: number) => {
+      const zoom = Number(/scale\(([-\d.e]+)\)/.exec(viewport?.style.transform ?? '')?.[1]);
+      frames.push([
+        now,
+        zoom,
+        document.querySelectorAll('.lf-canvas .react-flow__node').length,
+        document.querySelector('.lf-simple-layer') !== null,
+      ]);
+      if (frames.length < 3000) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  // The wheel turned quickly over the middle, from the fitted zoom to about 1: a notch every
+  // 40 ms, sent without waiting for the page (as a hand does; page.mouse.wheel waits for each).
+  const middle = { x: fitted.x + fitted.width / 2, y: fitted.y + fitted.height / 2 };
+  await page.mouse.move(middle.x, middle.y);
+  const cdp = await page.context().newCDPSession(page);
+  const notches = Math.ceil(Math.log2(1 / fitted.zoom) / (120 * 0.002));
+  const sent: Promise<unknown>[] = [];
+  for (let i = 0; i < notches; i++) {
+    sent.push(
+      cdp.send('Input.dispatchMouseEvent', {
+        type: 'mouseWheel',
+        ...middle,
+        deltaX: 0,
+        deltaY: -120,
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+  await Promise.all(sent);
+  // Once it rests, the steps in view are drawn in full, with their labels, and the layer goes.
+  await expect(layer(page)).toHaveCount(0, { timeout: 10_000 });
+  await expect(page.locator('.react-flow__node').first().locator('.lf-node__label')).toBeVisible();
+  expect((await toScreen(page, 0, 0)).zoom).toBeGreaterThan(0.8);
+
+  const frames = await page.evaluate(
+    () => (window as unknown as { __frames: [number, number, number, boolean][] }).__frames,
+  );
+  // Each frame shows the map one way or the other: the layer until the steps are drawn.
+  expect(frames.filter(([, , nodes, layerOn]) => nodes === 0 && !layerOn)).toEqual([]);
+  // The zoom went up past the readable one with the layer still on.
+  expect(frames.some(([, zoom, nodes, layerOn]) => zoom > 0.5 && nodes === 0 && layerOn)).toBe(
+    true,
+  );
+  // No step was drawn in full while the zoom was still moving: each frame with steps in the
+  // DOM began at least 100 ms after the last frame with a new zoom (they wait 150 ms).
+  let changedAt = frames[0]![0];
+  const early: number[][] = [];
+  for (let i = 1; i < frames.length; i++) {
+    const [now, zoom, nodes] = frames[i]!;
+    if (zoom !== frames[i - 1]![1]) changedAt = now;
+    if (nodes > 0 && now - changedAt < 100) early.push([Math.round(now - changedAt), zoom, nodes]);
+  }
+  expect(early).toEqual([]);
+});

@@ -33,9 +33,9 @@ import type { FlowEdge, FlowNode } from './flowTypes';
 import { LaneBands } from './LaneBands';
 import { LaneControls } from './LaneControls';
 import { laneDropEdits } from './laneDropEdits';
-import { isSimpleZoom } from './lod/detailLevel';
 import { SimpleMapLayer } from './lod/SimpleMapLayer';
 import { useHideWhenZoomedOut } from './lod/useHideWhenZoomedOut';
+import { useSimpleDrawing } from './lod/useSimpleDrawing';
 import { useSimpleScene } from './lod/useSimpleScene';
 import { useSimpleSelection } from './lod/useSimpleSelection';
 import { MapSearch } from './MapSearch';
@@ -75,7 +75,8 @@ export function Canvas() {
   // Zoomed out too far to read labels: steps and arrows are drawn as plain shapes on one
   // <canvas> (SimpleMapLayer); React Flow keeps the steps, hidden (so fit view and zoom to a
   // finding still know where they are), and no arrows.
-  const simple = useStore((s) => isSimpleZoom(s.transform[2]));
+  // On a big map, a zoom up from there keeps the simple drawing until it comes to rest.
+  const simple = useSimpleDrawing(mapNodes.length > CULL_ABOVE);
 
   const toFlowNodes = useMemo(createNodeConverter, []);
   const toFlowEdges = useMemo(createEdgeConverter, []);
@@ -123,10 +124,16 @@ export function Canvas() {
     blank,
   );
   // The simple layer stays until React Flow has drawn the full steps (all of them, when they
-  // fill in over a few frames), so no frame is empty.
+  // fill in over a few frames), so no frame is empty. React Flow takes the steps it is handed
+  // in an effect after this render commits, and draws them in a render of its own: until its
+  // store holds them, the layer stays, and it goes in that render.
   const shownSimple = useDeferredValue(simple);
   const wasLayerOn = useRef(false);
-  const layerOn = simple || shownSimple || (filling && wasLayerOn.current);
+  const layerWasOn = wasLayerOn.current;
+  const flowHoldsSteps = useStore(
+    useCallback((s) => !layerWasOn || s.nodes === shownNodes, [layerWasOn, shownNodes]),
+  );
+  const layerOn = simple || shownSimple || (layerWasOn && (filling || !flowHoldsSteps));
   wasLayerOn.current = layerOn;
   const scene = useSimpleScene(layerOn, mapNodes, mapEdges);
   const onSimpleClick = useSimpleSelection(simple ? scene : null);
