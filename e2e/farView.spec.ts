@@ -50,6 +50,22 @@ async function importMap(page: Page, json: unknown) {
   });
 }
 
+/**
+ * Opens the generated map from the File menu (it opens on its start, readable, as full
+ * steps), then Fit view: every step drawn on the simple layer.
+ */
+async function openFitted(page: Page) {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await importMap(page, map);
+  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
+  await expect(layer(page)).toHaveCount(0);
+  // Pixels are sampled once Fit view's animation has ended: read mid-way, the layer and the
+  // view can be a frame apart (CI failed so once, with the machine loaded).
+  await fitViewAndWait(page);
+  await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(SIZE), { timeout: 30_000 });
+}
+
 async function screenshotBothThemes(page: Page) {
   for (const theme of ['light', 'dark'] as const) {
     const themeButton = page.getByRole('button', { name: /^Theme:/ });
@@ -65,17 +81,7 @@ test('a 5,000-step map fitted: every step drawn as a shape, click and box-select
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await importMap(page, map);
-  // A big map opens on its start, readable, as full steps.
-  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
-  await expect(layer(page)).toHaveCount(0);
-
-  // Pixels are sampled once Fit view's animation has ended: read mid-way, the layer and the
-  // view can be a frame apart (CI failed so once, with the machine loaded).
-  await fitViewAndWait(page);
-  await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(SIZE), { timeout: 30_000 });
+  await openFitted(page);
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
   const fitted = await toScreen(page, 0, 0);
   expect(fitted.zoom).toBeLessThan(0.1);
@@ -265,12 +271,7 @@ test('at fitted zoom, a wheel zoom and a pan past the drawn margin: the steps ar
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await importMap(page, map);
-  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
-  await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(SIZE), { timeout: 30_000 });
+  await openFitted(page);
   const fitted = await viewOf(page);
 
   // The wheel, turned quickly over the middle: the zoom goes up by more than the drawn
@@ -392,12 +393,7 @@ test('a wheel turned from the fitted zoom up past the readable zoom: plain shape
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await importMap(page, map);
-  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
-  await fitViewAndWait(page);
-  await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(SIZE), { timeout: 30_000 });
+  await openFitted(page);
   const fitted = await viewOf(page);
 
   // Every frame from here on: when it began, the zoom, the full steps in the DOM, the layer.
