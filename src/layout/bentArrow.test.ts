@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arrowsWithReverse } from './arrowsWithReverse';
 import { bentArrow, PAIRED_BEND } from './bentArrow';
@@ -16,6 +17,23 @@ describe('arrows running both ways between two steps', () => {
     ];
     expect([...arrowsWithReverse(edges)].sort()).toEqual(['down', 'up']);
     expect(arrowsWithReverse(edges)).toBe(arrowsWithReverse(edges));
+  });
+
+  it('pairs exactly the arrows some other arrow runs back against, whatever the ids', () => {
+    // Step ids that could collide if ends were joined into one string ("a" + "b\0c"...).
+    const step = fc.constantFrom('a', 'b', 'a\u0000b', 'b\u0000a', '', 'ab');
+    const arrows = fc
+      .array(fc.tuple(step, step), { maxLength: 30 })
+      .map((pairs) => pairs.map(([source, target], i) => ({ id: `e${i}`, source, target })));
+    fc.assert(
+      fc.property(arrows, (edges) => {
+        const expected = edges
+          .filter((e) => e.source !== e.target)
+          .filter((e) => edges.some((o) => o.source === e.target && o.target === e.source))
+          .map((e) => e.id);
+        expect([...arrowsWithReverse(edges)].sort()).toEqual(expected.sort());
+      }),
+    );
   });
 
   it('bows each to its own right, so the two lines and their labels are apart', () => {
