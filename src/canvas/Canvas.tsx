@@ -52,6 +52,7 @@ import { useQuietSelectionListener } from './useQuietSelectionListener';
 const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_EDGES: FlowEdge[] = [];
+const NO_NODES: FlowNode[] = [];
 /** Far enough out for Fit view to show a map of 10,000 steps or more whole. */
 const MIN_ZOOM = 0.01;
 /** Steps hidden from React Flow while the simple layer draws them still count for fit view. */
@@ -78,15 +79,29 @@ export function Canvas() {
   // On a big map, a zoom up from there keeps the simple drawing until it comes to rest.
   const simple = useSimpleDrawing(mapNodes.length > CULL_ABOVE);
 
+  // While a Tidy up is applied or a big map imported, nothing is handed over until React
+  // Flow has the steps at their new places (see UiSlice.relayout); once those are known, a
+  // change of the map meanwhile ends it.
+  const relayout = useEditor((s) => s.relayout);
+  const deferredMapNodes = useDeferredValue(mapNodes);
+  const laidOut =
+    relayout?.nodes != null && (deferredMapNodes === relayout.nodes || mapNodes !== relayout.nodes);
+  const blank = relayout !== null && !laidOut;
+  useEffect(() => {
+    if (relayout && !blank) store.getState().setRelayout(null);
+  }, [relayout, blank, store]);
+
   const toFlowNodes = useMemo(createNodeConverter, []);
   const toFlowEdges = useMemo(createEdgeConverter, []);
+  // Nothing is converted while nothing is handed over: a big map is opened (or its steps
+  // moved) in one task, converted in the next, once its view is set.
   const nodes = useMemo(
-    () => toFlowNodes(mapNodes, selectedNodeIds, simple),
-    [toFlowNodes, mapNodes, selectedNodeIds, simple],
+    () => (blank ? NO_NODES : toFlowNodes(mapNodes, selectedNodeIds, simple)),
+    [toFlowNodes, mapNodes, selectedNodeIds, simple, blank],
   );
   const edges = useMemo(
-    () => (simple ? NO_EDGES : toFlowEdges(mapEdges, selectedEdgeIds)),
-    [toFlowEdges, mapEdges, selectedEdgeIds, simple],
+    () => (simple || blank ? NO_EDGES : toFlowEdges(mapEdges, selectedEdgeIds)),
+    [toFlowEdges, mapEdges, selectedEdgeIds, simple, blank],
   );
   // React Flow takes the new steps and arrows at transition priority: when pointer moves
   // come faster than a big map can be redrawn, React draws the latest, not each one.
@@ -99,17 +114,6 @@ export function Canvas() {
   );
   // A big map's steps and arrows in view are handed to React Flow a frame's worth at a time.
   const culled = mapNodes.length > CULL_ABOVE;
-  // While a Tidy up is applied or a big map imported, nothing is handed over until React
-  // Flow has the steps at their new places (see UiSlice.relayout); once those are known, a
-  // change of the map meanwhile ends it.
-  const relayout = useEditor((s) => s.relayout);
-  const deferredMapNodes = useDeferredValue(mapNodes);
-  const laidOut =
-    relayout?.nodes != null && (deferredMapNodes === relayout.nodes || mapNodes !== relayout.nodes);
-  const blank = relayout !== null && !laidOut;
-  useEffect(() => {
-    if (relayout && !blank) store.getState().setRelayout(null);
-  }, [relayout, blank, store]);
   // Only the arrows near the view: React Flow goes over all it has on every pan or zoom frame.
   const nearEdges = useEdgesNearView(deferredEdges, deferredNodes, culled && !simple);
   const {
