@@ -6,15 +6,13 @@ import { isSimpleZoom } from './detailLevel';
  */
 export const SETTLE_MS = 150;
 
+/** The part of React Flow's state this reads: its view, [x, y, zoom]. */
+type View = { transform: [number, number, number] };
+
 /** The little of React Flow's store this needs: its view, and changes to it. */
 export interface ZoomSource {
-  getState(): { transform: [number, number, number] };
-  subscribe(
-    listener: (
-      state: { transform: [number, number, number] },
-      previous: { transform: [number, number, number] },
-    ) => void,
-  ): () => void;
+  getState(): View;
+  subscribe(listener: (state: View, previous: View) => void): () => void;
 }
 
 /** Whether the canvas draws the simple layer, as a store for `useSyncExternalStore`. */
@@ -51,10 +49,7 @@ export function simpleDrawing(
     timer = undefined;
     set(isSimpleZoom(flow.getState().transform[2]));
   };
-  const onChange = (
-    state: { transform: [number, number, number] },
-    previous: { transform: [number, number, number] },
-  ) => {
+  const onChange = (state: View, previous: View) => {
     const zoom = state.transform[2];
     if (zoom === previous.transform[2]) return;
     clearTimeout(timer);
