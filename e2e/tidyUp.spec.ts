@@ -149,3 +149,32 @@ test('after Tidy up a map too long to read whole is shown from its start, and th
   expect(zoom).toBeGreaterThanOrEqual(0.6);
   expect(zoom).toBeLessThanOrEqual(1.2);
 });
+
+test('Tidy up on a small map moves its steps without a frame where they are gone', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Example map' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  // The fewest steps on the canvas in any frame from here on.
+  await page.evaluate(() => {
+    const seen = { fewest: Number.POSITIVE_INFINITY, frames: 0 };
+    (window as unknown as { __seen: typeof seen }).__seen = seen;
+    const frame = () => {
+      seen.fewest = Math.min(seen.fewest, document.querySelectorAll('.react-flow__node').length);
+      seen.frames += 1;
+      requestAnimationFrame(frame);
+    };
+    frame();
+  });
+  const pack = stepByLabel(page, 'Pack order');
+  const before = await pack.evaluate((el) => (el as HTMLElement).style.transform);
+  await page.getByRole('combobox', { name: 'Tidy up direction' }).selectOption('right');
+  await expect
+    .poll(() => pack.evaluate((el) => (el as HTMLElement).style.transform))
+    .not.toBe(before);
+  await page.waitForTimeout(300);
+  const seen = await page.evaluate(() => (window as unknown as { __seen: object }).__seen);
+  expect(seen).toMatchObject({ fewest: 6 });
+  expect((seen as { frames: number }).frames).toBeGreaterThan(5);
+});

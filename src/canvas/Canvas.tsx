@@ -77,19 +77,23 @@ export function Canvas() {
   // <canvas> (SimpleMapLayer); React Flow keeps the steps, hidden (so fit view and zoom to a
   // finding still know where they are), and no arrows.
   // On a big map, a zoom up from there keeps the simple drawing until it comes to rest.
-  const simple = useSimpleDrawing(mapNodes.length > CULL_ABOVE);
+  // A big map's steps and arrows in view are handed to React Flow a frame's worth at a time.
+  const culled = mapNodes.length > CULL_ABOVE;
+  const simple = useSimpleDrawing(culled);
 
   // While a Tidy up is applied or a big map imported, nothing is handed over until React
   // Flow has the steps at their new places (see UiSlice.relayout); once those are known, a
-  // change of the map meanwhile ends it.
+  // change of the map meanwhile ends it. A small map is drawn whole in one frame: its steps
+  // stay on screen and move.
   const relayout = useEditor((s) => s.relayout);
   const deferredMapNodes = useDeferredValue(mapNodes);
   const laidOut =
     relayout?.nodes != null && (deferredMapNodes === relayout.nodes || mapNodes !== relayout.nodes);
-  const blank = relayout !== null && !laidOut;
+  const held = relayout !== null && !laidOut;
+  const blank = held && culled;
   useEffect(() => {
-    if (relayout && !blank) store.getState().setRelayout(null);
-  }, [relayout, blank, store]);
+    if (relayout && !held) store.getState().setRelayout(null);
+  }, [relayout, held, store]);
 
   const toFlowNodes = useMemo(createNodeConverter, []);
   const toFlowEdges = useMemo(createEdgeConverter, []);
@@ -112,8 +116,6 @@ export function Canvas() {
   useHideWhenZoomedOut<FlowNode, FlowEdge>(() =>
     toFlowNodes(store.getState().map.nodes, store.getState().selectedNodeIds, true),
   );
-  // A big map's steps and arrows in view are handed to React Flow a frame's worth at a time.
-  const culled = mapNodes.length > CULL_ABOVE;
   // Only the arrows near the view: React Flow goes over all it has on every pan or zoom frame.
   const nearEdges = useEdgesNearView(deferredEdges, deferredNodes, culled && !simple);
   const {
