@@ -40,7 +40,20 @@ export function libraryCommands(ctx: PersistenceContext) {
       try {
         const created = await s.library.create(map, { tabId: s.sync.tabId });
         bumpLibrary();
-        return await ctx.tryOpen(s, created.id, null);
+        // Opened as it was stored, without reading it back: on a big import, parsing the
+        // text again would lengthen the task that opens it.
+        ctx.show(
+          s,
+          {
+            id: created.id,
+            map,
+            revision: created.revision,
+            updatedAt: created.updatedAt,
+            migrations: [],
+          },
+          null,
+        );
+        return true;
       } catch (error) {
         fail(error, 'Could not create the map');
         return false;
