@@ -2,6 +2,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { denseFlowchart } from '../bench/denseFlowchart.mjs';
 import { generateMap } from '../bench/generateMap';
 import type { ProcessMap } from '../src/model';
+import { reviewMap } from '../src/review';
+import { FINDINGS_PER_PART } from '../src/store/analysisAnswerParts';
 import { type Box, exportedMap, pointToCanvasMiddle, stepBoxes, viewOf } from './helpers';
 
 // A big map's steps and arrows in view are handed to React Flow a frame's worth at a time
@@ -152,6 +154,14 @@ test('a dense 1,000-step Mermaid chart imported from the File menu: the open map
   expect(map.nodes).toHaveLength(1000);
   const drawn = await expectAllInViewDrawn(page, map);
   expect(counts.at(-1)).toEqual([drawn.steps, drawn.arrows]);
+
+  // Its analysis, thousands of findings sent back from the worker in slices, is all there.
+  const review = reviewMap(map);
+  expect(review.findings.length).toBeGreaterThan(2 * FINDINGS_PER_PART);
+  const count = (severity: string) => review.findings.filter((f) => f.severity === severity).length;
+  await expect(page.getByRole('button', { name: /^Findings: / })).toHaveAccessibleName(
+    new RegExp(`${count('warning')} warnings, ${count('info')} notes$`),
+  );
 
   // Editable: select a step near the middle, rename it, undo.
   const view = await viewOf(page);

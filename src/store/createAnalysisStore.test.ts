@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { exampleMap, type ProcessMap } from '../model';
 import { findingKey } from '../review';
+import { splitAnswer } from './analysisAnswerParts';
 import { createAnalysisHandler } from './createAnalysisHandler';
 import { createAnalysisStore } from './createAnalysisStore';
 import { createEditorStore } from './createEditorStore';
@@ -31,14 +32,19 @@ describe('createAnalysisStore', () => {
   it('analyzes a big map in the worker, sending it whole once and then only what changed', async () => {
     // A fake worker running the real worker's handler, with messages copied as postMessage does.
     const sizes: number[] = [];
+    let slices = 0;
     const makeWorker = () => {
       const answer = createAnalysisHandler();
       const worker = {
         onmessage: null as ((event: { data: unknown }) => void) | null,
         postMessage(data: unknown) {
           sizes.push(JSON.stringify(data).length);
-          const reply = structuredClone(answer(structuredClone(data) as never));
-          setTimeout(() => worker.onmessage?.({ data: reply }), 0);
+          // As the worker does, the answer comes in slices (here two findings a slice).
+          for (const message of splitAnswer(answer(structuredClone(data) as never), 2)) {
+            if ('part' in message) slices += 1;
+            const reply = structuredClone(message);
+            setTimeout(() => worker.onmessage?.({ data: reply }), 0);
+          }
         },
         terminate() {},
       };
@@ -84,6 +90,7 @@ describe('createAnalysisStore', () => {
       await vi.advanceTimersByTimeAsync(100);
       const errors = runner.store.getState().findings.filter((f) => f.severity === 'error');
       expect(errors.map((f) => f.rule)).toContain('dead-end');
+      expect(slices).toBeGreaterThan(1);
       stop();
     } finally {
       vi.useRealTimers();

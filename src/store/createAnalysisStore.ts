@@ -1,8 +1,9 @@
 import { createStore } from 'zustand/vanilla';
 import type { ProcessMap } from '../model';
 import { findingKey, type Review, type ReviewFinding, reviewMap } from '../review';
+import { type AnalysisMessage, createAnswerJoiner } from './analysisAnswerParts';
 import { sameAnalysisInput } from './analysisSignature';
-import type { AnalysisAnswer, AnalysisRequest } from './createAnalysisHandler';
+import type { AnalysisRequest } from './createAnalysisHandler';
 import type { EditorStore } from './createEditorStore';
 import { diffMap } from './mapPatch';
 
@@ -102,14 +103,18 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
     if (map.nodes.length > WORKER_THRESHOLD && makeWorker) {
       if (!worker) {
         worker = makeWorker();
-        worker.onmessage = (event: MessageEvent<AnalysisAnswer>) => {
-          // Reading the answer copies it in (a big map's report is megabytes: thousands of
-          // findings with their fixes). Indexing it and drawing the markers is the next
-          // task's work, so the two never make one long task that freezes the canvas.
-          const { id, report } = event.data;
-          if (id !== requestId) return;
+        const join = createAnswerJoiner();
+        worker.onmessage = (event: MessageEvent<AnalysisMessage>) => {
+          // Reading a message copies it in (a big map's report is megabytes: thousands of
+          // findings with their fixes), a slice of the findings per message. The last one's
+          // task indexes the whole, and the next task shows it, so none of them is a long
+          // task that freezes the canvas.
+          const answer = join(event.data);
+          if (answer === null || answer.id !== requestId) return;
+          const { id } = answer;
+          const indexed = index(answer.report, analyzed);
           setTimeout(() => {
-            if (id === requestId) publish(report, 'worker');
+            if (id === requestId) store.setState({ ...indexed, pending: false, ranIn: 'worker' });
           }, 0);
         };
       }
