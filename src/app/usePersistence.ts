@@ -203,10 +203,12 @@ export function usePersistence(
         const done = await tidyUpInWorker(map(), way);
         if (!done) return false;
         // A big map's canvas takes down what it shows first, in a task of its own, then the
-        // steps move; they fill in once React Flow has them (see UiSlice.relayout).
-        editor.getState().setRelayout({ nodes: null });
+        // steps move; they fill in once React Flow has them (see UiSlice.relayout). A small
+        // map's steps stay on screen and move at once.
+        const holdBack = map().nodes.length > CULL_ABOVE;
+        if (holdBack) editor.getState().setRelayout({ nodes: null });
         try {
-          await afterPaint();
+          if (holdBack) await afterPaint();
           // The new positions and the remembered direction are one undo step.
           const edits: MapEdit[] = Object.entries(done.positions).map(([nodeId, position]) => ({
             type: 'moveNode',
@@ -217,9 +219,9 @@ export function usePersistence(
             edits.push({ type: 'updateSettings', patch: { layoutDirection: way } });
           }
           editor.getState().applyEdits(edits);
-          editor.getState().setRelayout({ nodes: map().nodes });
+          if (holdBack) editor.getState().setRelayout({ nodes: map().nodes });
         } catch (error) {
-          editor.getState().setRelayout(null);
+          if (holdBack) editor.getState().setRelayout(null);
           throw error;
         }
         // The view moves to the new layout in the same frame as the steps, not after them:

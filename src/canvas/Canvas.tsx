@@ -83,17 +83,15 @@ export function Canvas() {
 
   // While a Tidy up is applied or a big map imported, nothing is handed over until React
   // Flow has the steps at their new places (see UiSlice.relayout); once those are known, a
-  // change of the map meanwhile ends it. A small map is drawn whole in one frame: its steps
-  // stay on screen and move.
+  // change of the map meanwhile ends it.
   const relayout = useEditor((s) => s.relayout);
   const deferredMapNodes = useDeferredValue(mapNodes);
   const laidOut =
     relayout?.nodes != null && (deferredMapNodes === relayout.nodes || mapNodes !== relayout.nodes);
-  const held = relayout !== null && !laidOut;
-  const blank = held && culled;
+  const blank = relayout !== null && !laidOut;
   useEffect(() => {
-    if (relayout && !held) store.getState().setRelayout(null);
-  }, [relayout, held, store]);
+    if (relayout && !blank) store.getState().setRelayout(null);
+  }, [relayout, blank, store]);
 
   const toFlowNodes = useMemo(createNodeConverter, []);
   const toFlowEdges = useMemo(createEdgeConverter, []);

@@ -89,8 +89,8 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
   let sent: ProcessMap | null = null;
   let requestId = 0;
 
-  const publish = (report: Review, ranIn: 'main' | 'worker') =>
-    store.setState({ ...index(report, analyzed), pending: false, ranIn });
+  const publish = (indexed: ReturnType<typeof index>, ranIn: 'main' | 'worker') =>
+    store.setState({ ...indexed, pending: false, ranIn });
 
   const run = () => {
     timer = undefined;
@@ -114,7 +114,7 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
           const { id } = answer;
           const indexed = index(answer.report, analyzed);
           setTimeout(() => {
-            if (id === requestId) store.setState({ ...indexed, pending: false, ranIn: 'worker' });
+            if (id === requestId) publish(indexed, 'worker');
           }, 0);
         };
       }
@@ -124,7 +124,7 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
       sent = map;
     } else {
       requestId += 1; // a late worker answer for an older map is ignored
-      publish(reviewMap(map), 'main');
+      publish(index(reviewMap(map), map), 'main');
     }
   };
 

@@ -135,8 +135,8 @@ export interface UiSlice {
   /** The hand-off pack on show: for people (by id) or for steps (by id); null when closed. */
   pack: PackRequest | null;
   /**
-   * A Tidy up being applied, or a big map imported: while set, the canvas hands React Flow
-   * none of a big map's steps, so what it showed is taken down in a task of its own, before
+   * A Tidy up of a big map being applied, or a big map imported (set only for maps over
+   * CULL_ABOVE steps): while set, the canvas hands React Flow none of its steps, so what it showed is taken down in a task of its own, before
    * the steps move (or the new map opens). Once `nodes` is set (the steps at their new
    * places, the new map's steps once its first view is set), the canvas fills them in as soon
    * as React Flow holds those steps, and clears this.
