@@ -3,8 +3,8 @@ import { generateMap } from '../bench/generateMap';
 import type { ProcessMap } from '../src/model';
 import { type Box, exportedMap, pointToCanvasMiddle, stepBoxes, viewOf } from './helpers';
 
-// On a big map React Flow is handed only the arrows near the view (src/canvas/
-// useEdgesNearView.ts), not all of them. Panning must still draw every arrow that crosses the
+// On a big map React Flow is handed only the steps and arrows near the view (src/canvas/
+// useMapWindow.ts), not all of them. Panning must still draw every arrow that crosses the
 // view (also one whose two steps are both out of view), and an arrow selected and then panned
 // far away must still be unselected by a click on the empty canvas.
 

@@ -58,8 +58,10 @@ export function usePersistence(
   const initialized = useNodesInitialized();
   const flowReady = useFlowStore((s) => s.panZoom !== null && s.width > 0 && s.height > 0);
   const nodeCount = useEditor((s) => s.map.nodes.length);
-  // React Flow takes a big map's steps a render later (a deferred value in the canvas): the
-  // opening view waits until it has them, else it would fit steps React Flow does not know.
+  // React Flow takes a map's steps a render later (a deferred value in the canvas): the
+  // opening view waits until it has them. A big map's view is worked out from the map alone,
+  // and React Flow holds only its steps near the view (maybe none), so it does not wait.
+  const culled = nodeCount > CULL_ABOVE;
   const first = useEditor((s) => s.map.nodes[0]);
   const flowHasMap = useFlowStore((s) => {
     const shown = first && s.nodeLookup.get(first.id);
@@ -76,7 +78,7 @@ export function usePersistence(
     if (
       view.seq === applied.current ||
       !flowReady ||
-      (!heldBack && nodeCount > 0 && (!initialized || !flowHasMap))
+      (!heldBack && !culled && nodeCount > 0 && (!initialized || !flowHasMap))
     )
       return;
     const frame = requestAnimationFrame(() => {
@@ -108,7 +110,18 @@ export function usePersistence(
       performance.mark?.('leverflow:shown');
     });
     return () => cancelAnimationFrame(frame);
-  }, [view, initialized, flowReady, flowHasMap, nodeCount, flow, flowStore, editor, heldBack]);
+  }, [
+    view,
+    initialized,
+    flowReady,
+    flowHasMap,
+    nodeCount,
+    culled,
+    flow,
+    flowStore,
+    editor,
+    heldBack,
+  ]);
 
   useOnViewportChange({ onEnd: (viewport) => persistence.rememberViewport(viewport) });
 

@@ -29,6 +29,7 @@ import { ConnectPicker } from './ConnectPicker';
 import { CULL_ABOVE } from './cullAbove';
 import { edgeTypes } from './edgeTypes';
 import { useFindingsPopup } from './FindingsPopup';
+import { FitViewButton } from './FitViewButton';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { LaneBands } from './LaneBands';
 import { LaneControls } from './LaneControls';
@@ -44,8 +45,8 @@ import { OverviewMap } from './OverviewMap';
 import { isNodeKind, PALETTE_MIME } from './paletteDrag';
 import { useStepContextMenu } from './StepContextMenu';
 import { createEdgeConverter, createNodeConverter } from './toFlowElements';
-import { useEdgesNearView } from './useEdgesNearView';
 import { useFlowTabOrder } from './useFlowTabOrder';
+import { useMapWindow } from './useMapWindow';
 import { useProgressiveMount } from './useProgressiveMount';
 import { useQuietSelectionListener } from './useQuietSelectionListener';
 
@@ -55,8 +56,6 @@ const NO_EDGES: FlowEdge[] = [];
 const NO_NODES: FlowNode[] = [];
 /** Far enough out for Fit view to show a map of 10,000 steps or more whole. */
 const MIN_ZOOM = 0.01;
-/** Steps hidden from React Flow while the simple layer draws them still count for fit view. */
-const FIT_ALL = { padding: 0.2, includeHiddenNodes: true };
 
 /** The map canvas: draws the open map and turns React Flow events into store actions. */
 export function Canvas() {
@@ -74,10 +73,11 @@ export function Canvas() {
   useFlowTabOrder();
   const { onNodeMouseEnter, onNodeMouseLeave, popup } = useFindingsPopup();
   // Zoomed out too far to read labels: steps and arrows are drawn as plain shapes on one
-  // <canvas> (SimpleMapLayer); React Flow keeps the steps, hidden (so fit view and zoom to a
-  // finding still know where they are), and no arrows.
+  // <canvas> (SimpleMapLayer); React Flow keeps the steps, hidden, and no arrows.
   // On a big map, a zoom up from there keeps the simple drawing until it comes to rest.
   // A big map's steps and arrows in view are handed to React Flow a frame's worth at a time.
+  // Fit view and zoom to a finding work from the map (useFitSteps), not from what React
+  // Flow holds.
   const culled = mapNodes.length > CULL_ABOVE;
   const simple = useSimpleDrawing(culled);
 
@@ -93,17 +93,26 @@ export function Canvas() {
     if (relayout && !blank) store.getState().setRelayout(null);
   }, [relayout, blank, store]);
 
+  // A big map's full steps: only those near the view, the selection and the arrows between
+  // them are handed to React Flow (and converted), not the whole map.
+  const near = useMapWindow(
+    mapNodes,
+    mapEdges,
+    selectedNodeIds,
+    selectedEdgeIds,
+    culled && !simple && !blank,
+  );
   const toFlowNodes = useMemo(createNodeConverter, []);
   const toFlowEdges = useMemo(createEdgeConverter, []);
   // Nothing is converted while nothing is handed over: a big map is opened (or its steps
   // moved) in one task, converted in the next, once its view is set.
   const nodes = useMemo(
-    () => (blank ? NO_NODES : toFlowNodes(mapNodes, selectedNodeIds, simple)),
-    [toFlowNodes, mapNodes, selectedNodeIds, simple, blank],
+    () => (blank ? NO_NODES : toFlowNodes(near?.nodes ?? mapNodes, selectedNodeIds, simple)),
+    [toFlowNodes, near, mapNodes, selectedNodeIds, simple, blank],
   );
   const edges = useMemo(
-    () => (simple || blank ? NO_EDGES : toFlowEdges(mapEdges, selectedEdgeIds)),
-    [toFlowEdges, mapEdges, selectedEdgeIds, simple, blank],
+    () => (simple || blank ? NO_EDGES : toFlowEdges(near?.edges ?? mapEdges, selectedEdgeIds)),
+    [toFlowEdges, near, mapEdges, selectedEdgeIds, simple, blank],
   );
   // React Flow takes the new steps and arrows at transition priority: when pointer moves
   // come faster than a big map can be redrawn, React draws the latest, not each one.
@@ -114,15 +123,13 @@ export function Canvas() {
   useHideWhenZoomedOut<FlowNode, FlowEdge>(() =>
     toFlowNodes(store.getState().map.nodes, store.getState().selectedNodeIds, true),
   );
-  // Only the arrows near the view: React Flow goes over all it has on every pan or zoom frame.
-  const nearEdges = useEdgesNearView(deferredEdges, deferredNodes, culled && !simple);
   const {
     nodes: shownNodes,
     edges: shownEdges,
     filling,
   } = useProgressiveMount(
     simple ? nodes : deferredNodes,
-    simple ? edges : nearEdges,
+    simple ? edges : deferredEdges,
     culled,
     toFlowNodes.hiddenOf,
     blank,
@@ -307,7 +314,9 @@ export function Canvas() {
       <ArrowheadDefs />
       <LaneBands frozen={frozenBands} />
       <LaneControls />
-      <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={FIT_ALL} />
+      <Controls position="bottom-left" aria-label="Zoom controls" showFitView={false}>
+        <FitViewButton />
+      </Controls>
       <OverviewMap />
       <MapSearch />
       <ConnectPicker />

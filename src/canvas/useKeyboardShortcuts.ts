@@ -4,6 +4,7 @@ import { NODE_SIZE } from '../layout/nodeSize';
 import type { EditorStore } from '../store/createEditorStore';
 import { isEditableTarget } from './isEditableTarget';
 import { SHORTCUTS, type ShortcutContext } from './shortcuts';
+import { useFitSteps } from './useFitSteps';
 
 /**
  * The editor's keyboard shortcuts (the table in ./shortcuts, which the `?` dialog lists too)
@@ -11,7 +12,8 @@ import { SHORTCUTS, type ShortcutContext } from './shortcuts';
  * copy, cut and paste carry the selection as map JSON through the system clipboard.
  */
 export function useKeyboardShortcuts(store: EditorStore) {
-  const { fitView, getViewport, setCenter } = useReactFlow();
+  const { getViewport, setCenter } = useReactFlow();
+  const fitSteps = useFitSteps();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -44,7 +46,7 @@ export function useKeyboardShortcuts(store: EditorStore) {
           const node = id ? store.getState().map.nodes.find((n) => n.id === id) : undefined;
           if (node) keepInView(node.position);
         },
-        fitView: () => void fitView({ padding: 0.2, duration: 200, includeHiddenNodes: true }),
+        fitView: () => fitSteps(),
       };
       for (const shortcut of SHORTCUTS) if (shortcut.handle?.(ctx)) break;
     };
@@ -117,5 +119,5 @@ export function useKeyboardShortcuts(store: EditorStore) {
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
     };
-  }, [store, fitView, getViewport, setCenter]);
+  }, [store, fitSteps, getViewport, setCenter]);
 }

@@ -1,6 +1,6 @@
-import { useReactFlow } from '@xyflow/react';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import type { Severity, Suggestion } from '../analyzer';
+import { useFitSteps } from '../canvas/useFitSteps';
 import { ALL_RULES, findingKey, type ReviewFinding } from '../review';
 import { useAnalysis } from '../store/AnalysisProvider';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
@@ -49,7 +49,7 @@ export function FindingsPanel() {
     setPaging({ opened, shown: { ...shown, [group]: shown[group] + FINDINGS_PAGE } });
   const notes = useMemo(() => new Map(marks.map((m) => [m.key, m.note])), [marks]);
   const heat = useEditor((s) => s.heat);
-  const { fitView } = useReactFlow();
+  const fitSteps = useFitSteps();
   const listRef = useRef<HTMLDivElement>(null);
   const errors = findings.filter((f) => f.severity === 'error').length;
 
@@ -61,13 +61,7 @@ export function FindingsPanel() {
       if (edge) nodeIds.add(edge.source).add(edge.target);
     }
     if (nodeIds.size > 0) {
-      void fitView({
-        nodes: [...nodeIds].map((id) => ({ id })),
-        padding: 0.4,
-        maxZoom: 1.2,
-        duration: 250,
-        includeHiddenNodes: true,
-      });
+      fitSteps({ ids: nodeIds, padding: 0.4, maxZoom: 1.2, duration: 250 });
     }
   };
 

@@ -1,6 +1,6 @@
-import { useReactFlow } from '@xyflow/react';
 import { type ReactNode, useRef, useState } from 'react';
 import { useFitLanes, useTidyInLanes } from '../canvas/LaneControls';
+import { useFitSteps } from '../canvas/useFitSteps';
 import type { LayoutDirection } from '../model';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
 import { AnalysisBadge } from './AnalysisBadge';
@@ -53,7 +53,7 @@ export function Toolbar({ extra }: { extra?: ReactNode } = {}) {
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const theme = useEditor((s) => s.theme);
   const name = useEditor((s) => s.map.name);
-  const { fitView } = useReactFlow();
+  const fitSteps = useFitSteps();
   const library = useLibrary();
   const [busy, setBusy] = useState(false);
   const tidyInLanes = useTidyInLanes();
@@ -181,11 +181,7 @@ export function Toolbar({ extra }: { extra?: ReactNode } = {}) {
         </span>
         <button
           type="button"
-          onClick={() =>
-            store.getState().lanes
-              ? fitLanes()
-              : void fitView({ padding: 0.2, duration: 200, includeHiddenNodes: true })
-          }
+          onClick={() => (store.getState().lanes ? fitLanes() : fitSteps())}
           title="Fit view (Shift+1)"
         >
           Fit view

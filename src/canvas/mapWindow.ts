@@ -1,0 +1,161 @@
+import { stepSize } from '../layout/nodeSize';
+import type { MapEdge, MapNode } from '../model';
+import type { ViewRect } from './planMount';
+
+/** The part of a big map that React Flow is handed (see {@link windowOf}). */
+export interface MapWindow {
+  nodes: MapNode[];
+  edges: MapEdge[];
+}
+
+/** A list of steps as flat arrays, worked out once per list and shared by every window. */
+interface Geometry {
+  nodes: readonly MapNode[];
+  index: Map<string, number>;
+  x: Float64Array;
+  y: Float64Array;
+  width: Float64Array;
+  height: Float64Array;
+}
+
+/** Each arrow's two steps, as indices into a Geometry's list (-1: not on the map). */
+interface Ends {
+  index: Map<string, number>;
+  source: Int32Array;
+  target: Int32Array;
+}
+
+const GEOMETRY = new WeakMap<readonly MapNode[], Geometry>();
+const ENDS = new WeakMap<readonly MapEdge[], Ends>();
+/** The last list worked out: the next one (after a move or a Tidy up) mostly repeats it. */
+let lastGeometry: Geometry | null = null;
+
+function geometryOf(nodes: readonly MapNode[]): Geometry {
+  const known = GEOMETRY.get(nodes);
+  if (known) return known;
+  const n = nodes.length;
+  const prev = lastGeometry && lastGeometry.nodes.length === n ? lastGeometry : null;
+  // The same steps in the same order (steps moved, a Tidy up): the index carries over, and
+  // so does the size of each step whose kind, label and size are unchanged.
+  let same = prev !== null;
+  for (let i = 0; same && i < n; i++) same = nodes[i]?.id === prev?.nodes[i]?.id;
+  const index = same && prev ? prev.index : new Map<string, number>();
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const width = new Float64Array(n);
+  const height = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i] as MapNode;
+    x[i] = node.position.x;
+    y[i] = node.position.y;
+    const old = same ? prev?.nodes[i] : undefined;
+    if (
+      prev &&
+      old &&
+      old.kind === node.kind &&
+      old.label === node.label &&
+      old.size === node.size
+    ) {
+      width[i] = prev.width[i] as number;
+      height[i] = prev.height[i] as number;
+    } else {
+      const size = stepSize(node);
+      width[i] = size.width;
+      height[i] = size.height;
+    }
+    if (!same && !index.has(node.id)) index.set(node.id, i);
+  }
+  const geometry = { nodes, index, x, y, width, height };
+  GEOMETRY.set(nodes, geometry);
+  lastGeometry = geometry;
+  return geometry;
+}
+
+function endsOf(edges: readonly MapEdge[], index: Map<string, number>): Ends {
+  const known = ENDS.get(edges);
+  if (known && known.index === index) return known;
+  const source = new Int32Array(edges.length);
+  const target = new Int32Array(edges.length);
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e] as MapEdge;
+    source[e] = index.get(edge.source) ?? -1;
+    target[e] = index.get(edge.target) ?? -1;
+  }
+  const ends = { index, source, target };
+  ENDS.set(edges, ends);
+  return ends;
+}
+
+/** `previous` when it holds the very same items in the same order, else `next`. */
+function sameOr<T>(previous: T[] | undefined, next: T[]): T[] {
+  if (!previous || previous.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (previous[i] !== next[i]) return next;
+  return previous;
+}
+
+/**
+ * The steps and arrows of a big map that React Flow needs while its view stays inside
+ * `area`, in map order: the arrows whose box around both steps overlaps it (React Flow's own
+ * test, so an arrow passing through is kept), selected arrows, and arrows with an end not on
+ * the map (React Flow decides); the steps that overlap it, selected steps (dragged with the
+ * selection, unselected by a click on the canvas) and both steps of every arrow kept (React
+ * Flow draws an arrow only between steps it holds). Everything else is left out: React Flow
+ * goes over every step it is handed each time it is handed a new list, and over every arrow
+ * on each change of its store. Each list is `previous`'s when unchanged. Flat arrays of the
+ * steps' boxes are kept per list, so a window costs a pass over numbers, not objects.
+ * @example windowOf(map.nodes, map.edges, coverFor(view), selectedNodeIds, selectedEdgeIds)
+ */
+export function windowOf(
+  nodes: readonly MapNode[],
+  edges: readonly MapEdge[],
+  area: ViewRect,
+  selectedNodeIds: ReadonlySet<string>,
+  selectedEdgeIds: ReadonlySet<string>,
+  previous?: MapWindow | null,
+): MapWindow {
+  const { index, x, y, width, height } = geometryOf(nodes);
+  const { source, target } = endsOf(edges, index);
+  const left = area.x;
+  const top = area.y;
+  const right = area.x + area.width;
+  const bottom = area.y + area.height;
+  const keep = new Uint8Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const x0 = x[i] as number;
+    const y0 = y[i] as number;
+    if (x0 < right && x0 + (width[i] as number) > left && y0 < bottom) {
+      if (y0 + (height[i] as number) > top) keep[i] = 1;
+    }
+  }
+  for (const id of selectedNodeIds) {
+    const i = index.get(id);
+    if (i !== undefined) keep[i] = 1;
+  }
+  const anySelected = selectedEdgeIds.size > 0;
+  const near: MapEdge[] = [];
+  for (let e = 0; e < edges.length; e++) {
+    const a = source[e] as number;
+    const b = target[e] as number;
+    let take = a < 0 || b < 0;
+    if (!take) {
+      const ax = x[a] as number;
+      const bx = x[b] as number;
+      const ay = y[a] as number;
+      const by = y[b] as number;
+      take =
+        Math.min(ax, bx) < right &&
+        Math.max(ax + (width[a] as number), bx + (width[b] as number)) > left &&
+        Math.min(ay, by) < bottom &&
+        Math.max(ay + (height[a] as number), by + (height[b] as number)) > top;
+    }
+    const edge = edges[e] as MapEdge;
+    if (!take && anySelected) take = selectedEdgeIds.has(edge.id);
+    if (!take) continue;
+    near.push(edge);
+    if (a >= 0) keep[a] = 1;
+    if (b >= 0) keep[b] = 1;
+  }
+  const shown: MapNode[] = [];
+  for (let i = 0; i < nodes.length; i++) if (keep[i]) shown.push(nodes[i] as MapNode);
+  return { nodes: sameOr(previous?.nodes, shown), edges: sameOr(previous?.edges, near) };
+}
