@@ -1,9 +1,10 @@
 import { Panel, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
 import { stepSize } from '../layout/nodeSize';
+import { stepsBounds } from '../layout/stepsBounds';
 import type { MapNode, NodeKind } from '../model';
 import { useEditor } from '../store/EditorStoreContext';
-import { type OverviewFrame, overviewFrame, type Rect, viewRect } from './overviewFrame';
+import { type OverviewFrame, overviewFrame, viewRect } from './overviewFrame';
 
 const SIZE = { width: 200, height: 150 };
 const SMALL = { width: 132, height: 99 };
@@ -22,22 +23,6 @@ const COLORS: Record<NodeKind, string> = {
 const WHEEL_ZOOM = 0.002;
 const REDRAW_MS = 100;
 const THROTTLE_ABOVE = 300;
-
-function boundsOf(nodes: readonly MapNode[]): Rect | null {
-  if (nodes.length === 0) return null;
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const node of nodes) {
-    const size = stepSize(node);
-    x0 = Math.min(x0, node.position.x);
-    y0 = Math.min(y0, node.position.y);
-    x1 = Math.max(x1, node.position.x + size.width);
-    y1 = Math.max(y1, node.position.y + size.height);
-  }
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
 
 /** A CSS hex colour as the 32-bit pixel value of an RGBA ImageData on this machine. */
 function pixelOf(hex: string): number {
@@ -133,7 +118,7 @@ export function OverviewMap() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  const steps = useMemo(() => boundsOf(nodes), [nodes]);
+  const steps = useMemo(() => stepsBounds(nodes), [nodes]);
   const view = viewRect(transform, width, height);
   const size = overviewSize(width);
   const frame = overviewFrame(steps, view, size);

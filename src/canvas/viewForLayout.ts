@@ -1,6 +1,6 @@
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
-import { stepSize } from '../layout/nodeSize';
 import { FIT_PADDING, openingStepIds } from '../layout/openingStepIds';
+import { stepsBounds } from '../layout/stepsBounds';
 import type { ProcessMap } from '../model';
 
 /** The zooms the canvas allows. */
@@ -27,22 +27,10 @@ export function viewForLayout(
 ): Viewport | null {
   if (map.nodes.length === 0 || canvas.width <= 0 || canvas.height <= 0) return null;
   const ids = openingStepIds(map, canvas);
-  const wanted = ids && new Set(ids);
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const node of map.nodes) {
-    if (wanted && !wanted.has(node.id)) continue;
-    const { width, height } = stepSize(node);
-    x0 = Math.min(x0, node.position.x);
-    y0 = Math.min(y0, node.position.y);
-    x1 = Math.max(x1, node.position.x + width);
-    y1 = Math.max(y1, node.position.y + height);
-  }
-  if (!Number.isFinite(x0)) return null;
+  const bounds = stepsBounds(map.nodes, ids && new Set(ids));
+  if (!bounds) return null;
   return getViewportForBounds(
-    { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+    bounds,
     canvas.width,
     canvas.height,
     zoom.minZoom,
