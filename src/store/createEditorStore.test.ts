@@ -33,6 +33,21 @@ describe('editor store', () => {
     expect(store.getState().selectedEdgeIds).toBe(selectedEdgeIds);
   });
 
+  it('keeps the selection Sets through an edit that removes none of them, and drops only what an edit removed', () => {
+    const store = createEditorStore(exampleMap());
+    store.getState().select(['a', 'd'], ['e1']);
+    const { selectedNodeIds, selectedEdgeIds } = store.getState();
+    store.getState().applyEdits([{ type: 'moveNode', nodeId: 'b', position: { x: 9, y: 9 } }]);
+    expect(store.getState().selectedNodeIds).toBe(selectedNodeIds);
+    expect(store.getState().selectedEdgeIds).toBe(selectedEdgeIds);
+    store.getState().applyEdits([{ type: 'removeNode', nodeId: 'd' }]);
+    expect([...store.getState().selectedNodeIds]).toEqual(['a']);
+    store.getState().startEditing({ type: 'edge', id: 'e1' });
+    store.getState().applyEdits([{ type: 'removeEdge', edgeId: 'e1' }]);
+    expect(store.getState().selectedEdgeIds.size).toBe(0);
+    expect(store.getState().editing).toBeNull();
+  });
+
   it('adds a step, selects it, and undoes and redoes it', () => {
     const store = fresh();
     const id = store.getState().addNode('action', { x: 5, y: 6 });

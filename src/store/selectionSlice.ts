@@ -9,6 +9,14 @@ function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return true;
 }
 
+/** `selected` without the ids not in `present`: the same set when every one is there. */
+function keptOf(selected: ReadonlySet<string>, present: ReadonlySet<string>): ReadonlySet<string> {
+  for (const id of selected) {
+    if (!present.has(id)) return new Set([...selected].filter((kept) => present.has(kept)));
+  }
+  return selected;
+}
+
 /** The selection, the label being edited and the paste offset. */
 export const createSelectionSlice: EditorSlice<SelectionSlice> = (set, get) => ({
   selectedNodeIds: EMPTY,
@@ -35,14 +43,19 @@ export const createSelectionSlice: EditorSlice<SelectionSlice> = (set, get) => (
   clearSelection: () => set({ selectedNodeIds: EMPTY, selectedEdgeIds: EMPTY, editing: null }),
   pruneSelection: () => {
     const { map, selectedNodeIds, selectedEdgeIds, editing } = get();
-    const nodeIds = new Set(map.nodes.map((n) => n.id));
-    const edgeIds = new Set(map.edges.map((e) => e.id));
-    set({
-      selectedNodeIds: new Set([...selectedNodeIds].filter((id) => nodeIds.has(id))),
-      selectedEdgeIds: new Set([...selectedEdgeIds].filter((id) => edgeIds.has(id))),
-      editing:
-        editing && (editing.type === 'node' ? nodeIds : edgeIds).has(editing.id) ? editing : null,
-    });
+    // Nothing selected or open (a Tidy up of a big map, most edits): nothing to go over.
+    const nodesAsked = selectedNodeIds.size > 0 || editing?.type === 'node';
+    const edgesAsked = selectedEdgeIds.size > 0 || editing?.type === 'edge';
+    const nodeIds = nodesAsked ? new Set(map.nodes.map((n) => n.id)) : EMPTY;
+    const edgeIds = edgesAsked ? new Set(map.edges.map((e) => e.id)) : EMPTY;
+    const nodes = keptOf(selectedNodeIds, nodeIds);
+    const edges = keptOf(selectedEdgeIds, edgeIds);
+    const open =
+      editing && (editing.type === 'node' ? nodeIds : edgeIds).has(editing.id) ? editing : null;
+    // The same sets when nothing went: what depends on the selection is not worked out again.
+    if (nodes !== selectedNodeIds || edges !== selectedEdgeIds || open !== editing) {
+      set({ selectedNodeIds: nodes, selectedEdgeIds: edges, editing: open });
+    }
   },
   copySelection: () => {
     const { map, selectedNodeIds } = get();
