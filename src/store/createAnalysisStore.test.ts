@@ -2,9 +2,61 @@ import { describe, expect, it, vi } from 'vitest';
 import { exampleMap, type ProcessMap } from '../model';
 import { findingKey } from '../review';
 import { splitAnswer } from './analysisAnswerParts';
+import type { AnalysisRequest } from './createAnalysisHandler';
 import { createAnalysisHandler } from './createAnalysisHandler';
 import { createAnalysisStore } from './createAnalysisStore';
 import { createEditorStore } from './createEditorStore';
+import type { MapPatch } from './mapPatch';
+
+/**
+ * A fake analysis worker running the real worker's handler, with messages copied as
+ * postMessage does; it answers in slices of two findings, as the worker does in 500s.
+ */
+function fakeWorker() {
+  const sizes: number[] = [];
+  const sent: MapPatch[] = [];
+  let slices = 0;
+  const makeWorker = () => {
+    const answer = createAnalysisHandler();
+    const worker = {
+      onmessage: null as ((event: { data: unknown }) => void) | null,
+      postMessage(data: unknown) {
+        sizes.push(JSON.stringify(data).length);
+        sent.push((data as AnalysisRequest).patch);
+        for (const message of splitAnswer(answer(structuredClone(data) as never), 2)) {
+          if ('part' in message) slices += 1;
+          const reply = structuredClone(message);
+          setTimeout(() => worker.onmessage?.({ data: reply }), 0);
+        }
+      },
+      terminate() {},
+    };
+    return worker as unknown as Worker;
+  };
+  return { sizes, sent, makeWorker, slices: () => slices };
+}
+
+/** A start, `steps` actions in a row and an end. */
+function chainMap(steps: number): ProcessMap {
+  return {
+    ...exampleMap(),
+    nodes: [
+      { id: 's', kind: 'start', label: 'Start', position: { x: 0, y: 0 } },
+      ...Array.from({ length: steps }, (_, i) => ({
+        id: `a${i}`,
+        kind: 'action' as const,
+        label: `Step ${i}`,
+        position: { x: 0, y: 100 * (i + 1) },
+      })),
+      { id: 'end', kind: 'end', label: 'Done', position: { x: 0, y: 100 * (steps + 1) } },
+    ],
+    edges: Array.from({ length: steps + 1 }, (_, i) => ({
+      id: `e${i}`,
+      source: i === 0 ? 's' : `a${i - 1}`,
+      target: i === steps ? 'end' : `a${i}`,
+    })),
+  };
+}
 
 describe('createAnalysisStore', () => {
   it('follows the map: a change is analyzed shortly after, and its markers are indexed by id', () => {
@@ -30,45 +82,9 @@ describe('createAnalysisStore', () => {
   });
 
   it('analyzes a big map in the worker, sending it whole once and then only what changed', async () => {
-    // A fake worker running the real worker's handler, with messages copied as postMessage does.
-    const sizes: number[] = [];
-    let slices = 0;
-    const makeWorker = () => {
-      const answer = createAnalysisHandler();
-      const worker = {
-        onmessage: null as ((event: { data: unknown }) => void) | null,
-        postMessage(data: unknown) {
-          sizes.push(JSON.stringify(data).length);
-          // As the worker does, the answer comes in slices (here two findings a slice).
-          for (const message of splitAnswer(answer(structuredClone(data) as never), 2)) {
-            if ('part' in message) slices += 1;
-            const reply = structuredClone(message);
-            setTimeout(() => worker.onmessage?.({ data: reply }), 0);
-          }
-        },
-        terminate() {},
-      };
-      return worker as unknown as Worker;
-    };
+    const { sizes, sent, makeWorker, slices } = fakeWorker();
     const steps = 400;
-    const map: ProcessMap = {
-      ...exampleMap(),
-      nodes: [
-        { id: 's', kind: 'start', label: 'Start', position: { x: 0, y: 0 } },
-        ...Array.from({ length: steps }, (_, i) => ({
-          id: `a${i}`,
-          kind: 'action' as const,
-          label: `Step ${i}`,
-          position: { x: 0, y: 100 * (i + 1) },
-        })),
-        { id: 'end', kind: 'end', label: 'Done', position: { x: 0, y: 100 * (steps + 1) } },
-      ],
-      edges: Array.from({ length: steps + 1 }, (_, i) => ({
-        id: `e${i}`,
-        source: i === 0 ? 's' : `a${i - 1}`,
-        target: i === steps ? 'end' : `a${i}`,
-      })),
-    };
+    const map = chainMap(steps);
     vi.useFakeTimers();
     try {
       const editor = createEditorStore(map);
@@ -90,7 +106,30 @@ describe('createAnalysisStore', () => {
       await vi.advanceTimersByTimeAsync(100);
       const errors = runner.store.getState().findings.filter((f) => f.severity === 'error');
       expect(errors.map((f) => f.rule)).toContain('dead-end');
-      expect(slices).toBeGreaterThan(1);
+      expect(slices()).toBeGreaterThan(1);
+      expect(sent.map((p) => p.kind)).toEqual(['full', 'patch', 'patch']);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends a map of more than 2,000 steps whole as JSON text, then patches, and analyzes the same', async () => {
+    const { sent, makeWorker } = fakeWorker();
+    vi.useFakeTimers();
+    try {
+      const editor = createEditorStore(chainMap(2500));
+      const runner = createAnalysisStore(editor, makeWorker);
+      const stop = runner.start();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(sent.map((p) => p.kind)).toEqual(['text']);
+      expect(runner.store.getState().ranIn).toBe('worker');
+      expect(runner.store.getState().findings.filter((f) => f.severity === 'error')).toEqual([]);
+      editor.getState().setNodeLabel('a1234', ' ');
+      await vi.advanceTimersByTimeAsync(100);
+      expect(sent.map((p) => p.kind)).toEqual(['text', 'patch']);
+      const state = runner.store.getState();
+      expect(state.byNode.get('a1234')?.map((f) => f.rule)).toContain('missing-label');
       stop();
     } finally {
       vi.useRealTimers();

@@ -1,23 +1,14 @@
 import { createStore } from 'zustand/vanilla';
 import type { ProcessMap } from '../model';
-import { findingKey, type Review, type ReviewFinding, reviewMap } from '../review';
+import { type Review, reviewMap } from '../review';
 import { type AnalysisMessage, createAnswerJoiner } from './analysisAnswerParts';
 import { sameAnalysisInput } from './analysisSignature';
 import type { AnalysisRequest } from './createAnalysisHandler';
 import type { EditorStore } from './createEditorStore';
-import { diffMap } from './mapPatch';
+import { createFindingsIndex, type FindingsIndex, type IndexedReport } from './findingsIndex';
+import { diffMap, toTextPatch } from './mapPatch';
 
-export interface AnalysisState {
-  report: Review;
-  /** The findings to show: the report's, less those the owner marked as intended. */
-  findings: readonly ReviewFinding[];
-  /** Findings marked as intended (hidden unless the user asks to see them). */
-  hidden: readonly ReviewFinding[];
-  /** Findings per step id and per arrow id, for the markers on the canvas. */
-  byNode: ReadonlyMap<string, readonly ReviewFinding[]>;
-  byEdge: ReadonlyMap<string, readonly ReviewFinding[]>;
-  /** Each step's expected time per case as a share of the slowest step's (0..1). */
-  heat: Readonly<Record<string, number>>;
+export interface AnalysisState extends IndexedReport {
   /** True while a newer map is being analyzed (big maps, in a worker). */
   pending: boolean;
   /** Where the analysis ran last: on the main thread or in a worker. */
@@ -27,39 +18,11 @@ export interface AnalysisState {
 /** Maps above this many steps are analyzed in a Web Worker, so drawing never waits for it. */
 export const WORKER_THRESHOLD = 250;
 const DEBOUNCE_MS = 40;
+/** A whole map of more steps than this is sent to the worker as text (see toTextPatch). */
+const TEXT_ABOVE = 2000;
 
-function index(
-  report: Review,
-  map: ProcessMap,
-): Pick<AnalysisState, 'report' | 'findings' | 'hidden' | 'byNode' | 'byEdge' | 'heat'> {
-  const accepted = new Set(map.acceptedFindings.map((f) => f.key));
-  let findings: ReviewFinding[] = report.findings as ReviewFinding[];
-  const hidden: ReviewFinding[] = [];
-  if (accepted.size > 0) {
-    findings = [];
-    for (const f of report.findings) (accepted.has(findingKey(f)) ? hidden : findings).push(f);
-  }
-  const byNode = new Map<string, ReviewFinding[]>();
-  const byEdge = new Map<string, ReviewFinding[]>();
-  const add = (index: Map<string, ReviewFinding[]>, id: string, finding: ReviewFinding) => {
-    const list = index.get(id);
-    if (list) list.push(finding);
-    else index.set(id, [finding]);
-  };
-  for (const finding of findings) {
-    for (const id of finding.nodeIds) add(byNode, id, finding);
-    for (const id of finding.edgeIds) add(byEdge, id, finding);
-  }
-  const heat: Record<string, number> = Object.create(null); // keyed by ids: "__proto__" is an id too
-  if (report.metrics.available) {
-    const { nodeIds, expectedMinutesPerCase: minutes } = report.metrics;
-    let max = 0;
-    for (const m of minutes) if (m > max) max = m;
-    if (max > 0) {
-      for (let i = 0; i < nodeIds.length; i++) heat[nodeIds[i] ?? ''] = (minutes[i] ?? 0) / max;
-    }
-  }
-  return { report, findings, hidden, byNode, byEdge, heat };
+function index(report: Review, map: ProcessMap): IndexedReport {
+  return createFindingsIndex(map).add(report.findings).result(report);
 }
 
 export type WorkerFactory = () => Worker;
@@ -88,6 +51,8 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
   /** The map the worker holds (what it was last sent), so the next message is a patch. */
   let sent: ProcessMap | null = null;
   let requestId = 0;
+  /** The last message to the worker, once posted: the next waits for it. */
+  let posting: Promise<void> = Promise.resolve();
 
   const publish = (indexed: ReturnType<typeof index>, ranIn: 'main' | 'worker') =>
     store.setState({ ...indexed, pending: false, ranIn });
@@ -104,24 +69,41 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
       if (!worker) {
         worker = makeWorker();
         const join = createAnswerJoiner();
+        let slices: { id: number; index: FindingsIndex } | null = null;
         worker.onmessage = (event: MessageEvent<AnalysisMessage>) => {
           // Reading a message copies it in (a big map's report is megabytes: thousands of
-          // findings with their fixes), a slice of the findings per message. The last one's
-          // task indexes the whole, and the next task shows it, so none of them is a long
-          // task that freezes the canvas.
-          const answer = join(event.data);
+          // findings with their fixes), a slice of the findings per message. Each slice is
+          // indexed in its own message's task, and the next task after the last shows the
+          // whole, so none of them is a long task that freezes the canvas.
+          const message = event.data;
+          if ('part' in message && message.id === requestId) {
+            if (slices?.id !== message.id)
+              slices = { id: message.id, index: createFindingsIndex(analyzed) };
+            slices.index.add(message.part);
+          }
+          const answer = join(message);
           if (answer === null || answer.id !== requestId) return;
           const { id } = answer;
-          const indexed = index(answer.report, analyzed);
+          const sliced = slices?.id === id ? slices.index : null;
+          slices = null;
+          const indexed = sliced ? sliced.result(answer.report) : index(answer.report, analyzed);
           setTimeout(() => {
             if (id === requestId) publish(indexed, 'worker');
           }, 0);
         };
       }
       requestId += 1;
-      const request: AnalysisRequest = { id: requestId, patch: diffMap(sent, map) };
-      worker.postMessage(request);
+      const id = requestId;
+      const patch = diffMap(sent, map);
       sent = map;
+      // A whole big map goes as text written over several tasks; the messages still reach
+      // the worker in the order they were asked for.
+      const to = worker;
+      posting = posting.then(async () => {
+        const big = patch.kind === 'full' && map.nodes.length > TEXT_ABOVE;
+        const request: AnalysisRequest = { id, patch: big ? await toTextPatch(map) : patch };
+        to.postMessage(request);
+      });
     } else {
       requestId += 1; // a late worker answer for an older map is ignored
       publish(index(reviewMap(map), map), 'main');

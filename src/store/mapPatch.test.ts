@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleMap, type ProcessMap } from '../model';
-import { applyMapPatch, diffMap } from './mapPatch';
+import { applyMapPatch, diffMap, toTextPatch } from './mapPatch';
 
 /** A copy as the worker holds it: structured clone, as postMessage makes. */
 const clone = (map: ProcessMap) => structuredClone(map);
@@ -68,5 +68,12 @@ describe('diffMap / applyMapPatch', () => {
     const map = exampleMap();
     const patch = diffMap(map, { ...map, name: 'x' });
     expect(() => applyMapPatch(null, patch)).toThrow(/needs the map/);
+  });
+
+  it('sends a whole map as JSON text, and the worker rebuilds the same map from it', async () => {
+    const map = bigMap(3000);
+    const patch = await toTextPatch(map);
+    expect(patch.kind).toBe('text');
+    expect(applyMapPatch(null, structuredClone(patch))).toEqual(map);
   });
 });
