@@ -217,11 +217,15 @@ export function usePersistence(
         if (!done) return false;
         // A big map's canvas takes down what it shows first, in a task of its own, then the
         // steps move; they fill in once React Flow has them (see UiSlice.relayout). A small
-        // map's steps stay on screen and move at once.
+        // map's steps stay on screen and move at once. On a big map each part below goes
+        // over every step, so each has a task of its own: the moves are made, applied, and
+        // the new view is worked out, then shown.
         const holdBack = map().nodes.length > CULL_ABOVE;
+        const between = () => (holdBack ? afterPaint() : undefined);
         if (holdBack) editor.getState().setRelayout({ nodes: null });
+        let view: ReturnType<typeof viewForLayout> = null;
         try {
-          if (holdBack) await afterPaint();
+          await between();
           // The new positions and the remembered direction are one undo step.
           const edits: MapEdit[] = Object.entries(done.positions).map(([nodeId, position]) => ({
             type: 'moveNode',
@@ -231,17 +235,20 @@ export function usePersistence(
           if (way !== (settings.layoutDirection ?? 'down')) {
             edits.push({ type: 'updateSettings', patch: { layoutDirection: way } });
           }
+          await between();
           editor.getState().applyEdits(edits);
-          if (holdBack) editor.getState().setRelayout({ nodes: map().nodes });
+          await between();
+          const { width, height, minZoom, maxZoom } = flowStore.getState();
+          view = viewForLayout(map(), { width, height }, { minZoom, maxZoom });
+          await between();
         } catch (error) {
           if (holdBack) editor.getState().setRelayout(null);
           throw error;
         }
         // The view moves to the new layout in the same frame as the steps, not after them:
         // on a big map an animated fit drew every view on its way, each a long frame.
-        const { width, height, minZoom, maxZoom } = flowStore.getState();
-        const view = viewForLayout(map(), { width, height }, { minZoom, maxZoom });
         if (view) void flow.setViewport(view);
+        if (holdBack) editor.getState().setRelayout({ nodes: map().nodes });
         if (done.layout === 'layered') {
           editor
             .getState()

@@ -124,13 +124,15 @@ export function OverviewMap() {
   const frame = overviewFrame(steps, view, size);
   const { x: fx, y: fy, scale } = frame;
 
-  // Redraw at once when the framing changes; when only steps moved on a map of some size (a drag),
-  // at most every REDRAW_MS, so the overview never slows the drag down.
+  // Redraw at once when the framing changes; when steps moved on a map of some size (a drag),
+  // at most every REDRAW_MS and in a task of its own, so the overview never slows the drag
+  // (or a Tidy up) down.
   const latest = useRef({ nodes, frame: { x: fx, y: fy, scale }, size });
   const lastDraw = useRef({ at: 0, frame: latest.current.frame });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     const frame = { x: fx, y: fy, scale };
+    const moved = latest.current.nodes !== nodes;
     latest.current = { nodes, frame, size };
     const run = () => {
       timer.current = undefined;
@@ -142,9 +144,13 @@ export function OverviewMap() {
     const last = lastDraw.current;
     const reframed = last.frame.x !== fx || last.frame.y !== fy || last.frame.scale !== scale;
     const wait = REDRAW_MS - (performance.now() - last.at);
-    if (reframed || nodes.length <= THROTTLE_ABOVE || wait <= 0) {
+    if (nodes.length <= THROTTLE_ABOVE || (reframed && !moved)) {
       clearTimeout(timer.current);
       run();
+    } else if (reframed || wait <= 0) {
+      // A big map's steps changed (a Tidy up moves all of them): drawn in a task of its own.
+      clearTimeout(timer.current);
+      timer.current = setTimeout(run, 0);
     } else {
       timer.current ??= setTimeout(run, wait);
     }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import '../model/zodConfig';
 import { loadTidyUp } from '../layout/tidyUp';
+import { encodeLayoutAnswer } from './layoutAnswer';
 import { doLayoutJob, type LayoutJob } from './layoutJob';
 
 /** What the page sends: a job, or { warm: true } to load elkjs ahead of the first job. */
@@ -23,7 +24,8 @@ async function handle(event: MessageEvent<LayoutWorkerRequest>): Promise<void> {
   try {
     if (!quick) await withElk();
     self.postMessage({ started: true });
-    self.postMessage({ ok: true, result: await doLayoutJob(job, quick) });
+    const { message, transfer } = encodeLayoutAnswer(await doLayoutJob(job, quick));
+    self.postMessage(message, transfer);
   } catch (error) {
     self.postMessage({
       ok: false,

@@ -1,15 +1,17 @@
-import type { LayoutDirection, MapEdge, MapNode, Position } from '../model';
+import type { LayoutDirection } from '../model';
 import { tidyUpOrGrid } from './import/tidyUpOrGrid';
 import { type AnyImportResult, importAnyFile, importAnyText } from './importAnyFile';
+import { fromStepColumns, positionsToCoords, type StepColumns } from './stepColumns';
 
 /** Work that may lay a map out, so it runs in the layout worker (see runLayoutJob). */
 export type LayoutJob =
   | { type: 'import-file'; file: Blob & { name?: string } }
   | { type: 'import-text'; text: string; name?: string }
-  | { type: 'tidy-up'; nodes: MapNode[]; edges: MapEdge[]; direction?: LayoutDirection };
+  | { type: 'tidy-up'; steps: StepColumns; direction?: LayoutDirection };
 
+/** Tidy up's new positions, as x, y pairs in the order of the job's steps (see stepColumns). */
 export interface TidyUpResult {
-  positions: Record<string, Position>;
+  coords: Float64Array;
   layout: 'tidy-up' | 'layered' | 'grid';
 }
 
@@ -24,5 +26,11 @@ export function doLayoutJob(job: LayoutJob, quick: boolean): Promise<LayoutJobRe
   const options = { quickLayout: quick };
   if (job.type === 'import-file') return importAnyFile(job.file, options);
   if (job.type === 'import-text') return importAnyText(job.text, job.name, options);
-  return tidyUpOrGrid(job, { quick, ...(job.direction ? { direction: job.direction } : {}) });
+  return tidyUpOrGrid(fromStepColumns(job.steps), {
+    quick,
+    ...(job.direction ? { direction: job.direction } : {}),
+  }).then(({ positions, layout }) => ({
+    coords: positionsToCoords(job.steps.ids, positions),
+    layout,
+  }));
 }

@@ -1,8 +1,10 @@
 import { LAYOUT_BUDGET } from '../layout/layoutBudget';
-import type { LayoutDirection, MapEdge, MapNode } from '../model';
+import type { LayoutDirection, MapEdge, MapNode, Position } from '../model';
 import type { AnyImportResult } from './importAnyFile';
 import type { LayoutWorkerRequest } from './layout.worker';
-import { doLayoutJob, type LayoutJob, type LayoutJobResult, type TidyUpResult } from './layoutJob';
+import { decodeLayoutAnswer, type LayoutAnswer, type LayoutAnswerMessage } from './layoutAnswer';
+import { doLayoutJob, type LayoutJob, type TidyUpResult } from './layoutJob';
+import { coordsToPositions, toStepColumns } from './stepColumns';
 
 /** What the layout worker is doing, for the progress bar; null when idle. */
 export interface LayoutActivity {
@@ -13,7 +15,7 @@ export interface LayoutActivity {
   quick: boolean;
 }
 
-type Answer = { ok: true; result: LayoutJobResult } | { ok: false; message: string };
+type Answer = LayoutAnswer;
 
 let activity: LayoutActivity | null = null;
 let cancelCurrent: (() => void) | null = null;
@@ -72,10 +74,10 @@ function attempt(job: LayoutJob, quick: boolean, timeMs: number | null) {
       resolve(answer);
     };
     cancelCurrent = () => settle('cancelled');
-    worker.onmessage = (event: MessageEvent<Answer | { started: true }>) => {
+    worker.onmessage = (event: MessageEvent<LayoutAnswerMessage | { started: true }>) => {
       if ('started' in event.data) {
         if (timeMs !== null) timer = setTimeout(() => settle('timeout'), timeMs);
-      } else settle(event.data);
+      } else settle(decodeLayoutAnswer(event.data));
     };
     worker.onerror = (event) => {
       event.preventDefault();
@@ -125,7 +127,7 @@ function asImport(answer: Answer | 'cancelled', name: string): WorkerImportResul
     return { ok: false, code: 'unreadable', message: `Could not open ${name}: ${answer.message}` };
   }
   const { result } = answer;
-  return 'positions' in result
+  return 'coords' in result
     ? { ok: false, code: 'unreadable', message: `Could not open ${name}.` }
     : result;
 }
@@ -157,11 +159,13 @@ export async function importTextInWorker(text: string, name: string): Promise<Wo
 export async function tidyUpInWorker(
   map: { nodes: MapNode[]; edges: MapEdge[] },
   direction: LayoutDirection = 'down',
-): Promise<TidyUpResult | null> {
+): Promise<{ positions: Record<string, Position>; layout: TidyUpResult['layout'] } | null> {
+  const steps = toStepColumns(map.nodes, map.edges);
   const answer = await runLayoutJob(
-    { type: 'tidy-up', nodes: map.nodes, edges: map.edges, direction },
+    { type: 'tidy-up', steps, direction },
     `Tidying up ${map.nodes.length} steps`,
   );
-  if (answer === 'cancelled' || !answer.ok) return null;
-  return 'positions' in answer.result ? answer.result : null;
+  if (answer === 'cancelled' || !answer.ok || !('coords' in answer.result)) return null;
+  const { coords, layout } = answer.result;
+  return { positions: coordsToPositions(steps.ids, coords), layout };
 }
