@@ -24,8 +24,9 @@ async function handle(event: MessageEvent<LayoutWorkerRequest>): Promise<void> {
   try {
     if (!quick) await withElk();
     self.postMessage({ started: true });
-    const { message, transfer } = encodeLayoutAnswer(await doLayoutJob(job, quick));
-    self.postMessage(message, transfer);
+    for (const { message, transfer } of encodeLayoutAnswer(await doLayoutJob(job, quick))) {
+      self.postMessage(message, transfer);
+    }
   } catch (error) {
     self.postMessage({
       ok: false,

@@ -2,7 +2,11 @@ import { LAYOUT_BUDGET } from '../layout/layoutBudget';
 import type { LayoutDirection, MapEdge, MapNode, Position } from '../model';
 import type { AnyImportResult } from './importAnyFile';
 import type { LayoutWorkerRequest } from './layout.worker';
-import { decodeLayoutAnswer, type LayoutAnswer, type LayoutAnswerMessage } from './layoutAnswer';
+import {
+  createLayoutAnswerJoiner,
+  type LayoutAnswer,
+  type LayoutAnswerMessage,
+} from './layoutAnswer';
 import { doLayoutJob, type LayoutJob, type TidyUpResult } from './layoutJob';
 import { coordsToPositions, toStepColumns } from './stepColumns';
 
@@ -74,10 +78,14 @@ function attempt(job: LayoutJob, quick: boolean, timeMs: number | null) {
       resolve(answer);
     };
     cancelCurrent = () => settle('cancelled');
+    const join = createLayoutAnswerJoiner();
     worker.onmessage = (event: MessageEvent<LayoutAnswerMessage | { started: true }>) => {
       if ('started' in event.data) {
         if (timeMs !== null) timer = setTimeout(() => settle('timeout'), timeMs);
-      } else settle(decodeLayoutAnswer(event.data));
+        return;
+      }
+      const answer = join(event.data);
+      if (answer) settle(answer);
     };
     worker.onerror = (event) => {
       event.preventDefault();

@@ -395,6 +395,7 @@ function createLibrary(context: LibraryContext): MapLibrary {
     async create(map, options = {}) {
       const time = now();
       const id = createId('map');
+      const preview = makeMapPreview(map);
       const { text, checksum } = await stringifyInSlices(map);
       const version = createVersionRecord(id, map, time, time, text, checksum);
       const record: MapRecord = {
@@ -409,7 +410,7 @@ function createLibrary(context: LibraryContext): MapLibrary {
         nodeCount: map.nodes.length,
         editedAt: time,
         savedBy: options.tabId ?? null,
-        preview: makeMapPreview(map),
+        preview,
         headStartedAt: version.startedAt,
         headSealed: false,
       };
