@@ -1,12 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
 import { generateMap } from '../bench/generateMap';
 import type { ProcessMap } from '../src/model';
-import { exportedMap, findings, importFile, sidePanel, viewOf } from './helpers';
+import { exportedMap, findings, importFile, sidePanel, stepBoxes, viewOf } from './helpers';
 
 // On a big map React Flow holds only the steps near the view, the selection and the ends of
 // the arrows it is handed (src/canvas/useMapWindow.ts). What a person does with steps out of
 // view must still work: a click on a finding brings its far-away step into view, selected,
-// and a step selected there still moves with the selection when another is dragged.
+// a step selected there still moves with the selection when another is dragged, and Fit
+// View (worked out from the map) shows every step.
 
 /** A 3,000-step map and, past its last step (far from its start), a step nothing leads on from. */
 function mapWithAFarStep(): ProcessMap {
@@ -54,7 +55,7 @@ async function viewAtRest(page: Page) {
   });
 }
 
-test('on a big map, a finding far out of view is brought into view selected, and that step moves with the selection when a step far from it is dragged', async ({
+test('on a big map, a finding far out of view is brought into view selected, that step moves with the selection when a step far from it is dragged, and the zoom controls’ Fit View shows every step', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -149,4 +150,14 @@ test('on a big map, a finding far out of view is brought into view selected, and
   expect(Math.hypot((p?.x ?? 0) - (q?.x ?? 0), (p?.y ?? 0) - (q?.y ?? 0))).toBeGreaterThan(5000);
   const others = after.nodes.filter((n) => n.id !== picked && n.id !== 'far');
   expect(others.filter((n) => moved(n.id).dx !== 0 || moved(n.id).dy !== 0)).toEqual([]);
+
+  // The zoom controls' Fit View: every step of the map is in the view, "Lost step" too.
+  await page.getByRole('button', { name: 'Fit View', exact: true }).click();
+  await viewAtRest(page);
+  const view = await viewOf(page);
+  const outside = [...stepBoxes(after)].filter(
+    ([, b]) =>
+      b.x < view.x || b.y < view.y || b.x2 > view.x + view.width || b.y2 > view.y + view.height,
+  );
+  expect(outside.map(([id]) => id)).toEqual([]);
 });

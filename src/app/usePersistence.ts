@@ -16,6 +16,7 @@ import {
   tidyUpInWorker,
   warmLayoutWorker,
 } from '../io/runLayoutJob';
+import { coordsToMoves } from '../io/stepColumns';
 import { type MapEdit, nameAfterStart } from '../model';
 import type { LibraryCommands } from '../panels/LibraryContext';
 import type { EditorStore } from '../store/createEditorStore';
@@ -227,11 +228,7 @@ export function usePersistence(
         try {
           await between();
           // The new positions and the remembered direction are one undo step.
-          const edits: MapEdit[] = Object.entries(done.positions).map(([nodeId, position]) => ({
-            type: 'moveNode',
-            nodeId,
-            position,
-          }));
+          const edits: MapEdit[] = coordsToMoves(done.ids, done.coords);
           if (way !== (settings.layoutDirection ?? 'down')) {
             edits.push({ type: 'updateSettings', patch: { layoutDirection: way } });
           }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { denseFlowchart } from '../../bench/denseFlowchart.mjs';
 import { exampleMap } from '../model';
 import { importTextInWorker, layoutActivity, tidyUpInWorker } from './runLayoutJob';
+import { coordsToMoves } from './stepColumns';
 
 describe('runLayoutJob without Web Workers (Node)', () => {
   it('imports in place, with the same result as the worker would give', async () => {
@@ -16,7 +17,8 @@ describe('runLayoutJob without Web Workers (Node)', () => {
   it('tidies up in place', async () => {
     const done = await tidyUpInWorker(exampleMap());
     expect(done?.layout).toBe('tidy-up');
-    expect(Object.keys(done?.positions ?? {})).toHaveLength(6);
+    expect(done?.ids).toHaveLength(6);
+    expect(done ? coordsToMoves(done.ids, done.coords) : []).toHaveLength(6);
   });
 
   it('the dense benchmark chart has 3 arrows a step', () => {

@@ -1,5 +1,5 @@
 import { LAYOUT_BUDGET } from '../layout/layoutBudget';
-import type { LayoutDirection, MapEdge, MapNode, Position } from '../model';
+import type { LayoutDirection, MapEdge, MapNode } from '../model';
 import type { AnyImportResult } from './importAnyFile';
 import type { LayoutWorkerRequest } from './layout.worker';
 import {
@@ -8,7 +8,7 @@ import {
   type LayoutAnswerMessage,
 } from './layoutAnswer';
 import { doLayoutJob, type LayoutJob, type TidyUpResult } from './layoutJob';
-import { coordsToPositions, toStepColumns } from './stepColumns';
+import { toStepColumns } from './stepColumns';
 
 /** What the layout worker is doing, for the progress bar; null when idle. */
 export interface LayoutActivity {
@@ -160,14 +160,21 @@ export async function importTextInWorker(text: string, name: string): Promise<Wo
   );
 }
 
+/** Tidy up's new positions: x, y pairs in the order of `ids` (see coordsToMoves). */
+export interface TidyUpDone {
+  ids: readonly string[];
+  coords: Float64Array;
+  layout: TidyUpResult['layout'];
+}
+
 /**
  * Tidy up in the layout worker: new positions, or null when cancelled or failed.
- * @example const done = await tidyUpInWorker(map); if (done) setPositions(done.positions)
+ * @example const done = await tidyUpInWorker(map); if (done) applyEdits(coordsToMoves(done.ids, done.coords))
  */
 export async function tidyUpInWorker(
   map: { nodes: MapNode[]; edges: MapEdge[] },
   direction: LayoutDirection = 'down',
-): Promise<{ positions: Record<string, Position>; layout: TidyUpResult['layout'] } | null> {
+): Promise<TidyUpDone | null> {
   const steps = toStepColumns(map.nodes, map.edges);
   const answer = await runLayoutJob(
     { type: 'tidy-up', steps, direction },
@@ -175,5 +182,5 @@ export async function tidyUpInWorker(
   );
   if (answer === 'cancelled' || !answer.ok || !('coords' in answer.result)) return null;
   const { coords, layout } = answer.result;
-  return { positions: coordsToPositions(steps.ids, coords), layout };
+  return { ids: steps.ids, coords, layout };
 }

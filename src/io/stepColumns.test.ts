@@ -3,12 +3,7 @@ import { generateMap } from '../../bench/generateMap';
 import { exampleMap } from '../model';
 import { tidyUpOrGrid } from './import/tidyUpOrGrid';
 import { doLayoutJob } from './layoutJob';
-import {
-  coordsToPositions,
-  fromStepColumns,
-  positionsToCoords,
-  toStepColumns,
-} from './stepColumns';
+import { coordsToMoves, fromStepColumns, positionsToCoords, toStepColumns } from './stepColumns';
 
 describe('stepColumns', () => {
   it('keeps what layout reads of each step and arrow; an arrow to a step not on the map is left out', () => {
@@ -27,11 +22,14 @@ describe('stepColumns', () => {
     expect(new Set(back.edges.map((e) => e.id)).size).toBe(back.edges.length);
   });
 
-  it('turns positions into pairs and back; a step with none has none', () => {
+  it('turns positions into pairs and those into moves; a step with none is not moved', () => {
     const ids = ['a', '__proto__', 'c'];
     const coords = positionsToCoords(ids, { a: { x: 1, y: 2 }, c: { x: -3.5, y: 4 } });
     expect([...coords]).toEqual([1, 2, Number.NaN, Number.NaN, -3.5, 4]);
-    expect(coordsToPositions(ids, coords)).toEqual({ a: { x: 1, y: 2 }, c: { x: -3.5, y: 4 } });
+    expect(coordsToMoves(ids, coords)).toEqual([
+      { type: 'moveNode', nodeId: 'a', position: { x: 1, y: 2 } },
+      { type: 'moveNode', nodeId: 'c', position: { x: -3.5, y: 4 } },
+    ]);
   });
 
   it('lays a map out the same through columns as from its own steps (elkjs, and quick layers)', async () => {
@@ -42,7 +40,10 @@ describe('stepColumns', () => {
         if (!('coords' in result)) throw new Error('not a Tidy up result');
         const direct = await tidyUpOrGrid(map, { direction });
         expect(result.layout).toBe(direct.layout);
-        expect(coordsToPositions(steps.ids, result.coords)).toEqual(direct.positions);
+        const moves = coordsToMoves(steps.ids, result.coords);
+        expect(Object.fromEntries(moves.map((m) => [m.nodeId, m.position]))).toEqual(
+          direct.positions,
+        );
       }
     }
   });

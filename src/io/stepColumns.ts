@@ -1,4 +1,4 @@
-import type { MapEdge, MapNode, NodeKind, Position, Size } from '../model';
+import type { MapEdge, MapEdit, MapNode, NodeKind, Position, Size } from '../model';
 
 /**
  * What Tidy up needs of a map, as flat lists: each step's id, kind, label and own size,
@@ -94,19 +94,20 @@ export function positionsToCoords(
 }
 
 /**
- * Positions by id again from {@link positionsToCoords}'s pairs (steps at NaN left out).
- * @example coordsToPositions(['a'], new Float64Array([10, 20])) // { a: { x: 10, y: 20 } }
+ * The moves that put each step where {@link positionsToCoords}'s pairs say (steps at NaN
+ * stay where they are), made straight from the pairs, with no object per step in between.
+ * @example coordsToMoves(['a'], new Float64Array([10, 20])) // [{ type: 'moveNode', nodeId: 'a', position: { x: 10, y: 20 } }]
  */
-export function coordsToPositions(
+export function coordsToMoves(
   ids: readonly string[],
   coords: Float64Array,
-): Record<string, Position> {
-  const positions: Record<string, Position> = Object.create(null); // keyed by ids: "__proto__" is an id too
+): Extract<MapEdit, { type: 'moveNode' }>[] {
+  const moves: Extract<MapEdit, { type: 'moveNode' }>[] = [];
   for (let i = 0; i < ids.length; i++) {
     const x = coords[2 * i] as number;
     const y = coords[2 * i + 1] as number;
     if (Number.isNaN(x) || Number.isNaN(y)) continue;
-    positions[ids[i] as string] = { x, y };
+    moves.push({ type: 'moveNode', nodeId: ids[i] as string, position: { x, y } });
   }
-  return positions;
+  return moves;
 }
