@@ -12,6 +12,7 @@
 //   npm run bench:layout
 //   node bench/layout.bench.mjs --sizes=300 --ref-sizes=300 --ref-cap=60 --no-build
 //   node bench/layout.bench.mjs --ref-sizes=0 --out=.tmp/layout-base   (serve another build)
+//   node bench/layout.bench.mjs --ref-sizes=0 --sizes=20000,50000   (up to the map limits)
 //   node bench/layout.bench.mjs --ref-sizes=0 --runs=5   (each size 5 times, in a fresh page each:
 //   the median of each figure, then every run's longest tasks; one run's longest task swings by
 //   100-200 ms on a shared machine)

@@ -1,5 +1,5 @@
 import { stepSize } from '../layout/nodeSize';
-import type { MapEdge, MapNode } from '../model';
+import { arrowEnds, type MapEdge, type MapNode } from '../model';
 import type { ViewRect } from './planMount';
 
 /** The part of a big map that React Flow is handed (see {@link windowOf}). */
@@ -74,14 +74,8 @@ function geometryOf(nodes: readonly MapNode[]): Geometry {
 function endsOf(edges: readonly MapEdge[], index: Map<string, number>): Ends {
   const known = ENDS.get(edges);
   if (known && known.index === index) return known;
-  const source = new Int32Array(edges.length);
-  const target = new Int32Array(edges.length);
-  for (let e = 0; e < edges.length; e++) {
-    const edge = edges[e] as MapEdge;
-    source[e] = index.get(edge.source) ?? -1;
-    target[e] = index.get(edge.target) ?? -1;
-  }
-  const ends = { index, source, target };
+  const { sources, targets } = arrowEnds(edges, index);
+  const ends = { index, source: sources, target: targets };
   ENDS.set(edges, ends);
   return ends;
 }

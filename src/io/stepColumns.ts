@@ -1,4 +1,12 @@
-import type { MapEdge, MapEdit, MapNode, NodeKind, Position, Size } from '../model';
+import {
+  arrowEnds,
+  type MapEdge,
+  type MapEdit,
+  type MapNode,
+  type NodeKind,
+  type Position,
+  type Size,
+} from '../model';
 
 /**
  * What Tidy up needs of a map, as flat lists: each step's id, kind, label and own size,
@@ -36,14 +44,7 @@ export function toStepColumns(nodes: readonly MapNode[], edges: readonly MapEdge
     sizes[i] = node.size ?? null;
     if (!index.has(node.id)) index.set(node.id, i);
   }
-  const sources = new Int32Array(edges.length);
-  const targets = new Int32Array(edges.length);
-  for (let e = 0; e < edges.length; e++) {
-    const edge = edges[e] as MapEdge;
-    sources[e] = index.get(edge.source) ?? -1;
-    targets[e] = index.get(edge.target) ?? -1;
-  }
-  return { ids, kinds, labels, sizes, sources, targets };
+  return { ids, kinds, labels, sizes, ...arrowEnds(edges, index) };
 }
 
 /**

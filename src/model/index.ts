@@ -1,4 +1,5 @@
 export { applyEdits, type MapEdit, type StepPatch } from './applyEdits';
+export { arrowEnds } from './arrowEnds';
 export { checkIntegrity } from './checkIntegrity';
 export { createId } from './createId';
 export { describeDiff, diffMaps, type MapDiff } from './diffMaps';
