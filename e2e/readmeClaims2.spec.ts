@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { pasteMapFile } from './helpers';
+import { pasteMapFile, pointToCanvasMiddle, viewOf } from './helpers';
 
 // README claims an audit found with no end-to-end test (notes/audit1516.md), one test per
 // README section: one page, many checks, driven by role, name and text.
@@ -248,6 +248,24 @@ test('leverage: Show lanes lays each step out in its doer’s band, BPMN export 
   ]) {
     expect(await inside(step, 'Me (Owner)'), step).toBe(true);
   }
+
+  // Shift+1 is the Fit view button: zoomed in, it brings back the same view of the lanes.
+  const fitted = await viewOf(page);
+  const middle = await pointToCanvasMiddle(page);
+  await page.mouse.wheel(0, -500);
+  await expect.poll(async () => (await viewOf(page)).zoom).toBeGreaterThan(fitted.zoom * 1.2);
+  await page.mouse.move(middle.x + 10, middle.y + 10);
+  await page.keyboard.press('Shift+Digit1');
+  await expect
+    .poll(async () => {
+      const view = await viewOf(page);
+      return (
+        Math.abs(view.zoom - fitted.zoom) < 0.005 &&
+        Math.abs(view.x - fitted.x) < 2 &&
+        Math.abs(view.y - fitted.y) < 2
+      );
+    })
+    .toBe(true);
 
   // BPMN export: one lane per person, the owner's holding every step no one else does.
   const bpmn = await download(page, 'Export BPMN');

@@ -1,7 +1,5 @@
 import { ControlButton } from '@xyflow/react';
-import { useEditorStoreApi } from '../store/EditorStoreContext';
-import { useFitLanes } from './LaneControls';
-import { useFitSteps } from './useFitSteps';
+import { useFitView } from './useFitView';
 
 /**
  * The zoom controls' Fit view button: fits the whole map (its lanes, when shown), worked out
@@ -9,13 +7,11 @@ import { useFitSteps } from './useFitSteps';
  * big map). React Flow's icon (MIT).
  */
 export function FitViewButton() {
-  const store = useEditorStoreApi();
-  const fitSteps = useFitSteps();
-  const fitLanes = useFitLanes();
+  const fitView = useFitView();
   return (
     <ControlButton
       className="react-flow__controls-fitview"
-      onClick={() => (store.getState().lanes ? fitLanes() : fitSteps())}
+      onClick={fitView}
       title="Fit View"
       aria-label="Fit View"
     >

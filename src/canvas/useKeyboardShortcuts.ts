@@ -4,7 +4,7 @@ import { NODE_SIZE } from '../layout/nodeSize';
 import type { EditorStore } from '../store/createEditorStore';
 import { isEditableTarget } from './isEditableTarget';
 import { SHORTCUTS, type ShortcutContext } from './shortcuts';
-import { useFitSteps } from './useFitSteps';
+import { useFitView } from './useFitView';
 
 /**
  * The editor's keyboard shortcuts (the table in ./shortcuts, which the `?` dialog lists too)
@@ -13,7 +13,7 @@ import { useFitSteps } from './useFitSteps';
  */
 export function useKeyboardShortcuts(store: EditorStore) {
   const { getViewport, setCenter } = useReactFlow();
-  const fitSteps = useFitSteps();
+  const fitView = useFitView();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -46,7 +46,7 @@ export function useKeyboardShortcuts(store: EditorStore) {
           const node = id ? store.getState().map.nodes.find((n) => n.id === id) : undefined;
           if (node) keepInView(node.position);
         },
-        fitView: () => fitSteps(),
+        fitView,
       };
       for (const shortcut of SHORTCUTS) if (shortcut.handle?.(ctx)) break;
     };
@@ -119,5 +119,5 @@ export function useKeyboardShortcuts(store: EditorStore) {
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
     };
-  }, [store, fitSteps, getViewport, setCenter]);
+  }, [store, fitView, getViewport, setCenter]);
 }

@@ -19,8 +19,6 @@ export interface LayoutActivity {
   quick: boolean;
 }
 
-type Answer = LayoutAnswer;
-
 let activity: LayoutActivity | null = null;
 let cancelCurrent: (() => void) | null = null;
 const listeners = new Set<() => void>();
@@ -66,11 +64,11 @@ export function warmLayoutWorker(): void {
  * counted from the worker's { started: true }: loading the worker and elkjs is not counted.
  */
 function attempt(job: LayoutJob, quick: boolean, timeMs: number | null) {
-  return new Promise<Answer | 'cancelled' | 'timeout'>((resolve) => {
+  return new Promise<LayoutAnswer | 'cancelled' | 'timeout'>((resolve) => {
     const worker = idle ?? makeWorker();
     idle = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = (answer: Answer | 'cancelled' | 'timeout') => {
+    const settle = (answer: LayoutAnswer | 'cancelled' | 'timeout') => {
       clearTimeout(timer);
       if (typeof answer === 'object') idle ??= worker;
       else worker.terminate();
@@ -100,7 +98,7 @@ function attempt(job: LayoutJob, quick: boolean, timeMs: number | null) {
  * finished after {@link LAYOUT_BUDGET}.timeMs, the worker is ended and the job runs again
  * with the quick layers. Without Web Workers (Node, tests) it runs in place.
  */
-async function runLayoutJob(job: LayoutJob, what: string): Promise<Answer | 'cancelled'> {
+async function runLayoutJob(job: LayoutJob, what: string): Promise<LayoutAnswer | 'cancelled'> {
   if (typeof Worker === 'undefined') {
     try {
       return { ok: true, result: await doLayoutJob(job, false) };
@@ -129,7 +127,7 @@ export type WorkerImportResult = AnyImportResult | { ok: false; cancelled: true;
 
 const CANCELLED = { ok: false, cancelled: true, message: 'Import cancelled.' } as const;
 
-function asImport(answer: Answer | 'cancelled', name: string): WorkerImportResult {
+function asImport(answer: LayoutAnswer | 'cancelled', name: string): WorkerImportResult {
   if (answer === 'cancelled') return CANCELLED;
   if (!answer.ok) {
     return { ok: false, code: 'unreadable', message: `Could not open ${name}: ${answer.message}` };

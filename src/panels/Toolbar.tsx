@@ -1,6 +1,6 @@
 import { type ReactNode, useRef, useState } from 'react';
-import { useFitLanes, useTidyInLanes } from '../canvas/LaneControls';
-import { useFitSteps } from '../canvas/useFitSteps';
+import { useTidyInLanes } from '../canvas/LaneControls';
+import { useFitView } from '../canvas/useFitView';
 import type { LayoutDirection } from '../model';
 import { useEditor, useEditorStoreApi, useHistoryState } from '../store/EditorStoreContext';
 import { AnalysisBadge } from './AnalysisBadge';
@@ -53,11 +53,10 @@ export function Toolbar({ extra }: { extra?: ReactNode } = {}) {
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const theme = useEditor((s) => s.theme);
   const name = useEditor((s) => s.map.name);
-  const fitSteps = useFitSteps();
   const library = useLibrary();
   const [busy, setBusy] = useState(false);
   const tidyInLanes = useTidyInLanes();
-  const fitLanes = useFitLanes();
+  const fitView = useFitView();
 
   const direction = useEditor((s) => s.map.settings.layoutDirection ?? 'down');
   const tidy = async (way?: LayoutDirection) => {
@@ -179,11 +178,7 @@ export function Toolbar({ extra }: { extra?: ReactNode } = {}) {
             </option>
           </select>
         </span>
-        <button
-          type="button"
-          onClick={() => (store.getState().lanes ? fitLanes() : fitSteps())}
-          title="Fit view (Shift+1)"
-        >
+        <button type="button" onClick={fitView} title="Fit view (Shift+1)">
           Fit view
         </button>
         {secondary.slice(2).map(render)}
