@@ -1,7 +1,14 @@
 import { expect, type Page, test } from '@playwright/test';
 import { generateMap } from '../bench/generateMap';
 import type { ProcessMap } from '../src/model';
-import { type Box, exportedMap, pointToCanvasMiddle, stepBoxes, viewOf } from './helpers';
+import {
+  type Box,
+  exportedMap,
+  openImportedMap,
+  pointToCanvasMiddle,
+  stepBoxes,
+  viewOf,
+} from './helpers';
 
 // On a big map React Flow is handed only the steps and arrows near the view (src/canvas/
 // useMapWindow.ts), not all of them. Panning must still draw every arrow that crosses the
@@ -103,20 +110,7 @@ test('panning a big map draws every arrow that crosses the view, also ones whose
   page,
 }) => {
   test.setTimeout(240_000);
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await page.locator('.lf-menu > summary').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (await chooser).setFiles({
-    name: 'long-arrows.leverflow.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(mapWithLongArrows())),
-  });
-  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
-  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved', {
-    timeout: 60_000,
-  });
+  await openImportedMap(page, mapWithLongArrows(), 'n0');
   const map = await exportedMap(page);
   expect(map.edges.filter((e) => e.id.startsWith('long'))).toHaveLength(59);
   await settle(page);

@@ -227,6 +227,27 @@ export async function importFile(page: Page, name: string, mimeType: string, buf
   await (await chooser).setFiles({ name, mimeType, buffer });
 }
 
+/**
+ * Opens the app, imports `map` as a JSON file through File › Import file…, and waits until
+ * its step `firstId` is drawn and the map is saved (a big map takes a while).
+ */
+export async function openImportedMap(page: Page, map: object, firstId: string) {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await importFile(
+    page,
+    'map.leverflow.json',
+    'application/json',
+    Buffer.from(JSON.stringify(map)),
+  );
+  await expect(page.locator(`.react-flow__node[data-id="${firstId}"]`)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved', {
+    timeout: 60_000,
+  });
+}
+
 /** Clicks a File menu export ("Export BPMN", …) and reads the file it downloads. */
 export async function downloadExport(
   page: Page,

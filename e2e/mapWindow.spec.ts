@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { generateMap } from '../bench/generateMap';
 import type { ProcessMap } from '../src/model';
-import { exportedMap, findings, importFile, sidePanel, stepBoxes, viewOf } from './helpers';
+import { exportedMap, findings, openImportedMap, sidePanel, stepBoxes, viewOf } from './helpers';
 
 // On a big map React Flow holds only the steps near the view, the selection and the ends of
 // the arrows it is handed (src/canvas/useMapWindow.ts). What a person does with steps out of
@@ -59,18 +59,7 @@ test('on a big map, a finding far out of view is brought into view selected, tha
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await importFile(
-    page,
-    'far-step.leverflow.json',
-    'application/json',
-    Buffer.from(JSON.stringify(mapWithAFarStep())),
-  );
-  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
-  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved', {
-    timeout: 60_000,
-  });
+  await openImportedMap(page, mapWithAFarStep(), 'n0');
   await viewAtRest(page);
   await expect(page.locator('.react-flow__node[data-id="far"]')).toHaveCount(0);
   const before = await exportedMap(page);
