@@ -6,6 +6,7 @@ import { notFound, readVersionRecords } from './readRecords';
 import { type MapRecord, mapRecordSchema, versionRecordSchema } from './recordSchemas';
 import type { Mode, Tx } from './runTransaction';
 import { StorageError } from './StorageError';
+import { parseVersion } from './versionPieces';
 
 function formatTime(time: number): string {
   return new Date(time).toLocaleString();
@@ -51,11 +52,7 @@ export async function loadHead(
       await tx.objectStore(VERSIONS).get(record.headVersionId),
     );
     const headResult = head.success
-      ? parseStoredMap(
-          head.data.text,
-          Math.max(head.data.schemaVersion, record.schemaVersion),
-          head.data.checksum,
-        )
+      ? await parseVersion(tx, head.data, Math.max(head.data.schemaVersion, record.schemaVersion))
       : parseStoredMap('', record.schemaVersion);
     if (headResult.ok) {
       return {
@@ -71,7 +68,7 @@ export async function loadHead(
   }
   for (const version of await readVersionRecords(tx, id)) {
     if (version.id === record?.headVersionId) continue;
-    const result = parseStoredMap(version.text, version.schemaVersion, version.checksum);
+    const result = await parseVersion(tx, version);
     if (!result.ok) continue;
     const warning = `The latest save of "${name}" could not be read (${reason}). Opened the version saved ${formatTime(version.savedAt)} instead; later changes may be missing.`;
     const loaded: LoadedMap = {

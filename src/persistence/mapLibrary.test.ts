@@ -172,6 +172,100 @@ describe('version history', () => {
   });
 });
 
+describe('a long map text is stored in pieces (issue 13 item 11: no put of 10 MB in one task)', () => {
+  /** Every record of the versions store, pieces included. */
+  async function storedIds(): Promise<string[]> {
+    const db = await rawDb(factory);
+    const ids = (await db.getAllKeys('versions')).map(String);
+    db.close();
+    return ids;
+  }
+
+  async function pieced(maxVersions = 20): Promise<MapLibrary> {
+    library.close();
+    // 500 characters a record: the example map's text takes several.
+    return openMapLibrary({
+      factory,
+      now: () => clock,
+      rescueStorage: null,
+      pieceChars: 500,
+      maxVersions,
+    });
+  }
+
+  /** The versions whose records are stored, each with the pieces stored under its id. */
+  async function storedVersions(): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const ids = await storedIds();
+    for (const id of ids.filter((k) => !k.includes(':'))) {
+      out.set(id, ids.filter((k) => k.startsWith(`${id}:`)).length);
+    }
+    expect([...out.values()].reduce((a, b) => a + b, out.size)).toBe(ids.length); // no orphan
+    return out;
+  }
+
+  it('reads a map stored in pieces back the same, in get, the history and a restore', async () => {
+    library = await pieced();
+    const map = withStep(exampleMap(), 'x'.repeat(1_200));
+    const { id } = await library.create(map);
+    const ids = await storedIds();
+    const db = await rawDb(factory);
+    const head = await db.get('versions', ids.find((k) => !k.includes(':')) ?? '');
+    db.close();
+    // The stored text is the map's compact JSON: its length is the version's size.
+    const size = JSON.stringify(map).length;
+    const pieces = Math.ceil(size / 500) - 1;
+    expect(pieces).toBeGreaterThan(3);
+    expect(ids).toHaveLength(1 + pieces);
+    expect(head).toMatchObject({ pieces, size });
+    expect(head.text).toHaveLength(500);
+    expect((await library.get(id)).map).toEqual(map);
+    clock += 61_000;
+    await library.save(id, exampleMap());
+    const [newest, first] = await library.listVersions(id);
+    expect(first?.size).toBe(size);
+    expect(await library.readVersion(id, first?.id ?? '')).toEqual(map);
+    expect(await library.restoreVersion(id, first?.id ?? '')).toEqual(map);
+    expect(newest?.isHead).toBe(true);
+  });
+
+  it('leaves no piece behind when a version is replaced, pruned or deleted forever', async () => {
+    library = await pieced(2);
+    const mapOf = (length: number) => withStep(exampleMap(), 'y'.repeat(length));
+    const piecesOf = (length: number) => Math.ceil(JSON.stringify(mapOf(length)).length / 500) - 1;
+    const { id } = await library.create(mapOf(3_000));
+    clock += 5_000; // within the coalescing window: replaces the version
+    await library.save(id, mapOf(2_000));
+    expect([...(await storedVersions()).values()]).toEqual([piecesOf(2_000)]);
+    for (const length of [1_000, 1_500]) {
+      clock += 61_000; // a new version each; the third prunes the first
+      await library.save(id, mapOf(length));
+    }
+    const kept = await storedVersions();
+    const history = await library.listVersions(id);
+    expect([...kept.keys()].sort()).toEqual(history.map((v) => v.id).sort());
+    expect(history.map((v) => kept.get(v.id))).toEqual([piecesOf(1_500), piecesOf(1_000)]);
+    expect(piecesOf(3_000)).toBeGreaterThan(piecesOf(2_000));
+    await library.deleteForever(id);
+    expect(await storedIds()).toEqual([]);
+  });
+
+  it('opens the version before when a piece of the head is missing, and says so', async () => {
+    library = await pieced();
+    const { id } = await library.create(exampleMap());
+    clock += 120_000;
+    await library.save(id, withStep(exampleMap(), 'newest'));
+    const db = await rawDb(factory);
+    const record = await db.get('maps', id);
+    await db.delete('versions', `${record.headVersionId}:2`);
+    db.close();
+    const loaded = await library.get(id);
+    expect(loaded.recoveredFrom).toBe('version');
+    expect(loaded.warning).toMatch(/could not be read \(a part of its saved text is missing\)/);
+    expect(loaded.map).toEqual(exampleMap());
+  });
+});
+
 describe('guarantee 4: a write that fails halfway leaves the last version loadable', () => {
   it('keeps the old head when switching the head pointer fails', async () => {
     const { id } = await library.create(exampleMap());

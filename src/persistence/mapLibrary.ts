@@ -32,6 +32,7 @@ import {
 import { runTransaction } from './runTransaction';
 import { StorageError } from './StorageError';
 import { stringifyInSlices } from './serializeInSlices';
+import { deleteVersion, putVersion } from './versionPieces';
 
 export type {
   LoadedMap,
@@ -105,6 +106,7 @@ export async function openMapLibrary(options: MapLibraryOptions = {}): Promise<M
     maxVersions,
     coalesceMs,
     rescue,
+    pieceChars: options.pieceChars,
   });
 }
 
@@ -116,10 +118,11 @@ interface LibraryContext {
   maxVersions: number;
   coalesceMs: number;
   rescue: RescueStore;
+  pieceChars?: number;
 }
 
 function createLibrary(context: LibraryContext): MapLibrary {
-  const { reopen, now, maxVersions, coalesceMs, rescue } = context;
+  const { reopen, now, maxVersions, coalesceMs, rescue, pieceChars } = context;
   let db = context.db;
   /** The browser closed the connection (site data cleared, storage deleted): reopen it. */
   let lost = false;
@@ -355,7 +358,7 @@ function createLibrary(context: LibraryContext): MapLibrary {
         serialized.checksum,
       );
       // Guarantee: the new version is complete before the head points to it.
-      await versions.put(version);
+      await putVersion(tx, version, pieceChars);
       const next: MapRecord = {
         id,
         name: map.name,
@@ -373,11 +376,11 @@ function createLibrary(context: LibraryContext): MapLibrary {
         headSealed: false,
       };
       await tx.objectStore(MAPS).put(next);
-      if (replaced !== undefined) await versions.delete(replaced.id);
+      if (replaced !== undefined) await deleteVersion(tx, replaced.id);
       const keys = await versions.index(BY_MAP).getAllKeys(id);
       const excess = keys.length - maxVersions;
       for (const key of keys.slice(0, Math.max(0, excess))) {
-        if (key !== version.id) await versions.delete(key);
+        if (key !== version.id) await deleteVersion(tx, String(key));
       }
       return { revision: next.revision, versionId: version.id, updatedAt: time };
     });
@@ -415,7 +418,7 @@ function createLibrary(context: LibraryContext): MapLibrary {
         headSealed: false,
       };
       await runTransaction(await database(), [MAPS, VERSIONS], 'readwrite', async (tx) => {
-        await tx.objectStore(VERSIONS).put(version);
+        await putVersion(tx, version, pieceChars);
         await tx.objectStore(MAPS).put(record);
       });
       return toSummary(record);
@@ -473,7 +476,9 @@ function createLibrary(context: LibraryContext): MapLibrary {
         'readwrite',
         async (tx) => {
           const versions = tx.objectStore(VERSIONS);
-          for (const key of await versions.index(BY_MAP).getAllKeys(id)) await versions.delete(key);
+          for (const key of await versions.index(BY_MAP).getAllKeys(id)) {
+            await deleteVersion(tx, String(key));
+          }
           await tx.objectStore(MAPS).delete(id);
           await tx.objectStore(EVENT_LOGS).delete(id);
         },

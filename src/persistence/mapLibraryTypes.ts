@@ -122,4 +122,6 @@ export interface MapLibraryOptions {
   now?: () => number;
   /** How long to wait for the database to open (default 10 s). */
   openTimeoutMs?: number;
+  /** Longest piece of a version's text stored in one record (default 1,000,000; for tests). */
+  pieceChars?: number;
 }

@@ -6,9 +6,11 @@ import { toStorageError } from './toStorageError';
  * Version of the IndexedDB layout (stores and indexes), not of the map file format. 2 has the
  * same stores as 1: upgrading repairs a version-1 database left without them. 3 adds the
  * `eventLogs` store (one compressed event log per map, apart from the maps so that
- * autosaving a map never rewrites its log).
+ * autosaving a map never rewrites its log). 4 adds no store: a long version text is stored in
+ * pieces from 4 on (`putVersion`), which a Leverflow of layout 3 would read as damaged, so
+ * the upgrade makes such a tab say "a newer version of Leverflow has updated the storage".
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 export const MAPS = 'maps';
 export const VERSIONS = 'versions';
 export const META = 'meta';

@@ -1,6 +1,5 @@
 import type { ProcessMap } from '../model';
 import { BY_MAP, MAPS, VERSIONS } from './openDatabase';
-import { parseStoredMap } from './parseStoredMap';
 import {
   type MapRecord,
   mapRecordSchema,
@@ -9,6 +8,7 @@ import {
 } from './recordSchemas';
 import type { Mode, Tx } from './runTransaction';
 import { StorageError } from './StorageError';
+import { parseVersion } from './versionPieces';
 
 export function notFound(id: string): StorageError {
   return new StorageError('not-found', `No map with id "${id}" in this browser's library.`);
@@ -46,11 +46,7 @@ export async function readVersionMap(
   if (!version.success || version.data.mapId !== id) {
     throw new StorageError('not-found', 'That version of the map is no longer stored.');
   }
-  const result = parseStoredMap(
-    version.data.text,
-    version.data.schemaVersion,
-    version.data.checksum,
-  );
+  const result = await parseVersion(tx, version.data);
   if (!result.ok) {
     throw new StorageError(
       result.code === 'newer-version' ? 'newer-version' : 'corrupt',

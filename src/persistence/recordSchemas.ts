@@ -58,8 +58,11 @@ export const versionRecordSchema = z.object({
   schemaVersion: z.number().int(),
   size: count,
   nodeCount: count,
+  /** The map file's text; only its first piece when `pieces` is set (see `putVersion`). */
   text: z.string(),
-  /** Checksum of `text` as this app wrote it (see `TextChecksum`); missing on older records. */
+  /** How many more records (ids `<id>:1`, `<id>:2`, …) hold the rest of a long text. */
+  pieces: count.optional(),
+  /** Checksum of the whole text as this app wrote it (see `TextChecksum`); missing on older records. */
   checksum: z.string().optional(),
 });
 
