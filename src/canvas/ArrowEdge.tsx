@@ -92,7 +92,7 @@ function ArrowEdgeView({
   // What the arrow shows from the editor, as plain flags (an arrow with another running back
   // between the same steps is bowed apart from it); actions are read when used.
   const editing = useEditor((s) => s.editing?.type === 'edge' && s.editing.id === id);
-  const paired = useEditor((s) => arrowsWithReverse(s.map.edges).has(id));
+  const paired = useEditor((s) => arrowsWithReverse(s.map.nodes, s.map.edges).has(id));
   const findings = useMarkerFindings((m) => m.byEdge.get(id));
   const worst = findings ? worstSeverity(findings) : undefined;
   const log = useArrowLog(id);

@@ -1,6 +1,6 @@
 import { Panel, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
-import { stepSize } from '../layout/nodeSize';
+import { geometryOf } from '../layout/stepGeometry';
 import { stepsBounds } from '../layout/stepsBounds';
 import type { MapNode, NodeKind } from '../model';
 import { useEditor } from '../store/EditorStoreContext';
@@ -40,20 +40,6 @@ const PIXELS: Record<NodeKind, number> = {
   parallel: pixelOf(COLORS.parallel),
 };
 
-/**
- * Each step's size, kept per step object (a changed step is a new object): wrapping labels
- * for 10,000 steps on every redraw cost ~5 ms a frame while the wheel turns at fitted zoom.
- */
-const sizes = new WeakMap<MapNode, { width: number; height: number }>();
-function sizeOf(node: MapNode): { width: number; height: number } {
-  let size = sizes.get(node);
-  if (!size) {
-    size = stepSize(node);
-    sizes.set(node, size);
-  }
-  return size;
-}
-
 /** One pixel buffer per overview canvas, reused by every redraw. */
 const images = new WeakMap<HTMLCanvasElement, ImageData>();
 
@@ -84,19 +70,22 @@ function draw(
   const pixels = new Uint32Array(image.data.buffer);
   pixels.fill(0);
   const scale = frame.scale * ratio;
-  for (const node of nodes) {
-    const size = sizeOf(node);
-    const x0 = Math.max(0, Math.floor((node.position.x - frame.x) * scale));
-    const y0 = Math.max(0, Math.floor((node.position.y - frame.y) * scale));
+  // The steps' boxes as flat arrays, worked out once per list (shared with the canvas).
+  const boxes = geometryOf(nodes);
+  for (let i = 0; i < nodes.length; i++) {
+    const left = boxes.x[i] as number;
+    const top = boxes.y[i] as number;
+    const x0 = Math.max(0, Math.floor((left - frame.x) * scale));
+    const y0 = Math.max(0, Math.floor((top - frame.y) * scale));
     const x1 = Math.min(
       width,
-      Math.max(x0 + 1, Math.round((node.position.x + size.width - frame.x) * scale)),
+      Math.max(x0 + 1, Math.round((left + (boxes.width[i] as number) - frame.x) * scale)),
     );
     const y1 = Math.min(
       height,
-      Math.max(y0 + 1, Math.round((node.position.y + size.height - frame.y) * scale)),
+      Math.max(y0 + 1, Math.round((top + (boxes.height[i] as number) - frame.y) * scale)),
     );
-    const pixel = PIXELS[node.kind];
+    const pixel = PIXELS[(nodes[i] as MapNode).kind];
     for (let y = y0; y < y1; y++) pixels.fill(pixel, y * width + x0, y * width + x1);
   }
   context.putImageData(image, 0, 0);

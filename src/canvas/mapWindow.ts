@@ -1,83 +1,11 @@
-import { stepSize } from '../layout/nodeSize';
-import { arrowEnds, type MapEdge, type MapNode } from '../model';
+import { endsOf, geometryOf } from '../layout/stepGeometry';
+import type { MapEdge, MapNode } from '../model';
 import type { ViewRect } from './planMount';
 
 /** The part of a big map that React Flow is handed (see {@link windowOf}). */
 export interface MapWindow {
   nodes: MapNode[];
   edges: MapEdge[];
-}
-
-/** A list of steps as flat arrays, worked out once per list and shared by every window. */
-interface Geometry {
-  nodes: readonly MapNode[];
-  index: Map<string, number>;
-  x: Float64Array;
-  y: Float64Array;
-  width: Float64Array;
-  height: Float64Array;
-}
-
-/** Each arrow's two steps, as indices into a Geometry's list (-1: not on the map). */
-interface Ends {
-  index: Map<string, number>;
-  source: Int32Array;
-  target: Int32Array;
-}
-
-const GEOMETRY = new WeakMap<readonly MapNode[], Geometry>();
-const ENDS = new WeakMap<readonly MapEdge[], Ends>();
-/** The last list worked out: the next one (after a move or a Tidy up) mostly repeats it. */
-let lastGeometry: Geometry | null = null;
-
-function geometryOf(nodes: readonly MapNode[]): Geometry {
-  const known = GEOMETRY.get(nodes);
-  if (known) return known;
-  const n = nodes.length;
-  const prev = lastGeometry && lastGeometry.nodes.length === n ? lastGeometry : null;
-  // The same steps in the same order (steps moved, a Tidy up): the index carries over, and
-  // so does the size of each step whose kind, label and size are unchanged.
-  let same = prev !== null;
-  for (let i = 0; same && i < n; i++) same = nodes[i]?.id === prev?.nodes[i]?.id;
-  const index = same && prev ? prev.index : new Map<string, number>();
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  const width = new Float64Array(n);
-  const height = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const node = nodes[i] as MapNode;
-    x[i] = node.position.x;
-    y[i] = node.position.y;
-    const old = same ? prev?.nodes[i] : undefined;
-    if (
-      prev &&
-      old &&
-      old.kind === node.kind &&
-      old.label === node.label &&
-      old.size === node.size
-    ) {
-      width[i] = prev.width[i] as number;
-      height[i] = prev.height[i] as number;
-    } else {
-      const size = stepSize(node);
-      width[i] = size.width;
-      height[i] = size.height;
-    }
-    if (!same && !index.has(node.id)) index.set(node.id, i);
-  }
-  const geometry = { nodes, index, x, y, width, height };
-  GEOMETRY.set(nodes, geometry);
-  lastGeometry = geometry;
-  return geometry;
-}
-
-function endsOf(edges: readonly MapEdge[], index: Map<string, number>): Ends {
-  const known = ENDS.get(edges);
-  if (known && known.index === index) return known;
-  const { sources, targets } = arrowEnds(edges, index);
-  const ends = { index, source: sources, target: targets };
-  ENDS.set(edges, ends);
-  return ends;
 }
 
 /** `previous` when it holds the very same items in the same order, else `next`. */

@@ -208,7 +208,7 @@ export function mapToSvg(
     '<g class="edges">',
   ];
   const labels: string[] = [];
-  const paired = arrowsWithReverse(map.edges);
+  const paired = arrowsWithReverse(map.nodes, map.edges);
   for (const edge of map.edges) {
     const source = boxes.get(edge.source);
     const target = boxes.get(edge.target);

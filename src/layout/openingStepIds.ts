@@ -1,5 +1,5 @@
 import type { ProcessMap } from '../model';
-import { stepSize } from './nodeSize';
+import { endsOf, geometryOf } from './stepGeometry';
 
 /** The smallest zoom at which a step's label is still easy to read (14 px text → ~8 px). */
 export const READABLE_ZOOM = 0.6;
@@ -27,48 +27,34 @@ export function openingStepIds(
   const maxWidth = canvas.width / (1 + FIT_PADDING) / minZoom;
   const maxHeight = canvas.height / (1 + FIT_PADDING) / minZoom;
 
-  const left = new Float64Array(n);
-  const top = new Float64Array(n);
-  const right = new Float64Array(n);
-  const bottom = new Float64Array(n);
+  // The steps' boxes and the arrows' ends as flat arrays, shared with the canvas's window.
+  const { index, x: left, y: top, width, height } = geometryOf(nodes);
+  const { source: from, target: to } = endsOf(edges, index);
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
-  const index = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    const node = nodes[i] as ProcessMap['nodes'][number];
-    const size = stepSize(node);
-    left[i] = node.position.x;
-    top[i] = node.position.y;
-    right[i] = node.position.x + size.width;
-    bottom[i] = node.position.y + size.height;
     x0 = Math.min(x0, left[i] as number);
     y0 = Math.min(y0, top[i] as number);
-    x1 = Math.max(x1, right[i] as number);
-    y1 = Math.max(y1, bottom[i] as number);
-    if (!index.has(node.id)) index.set(node.id, i);
+    x1 = Math.max(x1, (left[i] as number) + (width[i] as number));
+    y1 = Math.max(y1, (top[i] as number) + (height[i] as number));
   }
   if (x1 - x0 <= maxWidth && y1 - y0 <= maxHeight) return undefined;
 
   // Outgoing arrows as compressed rows (CSR) of step indices.
   const firstOut = new Int32Array(n + 1);
-  const from = new Int32Array(edges.length).fill(-1);
-  const to = new Int32Array(edges.length).fill(-1);
-  edges.forEach((edge, e) => {
-    const s = index.get(edge.source);
-    const t = index.get(edge.target);
-    if (s === undefined || t === undefined) return;
-    from[e] = s;
-    to[e] = t;
-    (firstOut[s + 1] as number)++;
-  });
+  for (let e = 0; e < edges.length; e++) {
+    const s = from[e] as number;
+    if (s >= 0 && (to[e] as number) >= 0) (firstOut[s + 1] as number)++;
+  }
   for (let i = 0; i < n; i++) (firstOut[i + 1] as number) += firstOut[i] as number;
   const fill = firstOut.slice(0, n);
   const targets = new Int32Array(firstOut[n] as number);
   for (let e = 0; e < edges.length; e++) {
     const s = from[e] as number;
-    if (s >= 0) targets[(fill[s] as number)++] = to[e] as number;
+    const t = to[e] as number;
+    if (s >= 0 && t >= 0) targets[(fill[s] as number)++] = t;
   }
 
   // Breadth first from the starts (or the first step), keeping each step whose box still
@@ -96,8 +82,8 @@ export function openingStepIds(
     const i = queue[head++] as number;
     const nx0 = Math.min(x0, left[i] as number);
     const ny0 = Math.min(y0, top[i] as number);
-    const nx1 = Math.max(x1, right[i] as number);
-    const ny1 = Math.max(y1, bottom[i] as number);
+    const nx1 = Math.max(x1, (left[i] as number) + (width[i] as number));
+    const ny1 = Math.max(y1, (top[i] as number) + (height[i] as number));
     if (kept.length === 0 || (nx1 - nx0 <= maxWidth && ny1 - ny0 <= maxHeight)) {
       kept.push((nodes[i] as ProcessMap['nodes'][number]).id);
       x0 = nx0;

@@ -1,5 +1,6 @@
 import type { MapNode } from '../model';
 import { stepSize } from './nodeSize';
+import { geometryOf } from './stepGeometry';
 
 /** A box in map coordinates. */
 export interface Bounds {
@@ -19,7 +20,17 @@ export function stepsBounds(nodes: readonly MapNode[], only?: ReadonlySet<string
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
-  for (const node of nodes) {
+  if (!only) {
+    // All of them: from the boxes worked out once per list (shared with the canvas).
+    const { x, y, width, height } = geometryOf(nodes);
+    for (let i = 0; i < nodes.length; i++) {
+      x0 = Math.min(x0, x[i] as number);
+      y0 = Math.min(y0, y[i] as number);
+      x1 = Math.max(x1, (x[i] as number) + (width[i] as number));
+      y1 = Math.max(y1, (y[i] as number) + (height[i] as number));
+    }
+  }
+  for (const node of only ? nodes : []) {
     if (only && !only.has(node.id)) continue;
     const { width, height } = stepSize(node);
     x0 = Math.min(x0, node.position.x);
