@@ -26,4 +26,25 @@ describe('makeMapPreview', () => {
     };
     expect(makeMapPreview(many).nodes).toHaveLength(300);
   });
+
+  it('looks for the lines of a huge map among its first 20,000 arrows only', () => {
+    const nodes = Array.from({ length: 400 }, (_, i) => createNode('action', { x: i, y: 0 }));
+    const far = (i: number) => ({
+      id: `f${i}`,
+      source: nodes[350]?.id ?? '',
+      target: nodes[399]?.id ?? '',
+    });
+    const near = { id: 'near', source: nodes[0]?.id ?? '', target: nodes[1]?.id ?? '' };
+    const map = { ...createMap(), nodes };
+    const early = makeMapPreview({
+      ...map,
+      edges: [...Array.from({ length: 19_999 }, (_, i) => far(i)), near],
+    });
+    expect(early.edges).toEqual([[0, 1]]);
+    const late = makeMapPreview({
+      ...map,
+      edges: [...Array.from({ length: 20_000 }, (_, i) => far(i)), near],
+    });
+    expect(late.edges).toEqual([]);
+  });
 });

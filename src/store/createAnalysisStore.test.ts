@@ -20,10 +20,13 @@ function fakeWorker() {
     const answer = createAnalysisHandler();
     const worker = {
       onmessage: null as ((event: { data: unknown }) => void) | null,
-      postMessage(data: unknown) {
-        sizes.push(JSON.stringify(data).length);
-        sent.push((data as AnalysisRequest).patch);
-        for (const message of splitAnswer(answer(structuredClone(data) as never), 2)) {
+      postMessage(data: unknown, transfer: Transferable[] = []) {
+        const patch = (data as AnalysisRequest).patch;
+        sizes.push(patch.kind === 'text' ? -1 : JSON.stringify(data).length);
+        sent.push(patch);
+        // Handed-over buffers move to the worker, as postMessage moves them.
+        const copy = structuredClone(data, { transfer });
+        for (const message of splitAnswer(answer(copy as never), 2)) {
           if ('part' in message) slices += 1;
           const reply = structuredClone(message);
           setTimeout(() => worker.onmessage?.({ data: reply }), 0);
@@ -123,6 +126,10 @@ describe('createAnalysisStore', () => {
       const stop = runner.start();
       await vi.advanceTimersByTimeAsync(100);
       expect(sent.map((p) => p.kind)).toEqual(['text']);
+      // The text's bytes were handed over to the worker, not copied: none are left here.
+      const [text] = sent;
+      expect(text?.kind === 'text' && text.parts.length > 0).toBe(true);
+      expect(text?.kind === 'text' && text.parts.every((part) => part.byteLength === 0)).toBe(true);
       expect(runner.store.getState().ranIn).toBe('worker');
       expect(runner.store.getState().findings.filter((f) => f.severity === 'error')).toEqual([]);
       editor.getState().setNodeLabel('a1234', ' ');

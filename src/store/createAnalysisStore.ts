@@ -100,9 +100,14 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
       // the worker in the order they were asked for.
       const to = worker;
       posting = posting.then(async () => {
-        const big = patch.kind === 'full' && map.nodes.length > TEXT_ABOVE;
-        const request: AnalysisRequest = { id, patch: big ? await toTextPatch(map) : patch };
-        to.postMessage(request);
+        if (patch.kind === 'full' && map.nodes.length > TEXT_ABOVE) {
+          const text = await toTextPatch(map);
+          const request: AnalysisRequest = { id, patch: text.patch };
+          to.postMessage(request, text.transfer);
+        } else {
+          const request: AnalysisRequest = { id, patch };
+          to.postMessage(request);
+        }
       });
     } else {
       requestId += 1; // a late worker answer for an older map is ignored

@@ -72,8 +72,11 @@ describe('diffMap / applyMapPatch', () => {
 
   it('sends a whole map as JSON text, and the worker rebuilds the same map from it', async () => {
     const map = bigMap(3000);
-    const patch = await toTextPatch(map);
-    expect(patch.kind).toBe('text');
-    expect(applyMapPatch(null, structuredClone(patch))).toEqual(map);
+    // A label with characters of two, three and four bytes in UTF-8.
+    map.nodes[0] = { ...(map.nodes[0] as ProcessMap['nodes'][number]), label: 'é€😀'.repeat(50) };
+    const { patch, transfer } = await toTextPatch(map);
+    expect(patch.kind === 'text' && patch.parts.length).toBeGreaterThan(0);
+    expect(transfer).toHaveLength(patch.kind === 'text' ? patch.parts.length : 0);
+    expect(applyMapPatch(null, structuredClone(patch, { transfer }))).toEqual(map);
   });
 });
