@@ -24,7 +24,14 @@ test.describe('Content-Security-Policy', () => {
     expect(header).not.toContain('unsafe-eval');
     await expect(page.locator('.react-flow__node')).toHaveCount(6);
     // Schemas parse (a map file), the layout worker runs (an import laid out by elkjs, then
-    // quick layers) and the analysis worker runs (over 250 steps).
+    // one in quick layers: over Tidy up's size budget) and the analysis worker runs (over
+    // 250 steps).
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'small.mmd',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(denseFlowchart(30)),
+    });
+    await expect(page.locator('.lf-map-name')).toHaveText('small', { timeout: 30_000 });
     await page.locator('input[type=file]').setInputFiles({
       name: 'dense.mmd',
       mimeType: 'text/plain',
