@@ -7,7 +7,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { CULL_ABOVE } from '../canvas/cullAbove';
+import { isCulled } from '../canvas/cullAbove';
 import { OPENING_MAX_ZOOM, viewForLayout } from '../canvas/viewForLayout';
 import { looksLikeDiagramText } from '../io/importAnyFile';
 import {
@@ -59,10 +59,11 @@ export function usePersistence(
   const initialized = useNodesInitialized();
   const flowReady = useFlowStore((s) => s.panZoom !== null && s.width > 0 && s.height > 0);
   const nodeCount = useEditor((s) => s.map.nodes.length);
+  const edgeCount = useEditor((s) => s.map.edges.length);
   // React Flow takes a map's steps a render later (a deferred value in the canvas): the
   // opening view waits until it has them. A big map's view is worked out from the map alone,
   // and React Flow holds only its steps near the view (maybe none), so it does not wait.
-  const culled = nodeCount > CULL_ABOVE;
+  const culled = isCulled(nodeCount, edgeCount);
   const first = useEditor((s) => s.map.nodes[0]);
   const flowHasMap = useFlowStore((s) => {
     const shown = first && s.nodeLookup.get(first.id);
@@ -137,7 +138,7 @@ export function usePersistence(
         return { ok: false, cancelled: 'cancelled' in result, message: result.message };
       // A big map: the canvas takes down what it shows in a task of its own, and hands React
       // Flow the new map's steps only once its first view is set (the view effect above).
-      const holdBack = result.map.nodes.length > CULL_ABOVE;
+      const holdBack = isCulled(result.map.nodes.length, result.map.edges.length);
       if (holdBack) {
         editor.getState().setRelayout({ nodes: null });
         await afterPaint();
@@ -221,7 +222,7 @@ export function usePersistence(
         // map's steps stay on screen and move at once. On a big map each part below goes
         // over every step, so each has a task of its own: the moves are made, applied, and
         // the new view is worked out, then shown.
-        const holdBack = map().nodes.length > CULL_ABOVE;
+        const holdBack = isCulled(map().nodes.length, map().edges.length);
         const between = () => (holdBack ? afterPaint() : undefined);
         if (holdBack) editor.getState().setRelayout({ nodes: null });
         let view: ReturnType<typeof viewForLayout> = null;

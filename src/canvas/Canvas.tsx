@@ -26,7 +26,7 @@ import type { Position } from '../model';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
 import { ArrowheadDefs } from './ArrowheadDefs';
 import { ConnectPicker } from './ConnectPicker';
-import { CULL_ABOVE } from './cullAbove';
+import { isCulled } from './cullAbove';
 import { edgeTypes } from './edgeTypes';
 import { useFindingsPopup } from './FindingsPopup';
 import { FitViewButton } from './FitViewButton';
@@ -78,7 +78,7 @@ export function Canvas() {
   // A big map's steps and arrows in view are handed to React Flow a frame's worth at a time.
   // Fit view and zoom to a finding work from the map (useFitSteps), not from what React
   // Flow holds.
-  const culled = mapNodes.length > CULL_ABOVE;
+  const culled = isCulled(mapNodes.length, mapEdges.length);
   const simple = useSimpleDrawing(culled);
 
   // While a Tidy up is applied or a big map imported, nothing is handed over until React
