@@ -183,6 +183,33 @@ test('a dense 1,000-step Mermaid chart imported from the File menu: the open map
   await expect(step).not.toContainText('Renamed after the import');
 });
 
+test('a dense chart of fewer than 200 steps but more than 300 arrows is drawn as a big map: it fills in over frames, then is all there', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
+  await recordFrames(page);
+  // 133 steps and 396 arrows: mounted in one go, this took a task of 140 ms and more.
+  await page.locator('.lf-menu > summary').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (await chooser).setFiles({
+    name: 'dense-133.mmd',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(denseFlowchart(133)),
+  });
+  await expect(page.locator('.lf-map-name')).toHaveText('dense-133', { timeout: 60_000 });
+  const counts = await settledCounts(page);
+  expectTakenDownThenFilledIn(counts);
+  const map = await exportedMap(page);
+  expect(map.nodes).toHaveLength(133);
+  expect(map.edges.length).toBeGreaterThan(300);
+  const drawn = await expectAllInViewDrawn(page, map);
+  expect(counts.at(-1)).toEqual([drawn.steps, drawn.arrows]);
+});
+
 test('Tidy up on a dense 1,000-step chart: what was drawn is taken down before the steps move, the new layout fills in over frames, all there, and one undo puts it back', async ({
   page,
 }) => {
