@@ -111,17 +111,17 @@ function growth(counts: number[][]) {
   return { steps, mostStepsAtOnce };
 }
 
-/** Imports a dense 1,000-step Mermaid chart from File › Import file… and waits until it is laid out. */
-async function importDense1000(page: Page) {
+/** Imports a dense Mermaid chart of `steps` from File › Import file… and waits until it is laid out. */
+async function importDense(page: Page, steps = 1000) {
   await page.locator('.lf-menu > summary').click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import file…' }).click();
   await (await chooser).setFiles({
-    name: 'dense-1000.mmd',
+    name: `dense-${steps}.mmd`,
     mimeType: 'text/plain',
-    buffer: Buffer.from(denseFlowchart(1000)),
+    buffer: Buffer.from(denseFlowchart(steps)),
   });
-  await expect(page.locator('.lf-map-name')).toHaveText('dense-1000', { timeout: 90_000 });
+  await expect(page.locator('.lf-map-name')).toHaveText(`dense-${steps}`, { timeout: 90_000 });
   await expect(page.getByRole('region', { name: 'Layout in progress' })).toBeHidden({
     timeout: 90_000,
   });
@@ -145,7 +145,7 @@ test('a dense 1,000-step Mermaid chart imported from the File menu: the open map
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
   await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
   await recordFrames(page);
-  await importDense1000(page);
+  await importDense(page);
   const counts = await settledCounts(page);
   // The example map is taken down before the new map opens, then the new map fills in.
   expectTakenDownThenFilledIn(counts);
@@ -192,15 +192,7 @@ test('a dense chart of fewer than 200 steps but more than 300 arrows is drawn as
   await expect(page.locator('.lf-save-status')).toHaveAttribute('data-state', 'saved');
   await recordFrames(page);
   // 133 steps and 396 arrows: mounted in one go, this took a task of 140 ms and more.
-  await page.locator('.lf-menu > summary').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (await chooser).setFiles({
-    name: 'dense-133.mmd',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(denseFlowchart(133)),
-  });
-  await expect(page.locator('.lf-map-name')).toHaveText('dense-133', { timeout: 60_000 });
+  await importDense(page, 133);
   const counts = await settledCounts(page);
   expectTakenDownThenFilledIn(counts);
   const map = await exportedMap(page);
@@ -216,7 +208,7 @@ test('Tidy up on a dense 1,000-step chart: what was drawn is taken down before t
   test.setTimeout(240_000);
   await page.goto('/');
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
-  await importDense1000(page);
+  await importDense(page);
   await recordFrames(page);
   await settledCounts(page);
   const imported = await exportedMap(page);

@@ -1,5 +1,5 @@
 import type { MapEdge, MapNode } from '../model';
-import { endsOf, geometryOf } from './stepGeometry';
+import { endsOf, geometryOf, outgoingRows } from './stepGeometry';
 
 const cache = new WeakMap<
   readonly MapEdge[],
@@ -24,21 +24,9 @@ export function arrowsWithReverse(
   const { index } = geometryOf(nodes);
   const known = cache.get(edges);
   if (known && known.index === index) return known.paired;
-  const { source, target } = endsOf(edges, index);
-  const n = nodes.length;
-  const firstOut = new Int32Array(n + 1);
-  for (let e = 0; e < edges.length; e++) {
-    const s = source[e] as number;
-    if (s >= 0 && (target[e] as number) >= 0) (firstOut[s + 1] as number)++;
-  }
-  for (let i = 0; i < n; i++) (firstOut[i + 1] as number) += firstOut[i] as number;
-  const fill = firstOut.slice(0, n);
-  const outTo = new Int32Array(firstOut[n] as number);
-  for (let e = 0; e < edges.length; e++) {
-    const s = source[e] as number;
-    const t = target[e] as number;
-    if (s >= 0 && t >= 0) outTo[(fill[s] as number)++] = t;
-  }
+  const ends = endsOf(edges, index);
+  const { source, target } = ends;
+  const { firstOut, outTo } = outgoingRows(ends, nodes.length);
   const paired = new Set<string>();
   for (let e = 0; e < edges.length; e++) {
     const s = source[e] as number;

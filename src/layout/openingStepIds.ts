@@ -1,5 +1,5 @@
 import type { ProcessMap } from '../model';
-import { endsOf, geometryOf } from './stepGeometry';
+import { endsOf, geometryOf, outgoingRows } from './stepGeometry';
 
 /** The smallest zoom at which a step's label is still easy to read (14 px text → ~8 px). */
 export const READABLE_ZOOM = 0.6;
@@ -29,7 +29,7 @@ export function openingStepIds(
 
   // The steps' boxes and the arrows' ends as flat arrays, shared with the canvas's window.
   const { index, x: left, y: top, width, height } = geometryOf(nodes);
-  const { source: from, target: to } = endsOf(edges, index);
+  const ends = endsOf(edges, index);
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
@@ -43,19 +43,7 @@ export function openingStepIds(
   if (x1 - x0 <= maxWidth && y1 - y0 <= maxHeight) return undefined;
 
   // Outgoing arrows as compressed rows (CSR) of step indices.
-  const firstOut = new Int32Array(n + 1);
-  for (let e = 0; e < edges.length; e++) {
-    const s = from[e] as number;
-    if (s >= 0 && (to[e] as number) >= 0) (firstOut[s + 1] as number)++;
-  }
-  for (let i = 0; i < n; i++) (firstOut[i + 1] as number) += firstOut[i] as number;
-  const fill = firstOut.slice(0, n);
-  const targets = new Int32Array(firstOut[n] as number);
-  for (let e = 0; e < edges.length; e++) {
-    const s = from[e] as number;
-    const t = to[e] as number;
-    if (s >= 0 && t >= 0) targets[(fill[s] as number)++] = t;
-  }
+  const { firstOut, outTo: targets } = outgoingRows(ends, n);
 
   // Breadth first from the starts (or the first step), keeping each step whose box still
   // fits together with those kept so far.

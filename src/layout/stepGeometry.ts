@@ -86,3 +86,38 @@ export function endsOf(
   ENDS.set(edges, ends);
   return ends;
 }
+
+/** Each step's outgoing arrows as compressed rows: step i's targets are `outTo[firstOut[i]]` up to `outTo[firstOut[i + 1]]` (exclusive). */
+export interface OutgoingRows {
+  firstOut: Int32Array;
+  outTo: Int32Array;
+}
+
+const ROWS = new WeakMap<ArrowEndIndices, OutgoingRows>();
+
+/**
+ * The steps' outgoing arrows (both ends on the map) as compressed rows of step places, once
+ * per arrow ends and step count: a pass from a step to the steps after it reads flat arrays.
+ * @example const { firstOut, outTo } = outgoingRows(endsOf(map.edges, index), map.nodes.length)
+ */
+export function outgoingRows(ends: ArrowEndIndices, steps: number): OutgoingRows {
+  const known = ROWS.get(ends);
+  if (known && known.firstOut.length === steps + 1) return known;
+  const { source, target } = ends;
+  const firstOut = new Int32Array(steps + 1);
+  for (let e = 0; e < source.length; e++) {
+    const s = source[e] as number;
+    if (s >= 0 && (target[e] as number) >= 0) (firstOut[s + 1] as number)++;
+  }
+  for (let i = 0; i < steps; i++) (firstOut[i + 1] as number) += firstOut[i] as number;
+  const fill = firstOut.slice(0, steps);
+  const outTo = new Int32Array(firstOut[steps] as number);
+  for (let e = 0; e < source.length; e++) {
+    const s = source[e] as number;
+    const t = target[e] as number;
+    if (s >= 0 && t >= 0) outTo[(fill[s] as number)++] = t;
+  }
+  const rows = { firstOut, outTo };
+  ROWS.set(ends, rows);
+  return rows;
+}
