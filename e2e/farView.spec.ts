@@ -66,12 +66,88 @@ async function openFitted(page: Page) {
   await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(SIZE), { timeout: 30_000 });
 }
 
+/**
+ * The simple layer's own pixels (RGBA, row by row) in a rectangle of the page (CSS px): of
+ * whichever of its canvases is shown, read back through a scratch canvas (the worker's
+ * bitmaps sit on a canvas that cannot be read directly); transparent where it has none.
+ */
+async function layerPixels(
+  page: Page,
+  rect: { x: number; y: number; width: number; height: number },
+): Promise<number[]> {
+  return page.evaluate(({ x, y, width, height }) => {
+    const canvas = [
+      ...document.querySelectorAll<HTMLCanvasElement>('.lf-simple-layer canvas'),
+    ].find((c) => !c.hidden);
+    if (!canvas) return [];
+    const box = canvas.getBoundingClientRect();
+    const scale = canvas.width / box.width;
+    const scratch = document.createElement('canvas');
+    scratch.width = width;
+    scratch.height = height;
+    const context = scratch.getContext('2d', { willReadFrequently: true });
+    if (!context) return [];
+    context.imageSmoothingEnabled = false;
+    context.drawImage(
+      canvas,
+      (x - box.left) * scale,
+      (y - box.top) * scale,
+      width * scale,
+      height * scale,
+      0,
+      0,
+      width,
+      height,
+    );
+    return Array.from(context.getImageData(0, 0, width, height).data);
+  }, rect);
+}
+
+/**
+ * What the screen shows in a 24 px square around a point (RGBA, row by row): everything drawn
+ * there, the simple layer and the hover outline over it (the tooltip starts 14 px off).
+ */
+async function screenAround(page: Page, at: { x: number; y: number }): Promise<number[]> {
+  const shot = await page.screenshot({
+    clip: { x: at.x - 12, y: at.y - 12, width: 24, height: 24 },
+  });
+  return Array.from(PNG.sync.read(shot).data);
+}
+
+/** How many pixels of two such squares look clearly different (not anti-aliasing). */
+function changedPixels(before: number[], now: number[]): number {
+  let changed = 0;
+  for (let i = 0; i < before.length; i += 4) {
+    const d = [0, 1, 2, 3].map((k) => Math.abs((now[i + k] ?? 0) - (before[i + k] ?? 0)));
+    if (Math.max(...d) > 60) changed++;
+  }
+  return changed;
+}
+
+/**
+ * Screenshots in the light and the dark theme; in each, the layer draws the start step (far
+ * out: a box in its kind's border colour) in that theme's colour.
+ */
 async function screenshotBothThemes(page: Page) {
+  const start = map.nodes[0]!;
   for (const theme of ['light', 'dark'] as const) {
     const themeButton = page.getByRole('button', { name: /^Theme:/ });
     while ((await themeButton.getAttribute('aria-label')) !== `Theme: ${theme}`) {
       await themeButton.click();
     }
+    const themed = await page.evaluate(() => {
+      const app = document.querySelector('[data-theme]');
+      const scratch = document
+        .createElement('canvas')
+        .getContext('2d', { willReadFrequently: true });
+      if (!app || !scratch) return [];
+      scratch.fillStyle = getComputedStyle(app).getPropertyValue('--lf-start-border').trim();
+      scratch.fillRect(0, 0, 1, 1);
+      return Array.from(scratch.getImageData(0, 0, 1, 1).data);
+    });
+    const at = await toScreen(page, centreOf(start).x, centreOf(start).y);
+    const rect = { x: Math.floor(at.x), y: Math.floor(at.y), width: 1, height: 1 };
+    await expect.poll(() => layerPixels(page, rect)).toEqual(themed);
     await page.mouse.move(2, 400);
     await page.screenshot({ path: `reports/far-view-${theme}.png` });
   }
@@ -88,18 +164,7 @@ test('a 5,000-step map fitted: every step drawn as a shape, click and box-select
   // Sampled pixels: the layer has paint where the first and the last step are, none far off.
   const alphaAt = async (x: number, y: number) => {
     const p = await toScreen(page, x, y);
-    return page.evaluate(
-      ({ x, y }) => {
-        const canvas = document.querySelector<HTMLCanvasElement>('.lf-simple-layer');
-        const box = canvas?.getBoundingClientRect();
-        const context = canvas?.getContext('2d', { willReadFrequently: true });
-        if (!canvas || !box || !context) return -1;
-        const ratio = canvas.width / box.width;
-        const pixel = context.getImageData((x - box.left) * ratio, (y - box.top) * ratio, 1, 1);
-        return pixel.data[3] ?? -1;
-      },
-      { x: p.x, y: p.y },
-    );
+    return (await layerPixels(page, { x: p.x, y: p.y, width: 1, height: 1 }))[3] ?? -1;
   };
   const lastStep = map.nodes[SIZE - 1]!;
   expect(await alphaAt(centreOf(map.nodes[0]!).x, centreOf(map.nodes[0]!).y)).toBe(255);
@@ -110,31 +175,16 @@ test('a 5,000-step map fitted: every step drawn as a shape, click and box-select
   // Hovering a step a few pixels wide names it; a click selects it.
   const picked = map.nodes[2345]!;
   const at = await toScreen(page, centreOf(picked).x, centreOf(picked).y);
-  // The layer's pixels around the step, to see the hover outline drawn.
-  const around = () =>
-    page.evaluate(
-      ({ x, y }) => {
-        const canvas = document.querySelector<HTMLCanvasElement>('.lf-simple-layer');
-        const box = canvas?.getBoundingClientRect();
-        const context = canvas?.getContext('2d', { willReadFrequently: true });
-        if (!canvas || !box || !context) return '';
-        const ratio = canvas.width / box.width;
-        const side = Math.round(24 * ratio);
-        const pixels = context.getImageData(
-          Math.round((x - box.left - 12) * ratio),
-          Math.round((y - box.top - 12) * ratio),
-          side,
-          side,
-        );
-        return Array.from(pixels.data).join(',');
-      },
-      { x: at.x, y: at.y },
-    );
-  const plain = await around();
+  const plain = await screenAround(page, at);
+  const square = { x: Math.round(at.x) - 12, y: Math.round(at.y) - 12, width: 24, height: 24 };
+  const drawn = await layerPixels(page, square);
   await page.mouse.move(at.x, at.y);
   await expect(page.getByRole('tooltip')).toContainText(picked.label);
-  // Hovering outlines the step on the layer.
-  await expect.poll(around).not.toBe(plain);
+  // Hovering outlines the step, over the drawing: the map is not drawn again for a hover.
+  await expect
+    .poll(async () => changedPixels(plain, await screenAround(page, at)))
+    .toBeGreaterThan(20);
+  expect(changedPixels(drawn, await layerPixels(page, square))).toBe(0);
   await page.mouse.click(at.x, at.y);
   await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue(picked.label);
 
@@ -237,22 +287,13 @@ async function stepsInView(page: Page) {
 /** The layer's alpha at each step's centre (255: painted there). */
 async function alphasAt(page: Page, steps: MapNode[]) {
   const points = await Promise.all(steps.map((n) => toScreen(page, centreOf(n).x, centreOf(n).y)));
-  return page.evaluate((points) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.lf-simple-layer');
-    const box = canvas?.getBoundingClientRect();
-    const context = canvas?.getContext('2d', { willReadFrequently: true });
-    if (!canvas || !box || !context) return [];
-    const ratio = canvas.width / box.width;
-    return points.map(
-      (p) =>
-        context.getImageData(
-          Math.floor((p.x - box.left) * ratio),
-          Math.floor((p.y - box.top) * ratio),
-          1,
-          1,
-        ).data[3],
-    );
-  }, points);
+  const alphas = [];
+  for (const p of points) {
+    const x = Math.floor(p.x);
+    const y = Math.floor(p.y);
+    alphas.push((await layerPixels(page, { x, y, width: 1, height: 1 }))[3]);
+  }
+  return alphas;
 }
 
 /** A few steps in view whose centres lie in a band of the view (parts of its width). */
@@ -310,25 +351,13 @@ test('at fitted zoom, a wheel zoom and a pan past the drawn margin: the steps ar
   const beyond = await toScreen(page, mapRight, 0);
   expect(beyond.x + 60).toBeLessThan(panned.x + panned.width);
   // Painted pixels in a strip 60 px wide there, the view's height (minimap aside).
-  const painted = await page.evaluate(
-    ({ x, top, height }) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('.lf-simple-layer');
-      const box = canvas?.getBoundingClientRect();
-      const context = canvas?.getContext('2d', { willReadFrequently: true });
-      if (!canvas || !box || !context) return -1;
-      const ratio = canvas.width / box.width;
-      const strip = context.getImageData(
-        Math.floor((x - box.left) * ratio),
-        Math.floor((top - box.top) * ratio),
-        Math.round(60 * ratio),
-        Math.round(height * ratio),
-      );
-      let count = 0;
-      for (let i = 3; i < strip.data.length; i += 4) if (strip.data[i]! > 0) count++;
-      return count;
-    },
-    { x: beyond.x, top: panned.y, height: panned.height },
-  );
+  const strip = await layerPixels(page, {
+    x: Math.floor(beyond.x),
+    y: Math.floor(panned.y),
+    width: 60,
+    height: Math.round(panned.height),
+  });
+  const painted = strip.filter((v, i) => i % 4 === 3 && v > 0).length;
   expect(painted).toBe(0);
   await expect(layer(page)).toHaveAttribute(
     'data-steps-drawn',
@@ -339,37 +368,9 @@ test('at fitted zoom, a wheel zoom and a pan past the drawn margin: the steps ar
   // with the pointer gone, its selection outline stays.
   const picked = cameIn[Math.floor(cameIn.length / 2)]!;
   const at = await toScreen(page, centreOf(picked).x, centreOf(picked).y);
-  /** The layer's pixels in a 40 px square around the step. */
-  const around = () =>
-    page.evaluate(
-      ({ x, y }) => {
-        const canvas = document.querySelector<HTMLCanvasElement>('.lf-simple-layer');
-        const box = canvas?.getBoundingClientRect();
-        const context = canvas?.getContext('2d', { willReadFrequently: true });
-        if (!canvas || !box || !context) return [];
-        const ratio = canvas.width / box.width;
-        const side = Math.round(40 * ratio);
-        const pixels = context.getImageData(
-          Math.round((x - box.left - 20) * ratio),
-          Math.round((y - box.top - 20) * ratio),
-          side,
-          side,
-        );
-        return Array.from(pixels.data);
-      },
-      { x: at.x, y: at.y },
-    );
-  /** How many pixels around the step look clearly different from `before` (not anti-aliasing). */
-  const changedFrom = async (before: number[]) => {
-    const now = await around();
-    let changed = 0;
-    for (let i = 0; i < before.length; i += 4) {
-      const d = [0, 1, 2, 3].map((k) => Math.abs((now[i + k] ?? 0) - (before[i + k] ?? 0)));
-      if (Math.max(...d) > 60) changed++;
-    }
-    return changed;
-  };
-  const plain = await around();
+  const changedFrom = async (before: number[]) =>
+    changedPixels(before, await screenAround(page, at));
+  const plain = await screenAround(page, at);
   await page.mouse.move(at.x, at.y);
   await expect(page.getByRole('tooltip')).toContainText(picked.label);
   await expect.poll(() => changedFrom(plain)).toBeGreaterThan(20);

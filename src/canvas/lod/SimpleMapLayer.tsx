@@ -7,13 +7,14 @@ import { useEditor } from '../../store/EditorStoreContext';
 import { worstSeverity } from '../worstSeverity';
 import {
   areaFor,
+  MARGIN,
   needsFresh,
   placement,
   STEADY_MS,
   shownMapRect,
   type ViewBox,
 } from './bitmapPlan';
-import { drawSimpleMap, type SimpleColors, type SimpleMarks } from './drawSimpleMap';
+import { drawSimpleMap, type SimpleColors, type SimpleMarks, stepOnScreen } from './drawSimpleMap';
 import { createSimpleDrawer, type DrawnBitmap, type SimpleDrawer } from './simpleDrawer';
 import { type SimpleScene, stepAt } from './simpleScene';
 import { HIT_TOLERANCE_PX } from './useSimpleSelection';
@@ -33,6 +34,17 @@ function readColors(element: Element): SimpleColors {
     stroke: byKind('-border'),
     severity: { error: read('--lf-error'), warning: read('--lf-warning'), info: read('--lf-info') },
   };
+}
+
+/** Sets a data attribute of the layer when it changes (not every frame). */
+function setData(element: HTMLElement, key: 'stepsDrawn' | 'drawnBy', value: string) {
+  if (element.dataset[key] !== value) element.dataset[key] = value;
+}
+
+/** Shows one of the layer's two canvases and hides the other. */
+function showOnly(shown: HTMLCanvasElement, hidden: HTMLCanvasElement) {
+  if (shown.hidden) shown.hidden = false;
+  if (!hidden.hidden) hidden.hidden = true;
 }
 
 function resize(canvas: HTMLCanvasElement, width: number, height: number) {
@@ -64,15 +76,32 @@ function worstOf(byId: ReadonlyMap<string, readonly ReviewFinding[]>): Map<strin
   return out;
 }
 
+/** How far the hover outline stands off a step's drawn shape, in CSS pixels. */
+const HOVER_GROW_PX = 3.5;
+
+/** The hover outline of a step drawn at `box` (CSS pixels): its box or diamond, grown. */
+function outlinePath(box: ReturnType<typeof stepOnScreen>, diamond: boolean): string {
+  const x = box.x - HOVER_GROW_PX;
+  const y = box.y - HOVER_GROW_PX;
+  const w = box.width + 2 * HOVER_GROW_PX;
+  const h = box.height + 2 * HOVER_GROW_PX;
+  return diamond
+    ? `M${x + w / 2} ${y}L${x + w} ${y + h / 2}L${x + w / 2} ${y + h}L${x} ${y + h / 2}Z`
+    : `M${x} ${y}h${w}v${h}h${-w}Z`;
+}
+
 /**
  * The map drawn as plain shapes on one <canvas> over the whole canvas area, for zooms at
  * which labels cannot be read (see detailLevel). A worker draws it (simpleDraw.worker) onto
- * bitmaps a margin bigger than the view; in the same frame as React Flow moves its view, the
- * latest bitmap is copied across, moved and scaled (blurred for a moment while a new one is
- * drawn: see bitmapPlan). Hovering a step outlines it and shows its label and findings. The
- * canvas element carries `data-steps-drawn`: how many steps are on screen, drawn (tests and
- * the editor bench read it), and `data-drawn-by`: "worker" once a worker's bitmap is shown,
- * "page" while the page draws it itself.
+ * bitmaps a margin bigger than the view (no bigger than the map); a canvas takes each one over
+ * without a copy, and in the same frame as React Flow moves its view, a CSS transform moves
+ * and scales it there (blurred for a moment while a new one is drawn: see bitmapPlan). Until
+ * the first bitmap comes, or with no worker, the page draws the view on a canvas of its own.
+ * Hovering a step outlines it (over the drawing, which it leaves as it is: a hover redraws
+ * nothing) and shows its label and findings. The layer (`.lf-simple-layer`) carries
+ * `data-steps-drawn`: how many steps are on screen, drawn (tests and the editor bench read
+ * it), and `data-drawn-by`: "worker" once a worker's bitmap is shown, "page" while the page
+ * draws it itself.
  */
 export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   const transform = useStore((s) => s.transform);
@@ -81,22 +110,39 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   const domNode = useStore((s) => s.domNode);
   const selectedNodeIds = useEditor((s) => s.selectedNodeIds);
   const selectedEdgeIds = useEditor((s) => s.selectedEdgeIds);
-  const theme = useEditor((s) => s.theme);
   const { byNode, byEdge } = useAnalysisMarkers();
   const nodeSeverity = useMemo(() => worstOf(byNode), [byNode]);
   const edgeSeverity = useMemo(() => worstOf(byEdge), [byEdge]);
   const [hovered, setHovered] = useState(-1);
-  const scheme = domNode?.closest('[data-theme]')?.getAttribute('data-theme');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when the theme changes
-  const colors = useMemo(() => (domNode ? readColors(domNode) : null), [domNode, theme, scheme]);
+  // The theme's colours, read once the theme is on the page: when the app's theme attribute
+  // changes (read during a render, they would be the theme before).
+  const [colors, setColors] = useState<SimpleColors | null>(null);
+  useLayoutEffect(() => {
+    if (!domNode) return;
+    const read = () => {
+      const next = readColors(domNode);
+      setColors((before) => (JSON.stringify(before) === JSON.stringify(next) ? before : next));
+    };
+    read();
+    const themed = domNode.closest('[data-theme]');
+    if (!themed) return;
+    const observer = new MutationObserver(read);
+    observer.observe(themed, { attributes: true, attributeFilter: ['data-theme', 'class'] });
+    return () => observer.disconnect();
+  }, [domNode]);
 
   // What is drawn, apart from where: a new object whenever any of it changes.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the identity is the point
   const content = useMemo(
     () => ({}),
-    [scene, colors, selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity, hovered],
+    [scene, colors, selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity],
   );
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const layerRef = useRef<HTMLDivElement>(null);
+  // The page's own drawing (2D), and the worker's bitmaps, handed over without a copy.
+  const pageCanvasRef = useRef<HTMLCanvasElement>(null);
+  const bitmapCanvasRef = useRef<HTMLCanvasElement>(null);
+  /** The bitmap the bitmap canvas holds. */
+  const onCanvas = useRef<DrawnBitmap | null>(null);
   // The latest of everything the drawing reads, for drawing outside React's render (when a
   // bitmap arrives from the worker, or the zoom has stayed put).
   const latest = useRef<{
@@ -115,7 +161,7 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
     height,
     colors,
     content,
-    marks: { selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity, hovered },
+    marks: { selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity },
   };
   const shown = useRef<DrawnBitmap | null>(null);
   const zoomChange = useRef({ zoom: 0, at: 0 });
@@ -125,16 +171,16 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   // What this thread last drew itself (before the first bitmap, or with no worker).
   const drawnHere = useRef<{ view: ViewBox; content: object; ratio: number } | null>(null);
 
-  // Each frame: the latest bitmap from the drawing worker, moved and scaled to the view (a
-  // drawImage); a fresh one is asked for when the view nears its edge or the zoom moved on.
+  // Each frame: the latest bitmap from the drawing worker, moved and scaled to the view by a
+  // CSS transform (the compositor's work: nothing is drawn again); a fresh one is asked for
+  // when the view nears its edge or the zoom moved on.
   compose.current = () => {
-    const canvas = canvasRef.current;
-    // A CPU canvas: when it draws the map itself, thousands of small paths draw faster there.
-    const context = canvas?.getContext('2d', { willReadFrequently: true });
+    const layer = layerRef.current;
+    const here = pageCanvasRef.current;
+    const there = bitmapCanvasRef.current;
     const { scene, transform, width, height, colors, content, marks } = latest.current;
-    if (!canvas || !context || !colors || width === 0 || height === 0) return;
+    if (!layer || !here || !there || !colors || width === 0 || height === 0) return;
     const ratio = window.devicePixelRatio || 1;
-    resize(canvas, width * ratio, height * ratio);
     const [x, y, zoom] = transform;
     const view = { x, y, zoom, width, height };
     const now = performance.now();
@@ -143,6 +189,10 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
     const worker = drawer.current && !drawer.current.failed ? drawer.current : null;
     if (!bitmap || !worker) {
       // Nothing drawn yet (or no worker): draw the view here, this frame, unless it is there.
+      // A CPU canvas: when it draws the map itself, thousands of small paths draw faster there.
+      const context = here.getContext('2d', { willReadFrequently: true });
+      if (!context) return;
+      resize(here, width * ratio, height * ratio);
       const same = drawnHere.current;
       if (
         !same ||
@@ -150,20 +200,30 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
         same.ratio !== ratio ||
         (['x', 'y', 'zoom', 'width', 'height'] as const).some((k) => same.view[k] !== view[k])
       ) {
-        canvas.dataset.stepsDrawn = String(
-          drawSimpleMap(context, scene, { ...view, ratio }, colors, marks),
+        setData(
+          layer,
+          'stepsDrawn',
+          String(drawSimpleMap(context, scene, { ...view, ratio }, colors, marks)),
         );
         drawnHere.current = { view, content, ratio };
-        canvas.dataset.drawnBy = 'page';
+        setData(layer, 'drawnBy', 'page');
       }
+      showOnly(here, there);
     } else {
       drawnHere.current = null;
+      if (onCanvas.current !== bitmap) {
+        // A new bitmap: the canvas takes it over (no copy) at its size in CSS pixels.
+        resize(there, bitmap.bitmap.width, bitmap.bitmap.height);
+        there.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap.bitmap);
+        there.style.width = `${bitmap.area.width}px`;
+        there.style.height = `${bitmap.area.height}px`;
+        onCanvas.current = bitmap;
+      }
       const p = placement(bitmap.area, view);
-      context.setTransform(1, 0, 0, 1, 0, 0);
-      context.clearRect(0, 0, canvas.width, canvas.height);
-      context.drawImage(bitmap.bitmap, p.x * ratio, p.y * ratio, p.width * ratio, p.height * ratio);
-      canvas.dataset.stepsDrawn = String(stepsIn(scene, shownMapRect(bitmap.area, view)));
-      canvas.dataset.drawnBy = 'worker';
+      there.style.transform = `translate(${p.x}px, ${p.y}px) scale(${view.zoom / bitmap.area.zoom})`;
+      showOnly(there, here);
+      setData(layer, 'stepsDrawn', String(stepsIn(scene, shownMapRect(bitmap.area, view))));
+      setData(layer, 'drawnBy', 'worker');
     }
     if (!worker) return;
     const steadyMs = now - zoomChange.current.at;
@@ -171,9 +231,9 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
       !bitmap ||
       bitmap.content !== content ||
       bitmap.ratio !== ratio ||
-      needsFresh(bitmap.area, view, steadyMs);
+      needsFresh(bitmap.area, view, steadyMs, scene.bounds);
     if (stale && !worker.busy) {
-      worker.request(scene, areaFor(view), ratio, content, colors, marks);
+      worker.request(scene, areaFor(view, MARGIN, scene.bounds), ratio, content, colors, marks);
     } else if (!stale && bitmap && bitmap.area.zoom !== zoom) {
       // The zoom differs a little from the bitmap's: once it stays put, draw it sharp.
       window.clearTimeout(steadyTimer.current);
@@ -197,6 +257,7 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
       drawer.current = null;
       shown.current?.bitmap.close();
       shown.current = null;
+      onCanvas.current = null;
       window.clearTimeout(steadyTimer.current);
     };
   }, []);
@@ -237,7 +298,28 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   const findings = step ? byNode.get(step.id) : undefined;
   return (
     <>
-      <canvas ref={canvasRef} className="lf-simple-layer" style={{ width, height }} />
+      <div ref={layerRef} className="lf-simple-layer">
+        <canvas ref={pageCanvasRef} style={{ width, height }} />
+        <canvas ref={bitmapCanvasRef} hidden />
+      </div>
+      {step && colors && (
+        <svg className="lf-simple-hover" width={width} height={height} aria-hidden="true">
+          <path
+            d={outlinePath(
+              stepOnScreen(scene.boxes, hovered, {
+                x: transform[0],
+                y: transform[1],
+                zoom: transform[2],
+              }),
+              step.kind === 'decision',
+            )}
+            fill="none"
+            stroke={colors.accent}
+            strokeWidth={1.5}
+            strokeLinejoin="round"
+          />
+        </svg>
+      )}
       {step && pointer && (
         <div
           className="lf-simple-tip"

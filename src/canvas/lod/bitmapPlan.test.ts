@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   areaFor,
+  CONTENT_PAD_PX,
   covers,
   EDGE_SLACK,
   MARGIN,
@@ -30,6 +31,81 @@ describe('areaFor', () => {
     const [bx, by] = onScreen(area, 1234, -567);
     expect(bx! - sx!).toBe(400);
     expect(by! - sy!).toBe(300);
+  });
+});
+
+describe('areaFor, cut to the map', () => {
+  // At zoom 0.1 the view shows map x -1000–7000, y 500–6500; the map is 2000 × 1000 in it.
+  const content = { x0: 1000, y0: 2000, x1: 3000, y1: 3000 };
+
+  it("stops at the map's content, padded, where that ends before the margin", () => {
+    const area = areaFor(view, MARGIN, content);
+    // On the view the content spans x 200–400, y 150–250: padded, 184–416 and 134–266.
+    expect(placement(area, view)).toEqual({ x: 184, y: 134, width: 232, height: 132 });
+    // Every map point lands where the uncut bitmap puts it, moved by the cut.
+    const [cx, cy] = onScreen(area, 1500, 2500);
+    const [fx, fy] = onScreen(areaFor(view), 1500, 2500);
+    expect([fx! - cx!, fy! - cy!]).toEqual([400 + 184, 300 + 134]);
+  });
+
+  it('is the whole margin for a map bigger than it, and a pixel for a map out of it', () => {
+    const huge = { x0: -1e6, y0: -1e6, x1: 1e6, y1: 1e6 };
+    expect(areaFor(view, MARGIN, huge)).toEqual(areaFor(view));
+    const away = areaFor(view, MARGIN, { x0: 1e6, y0: 1e6, x1: 1e6 + 10, y1: 1e6 + 10 });
+    expect([away.width, away.height]).toEqual([1, 1]);
+  });
+
+  it('a bitmap of the whole map needs no fresh one for any pan at its zoom', () => {
+    const area = areaFor(view, MARGIN, content);
+    for (const [dx, dy] of [
+      [0, 0],
+      [390, -280],
+      [-2000, 900],
+      [5000, 5000],
+    ]) {
+      expect(needsFresh(area, { ...view, x: view.x + dx!, y: view.y + dy! }, 0, content)).toBe(
+        false,
+      );
+    }
+    // Without the content's bounds the pan far off would ask for one.
+    expect(needsFresh(area, { ...view, x: view.x - 2000 }, 0)).toBe(true);
+  });
+
+  it('never leaves a part of the map in view undrawn: when no fresh bitmap is asked for, the bitmap holds all of it', () => {
+    const rect = fc
+      .tuple(
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+      )
+      .map(([x, y, w, h]) => ({ x0: x, y0: y, x1: x + w, y1: y + h }));
+    fc.assert(
+      fc.property(
+        rect,
+        fc.double({ min: -5000, max: 5000, noNaN: true }),
+        fc.double({ min: -5000, max: 5000, noNaN: true }),
+        fc.double({ min: -3000, max: 3000, noNaN: true }),
+        fc.double({ min: -3000, max: 3000, noNaN: true }),
+        (content, x, y, dx, dy) => {
+          const drawnFor = { ...view, x, y };
+          const area = areaFor(drawnFor, MARGIN, content);
+          const now = { ...drawnFor, x: x + dx, y: y + dy };
+          if (needsFresh(area, now, 0, content)) return;
+          // The content in view, padded as drawn, lies on the bitmap (to a pixel).
+          const p = placement(area, now);
+          const left = Math.max(0, content.x0 * now.zoom + now.x - CONTENT_PAD_PX);
+          const top = Math.max(0, content.y0 * now.zoom + now.y - CONTENT_PAD_PX);
+          const right = Math.min(now.width, content.x1 * now.zoom + now.x + CONTENT_PAD_PX);
+          const bottom = Math.min(now.height, content.y1 * now.zoom + now.y + CONTENT_PAD_PX);
+          if (left >= right || top >= bottom) return;
+          expect(p.x).toBeLessThanOrEqual(left + 1);
+          expect(p.y).toBeLessThanOrEqual(top + 1);
+          expect(p.x + p.width).toBeGreaterThanOrEqual(right - 1);
+          expect(p.y + p.height).toBeGreaterThanOrEqual(bottom - 1);
+        },
+      ),
+    );
   });
 });
 

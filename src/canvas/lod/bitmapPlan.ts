@@ -3,7 +3,8 @@
  * off the main thread onto a bitmap a margin bigger than the view (simpleDraw.worker); each
  * frame the page only copies the latest bitmap across, scaled and moved to the current view,
  * and asks for a fresh one when the view nears the bitmap's edge or the zoom has moved away
- * from the bitmap's.
+ * from the bitmap's. Where the map's content ends, so does the bitmap: a bitmap holding the
+ * whole map (at the zoom that fits it, say) is never drawn again for a pan.
  */
 
 /** A view transform and size: screen = map × zoom + (x, y), in CSS pixels. */
@@ -14,6 +15,17 @@ export interface ViewBox {
   width: number;
   height: number;
 }
+
+/** A rectangle of the map, in map coordinates: e.g. the bounds of everything drawn on it. */
+export interface MapRect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** How far past its content's bounds the drawing reaches (outlines, arrowheads, dots), CSS px. */
+export const CONTENT_PAD_PX = 16;
 
 /** Where a bitmap goes on screen, in CSS pixels. */
 export interface Placement {
@@ -32,20 +44,45 @@ export const ZOOM_FACTOR = 1.25;
 /** A zoom that stays put this long gets a sharp bitmap, even a little way from the shown one's. */
 export const STEADY_MS = 120;
 
+/** `content` on the screen of `view` (CSS pixels), padded by {@link CONTENT_PAD_PX}. */
+function contentOnScreen(content: MapRect, view: ViewBox) {
+  return {
+    left: content.x0 * view.zoom + view.x - CONTENT_PAD_PX,
+    top: content.y0 * view.zoom + view.y - CONTENT_PAD_PX,
+    right: content.x1 * view.zoom + view.x + CONTENT_PAD_PX,
+    bottom: content.y1 * view.zoom + view.y + CONTENT_PAD_PX,
+  };
+}
+
 /**
  * The area to draw for a view: the view with `margin` of it added on each side, as the view
- * transform of the bitmap's own pixels (its top-left is the view's, moved out by the margin).
+ * transform of the bitmap's own pixels (its top-left is the view's, moved out by the margin);
+ * cut down to the map's `content` where that ends sooner (at least one pixel is left).
  * @example areaFor({ x: 0, y: 0, zoom: 0.1, width: 800, height: 600 }) // { x: 400, y: 300, zoom: 0.1, width: 1600, height: 1200 }
  */
-export function areaFor(view: ViewBox, margin = MARGIN): ViewBox {
+export function areaFor(view: ViewBox, margin = MARGIN, content?: MapRect | null): ViewBox {
   const mx = Math.round(view.width * margin);
   const my = Math.round(view.height * margin);
-  return {
+  const area = {
     x: view.x + mx,
     y: view.y + my,
     zoom: view.zoom,
     width: view.width + 2 * mx,
     height: view.height + 2 * my,
+  };
+  if (!content) return area;
+  // The content on the bitmap, in its pixels, to whole pixels outwards (the map stays put).
+  const c = contentOnScreen(content, area);
+  const left = Math.max(0, Math.floor(c.left));
+  const top = Math.max(0, Math.floor(c.top));
+  const right = Math.max(left + 1, Math.min(area.width, Math.ceil(c.right)));
+  const bottom = Math.max(top + 1, Math.min(area.height, Math.ceil(c.bottom)));
+  return {
+    x: area.x - left,
+    y: area.y - top,
+    zoom: area.zoom,
+    width: right - left,
+    height: bottom - top,
   };
 }
 
@@ -66,35 +103,48 @@ export function placement(area: ViewBox, view: ViewBox): Placement {
 
 /**
  * Whether a bitmap drawn for `area` covers the whole view with `slack` of the view to spare
- * on each side (0: just covers it).
+ * on each side (0: just covers it): all of it, or all of it that the map's `content` reaches.
  */
-export function covers(area: ViewBox, view: ViewBox, slack = 0): boolean {
+export function covers(area: ViewBox, view: ViewBox, slack = 0, content?: MapRect | null): boolean {
   const p = placement(area, view);
-  const sx = slack * view.width;
-  const sy = slack * view.height;
-  // A hair of tolerance: moving and scaling in floating point is not exact.
-  const e = 1e-6;
+  let left = -slack * view.width;
+  let top = -slack * view.height;
+  let right = view.width - left;
+  let bottom = view.height - top;
+  if (content) {
+    const c = contentOnScreen(content, view);
+    left = Math.max(left, c.left);
+    top = Math.max(top, c.top);
+    right = Math.min(right, c.right);
+    bottom = Math.min(bottom, c.bottom);
+    if (left >= right || top >= bottom) return true; // no content there: nothing to cover
+  }
+  // A hair of tolerance: moving and scaling in floating point is not exact, nor are the
+  // content's edges rounded to whole pixels.
+  const e = content ? 1 : 1e-6;
   return (
-    p.x <= -sx + e &&
-    p.y <= -sy + e &&
-    p.x + p.width >= view.width + sx - e &&
-    p.y + p.height >= view.height + sy - e
+    p.x <= left + e && p.y <= top + e && p.x + p.width >= right - e && p.y + p.height >= bottom - e
   );
 }
 
 /**
  * Whether to ask for a fresh bitmap of the view, given the one drawn for `area`: the view
- * is near its edge (within {@link EDGE_SLACK}), or the zoom is more than {@link ZOOM_FACTOR}
- * away from its, or the zoom differs at all and has stayed put for {@link STEADY_MS}
- * (`steadyMs`: how long since it last changed).
+ * is near its edge (within {@link EDGE_SLACK}) where the map has `content`, or the zoom is
+ * more than {@link ZOOM_FACTOR} away from its, or the zoom differs at all and has stayed put
+ * for {@link STEADY_MS} (`steadyMs`: how long since it last changed).
  * @example needsFresh(area, view, 0) // false while a pan stays well inside the margin
  */
-export function needsFresh(area: ViewBox, view: ViewBox, steadyMs: number): boolean {
+export function needsFresh(
+  area: ViewBox,
+  view: ViewBox,
+  steadyMs: number,
+  content?: MapRect | null,
+): boolean {
   if (area.width <= 0 || area.height <= 0) return true;
   const scale = view.zoom / area.zoom;
   if (scale > ZOOM_FACTOR || scale < 1 / ZOOM_FACTOR) return true;
   if (scale !== 1 && steadyMs >= STEADY_MS) return true;
-  return !covers(area, view, EDGE_SLACK);
+  return !covers(area, view, EDGE_SLACK, content);
 }
 
 /**

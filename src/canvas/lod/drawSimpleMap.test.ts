@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { MapEdge, MapNode } from '../../model';
 import { isSimpleZoom, LABEL_FONT_PX, SIMPLE_BELOW_ZOOM } from './detailLevel';
-import { drawSimpleMap, type Pen, type SimpleColors, type SimpleMarks } from './drawSimpleMap';
+import {
+  drawSimpleMap,
+  type Pen,
+  type SimpleColors,
+  type SimpleMarks,
+  stepOnScreen,
+} from './drawSimpleMap';
 import { buildSimpleScene } from './simpleScene';
 
 /** A pen that records what is drawn: each fill and stroke with its colour and shape count. */
@@ -119,13 +125,32 @@ describe('drawSimpleMap', () => {
       selectedNodeIds: new Set(['n1', 'n2']),
       selectedEdgeIds: new Set(['e0']),
       nodeSeverity: new Map([['n3', 'error']]),
-      hovered: 5,
     });
     const accent = calls.filter((c) => c.style === 'accent' && c.op === 'stroke');
-    // The selected arrow, the two selected steps, the hovered step.
-    expect(accent.map((c) => c.rects)).toEqual([0, 2, 1]);
+    // The selected arrow, the two selected steps (the hovered one is outlined by the page).
+    expect(accent.map((c) => c.rects)).toEqual([0, 2]);
     expect(calls.find((c) => c.style === 'error' && c.op === 'stroke')?.rects).toBe(1);
     expect(calls.some((c) => c.style === 'error' && c.op === 'fill')).toBe(true);
+  });
+});
+
+describe('stepOnScreen', () => {
+  const boxes = new Float64Array([100, 50, 160, 60]);
+  it('puts a step where the view puts its box', () => {
+    expect(stepOnScreen(boxes, 0, { x: 10, y: 20, zoom: 0.5 })).toEqual({
+      x: 60,
+      y: 45,
+      width: 80,
+      height: 30,
+    });
+  });
+  it('far out, widens it to 2 px around its centre so it still shows', () => {
+    // At zoom 0.01 the box is 1.6 × 0.6 px around (1.8, 0.8).
+    const box = stepOnScreen(boxes, 0, { x: 0, y: 0, zoom: 0.01 });
+    expect(box.width).toBe(2);
+    expect(box.height).toBe(2);
+    expect(box.x + box.width / 2).toBeCloseTo(1.8);
+    expect(box.y + box.height / 2).toBeCloseTo(0.8);
   });
 });
 

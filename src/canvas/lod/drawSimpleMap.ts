@@ -34,8 +34,6 @@ export interface SimpleMarks {
   /** The worst finding on each step or arrow that has any. */
   nodeSeverity?: ReadonlyMap<string, Severity>;
   edgeSeverity?: ReadonlyMap<string, Severity>;
-  /** The step under the pointer (an index into the scene's steps), or -1. */
-  hovered?: number;
 }
 
 /** What a 2D canvas context offers that the drawing uses (a fake one in tests). */
@@ -66,9 +64,30 @@ const SEVERITIES: Severity[] = ['info', 'warning', 'error'];
 const KINDS: NodeKind[] = ['start', 'end', 'action', 'decision', 'parallel'];
 
 /**
+ * Where step `i` of the scene is drawn, in CSS pixels of `view`: its box, widened to the
+ * smallest visible size around its centre, so every step shows at any zoom.
+ * @example stepOnScreen(scene.boxes, 3, { x: 0, y: 0, zoom: 0.1 }) // { x: 24, y: 0, width: 16, height: 6 }
+ */
+export function stepOnScreen(
+  boxes: Float64Array,
+  i: number,
+  view: { x: number; y: number; zoom: number },
+): { x: number; y: number; width: number; height: number } {
+  const s = view.zoom;
+  const width = Math.max(MIN_STEP_PX, boxes[4 * i + 2]! * s);
+  const height = Math.max(MIN_STEP_PX, boxes[4 * i + 3]! * s);
+  return {
+    x: (boxes[4 * i]! + boxes[4 * i + 2]! / 2) * s + view.x - width / 2,
+    y: (boxes[4 * i + 1]! + boxes[4 * i + 3]! / 2) * s + view.y - height / 2,
+    width,
+    height,
+  };
+}
+
+/**
  * Draws a map as plain shapes: arrows as curves, steps as filled boxes and diamonds coloured
- * by kind, findings as an outline and a dot in the severity's colour, selected and hovered
- * steps outlined in the accent colour. Draws only what the spatial indexes put in view.
+ * by kind, findings as an outline and a dot in the severity's colour, selected steps outlined
+ * in the accent colour (the hovered one is outlined by the page, over the drawing). Draws only what the spatial indexes put in view.
  * Returns how many steps it drew.
  * @example drawSimpleMap(canvas.getContext('2d'), scene, view, colors, { selectedNodeIds })
  */
@@ -94,16 +113,14 @@ export function drawSimpleMap(
 
   const steps = scene.stepIndex ? scene.stepIndex.search(x0, y0, x1, y1) : [];
   const { boxes, nodes } = scene;
-  // Each step's box on screen, widened to the smallest visible size around its centre.
+  // Each step's box on screen (stepOnScreen).
   const screen = new Float64Array(steps.length * 4);
   for (let k = 0; k < steps.length; k++) {
-    const i = steps[k]!;
-    const w = Math.max(MIN_STEP_PX, boxes[4 * i + 2]! * s);
-    const h = Math.max(MIN_STEP_PX, boxes[4 * i + 3]! * s);
-    screen[4 * k] = (boxes[4 * i]! + boxes[4 * i + 2]! / 2) * s + view.x - w / 2;
-    screen[4 * k + 1] = (boxes[4 * i + 1]! + boxes[4 * i + 3]! / 2) * s + view.y - h / 2;
-    screen[4 * k + 2] = w;
-    screen[4 * k + 3] = h;
+    const box = stepOnScreen(boxes, steps[k]!, view);
+    screen[4 * k] = box.x;
+    screen[4 * k + 1] = box.y;
+    screen[4 * k + 2] = box.width;
+    screen[4 * k + 3] = box.height;
   }
   const shape = (k: number, grow: number) => {
     const x = screen[4 * k]! - grow;
@@ -185,8 +202,6 @@ export function drawSimpleMap(
   if (selected && selected.size > 0) {
     outline(colors.accent, 2, 2, (k) => selected.has(nodes[steps[k]!]!.id));
   }
-  const hovered = marks.hovered ?? -1;
-  if (hovered >= 0) outline(colors.accent, 1.5, 3.5, (k) => steps[k] === hovered);
   return steps.length;
 }
 

@@ -55,7 +55,6 @@ describe('packScene / unpackScene', () => {
       selectedEdgeIds: new Set(['a5']),
       nodeSeverity: new Map([['n7', 'error' as const]]),
       edgeSeverity: new Map([['a9', 'warning' as const]]),
-      hovered: 12,
     };
     for (const view of [
       { x: 0, y: 0, zoom: 0.05, width: 800, height: 600, ratio: 1 },

@@ -60,7 +60,7 @@ describe('SimpleDrawer', () => {
 
   it('sends the colours and marks again only when the look changes', () => {
     const { drawer, posted, answer } = setUp();
-    const marks = { hovered: 0 };
+    const marks = { selectedNodeIds: new Set(['n0']) };
     drawer.request(scene, area, 1, {}, colors, marks);
     answer({ seq: 1, bitmap: bitmap(), drawn: 1 });
     drawer.request(scene, area, 1, {}, colors, marks);

@@ -59,6 +59,15 @@ describe('buildSimpleScene', () => {
     const empty = buildSimpleScene([], []);
     expect(stepAt(empty, 0, 0, 10)).toBe(-1);
     expect(stepsInside(empty, { x: 0, y: 0, width: 10, height: 10 })).toEqual([]);
+    expect(empty.bounds).toBeNull();
+  });
+
+  it('bounds every step and every drawn arrow, a loop sticking out of its step too', () => {
+    // Steps reach x 0–530 (d: 400 + 130), y 0–348 (e: 300 + 48); "gone" is not drawn.
+    expect(scene.bounds).toEqual({ x0: 0, y0: 0, x1: 530, y1: 348 });
+    const looped = buildSimpleScene(nodes, [...edges, arrow('dd', 'd', 'd')]);
+    // The loop leaves d's right side (530) and swings 60 out.
+    expect(looped.bounds).toEqual({ x0: 0, y0: 0, x1: 590, y1: 348 });
   });
 });
 

@@ -3,6 +3,7 @@ import { type Box, borderPoint, type Side } from '../../layout/borderPoint';
 import { stepSize } from '../../layout/nodeSize';
 import type { MapEdge, MapNode } from '../../model';
 import type { Rect } from '../overviewFrame';
+import type { MapRect } from './bitmapPlan';
 
 /**
  * Everything the simple drawing needs from a map, computed once per change of its steps or
@@ -21,6 +22,8 @@ export interface SimpleScene {
   targets: Int32Array;
   stepIndex: Flatbush | null;
   edgeIndex: Flatbush | null;
+  /** The bounds of every step and drawn arrow (map coordinates); null for an empty map. */
+  bounds: MapRect | null;
 }
 
 /** Curvature of React Flow's getBezierPath, which the full arrows use (ArrowEdge). */
@@ -107,6 +110,10 @@ export function* simpleSceneSlices(
   const sources = new Int32Array(edges.length).fill(-1);
   const targets = new Int32Array(edges.length).fill(-1);
   const edgeIndex = edges.length > 0 ? new Flatbush(edges.length) : null;
+  // Every step and drawn arrow (an arrow is drawn only between two steps: so any, any step).
+  const bounds: MapRect = stepIndex
+    ? { x0: stepIndex.minX, y0: stepIndex.minY, x1: stepIndex.maxX, y1: stepIndex.maxY }
+    : { x0: 0, y0: 0, x1: 0, y1: 0 };
   for (let i = 0; i < edges.length; i++) {
     const edge = edges[i]!;
     const s = indexOf.get(edge.source) ?? -1;
@@ -132,12 +139,26 @@ export function* simpleSceneSlices(
         y1 = Math.max(y1, curve[k + 1]!);
       }
       edgeIndex?.add(x0, y0, x1, y1);
+      bounds.x0 = Math.min(bounds.x0, x0);
+      bounds.y0 = Math.min(bounds.y0, y0);
+      bounds.x1 = Math.max(bounds.x1, x1);
+      bounds.y1 = Math.max(bounds.y1, y1);
     }
     if ((i + 1) % SCENE_SLICE === 0) yield;
   }
   if (edges.length >= SCENE_SLICE) yield;
   edgeIndex?.finish();
-  return { nodes, edges, boxes, curves, sources, targets, stepIndex, edgeIndex };
+  return {
+    nodes,
+    edges,
+    boxes,
+    curves,
+    sources,
+    targets,
+    stepIndex,
+    edgeIndex,
+    bounds: stepIndex ? bounds : null,
+  };
 }
 
 /**
