@@ -4,6 +4,7 @@ import { isSimpleZoom, LABEL_FONT_PX, SIMPLE_BELOW_ZOOM } from './detailLevel';
 import {
   drawSimpleMap,
   type Pen,
+  RASTER_MAX_PIXELS,
   type SimpleColors,
   type SimpleMarks,
   stepOnScreen,
@@ -131,6 +132,117 @@ describe('drawSimpleMap', () => {
     expect(accent.map((c) => c.rects)).toEqual([0, 2]);
     expect(calls.find((c) => c.style === 'error' && c.op === 'stroke')?.rects).toBe(1);
     expect(calls.some((c) => c.style === 'error' && c.op === 'fill')).toBe(true);
+  });
+});
+
+/**
+ * A pen with pixels, as a canvas's 2D context has: far out the drawing writes them. Each
+ * colour name is a distinct opaque colour; the pen's own fills and strokes are only recorded.
+ */
+function pixelPen() {
+  const names = Object.values(COLORS).flatMap((v) =>
+    typeof v === 'string' ? [v] : Object.values(v),
+  );
+  const rgba = (name: string) => {
+    const n = names.indexOf(name) + 1;
+    return [n, 2 * n, 3 * n, 255];
+  };
+  const recording = recordingPen();
+  let probe = [0, 0, 0, 0];
+  let image: { data: Uint8ClampedArray; width: number; height: number } | null = null;
+  const recordFill = recording.pen.fillRect;
+  const pen = Object.assign(recording.pen, {
+    fillRect(...args: Parameters<Pen['fillRect']>) {
+      probe = rgba(String(pen.fillStyle)); // the colour probe paints one pixel
+      recordFill(...args);
+    },
+    clearRect() {},
+    createImageData: (w: number, h: number) => ({
+      data: new Uint8ClampedArray(w * h * 4),
+      width: w,
+      height: h,
+    }),
+    getImageData: () => ({ data: Uint8ClampedArray.from(probe) }),
+    putImageData: (put: typeof image) => {
+      image = put;
+    },
+  }) as unknown as Pen;
+  /** The colour name at a device pixel of the put image ('' where none). */
+  const at = (x: number, y: number) => {
+    if (!image || x < 0 || y < 0 || x >= image.width || y >= image.height) return '';
+    const i = 4 * (Math.floor(y) * image.width + Math.floor(x));
+    const n = image.data[i]!;
+    return image.data[i + 3] === 0 ? '' : (names[n - 1] ?? '?');
+  };
+  return { pen, at, calls: recording.calls, size: () => [image?.width, image?.height] };
+}
+
+describe('drawSimpleMap far out, into the pixels', () => {
+  const scene = buildSimpleScene(grid, arrows);
+
+  it("puts each step in its kind's border colour and the plain arrows in theirs, at the device's pixels", () => {
+    const { pen, at, size } = pixelPen();
+    const view = { x: 10, y: 20, zoom: 0.05, width: 800, height: 600, ratio: 2 };
+    expect(drawSimpleMap(pen, scene, view, COLORS)).toBe(100);
+    expect(size()).toEqual([1600, 1200]);
+    for (const step of grid) {
+      const i = Number(step.id.slice(1));
+      const box = stepOnScreen(scene.boxes, i, view);
+      const colour = at((box.x + box.width / 2) * 2, (box.y + box.height / 2) * 2);
+      expect(colour).toBe(step.kind === 'decision' ? 'decision-b' : 'action-b');
+    }
+    // Between n0's and n9's columns, on the arrow from n0 to n9 (one row): the arrow's colour.
+    const from = stepOnScreen(scene.boxes, 0, view);
+    const to = stepOnScreen(scene.boxes, 9, view);
+    const midX = (from.x + from.width + to.x) / 2;
+    const hits = [-1, 0, 1].map((d) => at(midX * 2, (from.y + from.height / 2) * 2 + d));
+    expect(hits).toContain('edge');
+  });
+
+  it("marks a step's finding with its outline and a dot at its top-right corner", () => {
+    const { pen, at } = pixelPen();
+    const view = { x: 0, y: 0, zoom: 0.1, width: 800, height: 600, ratio: 1 };
+    drawSimpleMap(pen, scene, view, COLORS, {
+      nodeSeverity: new Map([
+        ['n12', 'error'],
+        ['n15', 'info'],
+      ]),
+    });
+    const box = stepOnScreen(scene.boxes, 12, view);
+    expect(at(box.x + box.width, box.y)).toBe('error'); // the dot
+    expect(at(box.x - 1, box.y + box.height / 2)).toBe('error'); // the outline, left
+    expect(at(box.x + box.width / 2, box.y + box.height / 2)).toBe('action-b');
+    // A note gets its dot only.
+    const note = stepOnScreen(scene.boxes, 15, view);
+    expect(at(note.x + note.width, note.y)).toBe('info');
+    expect(at(note.x - 1, note.y + note.height / 2)).toBe('');
+  });
+
+  it('draws a picture of more than RASTER_MAX_PIXELS (a big PNG export) through the pen', () => {
+    const { pen, calls, size } = pixelPen();
+    const side = Math.ceil(Math.sqrt(RASTER_MAX_PIXELS)) + 1;
+    const view = { x: 0, y: 0, zoom: 0.05, width: side, height: side, ratio: 1 };
+    expect(drawSimpleMap(pen, scene, view, COLORS)).toBe(100);
+    expect(size()).toEqual([undefined, undefined]); // no image made
+    expect(calls.filter((c) => c.style === 'action-b')).toHaveLength(90);
+  });
+
+  it('leaves arrows with a finding, and outlines, to the pen, over the pixels', () => {
+    const { pen, calls } = pixelPen();
+    drawSimpleMap(
+      pen,
+      scene,
+      { x: 0, y: 0, zoom: 0.05, width: 800, height: 600, ratio: 1 },
+      COLORS,
+      {
+        selectedNodeIds: new Set(['n1']),
+        edgeSeverity: new Map([['e3', 'error']]),
+      },
+    );
+    expect(calls.filter((c) => c.op === 'stroke').map((c) => c.style)).toEqual(['error', 'accent']);
+    // No plain arrow nor step went through the pen (but for the colour probe's one pixel).
+    expect(calls.some((c) => c.style === 'edge' && c.op === 'stroke')).toBe(false);
+    expect(calls.filter((c) => c.style === 'action-b')).toHaveLength(1);
   });
 });
 

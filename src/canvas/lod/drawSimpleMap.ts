@@ -1,5 +1,6 @@
 import type { Severity } from '../../analyzer';
 import type { MapEdge, MapNode, NodeKind } from '../../model';
+import { drawLine, fillBox, fillDisc, packRgba, type Raster, strokeBox } from './pixelRaster';
 import type { SimpleScene } from './simpleScene';
 
 /** What the drawing reads of a scene: a SimpleScene, or its copy in the drawing worker. */
@@ -54,7 +55,10 @@ export type Pen = Pick<
   | 'strokeStyle'
   | 'lineWidth'
   | 'lineJoin'
->;
+> &
+  // Far out, a canvas's pixels are written straight (pixelRaster); a pen without them (a
+  // test's) gets the same drawn with the calls above.
+  Partial<Pick<CanvasRenderingContext2D, 'createImageData' | 'getImageData' | 'putImageData'>>;
 
 /** Smallest side of a drawn step, in CSS pixels, so every step shows at any zoom. */
 const MIN_STEP_PX = 2;
@@ -73,15 +77,26 @@ export function stepOnScreen(
   i: number,
   view: { x: number; y: number; zoom: number },
 ): { x: number; y: number; width: number; height: number } {
+  const out = new Float64Array(4);
+  placeStep(out, 0, boxes, i, view);
+  return { x: out[0]!, y: out[1]!, width: out[2]!, height: out[3]! };
+}
+
+/** {@link stepOnScreen} written into `out` at 4k (x, y, width, height): no object per step. */
+function placeStep(
+  out: Float64Array,
+  k: number,
+  boxes: Float64Array,
+  i: number,
+  view: { x: number; y: number; zoom: number },
+) {
   const s = view.zoom;
   const width = Math.max(MIN_STEP_PX, boxes[4 * i + 2]! * s);
   const height = Math.max(MIN_STEP_PX, boxes[4 * i + 3]! * s);
-  return {
-    x: (boxes[4 * i]! + boxes[4 * i + 2]! / 2) * s + view.x - width / 2,
-    y: (boxes[4 * i + 1]! + boxes[4 * i + 3]! / 2) * s + view.y - height / 2,
-    width,
-    height,
-  };
+  out[4 * k] = (boxes[4 * i]! + boxes[4 * i + 2]! / 2) * s + view.x - width / 2;
+  out[4 * k + 1] = (boxes[4 * i + 1]! + boxes[4 * i + 3]! / 2) * s + view.y - height / 2;
+  out[4 * k + 2] = width;
+  out[4 * k + 3] = height;
 }
 
 /**
@@ -100,6 +115,9 @@ export function drawSimpleMap(
 ): number {
   const { zoom: s, ratio } = view;
   pen.setTransform(ratio, 0, 0, ratio, 0, 0);
+  // Far out, plain arrows, steps and their findings' marks are written into the pixels (see
+  // pixelRaster): thousands of canvas calls cost far more than the pixels they draw.
+  const raster = s < TINY_BELOW_ZOOM ? rasterOf(pen, view) : null;
   pen.clearRect(0, 0, view.width, view.height);
   pen.lineJoin = 'round';
   // The part of the map in view, with a margin for outlines and arrowheads.
@@ -109,19 +127,14 @@ export function drawSimpleMap(
   const x1 = (view.width - view.x) / s + m;
   const y1 = (view.height - view.y) / s + m;
 
-  drawArrows(pen, scene, view, colors, marks, x0, y0, x1, y1);
+  const bounds = [x0, y0, x1, y1] as const;
+  drawArrows(pen, scene, view, colors, marks, bounds, raster ? 'plain' : 'all', raster);
 
   const steps = scene.stepIndex ? scene.stepIndex.search(x0, y0, x1, y1) : [];
   const { boxes, nodes } = scene;
   // Each step's box on screen (stepOnScreen).
   const screen = new Float64Array(steps.length * 4);
-  for (let k = 0; k < steps.length; k++) {
-    const box = stepOnScreen(boxes, steps[k]!, view);
-    screen[4 * k] = box.x;
-    screen[4 * k + 1] = box.y;
-    screen[4 * k + 2] = box.width;
-    screen[4 * k + 3] = box.height;
-  }
+  for (let k = 0; k < steps.length; k++) placeStep(screen, k, boxes, steps[k]!, view);
   const shape = (k: number, grow: number) => {
     const x = screen[4 * k]! - grow;
     const y = screen[4 * k + 1]! - grow;
@@ -142,7 +155,21 @@ export function drawSimpleMap(
   // Far out a step is a few pixels: a filled box in its kind's border colour, which the
   // browser draws much faster than paths. Nearer, one path per kind: a fill and a stroke.
   pen.lineWidth = 1;
-  if (s < TINY_BELOW_ZOOM) {
+  if (raster) {
+    const color = Object.fromEntries(
+      KINDS.map((kind) => [kind, raster.color(colors.stroke[kind])]),
+    ) as Record<NodeKind, number>;
+    for (let k = 0; k < steps.length; k++) {
+      fillBox(
+        raster,
+        screen[4 * k]! * ratio,
+        screen[4 * k + 1]! * ratio,
+        screen[4 * k + 2]! * ratio,
+        screen[4 * k + 3]! * ratio,
+        color[nodes[steps[k]!]!.kind],
+      );
+    }
+  } else if (s < TINY_BELOW_ZOOM) {
     for (const kind of KINDS) {
       pen.fillStyle = colors.stroke[kind];
       for (let k = 0; k < steps.length; k++) {
@@ -185,6 +212,7 @@ export function drawSimpleMap(
     const dot = Math.max(1.5, 9 * s);
     for (const level of SEVERITIES) {
       const pick = (k: number) => severity.get(nodes[steps[k]!]!.id) === level;
+      if (raster) continue; // written below, in one pass over the steps
       // Notes only get their dot: hundreds of them would otherwise outline the whole map.
       if (level !== 'info') outline(colors.severity[level], 1.5, 0.5, pick);
       pen.beginPath();
@@ -198,11 +226,75 @@ export function drawSimpleMap(
       pen.fill();
     }
   }
+  if (raster && severity && severity.size > 0) {
+    // Far out a step is a box: its finding's outline is one, as wide as the pen's (1.5 px).
+    const dot = Math.max(1.5, 9 * s) * ratio;
+    const color = { error: 0, warning: 0, info: 0 };
+    for (const level of SEVERITIES) color[level] = raster.color(colors.severity[level]);
+    for (let k = 0; k < steps.length; k++) {
+      const level = severity.get(nodes[steps[k]!]!.id);
+      if (!level) continue;
+      const x = screen[4 * k]! * ratio;
+      const y = screen[4 * k + 1]! * ratio;
+      const w = screen[4 * k + 2]! * ratio;
+      const h = screen[4 * k + 3]! * ratio;
+      if (level !== 'info') {
+        const g = 1.25 * ratio;
+        strokeBox(raster, x - g, y - g, w + 2 * g, h + 2 * g, 1.5 * ratio, color[level]);
+      }
+      fillDisc(raster, x + w, y, dot, color[level]);
+    }
+  }
+  if (raster) {
+    pen.putImageData?.(raster.image, 0, 0);
+    // Arrows with a finding or selected: over the plain ones (and the steps), by the pen.
+    drawArrows(pen, scene, view, colors, marks, bounds, 'marked');
+  }
   const selected = marks.selectedNodeIds;
   if (selected && selected.size > 0) {
     outline(colors.accent, 2, 2, (k) => selected.has(nodes[steps[k]!]!.id));
   }
   return steps.length;
+}
+
+/**
+ * The most pixels written straight (16 million: 64 MB, a view of 4,000 × 4,000); a bigger
+ * drawing, a PNG export's, goes through the canvas calls.
+ */
+export const RASTER_MAX_PIXELS = 16_000_000;
+
+/** A Raster over a new image the size of the pen's canvas, and its colours as words. */
+interface PenRaster extends Raster {
+  image: ImageData;
+  color: (css: string) => number;
+}
+
+/**
+ * A Raster to write the view's pixels into, when the pen can put pixels; each CSS colour's
+ * word is found by painting one pixel with it and reading it back (so any colour the canvas
+ * knows works), before the drawing clears the canvas.
+ */
+function rasterOf(pen: Pen, view: SimpleView): PenRaster | null {
+  if (!pen.createImageData || !pen.getImageData || !pen.putImageData) return null;
+  const width = Math.max(1, Math.round(view.width * view.ratio));
+  const height = Math.max(1, Math.round(view.height * view.ratio));
+  // A second copy of a picture this big (a PNG export's) would cost too much memory.
+  if (width * height > RASTER_MAX_PIXELS) return null;
+  const image = pen.createImageData(width, height);
+  const words = new Map<string, number>();
+  const color = (css: string) => {
+    let word = words.get(css);
+    if (word === undefined) {
+      pen.clearRect(0, 0, 1, 1);
+      pen.fillStyle = css;
+      pen.fillRect(0, 0, 1, 1);
+      const [r = 0, g = 0, b = 0, a = 0] = pen.getImageData?.(0, 0, 1, 1).data ?? [];
+      word = packRgba(r, g, b, a);
+      words.set(css, word);
+    }
+    return word;
+  };
+  return { pixels: new Uint32Array(image.data.buffer), width, height, image, color };
 }
 
 function drawArrows(
@@ -211,10 +303,9 @@ function drawArrows(
   view: SimpleView,
   colors: SimpleColors,
   marks: SimpleMarks,
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
+  [x0, y0, x1, y1]: readonly [number, number, number, number],
+  which: 'all' | 'plain' | 'marked',
+  raster?: PenRaster | null,
 ) {
   if (!scene.edgeIndex) return;
   const { zoom: s } = view;
@@ -263,7 +354,17 @@ function drawArrows(
   const selected = marks.selectedEdgeIds;
   const severity = marks.edgeSeverity;
   const plain = (i: number) => !selected?.has(edges[i]!.id) && !severity?.has(edges[i]!.id);
-  trace(colors.edge, 1, plain);
+  if (which !== 'marked' && raster) {
+    const color = raster.color(colors.edge);
+    const r = view.ratio;
+    for (const i of arrows) {
+      if (Number.isNaN(curves[8 * i]!) || !plain(i)) continue;
+      drawLine(raster, px(i, 0) * r, py(i, 1) * r, px(i, 6) * r, py(i, 7) * r, color);
+    }
+  } else if (which !== 'marked') {
+    trace(colors.edge, 1, plain);
+  }
+  if (which === 'plain') return;
   if (severity && severity.size > 0) {
     for (const level of SEVERITIES) {
       trace(colors.severity[level], 1.5, (i) => {

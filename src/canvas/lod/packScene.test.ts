@@ -8,13 +8,15 @@ import { buildSimpleScene } from './simpleScene';
 function loggingPen() {
   const log: string[] = [];
   const pen = new Proxy({} as Record<string, unknown>, {
-    get:
-      (_, name) =>
-      (...args: unknown[]) => {
-        log.push(
-          `${String(name)}(${args.map((a) => (typeof a === 'number' ? a.toFixed(3) : a)).join()})`,
-        );
-      },
+    // No pixels: the drawing goes through the calls, which are logged.
+    get: (_, name) =>
+      ['createImageData', 'getImageData', 'putImageData'].includes(String(name))
+        ? undefined
+        : (...args: unknown[]) => {
+            log.push(
+              `${String(name)}(${args.map((a) => (typeof a === 'number' ? a.toFixed(3) : a)).join()})`,
+            );
+          },
     set: (_, name, value) => {
       log.push(`${String(name)}=${value}`);
       return true;
