@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { generateMap } from '../bench/generateMap';
+import { analyze } from '../src/analyzer/analyze';
 import { extractMapFromPng } from '../src/io/pngMapChunk';
 import { NODE_SIZE, stepSize } from '../src/layout/nodeSize';
 import type { MapNode } from '../src/model';
@@ -54,10 +55,10 @@ async function importMap(page: Page, json: unknown) {
  * Opens the generated map from the File menu (it opens on its start, readable, as full
  * steps), then Fit view: every step drawn on the simple layer.
  */
-async function openFitted(page: Page) {
+async function openFitted(page: Page, json: typeof map = map) {
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await importMap(page, map);
+  await importMap(page, json);
   await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
   await expect(layer(page)).toHaveCount(0);
   // Pixels are sampled once Fit view's animation has ended: read mid-way, the layer and the
@@ -122,6 +123,18 @@ function changedPixels(before: number[], now: number[]): number {
     if (Math.max(...d) > 60) changed++;
   }
   return changed;
+}
+
+/** A colour of the app's theme (a CSS variable), as the RGBA a canvas paints it in. */
+async function themeColour(page: Page, variable: string): Promise<number[]> {
+  return page.evaluate((variable) => {
+    const app = document.querySelector('[data-theme]');
+    const scratch = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+    if (!app || !scratch) return [];
+    scratch.fillStyle = getComputedStyle(app).getPropertyValue(variable).trim();
+    scratch.fillRect(0, 0, 1, 1);
+    return Array.from(scratch.getImageData(0, 0, 1, 1).data);
+  }, variable);
 }
 
 /**
@@ -222,6 +235,55 @@ test('a 5,000-step map fitted: every step drawn as a shape, click and box-select
     [...ids].sort(),
   );
   await expect(selected.first().locator('.lf-node__label')).toBeVisible();
+});
+
+test("at fitted zoom, findings show on the plain shapes: an error's outline, a note's dot, nothing on a step without any", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // The generated map with one step's way on cut: it and the steps before it are a dead end
+  // (an error), the steps after it unreachable; loops and joins elsewhere carry notes.
+  const cut = 'n1234';
+  const broken = { ...map, edges: map.edges.filter((e) => e.source !== cut) };
+  const findings = analyze(broken).findings;
+  const marked = new Set(findings.flatMap((f) => f.nodeIds));
+  expect(findings.some((f) => f.severity === 'error' && f.nodeIds.includes(cut))).toBe(true);
+  const note = findings.find((f) => f.rule === 'fan-in' && f.severity === 'info')!.nodeIds[0]!;
+  // A step without findings, and none on the steps around it.
+  const cols = Math.ceil(Math.sqrt(SIZE * 1.15));
+  const plain = map.nodes.findIndex(
+    (_, i) => i > cols && [0, 1, -1, cols, -cols].every((d) => !marked.has(`n${i + d}`)),
+  );
+  await openFitted(page, broken);
+
+  /** How many pixels of the layer in a square `half` px about a map point have `colour`. */
+  const pixelsOf = async (colour: number[], at: { x: number; y: number }, half: number) => {
+    const p = await toScreen(page, at.x, at.y);
+    const square = await layerPixels(page, {
+      x: Math.round(p.x) - half,
+      y: Math.round(p.y) - half,
+      width: 2 * half,
+      height: 2 * half,
+    });
+    let count = 0;
+    for (let i = 0; i < square.length; i += 4) {
+      if ([0, 1, 2, 3].every((k) => square[i + k] === colour[k])) count++;
+    }
+    return count;
+  };
+  const error = await themeColour(page, '--lf-error');
+  const info = await themeColour(page, '--lf-info');
+  const stepAt = (id: string) => map.nodes.find((n) => n.id === id)!;
+  const topRight = (step: MapNode) => ({
+    x: step.position.x + stepSize(step).width,
+    y: step.position.y,
+  });
+  // The dead end is outlined in the error colour; a step without findings has none about it.
+  await expect.poll(() => pixelsOf(error, centreOf(stepAt(cut)), 6)).toBeGreaterThan(6);
+  expect(await pixelsOf(error, centreOf(map.nodes[plain]!), 6)).toBe(0);
+  // The note's dot at its step's top-right corner, in the note colour; none on the plain step.
+  expect(await pixelsOf(info, topRight(stepAt(note)), 2)).toBeGreaterThan(0);
+  expect(await pixelsOf(info, topRight(map.nodes[plain]!), 2)).toBe(0);
 });
 
 test('a map whose steps are 10 million px apart exports a PNG scaled to fit, drawn as plain shapes, and says so', async ({
