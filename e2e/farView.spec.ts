@@ -185,6 +185,30 @@ test('a 5,000-step map fitted: every step drawn as a shape, click and box-select
   expect(await alphaAt(-2000, -2000)).toBe(0);
   await screenshotBothThemes(page);
 
+  // A pan (dragging the empty canvas right of the map) moves the bitmap drawn of the whole
+  // map: no new one is drawn, even where the view goes further than the drawn margin (a third
+  // of the view) would reach, and the steps are where the view now puts them.
+  const bitmaps = await layer(page).getAttribute('data-bitmaps');
+  expect(Number(bitmaps)).toBeGreaterThan(0);
+  const mapRight = Math.max(...map.nodes.map((n) => n.position.x)) + 400;
+  const panBy = async (dx: number) => {
+    const right = await toScreen(page, mapRight, 0);
+    const grab = { x: right.x + 20, y: fitted.y + 60 };
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    await page.mouse.move(grab.x + dx, grab.y, { steps: 10 });
+    await page.mouse.up();
+  };
+  await panBy(-350);
+  expect((await toScreen(page, 0, 0)).x).toBeCloseTo(fitted.x - 350, 0);
+  const inView = (await stepsInView(page)).length;
+  expect(inView).toBeLessThan(SIZE);
+  await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(inView));
+  expect(await alphaAt(centreOf(lastStep).x, centreOf(lastStep).y)).toBe(255);
+  await panBy(350);
+  await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(SIZE));
+  expect(await layer(page).getAttribute('data-bitmaps')).toBe(bitmaps);
+
   // Hovering a step a few pixels wide names it; a click selects it.
   const picked = map.nodes[2345]!;
   const at = await toScreen(page, centreOf(picked).x, centreOf(picked).y);

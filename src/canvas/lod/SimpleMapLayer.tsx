@@ -100,8 +100,8 @@ function outlinePath(box: ReturnType<typeof stepOnScreen>, diamond: boolean): st
  * Hovering a step outlines it (over the drawing, which it leaves as it is: a hover redraws
  * nothing) and shows its label and findings. The layer (`.lf-simple-layer`) carries
  * `data-steps-drawn`: how many steps are on screen, drawn (tests and the editor bench read
- * it), and `data-drawn-by`: "worker" once a worker's bitmap is shown, "page" while the page
- * draws it itself.
+ * it), `data-drawn-by`: "worker" once a worker's bitmap is shown, "page" while the page
+ * draws it itself, and `data-bitmaps`: how many of the worker's bitmaps it has shown.
  */
 export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   const transform = useStore((s) => s.transform);
@@ -218,6 +218,7 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
         there.style.width = `${bitmap.area.width}px`;
         there.style.height = `${bitmap.area.height}px`;
         onCanvas.current = bitmap;
+        layer.dataset.bitmaps = String(Number(layer.dataset.bitmaps ?? 0) + 1);
       }
       const p = placement(bitmap.area, view);
       there.style.transform = `translate(${p.x}px, ${p.y}px) scale(${view.zoom / bitmap.area.zoom})`;
