@@ -190,6 +190,14 @@ test('a 5,000-step map fitted: every step drawn as a shape, click and box-select
   // of the view) would reach, and the steps are where the view now puts them.
   const bitmaps = await layer(page).getAttribute('data-bitmaps');
   expect(Number(bitmaps)).toBeGreaterThan(0);
+  // The worker's bitmap is shown as it is, handed to the canvas (no 2D copy of it).
+  await expect(layer(page)).toHaveAttribute('data-drawn-by', 'worker');
+  const handedOver = await page.evaluate(() => {
+    const shown = [...document.querySelectorAll<HTMLCanvasElement>('.lf-simple-layer canvas')];
+    const canvas = shown.find((c) => !c.hidden);
+    return shown.length === 2 && canvas?.getContext('2d') === null;
+  });
+  expect(handedOver).toBe(true);
   const mapRight = Math.max(...map.nodes.map((n) => n.position.x)) + 400;
   const panBy = async (dx: number) => {
     const right = await toScreen(page, mapRight, 0);
