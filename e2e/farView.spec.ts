@@ -232,6 +232,11 @@ test('a 5,000-step map fitted: every step drawn as a shape, click and box-select
   expect(changedPixels(drawn, await layerPixels(page, square))).toBe(0);
   await page.mouse.click(at.x, at.y);
   await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue(picked.label);
+  // Deleted with the pointer still on it, the step's name goes (not another step's).
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('textbox', { name: 'Label' })).toHaveCount(0);
+  await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(SIZE - 1));
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
 
   // Shift+drag around ten steps: five in each of two rows of the generated grid.
   const cols = Math.ceil(Math.sqrt(SIZE * 1.15));

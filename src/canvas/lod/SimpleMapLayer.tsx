@@ -269,6 +269,9 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   // Hover: the step under the pointer, found through the spatial index.
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
   useEffect(() => {
+    // A new scene (the map changed) numbers its steps anew: what was hovered is no more.
+    setHovered(-1);
+    setPointer(null);
     const pane = domNode?.querySelector<HTMLElement>('.react-flow__pane');
     if (!domNode || !pane) return;
     const onMove = (event: PointerEvent) => {

@@ -1,7 +1,7 @@
 /**
  * Where the simple layer's drawn bitmaps go and when a fresh one is needed. The map is drawn
  * off the main thread onto a bitmap a margin bigger than the view (simpleDraw.worker); each
- * frame the page only copies the latest bitmap across, scaled and moved to the current view,
+ * frame the page only moves and scales the latest bitmap to the current view (placement),
  * and asks for a fresh one when the view nears the bitmap's edge or the zoom has moved away
  * from the bitmap's. Where the map's content ends, so does the bitmap: a bitmap holding the
  * whole map (at the zoom that fits it, say) is never drawn again for a pan.

@@ -27,7 +27,7 @@ export interface SimpleDrawing {
  * came up from there is still moving, until it has rested {@link SETTLE_MS}. A wheel turned
  * from a big map's fitted zoom to 1.0 crosses the readable zoom on its way: drawing the full
  * steps then would mount each frame's new view at every wheel event, only for most of them
- * to leave the view a moment later. The simple layer follows the zoom at the cost of copying
+ * to leave the view a moment later. The simple layer follows the zoom by moving and scaling
  * a bitmap; the steps are drawn once, where the zoom comes to rest.
  * @example const drawing = simpleDrawing(flowStore, () => true); drawing.get() // true at 0.1
  */
