@@ -102,8 +102,8 @@ function placeStep(
 /**
  * Draws a map as plain shapes: arrows as curves, steps as filled boxes and diamonds coloured
  * by kind, findings as an outline and a dot in the severity's colour, selected steps outlined
- * in the accent colour (the hovered one is outlined by the page, over the drawing). Draws only what the spatial indexes put in view.
- * Returns how many steps it drew.
+ * in the accent colour (the hovered one is outlined by the page, over the drawing). Draws
+ * only what the spatial indexes put in view. Returns how many steps it drew.
  * @example drawSimpleMap(canvas.getContext('2d'), scene, view, colors, { selectedNodeIds })
  */
 export function drawSimpleMap(
@@ -271,8 +271,8 @@ interface PenRaster extends Raster {
 
 /**
  * A Raster to write the view's pixels into, when the pen can put pixels; each CSS colour's
- * word is found by painting one pixel with it and reading it back (so any colour the canvas
- * knows works), before the drawing clears the canvas.
+ * word is found by painting the canvas's first pixel with it and reading it back (so any
+ * colour the canvas knows works): that pixel is overwritten when the image is put.
  */
 function rasterOf(pen: Pen, view: SimpleView): PenRaster | null {
   if (!pen.createImageData || !pen.getImageData || !pen.putImageData) return null;
