@@ -207,28 +207,10 @@ export function drawSimpleMap(
     pen.stroke();
   };
   const severity = marks.nodeSeverity;
-  if (severity && severity.size > 0) {
-    // Findings: the outline and a dot at the top-right corner (where the full step's marker is).
-    const dot = Math.max(1.5, 9 * s);
-    for (const level of SEVERITIES) {
-      const pick = (k: number) => severity.get(nodes[steps[k]!]!.id) === level;
-      if (raster) continue; // written below, in one pass over the steps
-      // Notes only get their dot: hundreds of them would otherwise outline the whole map.
-      if (level !== 'info') outline(colors.severity[level], 1.5, 0.5, pick);
-      pen.beginPath();
-      for (let k = 0; k < steps.length; k++) {
-        if (!pick(k)) continue;
-        const cx = screen[4 * k]! + screen[4 * k + 2]!;
-        pen.moveTo(cx + dot, screen[4 * k + 1]!);
-        pen.arc(cx, screen[4 * k + 1]!, dot, 0, 2 * Math.PI);
-      }
-      pen.fillStyle = colors.severity[level];
-      pen.fill();
-    }
-  }
-  if (raster && severity && severity.size > 0) {
+  // Findings: the outline and a dot at the top-right corner (where the full step's marker is).
+  const dot = Math.max(1.5, 9 * s);
+  if (severity && severity.size > 0 && raster) {
     // Far out a step is a box: its finding's outline is one, as wide as the pen's (1.5 px).
-    const dot = Math.max(1.5, 9 * s) * ratio;
     const color = { error: 0, warning: 0, info: 0 };
     for (const level of SEVERITIES) color[level] = raster.color(colors.severity[level]);
     for (let k = 0; k < steps.length; k++) {
@@ -242,7 +224,22 @@ export function drawSimpleMap(
         const g = 1.25 * ratio;
         strokeBox(raster, x - g, y - g, w + 2 * g, h + 2 * g, 1.5 * ratio, color[level]);
       }
-      fillDisc(raster, x + w, y, dot, color[level]);
+      fillDisc(raster, x + w, y, dot * ratio, color[level]);
+    }
+  } else if (severity && severity.size > 0) {
+    for (const level of SEVERITIES) {
+      const pick = (k: number) => severity.get(nodes[steps[k]!]!.id) === level;
+      // Notes only get their dot: hundreds of them would otherwise outline the whole map.
+      if (level !== 'info') outline(colors.severity[level], 1.5, 0.5, pick);
+      pen.beginPath();
+      for (let k = 0; k < steps.length; k++) {
+        if (!pick(k)) continue;
+        const cx = screen[4 * k]! + screen[4 * k + 2]!;
+        pen.moveTo(cx + dot, screen[4 * k + 1]!);
+        pen.arc(cx, screen[4 * k + 1]!, dot, 0, 2 * Math.PI);
+      }
+      pen.fillStyle = colors.severity[level];
+      pen.fill();
     }
   }
   if (raster) {
