@@ -557,3 +557,52 @@ test('a wheel turned from the fitted zoom up past the readable zoom: plain shape
   }
   expect(early).toEqual([]);
 });
+
+test('Fit view from the readable start of a 5,000-step map: plain shapes from its first frame, no step drawn in full on the way out, and every step drawn the frame it arrives', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await importMap(page, map);
+  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.react-flow__node').first().locator('.lf-node__label')).toBeVisible();
+  const start = await toScreen(page, 0, 0);
+  expect(start.zoom).toBeGreaterThan(0.5);
+
+  // Every frame from here on: the zoom, the full steps in the DOM, the layer's drawn steps
+  // (-1 while there is no layer).
+  await page.evaluate(() => {
+    const frames: [number, number, number][] = [];
+    (window as unknown as { __frames: typeof frames }).__frames = frames;
+    const viewport = document.querySelector<HTMLElement>('.lf-canvas .react-flow__viewport');
+    const tick = () => {
+      const zoom = Number(/scale\(([-\d.e]+)\)/.exec(viewport?.style.transform ?? '')?.[1]);
+      const drawn = document.querySelector<HTMLElement>('.lf-simple-layer')?.dataset.stepsDrawn;
+      frames.push([
+        zoom,
+        document.querySelectorAll('.lf-canvas .react-flow__node').length,
+        drawn === undefined ? -1 : Number(drawn),
+      ]);
+      if (frames.length < 3000) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await expect(layer(page)).toHaveAttribute('data-steps-drawn', String(SIZE), { timeout: 30_000 });
+  const fitted = await toScreen(page, 0, 0);
+  expect(fitted.zoom).toBeLessThan(0.1);
+  await page.waitForTimeout(300);
+  const frames = await page.evaluate(
+    () => (window as unknown as { __frames: [number, number, number][] }).__frames,
+  );
+  // From the frame the view starts to move: no full step, and the layer with steps drawn on
+  // it, in each frame, readable zoom or not.
+  const moving = frames.filter(([zoom]) => Math.abs(zoom - start.zoom) > 1e-6);
+  expect(moving.length).toBeGreaterThan(2);
+  expect(moving.some(([zoom]) => zoom > 0.35)).toBe(true);
+  expect(moving.filter(([, nodes, drawn]) => nodes > 0 || drawn <= 0)).toEqual([]);
+  // Where it arrives, every step is already drawn: in the first frame at the fitted zoom.
+  const arrived = moving.filter(([zoom]) => Math.abs(zoom / fitted.zoom - 1) < 1e-6);
+  expect(arrived[0]).toEqual([arrived[0]![0], 0, SIZE]);
+});

@@ -36,6 +36,7 @@ import { LaneControls } from './LaneControls';
 import { laneDropEdits } from './laneDropEdits';
 import { SimpleMapLayer } from './lod/SimpleMapLayer';
 import { useHideWhenZoomedOut } from './lod/useHideWhenZoomedOut';
+import { useSimpleDrawers } from './lod/useSimpleDrawers';
 import { useSimpleDrawing } from './lod/useSimpleDrawing';
 import { useSimpleScene } from './lod/useSimpleScene';
 import { useSimpleSelection } from './lod/useSimpleSelection';
@@ -166,7 +167,8 @@ export function Canvas() {
   );
   const layerOn = simple || shownSimple || (layerWasOn && (filling || !flowHoldsSteps));
   wasLayerOn.current = layerOn;
-  const scene = useSimpleScene(layerOn, mapNodes, mapEdges);
+  const drawers = useSimpleDrawers();
+  const scene = useSimpleScene(layerOn, mapNodes, mapEdges, drawers.prepare);
   const onSimpleClick = useSimpleSelection(simple ? scene : null);
 
   // The lanes as they were when a drag began: drawn (so a dragged step does not stretch its
@@ -330,7 +332,7 @@ export function Canvas() {
           gap={20}
         />
       )}
-      {scene && <SimpleMapLayer scene={scene} />}
+      {scene && <SimpleMapLayer scene={scene} drawers={drawers} />}
       <ArrowheadDefs />
       <LaneBands frozen={frozenBands} />
       <LaneControls />

@@ -1,6 +1,7 @@
-import { Panel, useReactFlow } from '@xyflow/react';
+import { getViewportForBounds, Panel, useStoreApi } from '@xyflow/react';
 import { laneBands, laneLayout, lanesInOrder } from '../layout/lanes';
 import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
+import { useAnimateView } from './useAnimateView';
 
 /**
  * Fits the lanes in view, their names at the left included (fit view alone fits the steps).
@@ -8,16 +9,16 @@ import { useEditor, useEditorStoreApi } from '../store/EditorStoreContext';
  */
 export function useFitLanes(): () => void {
   const store = useEditorStoreApi();
-  const { fitBounds } = useReactFlow();
+  const flow = useStoreApi();
+  const animateView = useAnimateView();
   return () => {
     const bands = laneBands(store.getState().map);
-    if (!bands || bands.lanes.length === 0) return;
+    const { width, height, minZoom, maxZoom } = flow.getState();
+    if (!bands || bands.lanes.length === 0 || !width || !height) return;
     const top = bands.lanes[0]!.top;
     const bottom = bands.lanes[bands.lanes.length - 1]!.bottom;
-    void fitBounds(
-      { x: bands.left, y: top, width: bands.right - bands.left, height: bottom - top },
-      { padding: 0.05, duration: 300 },
-    );
+    const lanes = { x: bands.left, y: top, width: bands.right - bands.left, height: bottom - top };
+    animateView(getViewportForBounds(lanes, width, height, minZoom, maxZoom, 0.05), 300);
   };
 }
 

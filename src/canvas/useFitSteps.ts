@@ -1,7 +1,8 @@
-import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
+import { getViewportForBounds, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { stepsBounds } from '../layout/stepsBounds';
 import { useEditorStoreApi } from '../store/EditorStoreContext';
+import { useAnimateView } from './useAnimateView';
 
 /** How to fit: which steps (all when left out), the padding, the closest zoom, the animation. */
 export interface FitStepsOptions {
@@ -22,7 +23,7 @@ export interface FitStepsOptions {
 export function useFitSteps(): (options?: FitStepsOptions) => void {
   const editor = useEditorStoreApi();
   const flow = useStoreApi();
-  const { setViewport } = useReactFlow();
+  const animateView = useAnimateView();
   return useCallback(
     (options: FitStepsOptions = {}) => {
       const { padding = 0.2, duration = 200 } = options;
@@ -32,8 +33,8 @@ export function useFitSteps(): (options?: FitStepsOptions) => void {
       if (!bounds || !width || !height) return;
       const closest = Math.min(maxZoom, options.maxZoom ?? maxZoom);
       const viewport = getViewportForBounds(bounds, width, height, minZoom, closest, padding);
-      void setViewport(viewport, { duration });
+      animateView(viewport, duration);
     },
-    [editor, flow, setViewport],
+    [editor, flow, animateView],
   );
 }

@@ -1,4 +1,4 @@
-import { useStore } from '@xyflow/react';
+import { useStore, useStoreApi } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Severity } from '../../analyzer';
 import type { ReviewFinding } from '../../review';
@@ -8,15 +8,18 @@ import { worstSeverity } from '../worstSeverity';
 import {
   areaFor,
   MARGIN,
-  needsFresh,
+  nextArea,
   placement,
   STEADY_MS,
+  sameArea,
   shownMapRect,
   type ViewBox,
 } from './bitmapPlan';
 import { drawSimpleMap, type SimpleColors, type SimpleMarks, stepOnScreen } from './drawSimpleMap';
-import { createSimpleDrawer, type DrawnBitmap, type SimpleDrawer } from './simpleDrawer';
+import type { DrawnBitmap, SimpleDrawer } from './simpleDrawer';
 import { type SimpleScene, stepAt } from './simpleScene';
+import type { SimpleDrawers } from './useSimpleDrawers';
+import { simpleDrawingOf } from './useSimpleDrawing';
 import { HIT_TOLERANCE_PX } from './useSimpleSelection';
 
 const KINDS = ['start', 'end', 'action', 'decision', 'parallel'] as const;
@@ -45,6 +48,15 @@ function setData(element: HTMLElement, key: 'stepsDrawn' | 'drawnBy', value: str
 function showOnly(shown: HTMLCanvasElement, hidden: HTMLCanvasElement) {
   if (shown.hidden) shown.hidden = false;
   if (!hidden.hidden) hidden.hidden = true;
+}
+
+/** How far a bitmap is shown blown up, at most, while Fit view heads far out. */
+const MAX_UPSCALE = 4;
+
+/** The CSS transform that moves a drawing made for `area` to where `view` shows it. */
+function transformTo(area: ViewBox, view: ViewBox): string {
+  const p = placement(area, view);
+  return `translate(${p.x}px, ${p.y}px) scale(${view.zoom / area.zoom})`;
 }
 
 function resize(canvas: HTMLCanvasElement, width: number, height: number) {
@@ -96,14 +108,25 @@ function outlinePath(box: ReturnType<typeof stepOnScreen>, diamond: boolean): st
  * bitmaps a margin bigger than the view (no bigger than the map); a canvas takes each one over
  * without a copy, and in the same frame as React Flow moves its view, a CSS transform moves
  * and scales it there (blurred for a moment while a new one is drawn: see bitmapPlan). Until
- * the first bitmap comes, or with no worker, the page draws the view on a canvas of its own.
+ * the first bitmap comes, or with no worker, the page draws the view on a canvas of its own
+ * (with a worker, once, and moves that as it would a bitmap). When Fit view heads far out on
+ * a big map, the worker is asked first for where it will end, so the whole map is drawn by
+ * the time the view gets there.
  * Hovering a step outlines it (over the drawing, which it leaves as it is: a hover redraws
  * nothing) and shows its label and findings. The layer (`.lf-simple-layer`) carries
  * `data-steps-drawn`: how many steps are on screen, drawn (tests and the editor bench read
  * it), `data-drawn-by`: "worker" once a worker's bitmap is shown, "page" while the page
  * draws it itself, and `data-bitmaps`: how many of the worker's bitmaps it has shown.
  */
-export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
+export function SimpleMapLayer({
+  scene,
+  drawers,
+}: {
+  scene: SimpleScene;
+  /** The canvas's drawing worker (useSimpleDrawers), kept while the layer comes and goes. */
+  drawers: SimpleDrawers;
+}) {
+  const flow = useStoreApi();
   const transform = useStore((s) => s.transform);
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
@@ -169,7 +192,7 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   const drawer = useRef<SimpleDrawer | null>(null);
   const compose = useRef(() => {});
   // What this thread last drew itself (before the first bitmap, or with no worker).
-  const drawnHere = useRef<{ view: ViewBox; content: object; ratio: number } | null>(null);
+  const drawnHere = useRef<{ area: ViewBox; content: object; ratio: number } | null>(null);
 
   // Each frame: the latest bitmap from the drawing worker, moved and scaled to the view by a
   // CSS transform (the compositor's work: nothing is drawn again); a fresh one is asked for
@@ -187,28 +210,39 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
     if (zoom !== zoomChange.current.zoom) zoomChange.current = { zoom, at: now };
     const bitmap = shown.current;
     const worker = drawer.current && !drawer.current.failed ? drawer.current : null;
-    if (!bitmap || !worker) {
-      // Nothing drawn yet (or no worker): draw the view here, this frame, unless it is there.
-      // A CPU canvas: when it draws the map itself, thousands of small paths draw faster there.
+    // Where Fit view is heading (on a big map, plain shapes from its first frame): the area
+    // to have drawn by the time it gets there.
+    const aim = simpleDrawingOf(flow)?.heading();
+    const aimArea = aim ? areaFor({ ...aim, width, height }, MARGIN, scene.bounds) : null;
+    const same = drawnHere.current;
+    // While Fit view heads far out, the page's drawing of where it started stays until the
+    // worker's of where it ends is blown up no more than MAX_UPSCALE (its one-pixel arrows
+    // would show as bars).
+    const tooSmall = aim && same && bitmap && zoom > bitmap.area.zoom * MAX_UPSCALE;
+    if (!bitmap || !worker || tooSmall) {
+      // No bitmap from the worker yet (or no worker): the page draws itself, on a CPU canvas
+      // (thousands of small shapes draw faster there). With no worker it draws each view.
+      // With one it draws once and moves that as it would a bitmap until the worker's first
+      // comes: drawing each frame of a zoom out here would draw more steps every frame.
       const context = here.getContext('2d', { willReadFrequently: true });
       if (!context) return;
-      resize(here, width * ratio, height * ratio);
-      const same = drawnHere.current;
-      if (
+      // With a worker, a drawing that is out of date stays until the worker's comes.
+      const redraw =
         !same ||
-        same.content !== content ||
-        same.ratio !== ratio ||
-        (['x', 'y', 'zoom', 'width', 'height'] as const).some((k) => same.view[k] !== view[k])
-      ) {
-        setData(
-          layer,
-          'stepsDrawn',
-          String(drawSimpleMap(context, scene, { ...view, ratio }, colors, marks)),
-        );
-        drawnHere.current = { view, content, ratio };
+        (!worker &&
+          (same.content !== content || same.ratio !== ratio || !sameArea(same.area, view)));
+      if (redraw) {
+        resize(here, width * ratio, height * ratio);
+        here.style.width = `${width}px`;
+        here.style.height = `${height}px`;
+        drawSimpleMap(context, scene, { ...view, ratio }, colors, marks);
+        drawnHere.current = { area: view, content, ratio };
         setData(layer, 'drawnBy', 'page');
       }
+      const drawn = drawnHere.current?.area ?? view;
+      here.style.transform = transformTo(drawn, view);
       showOnly(here, there);
+      setData(layer, 'stepsDrawn', String(stepsIn(scene, shownMapRect(drawn, view))));
     } else {
       drawnHere.current = null;
       if (onCanvas.current !== bitmap) {
@@ -220,23 +254,22 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
         onCanvas.current = bitmap;
         layer.dataset.bitmaps = String(Number(layer.dataset.bitmaps ?? 0) + 1);
       }
-      const p = placement(bitmap.area, view);
-      there.style.transform = `translate(${p.x}px, ${p.y}px) scale(${view.zoom / bitmap.area.zoom})`;
+      there.style.transform = transformTo(bitmap.area, view);
       showOnly(there, here);
       setData(layer, 'stepsDrawn', String(stepsIn(scene, shownMapRect(bitmap.area, view))));
       setData(layer, 'drawnBy', 'worker');
     }
     if (!worker) return;
+    // What is drawn for now: the worker's latest bitmap, or else the page's drawing.
+    const onScreen = bitmap ?? drawnHere.current;
+    const current =
+      onScreen && onScreen.content === content && onScreen.ratio === ratio ? onScreen.area : null;
     const steadyMs = now - zoomChange.current.at;
-    const stale =
-      !bitmap ||
-      bitmap.content !== content ||
-      bitmap.ratio !== ratio ||
-      needsFresh(bitmap.area, view, steadyMs, scene.bounds);
-    if (stale && !worker.busy) {
-      worker.request(scene, areaFor(view, MARGIN, scene.bounds), ratio, content, colors, marks);
-    } else if (!stale && bitmap && bitmap.area.zoom !== zoom) {
-      // The zoom differs a little from the bitmap's: once it stays put, draw it sharp.
+    const area = nextArea(current, view, steadyMs, scene.bounds, aimArea);
+    if (area && !worker.busy) {
+      worker.request(scene, area, ratio, content, colors, marks);
+    } else if (!area && current && current.zoom !== zoom) {
+      // The zoom differs a little from the drawing's: once it stays put, draw it sharp.
       window.clearTimeout(steadyTimer.current);
       steadyTimer.current = window.setTimeout(
         () => compose.current(),
@@ -246,7 +279,8 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   };
 
   useEffect(() => {
-    const made = createSimpleDrawer((drawn) => {
+    const made = drawers.get();
+    made?.listen((drawn) => {
       shown.current?.bitmap.close();
       shown.current = drawn;
       compose.current();
@@ -254,14 +288,14 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
     drawer.current = made;
     compose.current();
     return () => {
-      made?.dispose();
+      made?.listen(null);
       drawer.current = null;
       shown.current?.bitmap.close();
       shown.current = null;
       onCanvas.current = null;
       window.clearTimeout(steadyTimer.current);
     };
-  }, []);
+  }, [drawers]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: compose reads them through `latest`
   useLayoutEffect(() => compose.current(), [content, scene, transform, width, height, colors]);
@@ -303,7 +337,7 @@ export function SimpleMapLayer({ scene }: { scene: SimpleScene }) {
   return (
     <>
       <div ref={layerRef} className="lf-simple-layer">
-        <canvas ref={pageCanvasRef} style={{ width, height }} />
+        <canvas ref={pageCanvasRef} />
         <canvas ref={bitmapCanvasRef} hidden />
       </div>
       {step && colors && (

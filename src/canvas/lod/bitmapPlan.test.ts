@@ -7,8 +7,10 @@ import {
   EDGE_SLACK,
   MARGIN,
   needsFresh,
+  nextArea,
   placement,
   STEADY_MS,
+  sameArea,
   shownMapRect,
   type ViewBox,
   ZOOM_FACTOR,
@@ -201,5 +203,38 @@ describe('shownMapRect', () => {
     // The bitmap reaches 800 + 400 CSS px right of the view's left, 12,000 map units at 0.1.
     expect(rect).toEqual({ x0: 9000, y0: 500, x1: 11_000, y1: 6500 });
     expect(shownMapRect(area, { ...view, x: view.x - 5000 })).toBeNull();
+  });
+});
+
+describe('nextArea', () => {
+  const content = { x0: 1000, y0: 2000, x1: 3000, y1: 3000 };
+
+  it('with nothing drawn, the view with its margin, cut to the map', () => {
+    expect(nextArea(null, view, 0, content, null)).toEqual(areaFor(view, MARGIN, content));
+  });
+
+  it('nothing while what is drawn will do, a fresh area once the view needs it', () => {
+    const drawn = areaFor(view, MARGIN, content);
+    expect(nextArea(drawn, view, 0, content, null)).toBeNull();
+    const zoomed = { ...view, zoom: view.zoom * ZOOM_FACTOR * 1.1 };
+    expect(nextArea(drawn, zoomed, 0, content, null)).toEqual(areaFor(zoomed, MARGIN, content));
+  });
+
+  it('while an animation heads somewhere, where it heads, once, whatever the view on its way', () => {
+    const fitted: ViewBox = { x: 300, y: 200, zoom: 0.02, width: 800, height: 600 };
+    const aim = areaFor(fitted, MARGIN, content);
+    const onTheWay = { ...view, zoom: 0.5 };
+    expect(nextArea(null, onTheWay, 0, content, aim)).toEqual(aim);
+    expect(nextArea(areaFor(onTheWay, MARGIN, content), onTheWay, 0, content, aim)).toEqual(aim);
+    expect(nextArea({ ...aim }, onTheWay, 0, content, aim)).toBeNull();
+    expect(nextArea({ ...aim }, onTheWay, STEADY_MS * 10, content, aim)).toBeNull();
+  });
+
+  it('sameArea compares every field', () => {
+    const a = areaFor(view);
+    expect(sameArea(a, { ...a })).toBe(true);
+    for (const k of ['x', 'y', 'zoom', 'width', 'height'] as const) {
+      expect(sameArea(a, { ...a, [k]: a[k] + 1 })).toBe(false);
+    }
   });
 });

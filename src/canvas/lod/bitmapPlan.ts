@@ -161,3 +161,29 @@ export function shownMapRect(
   const y1 = Math.min((view.height - view.y) / view.zoom, (area.height - area.y) / area.zoom);
   return x0 <= x1 && y0 <= y1 ? { x0, y0, x1, y1 } : null;
 }
+
+/** Whether two areas (or views) are the same, to the pixel and the zoom. */
+export function sameArea(a: ViewBox, b: ViewBox): boolean {
+  return (
+    a.x === b.x && a.y === b.y && a.zoom === b.zoom && a.width === b.width && a.height === b.height
+  );
+}
+
+/**
+ * The area to draw next, or null when what is shown (drawn for `shown`; null if nothing is,
+ * or it is out of date) will do. While an animation heads for a view whose area is `aim`,
+ * that area, drawn once, so it is there when the view arrives; else a fresh area of the view
+ * when needsFresh.
+ * @example nextArea(null, view, 0, bounds, null) // areaFor(view, MARGIN, bounds)
+ */
+export function nextArea(
+  shown: ViewBox | null,
+  view: ViewBox,
+  steadyMs: number,
+  content: MapRect | null,
+  aim: ViewBox | null,
+): ViewBox | null {
+  if (aim) return shown && sameArea(shown, aim) ? null : aim;
+  if (shown && !needsFresh(shown, view, steadyMs, content)) return null;
+  return areaFor(view, MARGIN, content);
+}

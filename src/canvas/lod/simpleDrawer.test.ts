@@ -83,6 +83,38 @@ describe('SimpleDrawer', () => {
     expect(got).toEqual([]);
   });
 
+  it('sends a scene ahead once (prepare), and a request of that scene does not send it again', () => {
+    const { drawer, posted } = setUp();
+    drawer.prepare(scene);
+    drawer.prepare(scene);
+    expect(posted).toEqual([{ scene: expect.anything() }]);
+    drawer.request(scene, area, 1, {}, colors, {});
+    expect(posted).toHaveLength(2);
+    expect('seq' in posted[1]!).toBe(true);
+  });
+
+  it('hands bitmaps to whoever listens now; one asked for before a new listener came, or with no one listening, is closed', () => {
+    const { drawer, answer, got } = setUp();
+    drawer.request(scene, area, 1, {}, colors, {});
+    const later: DrawnBitmap[] = [];
+    drawer.listen((drawn) => later.push(drawn));
+    const old = bitmap();
+    answer({ seq: 1, bitmap: old, drawn: 1 });
+    expect(old.close).toHaveBeenCalled();
+    expect(later).toEqual([]);
+    expect(drawer.busy).toBe(false);
+    drawer.request(scene, area, 1, {}, colors, {});
+    const fresh = bitmap();
+    answer({ seq: 2, bitmap: fresh, drawn: 1 });
+    expect(later.map((d) => d.bitmap)).toEqual([fresh]);
+    drawer.listen(null);
+    drawer.request(scene, area, 1, {}, colors, {});
+    const unwanted = bitmap();
+    answer({ seq: 3, bitmap: unwanted, drawn: 1 });
+    expect(unwanted.close).toHaveBeenCalled();
+    expect(got).toEqual([]);
+  });
+
   it('ends its worker when disposed', () => {
     const { drawer, worker } = setUp();
     drawer.dispose();

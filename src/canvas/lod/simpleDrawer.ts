@@ -14,21 +14,29 @@ export interface DrawnBitmap {
 }
 
 /**
- * The page's end of the drawing worker (simpleDraw.worker): sends the scene when it changes,
- * asks for one area at a time, and hands each bitmap to `onBitmap`. `failed` turns true if
- * the worker cannot draw; the page then draws on its own thread.
+ * The page's end of the drawing worker (simpleDraw.worker): sends the scene when it changes
+ * (or ahead, `prepare`), asks for one area at a time, and hands each bitmap to whoever
+ * listens (`listen`; with no one, it is closed). `failed` turns true if the worker cannot
+ * draw; the page then draws on its own thread.
  */
 export class SimpleDrawer {
   failed = false;
   private readonly worker: Worker;
   private seq = 0;
-  private pending: { seq: number; area: ViewBox; ratio: number; content: object } | null = null;
+  private pending: {
+    seq: number;
+    area: ViewBox;
+    ratio: number;
+    content: object;
+    /** Asked for by an earlier listener: its bitmap is no one's. */
+    orphaned?: boolean;
+  } | null = null;
   private sceneSent: DrawableScene | null = null;
   private lookSent: object | null = null;
 
   constructor(
     makeWorker: () => Worker,
-    private readonly onBitmap: (drawn: DrawnBitmap) => void,
+    private onBitmap: ((drawn: DrawnBitmap) => void) | null = null,
   ) {
     this.worker = makeWorker();
     this.worker.onmessage = (event: MessageEvent<SimpleDrawAnswer>) => this.answer(event.data);
@@ -43,6 +51,22 @@ export class SimpleDrawer {
     return this.pending !== null;
   }
 
+  /** Who gets the bitmaps from now on (null: no one, they are closed). */
+  listen(onBitmap: ((drawn: DrawnBitmap) => void) | null): void {
+    this.onBitmap = onBitmap;
+    if (this.pending) this.pending.orphaned = true;
+  }
+
+  /**
+   * Sends the scene ahead of any request (the worker keeps it), so that the first request
+   * once the layer is shown need not: for a big map, a copy that takes a frame or more.
+   */
+  prepare(scene: DrawableScene): void {
+    if (this.failed || scene === this.sceneSent) return;
+    this.post({ scene: packScene(scene) });
+    this.sceneSent = scene;
+  }
+
   /** Asks for `area` drawn at `ratio` device pixels per CSS pixel with `content`'s look. */
   request(
     scene: DrawableScene,
@@ -53,10 +77,7 @@ export class SimpleDrawer {
     marks: SimpleMarks,
   ): void {
     if (this.failed || this.pending) return;
-    if (scene !== this.sceneSent) {
-      this.post({ scene: packScene(scene) });
-      this.sceneSent = scene;
-    }
+    this.prepare(scene);
     const look = content === this.lookSent ? undefined : { colors, marks };
     this.lookSent = content;
     this.pending = { seq: ++this.seq, area, ratio, content };
@@ -84,6 +105,10 @@ export class SimpleDrawer {
       console.warn(`The simple layer draws on the page instead: ${message.error}`);
       return;
     }
+    if (!this.onBitmap || pending.orphaned) {
+      message.bitmap.close();
+      return;
+    }
     this.onBitmap({
       bitmap: message.bitmap,
       area: pending.area,
@@ -98,7 +123,9 @@ export class SimpleDrawer {
  * A drawer backed by a new worker, or null where the browser cannot draw in one (no
  * Worker or OffscreenCanvas).
  */
-export function createSimpleDrawer(onBitmap: (drawn: DrawnBitmap) => void): SimpleDrawer | null {
+export function createSimpleDrawer(
+  onBitmap: ((drawn: DrawnBitmap) => void) | null = null,
+): SimpleDrawer | null {
   if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined') return null;
   try {
     return new SimpleDrawer(

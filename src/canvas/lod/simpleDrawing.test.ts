@@ -80,3 +80,72 @@ describe('simpleDrawing', () => {
     expect(drawing.get()).toBe(false);
   });
 });
+
+describe('simpleDrawing, headed for a far zoom (Fit view)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+  const target = { x: 70, y: 140, zoom: 0.03 };
+
+  it('on a big map, goes simple at once and stays so through every frame of the way, late ones too, until it arrives', () => {
+    const { flow, zoomTo } = flowAt(1);
+    const drawing = simpleDrawing(flow, () => true);
+    const seen: boolean[] = [];
+    drawing.subscribe(() => seen.push(drawing.get()));
+    drawing.headFor(target, 200);
+    expect(drawing.get()).toBe(true);
+    expect(drawing.heading()).toEqual(target);
+    // A frame of the animation comes 190 ms late (a busy machine): no full steps meanwhile.
+    zoomTo(0.8);
+    vi.advanceTimersByTime(190);
+    expect(drawing.get()).toBe(true);
+    zoomTo(0.4);
+    vi.advanceTimersByTime(16);
+    zoomTo(0.1);
+    zoomTo(target.zoom);
+    expect(drawing.heading()).toBeNull();
+    vi.advanceTimersByTime(SETTLE_MS * 4);
+    expect(drawing.get()).toBe(true);
+    expect(seen).toEqual([true]);
+  });
+
+  it('stopped on its way (a drag takes over), the full steps come back once the time it had is up', () => {
+    const { flow, zoomTo } = flowAt(1);
+    const drawing = simpleDrawing(flow, () => true);
+    drawing.subscribe(() => {});
+    drawing.headFor(target, 200);
+    zoomTo(0.7);
+    vi.advanceTimersByTime(200 + SETTLE_MS - 1);
+    expect(drawing.get()).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(drawing.get()).toBe(false);
+    expect(drawing.heading()).toBeNull();
+  });
+
+  it('changes nothing on a small map, for a readable target, or where the zoom already is', () => {
+    const { flow } = flowAt(1);
+    let hold = false;
+    const drawing = simpleDrawing(flow, () => hold);
+    drawing.subscribe(() => {});
+    drawing.headFor(target, 200);
+    expect(drawing.get()).toBe(false);
+    expect(drawing.heading()).toBeNull();
+    hold = true;
+    drawing.headFor({ x: 0, y: 0, zoom: 0.5 }, 200);
+    expect(drawing.get()).toBe(false);
+    drawing.headFor({ x: 5, y: 5, zoom: 1 }, 200);
+    expect(drawing.get()).toBe(false);
+    expect(drawing.heading()).toBeNull();
+  });
+
+  it('already simple, it says where it heads until the animation should be over', () => {
+    const { flow } = flowAt(0.2);
+    const drawing = simpleDrawing(flow, () => true);
+    drawing.subscribe(() => {});
+    vi.setSystemTime(0);
+    drawing.headFor(target, 200);
+    expect(drawing.heading()).toEqual(target);
+    vi.advanceTimersByTime(200 + SETTLE_MS);
+    expect(drawing.heading()).toBeNull();
+    expect(drawing.get()).toBe(true);
+  });
+});

@@ -10,12 +10,16 @@ const PREPARE_ABOVE = 200;
  * as the steps and arrows are unchanged, and for a big map built ahead in idle time, so that
  * zooming out (Fit view) does not wait for it: a slice at a time while the browser has time
  * to spare (5,000 dense steps at once was a 150–300 ms task after every Tidy up or import).
+ * A scene built ahead is handed to `onPrepared` (to send it on to the drawing worker).
  */
 export function useSimpleScene(
   on: boolean,
   nodes: readonly MapNode[],
   edges: readonly MapEdge[],
+  onPrepared?: (scene: SimpleScene) => void,
 ): SimpleScene | null {
+  const prepared = useRef(onPrepared);
+  prepared.current = onPrepared;
   const kept = useRef<SimpleScene | null>(null);
   const sceneOf = useMemo(
     () => (n: readonly MapNode[], e: readonly MapEdge[]) => {
@@ -37,6 +41,8 @@ export function useSimpleScene(
         const slice = slices.next();
         if (slice.done) {
           kept.current = slice.value;
+          // Sent on in an idle moment of its own: the copy can take a frame.
+          id = requestIdleCallback(() => prepared.current?.(slice.value), { timeout: 3000 });
           return;
         }
       } while (deadline.timeRemaining() > 2);
