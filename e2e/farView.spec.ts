@@ -558,7 +558,7 @@ test('a wheel turned from the fitted zoom up past the readable zoom: plain shape
   expect(early).toEqual([]);
 });
 
-test('Fit view from the readable start of a 5,000-step map: plain shapes from its first frame, no step drawn in full on the way out, and every step drawn the frame it arrives', async ({
+test('Fit view from the readable start of a 5,000-step map: plain shapes from its first frame, no step drawn in full on the way out, and every step drawn where it ends', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -602,7 +602,8 @@ test('Fit view from the readable start of a 5,000-step map: plain shapes from it
   expect(moving.length).toBeGreaterThan(2);
   expect(moving.some(([zoom]) => zoom > 0.35)).toBe(true);
   expect(moving.filter(([, nodes, drawn]) => nodes > 0 || drawn <= 0)).toEqual([]);
-  // Where it arrives, every step is already drawn: in the first frame at the fitted zoom.
+  // Where it ends, every step is drawn (how soon after it arrives is bench:editor's
+  // "fit view"), and no full step comes back.
   const arrived = moving.filter(([zoom]) => Math.abs(zoom / fitted.zoom - 1) < 1e-6);
-  expect(arrived[0]).toEqual([arrived[0]![0], 0, SIZE]);
+  expect(arrived.at(-1)).toEqual([arrived.at(-1)![0], 0, SIZE]);
 });
