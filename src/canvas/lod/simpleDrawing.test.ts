@@ -85,6 +85,13 @@ describe('simpleDrawing, headed for a far zoom (Fit view)', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
   const target = { x: 70, y: 140, zoom: 0.03 };
+  /** A big map's drawing (held), listened to, at `zoom`. */
+  const heldAt = (zoom: number) => {
+    const { flow, zoomTo } = flowAt(zoom);
+    const drawing = simpleDrawing(flow, () => true);
+    drawing.subscribe(() => {});
+    return { drawing, zoomTo };
+  };
 
   it('on a big map, goes simple at once and stays so through every frame of the way, late ones too, until it arrives', () => {
     const { flow, zoomTo } = flowAt(1);
@@ -109,9 +116,7 @@ describe('simpleDrawing, headed for a far zoom (Fit view)', () => {
   });
 
   it('stopped on its way (a drag takes over), the full steps come back once the time it had is up', () => {
-    const { flow, zoomTo } = flowAt(1);
-    const drawing = simpleDrawing(flow, () => true);
-    drawing.subscribe(() => {});
+    const { drawing, zoomTo } = heldAt(1);
     drawing.headFor(target, 200);
     zoomTo(0.7);
     vi.advanceTimersByTime(200 + SETTLE_MS - 1);
@@ -138,9 +143,7 @@ describe('simpleDrawing, headed for a far zoom (Fit view)', () => {
   });
 
   it('already simple, it says where it heads until the animation should be over', () => {
-    const { flow } = flowAt(0.2);
-    const drawing = simpleDrawing(flow, () => true);
-    drawing.subscribe(() => {});
+    const { drawing } = heldAt(0.2);
     vi.setSystemTime(0);
     drawing.headFor(target, 200);
     expect(drawing.heading()).toEqual(target);
