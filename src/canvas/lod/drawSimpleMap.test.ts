@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MapEdge, MapNode } from '../../model';
 import { isSimpleZoom, LABEL_FONT_PX, SIMPLE_BELOW_ZOOM } from './detailLevel';
 import {
@@ -216,6 +216,41 @@ describe('drawSimpleMap far out, into the pixels', () => {
     const note = stepOnScreen(scene.boxes, 15, view);
     expect(at(note.x + note.width, note.y)).toBe('info');
     expect(at(note.x - 1, note.y + note.height / 2)).toBe('');
+  });
+
+  it("draws each picture into the pen's kept memory, cleared: nothing of the last one shows", () => {
+    // As in a browser or a worker: an ImageData class over memory of the caller's.
+    class FakeImageData {
+      constructor(
+        readonly data: Uint8ClampedArray,
+        readonly width: number,
+        readonly height: number,
+      ) {}
+    }
+    vi.stubGlobal('ImageData', FakeImageData);
+    try {
+      const { pen, at, size } = pixelPen();
+      const big = { x: 0, y: 0, zoom: 0.1, width: 800, height: 600, ratio: 1 };
+      const centre = (view: typeof big) => {
+        const box = stepOnScreen(scene.boxes, 0, view);
+        return [box.x + box.width / 2, box.y + box.height / 2] as const;
+      };
+      drawSimpleMap(pen, scene, big, COLORS);
+      expect(at(...centre(big))).toBe('decision-b');
+      // The map 300 px further right: where n0 was is clear now.
+      const moved = { ...big, x: 300 };
+      drawSimpleMap(pen, scene, moved, COLORS);
+      expect(at(...centre(big))).toBe('');
+      expect(at(...centre(moved))).toBe('decision-b');
+      // A smaller picture, in part of the same memory: its rows are its own width.
+      const small = { ...moved, width: 700, height: 500 };
+      drawSimpleMap(pen, scene, small, COLORS);
+      expect(size()).toEqual([700, 500]);
+      expect(at(...centre(small))).toBe('decision-b');
+      expect(at(...centre(big))).toBe('');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('draws a picture of more than RASTER_MAX_PIXELS (a big PNG export) through the pen', () => {
