@@ -199,6 +199,31 @@ describe('drawSimpleMap far out, into the pixels', () => {
     expect(hits).toContain('edge');
   });
 
+  it('replaces the whole view with the put image, without clearing it first', () => {
+    const { pen, size } = pixelPen();
+    const cleared: number[][] = [];
+    const putAt: number[][] = [];
+    const put = pen.putImageData as (image: ImageData, x: number, y: number) => void;
+    Object.assign(pen, {
+      clearRect: (...box: number[]) => cleared.push(box),
+      putImageData: (image: ImageData, x: number, y: number) => {
+        putAt.push([x, y]);
+        put(image, x, y);
+      },
+    });
+    drawSimpleMap(
+      pen,
+      scene,
+      { x: 10, y: 20, zoom: 0.05, width: 800, height: 600, ratio: 2 },
+      COLORS,
+    );
+    // Only the colour probes' one pixel is cleared; the image, put at the corner, is the view.
+    expect(cleared.length).toBeGreaterThan(0);
+    expect(cleared.every((box) => box[2] === 1 && box[3] === 1)).toBe(true);
+    expect(putAt).toEqual([[0, 0]]);
+    expect(size()).toEqual([1600, 1200]);
+  });
+
   it("marks a step's finding with its outline and a dot at its top-right corner", () => {
     const { pen, at } = pixelPen();
     const view = { x: 0, y: 0, zoom: 0.1, width: 800, height: 600, ratio: 1 };
