@@ -413,6 +413,20 @@ test('at fitted zoom, a wheel zoom and a pan past the drawn margin: the steps ar
   test.setTimeout(180_000);
   await openFitted(page);
   const fitted = await viewOf(page);
+  // Every bitmap the worker draws for this view is one size (the view with its margins,
+  // however little of it the map fills), so the browser reuses the memory it shows them in.
+  const bitmapSizes: string[] = [];
+  const noteBitmap = async () => {
+    await expect(layer(page)).toHaveAttribute('data-drawn-by', 'worker');
+    const size = await page.evaluate(() => {
+      const shown = document.querySelector<HTMLCanvasElement>(
+        '.lf-simple-layer canvas:not([hidden])',
+      );
+      return shown ? `${shown.width}x${shown.height}` : 'none';
+    });
+    bitmapSizes.push(`${await layer(page).getAttribute('data-bitmaps')}: ${size}`);
+  };
+  await noteBitmap();
 
   // The wheel, turned quickly over the middle: the zoom goes up by more than the drawn
   // bitmap may be scaled, so a fresh one is drawn for the new zoom.
@@ -431,6 +445,7 @@ test('at fitted zoom, a wheel zoom and a pan past the drawn margin: the steps ar
   const across = await stepsInBand(page, 0.02, 0.98, 10);
   expect(across.length).toBeGreaterThan(5);
   await expect.poll(() => alphasAt(page, across)).toEqual(across.map(() => 255));
+  await noteBitmap();
 
   // A drag of the pane to the left, past the half view of margin the bitmap was drawn with:
   // the steps that come in at the right are drawn there.
@@ -445,6 +460,14 @@ test('at fitted zoom, a wheel zoom and a pan past the drawn margin: the steps ar
   const cameIn = await stepsInBand(page, 0.75, 0.98);
   expect(cameIn.length).toBeGreaterThan(2);
   await expect.poll(() => alphasAt(page, cameIn)).toEqual(cameIn.map(() => 255));
+  await noteBitmap();
+  // The bitmaps shown fitted (the area drawn cut to the map, about the view), zoomed in and
+  // panned are all the size of the view with half of it added on each side (pixel ratio 1).
+  const withMargins = (side: number) => Math.round(side) + 2 * Math.round(Math.round(side) / 2);
+  const sheet = `${withMargins(panned.width)}x${withMargins(panned.height)}`;
+  const counts = bitmapSizes.map((s) => s.split(': ')[0]);
+  expect(counts[1], bitmapSizes.join()).not.toBe(counts[0]);
+  expect(bitmapSizes.map((s) => s.split(': ')[1])).toEqual([sheet, sheet, sheet]);
   // Right of the map's last column (and of its arrows' loops) nothing is painted.
   const mapRight = Math.max(...map.nodes.map((n) => n.position.x + stepSize(n).width)) + 80;
   const beyond = await toScreen(page, mapRight, 0);

@@ -12,6 +12,7 @@ import {
   placement,
   STEADY_MS,
   sameArea,
+  sheetFor,
   shownMapRect,
   type ViewBox,
 } from './bitmapPlan';
@@ -246,11 +247,13 @@ export function SimpleMapLayer({
     } else {
       drawnHere.current = null;
       if (onCanvas.current !== bitmap) {
-        // A new bitmap: the canvas takes it over (no copy) at its size in CSS pixels.
-        resize(there, bitmap.bitmap.width, bitmap.bitmap.height);
+        // A new bitmap: the canvas takes it over (no copy) at its size in CSS pixels (the
+        // sheet's: the area drawn fills its top-left).
+        const { width: w, height: h } = bitmap.bitmap; // gone once taken over
+        resize(there, w, h);
         there.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap.bitmap);
-        there.style.width = `${bitmap.area.width}px`;
-        there.style.height = `${bitmap.area.height}px`;
+        there.style.width = `${w / bitmap.ratio}px`;
+        there.style.height = `${h / bitmap.ratio}px`;
         onCanvas.current = bitmap;
         layer.dataset.bitmaps = String(Number(layer.dataset.bitmaps ?? 0) + 1);
       }
@@ -267,7 +270,7 @@ export function SimpleMapLayer({
     const steadyMs = now - zoomChange.current.at;
     const area = nextArea(current, view, steadyMs, scene.bounds, aimArea);
     if (area && !worker.busy) {
-      worker.request(scene, area, ratio, content, colors, marks);
+      worker.request(scene, area, ratio, content, colors, marks, sheetFor(view, ratio));
     } else if (!area && current && current.zoom !== zoom) {
       // The zoom differs a little from the drawing's: once it stays put, draw it sharp.
       window.clearTimeout(steadyTimer.current);

@@ -11,6 +11,7 @@ import {
   placement,
   STEADY_MS,
   sameArea,
+  sheetFor,
   shownMapRect,
   type ViewBox,
   ZOOM_FACTOR,
@@ -105,6 +106,38 @@ describe('areaFor, cut to the map', () => {
           expect(p.y).toBeLessThanOrEqual(top + 1);
           expect(p.x + p.width).toBeGreaterThanOrEqual(right - 1);
           expect(p.y + p.height).toBeGreaterThanOrEqual(bottom - 1);
+        },
+      ),
+    );
+  });
+});
+
+describe('sheetFor', () => {
+  it('is the view with its margins in device pixels, whatever the zoom and place of the view', () => {
+    expect(sheetFor(view, 1)).toEqual({ width: 1600, height: 1200 });
+    expect(sheetFor({ ...view, x: -9999, y: 4321, zoom: 0.013 }, 1)).toEqual({
+      width: 1600,
+      height: 1200,
+    });
+    expect(sheetFor(view, 1.5)).toEqual({ width: 2400, height: 1800 });
+  });
+
+  it('holds every area drawn for a view of that size, however the map cuts it', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        fc.double({ min: 0.001, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        fc.constantFrom(1, 1.25, 2, 3),
+        (x, y, zoom, w, h, ratio) => {
+          const now = { ...view, x, y, zoom };
+          const area = areaFor(now, MARGIN, { x0: 0, y0: 0, x1: w, y1: h });
+          const sheet = sheetFor(now, ratio);
+          expect(sheet).toEqual(sheetFor(view, ratio));
+          expect(Math.round(area.width * ratio)).toBeLessThanOrEqual(sheet.width);
+          expect(Math.round(area.height * ratio)).toBeLessThanOrEqual(sheet.height);
         },
       ),
     );

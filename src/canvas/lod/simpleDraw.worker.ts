@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { ViewBox } from './bitmapPlan';
+import type { SheetSize, ViewBox } from './bitmapPlan';
 import {
   type DrawableScene,
   drawSimpleMap,
@@ -16,6 +16,8 @@ export type SimpleDrawRequest =
       seq: number;
       area: ViewBox;
       ratio: number;
+      /** The bitmap's size (at least the area's, which is drawn at its top-left). */
+      sheet?: SheetSize;
       /** The colours and marks, when they changed since the last request. */
       look?: { colors: SimpleColors; marks: SimpleMarks };
     };
@@ -44,8 +46,10 @@ self.onmessage = (event: MessageEvent<SimpleDrawRequest>) => {
   if (request.look) look = request.look;
   try {
     if (!scene || !look) throw new Error('nothing to draw yet: no scene or colours');
-    const w = Math.max(1, Math.round(area.width * ratio));
-    const h = Math.max(1, Math.round(area.height * ratio));
+    // The bitmap is the sheet's size, the same for every area of a view, the area drawn at
+    // its top-left; the rest stays as transferToImageBitmap leaves a canvas: transparent.
+    const w = Math.max(1, Math.round(area.width * ratio), request.sheet?.width ?? 0);
+    const h = Math.max(1, Math.round(area.height * ratio), request.sheet?.height ?? 0);
     if (!canvas) canvas = new OffscreenCanvas(w, h);
     if (canvas.width !== w) canvas.width = w;
     if (canvas.height !== h) canvas.height = h;
@@ -62,6 +66,7 @@ self.onmessage = (event: MessageEvent<SimpleDrawRequest>) => {
     const bitmap = canvas.transferToImageBitmap();
     self.postMessage({ seq, bitmap, drawn } satisfies SimpleDrawAnswer, [bitmap]);
   } catch (error) {
+    canvas = null; // whatever was half drawn goes with it
     self.postMessage({
       seq,
       error: error instanceof Error ? error.message : String(error),

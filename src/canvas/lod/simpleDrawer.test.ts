@@ -38,6 +38,13 @@ function setUp() {
 }
 
 describe('SimpleDrawer', () => {
+  it('asks for the area on a bitmap of the sheet size it is given', () => {
+    const { drawer, posted } = setUp();
+    const sheet = { width: 3200, height: 2400 };
+    drawer.request(scene, area, 2, {}, colors, {}, sheet);
+    expect(posted[1]).toMatchObject({ seq: 1, area, ratio: 2, sheet });
+  });
+
   it('sends the scene once, then asks for one area at a time', () => {
     const { drawer, posted, answer, got } = setUp();
     const look = {};

@@ -1,4 +1,4 @@
-import type { ViewBox } from './bitmapPlan';
+import type { SheetSize, ViewBox } from './bitmapPlan';
 import type { DrawableScene, SimpleColors, SimpleMarks } from './drawSimpleMap';
 import { packScene } from './packScene';
 import type { SimpleDrawAnswer, SimpleDrawRequest } from './simpleDraw.worker';
@@ -67,7 +67,10 @@ export class SimpleDrawer {
     this.sceneSent = scene;
   }
 
-  /** Asks for `area` drawn at `ratio` device pixels per CSS pixel with `content`'s look. */
+  /**
+   * Asks for `area` drawn at `ratio` device pixels per CSS pixel with `content`'s look, at
+   * the top-left of a bitmap of `sheet`'s size (at least the area's).
+   */
   request(
     scene: DrawableScene,
     area: ViewBox,
@@ -75,13 +78,14 @@ export class SimpleDrawer {
     content: object,
     colors: SimpleColors,
     marks: SimpleMarks,
+    sheet?: SheetSize,
   ): void {
     if (this.failed || this.pending) return;
     this.prepare(scene);
     const look = content === this.lookSent ? undefined : { colors, marks };
     this.lookSent = content;
     this.pending = { seq: ++this.seq, area, ratio, content };
-    this.post({ seq: this.seq, area, ratio, look });
+    this.post({ seq: this.seq, area, ratio, sheet, look });
   }
 
   dispose(): void {
