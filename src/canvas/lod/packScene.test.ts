@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MapEdge, MapNode } from '../../model';
-import { drawSimpleMap, type Pen, type SimpleColors } from './drawSimpleMap';
+import { drawSimpleMap } from './drawSimpleMap';
 import { packScene, unpackScene } from './packScene';
 import { buildSimpleScene } from './simpleScene';
+import { LETTER_COLORS as colors, loggingPen } from './testPens';
 
-/** A pen that logs every call and property set with its arguments, in order. */
-function loggingPen() {
-  const log: string[] = [];
-  const pen = new Proxy({} as Record<string, unknown>, {
-    // No pixels: the drawing goes through the calls, which are logged.
-    get: (_, name) =>
-      ['createImageData', 'getImageData', 'putImageData'].includes(String(name))
-        ? undefined
-        : (...args: unknown[]) => {
-            log.push(
-              `${String(name)}(${args.map((a) => (typeof a === 'number' ? a.toFixed(3) : a)).join()})`,
-            );
-          },
-    set: (_, name, value) => {
-      log.push(`${String(name)}=${value}`);
-      return true;
-    },
-  });
-  return { pen: pen as unknown as Pen, log }; // a logging stand-in for a 2D context
-}
-
-const colors: SimpleColors = {
-  edge: 'e',
-  accent: 'a',
-  fill: { start: 's', end: 'n', action: 'c', decision: 'd', parallel: 'p' },
-  stroke: { start: 'S', end: 'N', action: 'C', decision: 'D', parallel: 'P' },
-  severity: { error: 'E', warning: 'W', info: 'I' },
-};
 const kinds: MapNode['kind'][] = ['start', 'action', 'decision', 'parallel', 'end'];
 const nodes: MapNode[] = Array.from({ length: 300 }, (_, i) => ({
   id: `n${i}`,

@@ -4,6 +4,7 @@ import type { SimpleColors } from './drawSimpleMap';
 import { packScene } from './packScene';
 import type { SimpleDrawAnswer, SimpleDrawRequest } from './simpleDraw.worker';
 import { buildSimpleScene } from './simpleScene';
+import { LETTER_COLORS as colors, loggingPen } from './testPens';
 
 /**
  * A stand-in for the worker's OffscreenCanvas: it logs the sizes it is given and the
@@ -11,7 +12,6 @@ import { buildSimpleScene } from './simpleScene';
  */
 class FakeCanvas {
   static made: FakeCanvas[] = [];
-  calls: string[] = [];
   sizes: string[] = [];
   private w: number;
   private h: number;
@@ -35,16 +35,12 @@ class FakeCanvas {
     this.h = h;
     this.sizes.push(`${this.w}x${this.h}`);
   }
+  private readonly pen = loggingPen();
+  get calls() {
+    return this.pen.log;
+  }
   getContext() {
-    const calls = this.calls;
-    // No pixel calls: the drawing goes through the pen's calls, which are logged.
-    return new Proxy({} as Record<string, unknown>, {
-      get: (_, name) =>
-        ['createImageData', 'getImageData', 'putImageData'].includes(String(name))
-          ? undefined
-          : (...args: unknown[]) => calls.push(`${String(name)}(${args.join()})`),
-      set: () => true,
-    });
+    return this.pen.pen; // one context a canvas, as in a browser
   }
   transferToImageBitmap() {
     return { width: this.w, height: this.h };
@@ -68,13 +64,6 @@ afterAll(() => {
   vi.unstubAllGlobals();
 });
 
-const colors: SimpleColors = {
-  edge: 'e',
-  accent: 'a',
-  fill: { start: 's', end: 'n', action: 'c', decision: 'd', parallel: 'p' },
-  stroke: { start: 'S', end: 'N', action: 'C', decision: 'D', parallel: 'P' },
-  severity: { error: 'E', warning: 'W', info: 'I' },
-};
 const nodes: MapNode[] = Array.from({ length: 40 }, (_, i) => ({
   id: `n${i}`,
   kind: 'action',
@@ -112,9 +101,9 @@ describe('simpleDraw.worker', () => {
     expect(canvas.sizes).toEqual(['1600x1200']);
     // Each drawing is its area's: cleared (and drawn) within it, not over the whole sheet.
     expect(canvas.calls.filter((call) => call.startsWith('clearRect'))).toEqual([
-      'clearRect(0,0,1100,900)',
-      'clearRect(0,0,950,700)',
-      'clearRect(0,0,1600,1200)',
+      'clearRect(0.000,0.000,1100.000,900.000)',
+      'clearRect(0.000,0.000,950.000,700.000)',
+      'clearRect(0.000,0.000,1600.000,1200.000)',
     ]);
   });
 
