@@ -302,3 +302,36 @@ test.describe('storage faults', () => {
     expect(after).toBe(before);
   });
 });
+
+test('the Library opened again after a new map was made lists it from its first frame, never the list of the last time', async ({
+  page,
+}) => {
+  await openAndSettle(page);
+  const dialog = page.getByRole('dialog', { name: 'Library' });
+  const items = dialog.getByRole('list', { name: 'Maps' }).getByRole('listitem');
+  await page.getByRole('button', { name: 'Library' }).click();
+  await expect(items).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'New blank map' }).click();
+  await expect(saveStatus(page)).toHaveAttribute('data-state', 'saved');
+  // Every count of listed maps the dialog shows, from the moment it opens.
+  await page.evaluate(() => {
+    const box = document.querySelector('dialog.lf-library');
+    if (!box) throw new Error('no Library dialog');
+    const seen: number[] = [];
+    const note = () => {
+      if ((box as HTMLDialogElement).open) {
+        seen.push(box.querySelectorAll('ul[aria-label="Maps"] > li').length);
+      }
+    };
+    new MutationObserver(note).observe(box, { attributes: true, childList: true, subtree: true });
+    (window as unknown as { seenCounts: number[] }).seenCounts = seen;
+  });
+  await page.getByRole('button', { name: 'Library' }).click();
+  await expect(items).toHaveCount(2);
+  const seen = await page.evaluate(
+    () => (window as unknown as { seenCounts: number[] }).seenCounts,
+  );
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.filter((count) => count !== 0 && count !== 2)).toEqual([]);
+});

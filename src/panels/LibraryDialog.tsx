@@ -130,7 +130,13 @@ export function LibraryDialog() {
   const [maps, setMaps] = useState<MapSummary[] | null>(null);
 
   useEffect(() => {
-    if (!open || revision < 0) return;
+    // Closed, it forgets the list: opened again, it shows the maps as they are by then, not
+    // for a moment the list of the last time (a map created since would be missing).
+    if (!open) {
+      setMaps(null);
+      return;
+    }
+    if (revision < 0) return;
     let live = true;
     const load = tab === 'maps' ? library.listMaps(search) : library.listTrash();
     load.then(
