@@ -7,6 +7,7 @@ import { analyze } from './analyze';
 import { buildFlowGraph } from './buildFlowGraph';
 import { findSccs } from './findSccs';
 import { arbMap } from './testing/arbMap';
+import { propertyRuns } from './testing/propertyRuns';
 import type { Finding } from './types';
 
 /** Brute force: nodes reachable from `from` over valid arrows (forward or backward). */
@@ -40,7 +41,7 @@ function key(f: Finding): string {
   return `${f.rule}|${[...f.nodeIds].sort().join(',')}|${[...f.edgeIds].sort().join(',')}`;
 }
 
-const runs = { numRuns: Number(process.env.FC_RUNS ?? 400) };
+const runs = propertyRuns(400, 1);
 
 describe('analyze on random maps', () => {
   it('finds the same strongly connected components as graphology', () => {

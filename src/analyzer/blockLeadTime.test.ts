@@ -9,6 +9,7 @@ import { checkCases } from './checkCases';
 import { estimateLeadTime } from './estimateLeadTime';
 import { scratch } from './scratch';
 import { mapOf } from './testing/mapOf';
+import { propertyRuns } from './testing/propertyRuns';
 import { structuredMap } from './testing/structuredMap';
 
 /** Sets each action's and decision's minutes; the others stay without. */
@@ -108,7 +109,7 @@ describe('lead time on maps with loops', () => {
           expect(byBlocks.minutes).toBeCloseTo(byOrder.minutes, 6);
         });
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300), seed: Number(process.env.FC_SEED ?? 3) },
+      propertyRuns(300, 3),
     );
     expect(compared).toBeGreaterThan(100);
   });

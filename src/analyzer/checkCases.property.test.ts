@@ -5,6 +5,7 @@ import { checkCases } from './checkCases';
 import { findSoundBlocks } from './findSoundBlocks';
 import { bruteForceCases } from './testing/bruteForceCases';
 import { mapOf } from './testing/mapOf';
+import { propertyRuns } from './testing/propertyRuns';
 import { structuredMap } from './testing/structuredMap';
 
 const arbStructured = fc
@@ -39,7 +40,7 @@ describe('checkCases: fragment by fragment, exactly what the full token game fin
         const doubledEdges = map.edges.filter((_, j) => facts.doubledEdge[j] === 1);
         expect(sorted(doubledEdges.map((e) => e.id))).toEqual(sorted(truth.doubledEdges));
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 400), seed: Number(process.env.FC_SEED ?? 8) },
+      propertyRuns(400, 8),
     );
     if (process.env.FC_STATS) console.log({ checked, folded, played, unsound });
     // Every path is exercised: blocks told sound by their branches and by playing them, and

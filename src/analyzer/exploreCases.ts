@@ -25,7 +25,10 @@ export interface CaseFacts {
   waits: Uint8Array;
   /** Per join with an arrow in that can wait forever: an arrow in that never got its token then. */
   missing: Map<number, number>;
-  /** Per node: 1 when two tokens of one case can stand before it at once (not joins, not ends). */
+  /**
+   * Per node: 1 when two tokens of one case can stand before it at once (not joins, not ends
+   * that take the token away; an end with arrows out passes both on, so it counts).
+   */
   doubled: Uint8Array;
   /** Per file edge: 1 when it holds one of those tokens. */
   doubledEdge: Uint8Array;
@@ -191,14 +194,15 @@ export function exploreCases(
       }
       runs[v] = 1;
       const kind = g.kind[v];
-      if (kind !== KIND_END && atNode[v]! >= 2) {
+      const passesOn = kind !== KIND_END || g.outStart[v + 1] !== g.outStart[v];
+      if (passesOn && atNode[v]! >= 2) {
         doubled[v] = 1;
         doubledEdge[j] = 1;
       }
       if (jump !== null && jump[v]! >= 0) {
         const j2 = jump[v]!;
         successor(i, m, [p], g.outEdge.subarray(g.outStart[j2]!, g.outStart[j2 + 1]!));
-      } else if (kind === KIND_END && g.outStart[v + 1] === g.outStart[v]) {
+      } else if (!passesOn) {
         successor(i, m, [p], []);
       } else if (kind === KIND_PARALLEL) {
         successor(i, m, [p], g.outEdge.subarray(g.outStart[v]!, g.outStart[v + 1]!));

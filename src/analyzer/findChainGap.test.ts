@@ -51,4 +51,37 @@ describe('a step taken out of a chain (issue 15, item 10)', () => {
       .suggestions.map((s) => s.title);
     expect(titles).toEqual(["Add a start before 'Lost', and connect 'Lost' to 'Done'"]);
   });
+
+  it('on a map with parallel steps, does not connect across a gap where two branches would meet without a join', () => {
+    // Found by the random property (seed -661953000). 'Set up project' runs beside 'Order
+    // gift' and leads nowhere; 'Send invoice' leads to 'Welcome email'. An arrow across
+    // would bring both branches to 'Welcome email', which does not wait for them.
+    const map = mapOf(
+      's:s:Signed p:p g:a:Order_gift u:a:Set_up_project x:a:Send_invoice w:a:Welcome_email e:e:Done',
+      's>p p>g p>u g>w x>w w>e',
+    );
+    const findings = analyze(map).findings;
+    const titles = findings.flatMap((f) => f.suggestions.map((s) => s.title));
+    expect(titles).not.toContain("Connect 'Set up project' to 'Send invoice'");
+    expect(titles).not.toContain("Insert a step between 'Set up project' and 'Send invoice'");
+    for (const finding of findings.filter(
+      (f) => f.rule === 'unreachable' || f.rule === 'dead-end',
+    )) {
+      for (const fix of finding.suggestions) {
+        const after = analyze(applyEdits(map, fix.edits)).findings;
+        expect(
+          after.map((f) => f.rule),
+          fix.title,
+        ).not.toContain('lack-of-sync');
+      }
+    }
+    // Without the parallel split the same gap is closed by an arrow across.
+    const plain = mapOf(
+      's:s:Signed g:a:Order_gift u:a:Set_up_project x:a:Send_invoice w:a:Welcome_email e:e:Done',
+      's>g g>u x>w w>e',
+    );
+    expect(
+      analyze(plain).findings.find((f) => f.rule === 'unreachable')!.suggestions[0]!.title,
+    ).toBe("Connect 'Set up project' to 'Send invoice'");
+  });
 });

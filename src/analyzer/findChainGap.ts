@@ -1,6 +1,7 @@
-import type { MapEdit } from '../model';
+import { applyEdits, type MapEdit } from '../model';
 import type { AnalysisContext } from './AnalysisContext';
-import { KIND_ACTION, KIND_DECISION, KIND_END, KIND_START } from './buildFlowGraph';
+import { buildFlowGraph, KIND_ACTION, KIND_DECISION, KIND_END, KIND_START } from './buildFlowGraph';
+import { checkCases } from './checkCases';
 import { quoteNode } from './describeNodes';
 import { newEdge, newNode } from './repairHelpers';
 import { scratch } from './scratch';
@@ -8,6 +9,9 @@ import type { Suggestion } from './types';
 
 /** How many loose ends of each side are compared (the pairing is quadratic in them). */
 const MAX_LOOSE_ENDS = 16;
+
+/** On maps with parallel steps: how many of the nearest pairs are played with the arrow. */
+const MAX_PLAYED = 3;
 
 /** A gap in a chain: `from` leads nowhere, `to` is led to by nothing (graph indices). */
 export interface ChainGap {
@@ -19,8 +23,11 @@ export interface ChainGap {
  * Where a step was taken out of a chain: a step a start reaches with no arrow out (`from`),
  * and a step nothing leads to with no arrow in that can reach an end (`to`), such that one
  * arrow from `from` to `to` makes every unreached step reachable and lets every dead end
- * finish. Of the pairs, the one whose steps are nearest on the canvas. null when there is none.
- * Linear in the map, plus one search per loose end (at most 16 a side).
+ * finish. Of the pairs, the one whose steps are nearest on the canvas; on maps with parallel
+ * steps, the nearest of the 3 nearest whose arrow lets no branches that run side by side meet
+ * at a step that does not wait for them, and leaves no join waiting forever (each is played).
+ * null when there is none. Linear in the map, plus one search per loose end (at most 16 a
+ * side), plus on maps with parallel steps up to 3 token games.
  * @example findChainGap(ctx) // { from: 3, to: 4 } after deleting the step between them
  */
 export function findChainGap(ctx: AnalysisContext): ChainGap | null {
@@ -47,20 +54,39 @@ export function findChainGap(ctx: AnalysisContext): ChainGap | null {
   if (tails.length === 0 || heads.length === 0) return null;
   const froms = dead === 0 ? tails : tails.filter((u) => covered(ctx, u, false) === dead);
   const tos = unreached === 0 ? heads : heads.filter((u) => covered(ctx, u, true) === unreached);
-  let best: ChainGap | null = null;
-  let bestDistance = Number.POSITIVE_INFINITY;
+  const pairs: (ChainGap & { distance: number })[] = [];
   for (const to of tos) {
     for (const from of froms) {
       const a = g.nodes[from]!.position;
       const b = g.nodes[to]!.position;
-      const distance = Math.hypot(a.x - b.x, a.y - b.y);
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = { from, to };
-      }
+      pairs.push({ from, to, distance: Math.hypot(a.x - b.x, a.y - b.y) });
     }
   }
-  return best;
+  pairs.sort((p, q) => p.distance - q.distance);
+  const played = ctx.cases === null ? pairs.slice(0, 1) : pairs.slice(0, MAX_PLAYED);
+  for (const { from, to } of played) {
+    if (!addsTokenTrouble(ctx, from, to)) return { from, to };
+  }
+  return null;
+}
+
+/**
+ * True when, on a map with parallel steps, the arrow from `from` to `to` lets two branches
+ * that run side by side reach a step that is not a join, or leaves a join waiting forever,
+ * where neither was found before: the map with the arrow is played. A join is only told
+ * waiting forever when every case was played; two tokens before a step, whenever seen.
+ */
+function addsTokenTrouble(ctx: AnalysisContext, from: number, to: number): boolean {
+  const { g, cases } = ctx;
+  if (cases === null) return false;
+  const edge = newEdge('fix-e-probe', g.nodes[from]!.id, g.nodes[to]!.id);
+  const after = checkCases(buildFlowGraph(applyEdits(ctx.map, [{ type: 'addEdge', edge }])));
+  // Adding an arrow keeps the steps, in the same order.
+  for (let v = 0; v < g.n; v++) {
+    if (after.doubled[v] === 1 && cases.doubled[v] === 0) return true;
+    if (after.complete && after.missing.has(v) && !cases.missing.has(v)) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbMap, arbMapWithParallelAndPeople } from '../analyzer/testing/arbMap';
+import { propertyRuns } from '../analyzer/testing/propertyRuns';
 import { applyEdits, type ProcessMap } from '../model';
 import { reviewMap } from './reviewMap';
 
 const RANK = { error: 2, warning: 1, info: 0 } as const;
-const runs = { numRuns: Number(process.env.FC_RUNS ?? 500) };
+const runs = propertyRuns(500, 1);
 
 /** What a finding is about: its rule and each step it flags (or the whole map). */
 function flags(f: { rule: string; nodeIds: readonly string[] }): string[] {

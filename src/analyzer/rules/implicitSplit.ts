@@ -214,12 +214,23 @@ function followBranch(ctx: AnalysisContext, u: number, head: number, stop: numbe
   return { steps, clean: true };
 }
 
-/** The nearest step (not an end) every branch reaches: where the branches meet again; -1 if none. */
+/**
+ * True for an end that takes the case away: branches may meet there without a join. An end
+ * with arrows out passes each branch on (a mistake said elsewhere), so it is like any step.
+ */
+function endsCase(g: AnalysisContext['g'], w: number): boolean {
+  return g.kind[w] === KIND_END && g.outStart[w + 1] === g.outStart[w];
+}
+
+/**
+ * The nearest step (not an end that takes the case away) every branch reaches: where the
+ * branches meet again; -1 if none.
+ */
 function meetingStep(ctx: AnalysisContext, branches: Branch[]): number {
   const { g } = ctx;
   const others = branches.slice(1).map((b) => new Set(b.steps));
   for (const w of branches[0]!.steps) {
-    if (g.kind[w] === KIND_END) continue;
+    if (endsCase(g, w)) continue;
     if (others.every((s) => s.has(w))) return w;
   }
   return -1;
@@ -278,13 +289,13 @@ function branchesMeetCleanly(
   return into;
 }
 
-/** True when no two branches share a step other than an end. */
+/** True when no two branches share a step other than an end that takes the case away. */
 function disjointButEnds(ctx: AnalysisContext, branches: Branch[]): boolean {
   const { g } = ctx;
   const owner = new Map<number, number>();
   for (let b = 0; b < branches.length; b++) {
     for (const w of branches[b]!.steps) {
-      if (g.kind[w] === KIND_END) continue;
+      if (endsCase(g, w)) continue;
       const o = owner.get(w);
       if (o !== undefined && o !== b) return false;
       owner.set(w, b);

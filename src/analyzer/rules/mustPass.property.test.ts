@@ -5,6 +5,7 @@ import { analyze } from '../analyze';
 import { buildFlowGraph, KIND_PARALLEL } from '../buildFlowGraph';
 import { checkCases } from '../checkCases';
 import { bruteForceCases, bruteForceMustRun } from '../testing/bruteForceCases';
+import { propertyRuns } from '../testing/propertyRuns';
 import { structuredMap } from '../testing/structuredMap';
 
 // Must-pass against the token game itself: a step is one when no case that finishes can
@@ -81,7 +82,7 @@ describe('must-pass: exactly the merges no finishing case can avoid', () => {
         );
         if (names.some((id) => inside.has(id))) insideBranch++;
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300), seed: Number(process.env.FC_SEED ?? 14) },
+      propertyRuns(300, 14),
     );
     if (process.env.FC_STATS) console.log({ checked, chained, insideBranch });
     // Both halves are exercised, and merges inside a branch are among those found.

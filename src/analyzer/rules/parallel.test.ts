@@ -99,6 +99,32 @@ describe('parallel steps in the analysis', () => {
     expect(rules(fixed)).toEqual([]);
   });
 
+  it('names branches that meet at an end with an arrow out: it passes both on, so what follows runs twice', () => {
+    // Found by the random property (seed -1897867882): the end was not named, so turning it
+    // into a decision (the fix for its arrow out) seemed to add the error.
+    const map = mapOf(
+      's:s:Signed p:p g:a:Order_gift u:a:Set_up_project d:e:Done w:a:Welcome_email e:e:Filed',
+      's>p p>g p>u g>d u>d d>w w>e',
+    );
+    const sync = analyze(map).findings.filter((f) => f.rule === 'lack-of-sync');
+    expect(sync.map((f) => f.nodeIds)).toEqual([['d'], ['w']]);
+    const outgoing = find(map, 'end-has-outgoing')!;
+    for (const fix of outgoing.suggestions) {
+      const after = analyze(applyEdits(map, fix.edits)).findings;
+      const errors = after.filter((f) => f.severity === 'error').flatMap((f) => f.nodeIds);
+      expect(
+        errors.every((id) => ['d', 'w'].includes(id)),
+        fix.title,
+      ).toBe(true);
+    }
+    // An end that takes the case away may be reached by both branches: nothing runs twice.
+    const plain = mapOf(
+      's:s:Signed p:p g:a:Order_gift u:a:Set_up_project d:e:Done',
+      's>p p>g p>u g>d u>d',
+    );
+    expect(rules(plain)).not.toContain('lack-of-sync');
+  });
+
   it('does not offer a join where a branch may not come (it would wait forever)', () => {
     // The gift branch can end at 'Out of stock'; a join before 'Welcome email' would wait
     // for it forever, so adding one is no fix.

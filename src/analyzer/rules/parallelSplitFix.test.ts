@@ -18,4 +18,21 @@ describe('"They all happen" is offered only where it is sound', () => {
       expect(after.findings.filter((f) => f.rule === 'deadlock')).toEqual([]);
     }
   });
+
+  it('joins before an end the branches meet at when that end passes them on (an arrow out)', () => {
+    // Found by the random property (seed 1313077955): 'Done' is an end with an arrow out,
+    // so both branches run on through it; a split without a join made what follows run twice.
+    const map = mapOf(
+      's:s:Signed k:a:Kickoff_call g:a:Order_gift u:a:Set_up_project d:e:Done f:e:Filed',
+      's>k k>g k>u g>d u>d d>f',
+    );
+    const split = analyze(map).findings.find((f) => f.rule === 'implicit-split')!;
+    const fix = split.suggestions[0]!;
+    expect(fix.title).toBe(
+      "They all happen: split in parallel after 'Kickoff call' and join before 'Done'",
+    );
+    const after = analyze(applyEdits(map, fix.edits)).findings.map((f) => f.rule);
+    expect(after).not.toContain('lack-of-sync');
+    expect(after).not.toContain('deadlock');
+  });
 });
