@@ -17,7 +17,7 @@ import {
   type ViewBox,
 } from './bitmapPlan';
 import { drawSimpleMap, type SimpleColors, type SimpleMarks, stepOnScreen } from './drawSimpleMap';
-import type { DrawnBitmap, SimpleDrawer } from './simpleDrawer';
+import type { DrawnSheet, SimpleDrawer } from './simpleDrawer';
 import { type SimpleScene, stepAt } from './simpleScene';
 import type { SimpleDrawers } from './useSimpleDrawers';
 import { simpleDrawingOf } from './useSimpleDrawing';
@@ -45,13 +45,23 @@ function setData(element: HTMLElement, key: 'stepsDrawn' | 'drawnBy', value: str
   if (element.dataset[key] !== value) element.dataset[key] = value;
 }
 
-/** Shows one of the layer's two canvases and hides the other. */
-function showOnly(shown: HTMLCanvasElement, hidden: HTMLCanvasElement) {
+/** Shows one of the layer's canvases and hides the others. */
+function showOnly(shown: HTMLCanvasElement, ...hidden: HTMLCanvasElement[]) {
   if (shown.hidden) shown.hidden = false;
-  if (!hidden.hidden) hidden.hidden = true;
+  for (const canvas of hidden) if (!canvas.hidden) canvas.hidden = true;
 }
 
-/** How far a bitmap is shown blown up, at most, while Fit view heads far out. */
+/** How long a drawing on a canvas the worker resized waits, at most, for the page to see its size. */
+const MAX_RESIZE_WAIT_MS = 150;
+
+/** Whether the page sees the canvas of a drawing at the size the worker drew it. */
+function sizedFor(drawing: DrawnSheet): boolean {
+  return (
+    drawing.canvas.width === drawing.size.width && drawing.canvas.height === drawing.size.height
+  );
+}
+
+/** How far a drawing of the worker's is shown blown up, at most, while Fit view heads far out. */
 const MAX_UPSCALE = 4;
 
 /** The CSS transform that moves a drawing made for `area` to where `view` shows it. */
@@ -104,20 +114,24 @@ function outlinePath(box: ReturnType<typeof stepOnScreen>, diamond: boolean): st
 }
 
 /**
- * The map drawn as plain shapes on one <canvas> over the whole canvas area, for zooms at
- * which labels cannot be read (see detailLevel). A worker draws it (simpleDraw.worker) onto
- * bitmaps a margin bigger than the view (no bigger than the map); a canvas takes each one over
- * without a copy, and in the same frame as React Flow moves its view, a CSS transform moves
- * and scales it there (blurred for a moment while a new one is drawn: see bitmapPlan). Until
- * the first bitmap comes, or with no worker, the page draws the view on a canvas of its own
- * (with a worker, once, and moves that as it would a bitmap). When Fit view heads far out on
+ * The map drawn as plain shapes on a <canvas> over the whole canvas area, for zooms at
+ * which labels cannot be read (see detailLevel). A worker draws it (simpleDraw.worker) an
+ * area a margin bigger than the view (drawn no further than the map reaches) at a time,
+ * straight onto one of two canvases whose control the page handed it: the one not shown,
+ * which is shown once the drawing is on it (so the page never copies a picture, and no one
+ * sees a drawing half made). In the same frame as React Flow moves its view, a CSS transform
+ * moves and scales the shown canvas there (blurred for a moment while a new area is drawn:
+ * see bitmapPlan). Until the worker's first drawing is done, or with no worker, the page
+ * draws the view on a canvas of its own (with a worker, once, and moves that as it would a
+ * drawing of the worker's). When Fit view heads far out on
  * a big map, the worker is asked first for where it will end, so the whole map is drawn by
  * the time the view gets there.
  * Hovering a step outlines it (over the drawing, which it leaves as it is: a hover redraws
  * nothing) and shows its label and findings. The layer (`.lf-simple-layer`) carries
  * `data-steps-drawn`: how many steps are on screen, drawn (tests and the editor bench read
- * it), `data-drawn-by`: "worker" once a worker's bitmap is shown, "page" while the page
- * draws it itself, and `data-bitmaps`: how many of the worker's bitmaps it has shown.
+ * it), `data-drawn-by`: "worker" once a worker's drawing is shown, "page" while the page
+ * draws it itself, `data-bitmaps`: how many of the worker's drawings it has shown, and
+ * `data-sheet`: the size in device pixels of the canvas the last one is on.
  */
 export function SimpleMapLayer({
   scene,
@@ -162,13 +176,13 @@ export function SimpleMapLayer({
     [scene, colors, selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity],
   );
   const layerRef = useRef<HTMLDivElement>(null);
-  // The page's own drawing (2D), and the worker's bitmaps, handed over without a copy.
+  // The page's own drawing (2D), and the two canvases the worker draws on, taking turns.
   const pageCanvasRef = useRef<HTMLCanvasElement>(null);
-  const bitmapCanvasRef = useRef<HTMLCanvasElement>(null);
-  /** The bitmap the bitmap canvas holds. */
-  const onCanvas = useRef<DrawnBitmap | null>(null);
+  const sheetRefs = [useRef<HTMLCanvasElement>(null), useRef<HTMLCanvasElement>(null)] as const;
+  /** The worker's drawing last shown. */
+  const onCanvas = useRef<DrawnSheet | null>(null);
   // The latest of everything the drawing reads, for drawing outside React's render (when a
-  // bitmap arrives from the worker, or the zoom has stayed put).
+  // drawing of the worker's is done, or the zoom has stayed put).
   const latest = useRef<{
     scene: SimpleScene;
     transform: [number, number, number];
@@ -187,30 +201,51 @@ export function SimpleMapLayer({
     content,
     marks: { selectedNodeIds, selectedEdgeIds, nodeSeverity, edgeSeverity },
   };
-  const shown = useRef<DrawnBitmap | null>(null);
+  const shown = useRef<DrawnSheet | null>(null);
+  /** When the latest drawing was done, and the frame that looks again whether it can be shown. */
+  const arrivedAt = useRef(0);
+  const recheck = useRef(0);
   const zoomChange = useRef({ zoom: 0, at: 0 });
   const steadyTimer = useRef(0);
   const drawer = useRef<SimpleDrawer | null>(null);
   const compose = useRef(() => {});
-  // What this thread last drew itself (before the first bitmap, or with no worker).
+  // What this thread last drew itself (before the worker's first drawing, or with no worker).
   const drawnHere = useRef<{ area: ViewBox; content: object; ratio: number } | null>(null);
 
-  // Each frame: the latest bitmap from the drawing worker, moved and scaled to the view by a
-  // CSS transform (the compositor's work: nothing is drawn again); a fresh one is asked for
-  // when the view nears its edge or the zoom moved on.
+  // Each frame: the worker's latest drawing, moved and scaled to the view by a CSS transform
+  // (the compositor's work: nothing is drawn again); a fresh one is asked for when the view
+  // nears its edge or the zoom moved on.
   compose.current = () => {
     const layer = layerRef.current;
     const here = pageCanvasRef.current;
-    const there = bitmapCanvasRef.current;
+    const sheetA = sheetRefs[0].current;
+    const sheetB = sheetRefs[1].current;
     const { scene, transform, width, height, colors, content, marks } = latest.current;
-    if (!layer || !here || !there || !colors || width === 0 || height === 0) return;
+    if (!layer || !here || !sheetA || !sheetB || !colors || width === 0 || height === 0) return;
     const ratio = window.devicePixelRatio || 1;
     const [x, y, zoom] = transform;
     const view = { x, y, zoom, width, height };
     const now = performance.now();
     if (zoom !== zoomChange.current.zoom) zoomChange.current = { zoom, at: now };
-    const bitmap = shown.current;
     const worker = drawer.current && !drawer.current.failed ? drawer.current : null;
+    // The worker's latest drawing, once its canvas has taken the drawing's size: a canvas the
+    // worker resized (its first drawing, or the view's size changed) is shown only once the
+    // page knows its new size (until then the compositor can still hold the old one: a blank
+    // or stretched frame), or once it has waited MAX_RESIZE_WAIT_MS whatever the page knows.
+    let drawing = shown.current;
+    let waiting = false;
+    if (drawing && drawing !== onCanvas.current && !sizedFor(drawing)) {
+      if (now - arrivedAt.current < MAX_RESIZE_WAIT_MS) {
+        drawing = onCanvas.current;
+        waiting = true;
+        if (!recheck.current) {
+          recheck.current = requestAnimationFrame(() => {
+            recheck.current = 0;
+            compose.current();
+          });
+        }
+      }
+    }
     // Where Fit view is heading (on a big map, plain shapes from its first frame): the area
     // to have drawn by the time it gets there.
     const aim = simpleDrawingOf(flow)?.heading();
@@ -219,11 +254,11 @@ export function SimpleMapLayer({
     // While Fit view heads far out, the page's drawing of where it started stays until the
     // worker's of where it ends is blown up no more than MAX_UPSCALE (its one-pixel arrows
     // would show as bars).
-    const tooSmall = aim && same && bitmap && zoom > bitmap.area.zoom * MAX_UPSCALE;
-    if (!bitmap || !worker || tooSmall) {
-      // No bitmap from the worker yet (or no worker): the page draws itself, on a CPU canvas
+    const tooSmall = aim && same && drawing && zoom > drawing.area.zoom * MAX_UPSCALE;
+    if (!drawing || !worker || tooSmall) {
+      // No drawing from the worker yet (or no worker): the page draws itself, on a CPU canvas
       // (thousands of small shapes draw faster there). With no worker it draws each view.
-      // With one it draws once and moves that as it would a bitmap until the worker's first
+      // With one it draws once and moves that as it would a drawing until the worker's first
       // comes: drawing each frame of a zoom out here would draw more steps every frame.
       const context = here.getContext('2d', { willReadFrequently: true });
       if (!context) return;
@@ -242,35 +277,37 @@ export function SimpleMapLayer({
       }
       const drawn = drawnHere.current?.area ?? view;
       here.style.transform = transformTo(drawn, view);
-      showOnly(here, there);
+      showOnly(here, sheetA, sheetB);
       setData(layer, 'stepsDrawn', String(stepsIn(scene, shownMapRect(drawn, view))));
     } else {
       drawnHere.current = null;
-      if (onCanvas.current !== bitmap) {
-        // A new bitmap: the canvas takes it over (no copy) at its size in CSS pixels (the
-        // sheet's: the area drawn fills its top-left).
-        const { width: w, height: h } = bitmap.bitmap; // gone once taken over
-        resize(there, w, h);
-        there.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap.bitmap);
-        there.style.width = `${w / bitmap.ratio}px`;
-        there.style.height = `${h / bitmap.ratio}px`;
-        onCanvas.current = bitmap;
+      const there = drawing.canvas;
+      if (onCanvas.current !== drawing) {
+        // A new drawing: its canvas at its size in CSS pixels (the sheet's: the area drawn
+        // fills its top-left).
+        there.style.width = `${drawing.size.width / drawing.ratio}px`;
+        there.style.height = `${drawing.size.height / drawing.ratio}px`;
+        onCanvas.current = drawing;
         layer.dataset.bitmaps = String(Number(layer.dataset.bitmaps ?? 0) + 1);
+        layer.dataset.sheet = `${drawing.size.width}x${drawing.size.height}`;
       }
-      there.style.transform = transformTo(bitmap.area, view);
-      showOnly(there, here);
-      setData(layer, 'stepsDrawn', String(stepsIn(scene, shownMapRect(bitmap.area, view))));
+      there.style.transform = transformTo(drawing.area, view);
+      showOnly(there, here, there === sheetA ? sheetB : sheetA);
+      setData(layer, 'stepsDrawn', String(stepsIn(scene, shownMapRect(drawing.area, view))));
       setData(layer, 'drawnBy', 'worker');
     }
-    if (!worker) return;
-    // What is drawn for now: the worker's latest bitmap, or else the page's drawing.
-    const onScreen = bitmap ?? drawnHere.current;
+    // While a drawing waits to be shown, nothing new is asked for: it would go on its canvas.
+    if (!worker || waiting) return;
+    // What is drawn for now: the worker's latest drawing, or else the page's drawing.
+    const onScreen = drawing ?? drawnHere.current;
     const current =
       onScreen && onScreen.content === content && onScreen.ratio === ratio ? onScreen.area : null;
     const steadyMs = now - zoomChange.current.at;
     const area = nextArea(current, view, steadyMs, scene.bounds, aimArea);
     if (area && !worker.busy) {
-      worker.request(scene, area, ratio, content, colors, marks, sheetFor(view, ratio));
+      // Onto the canvas not shown: the one shown keeps its drawing until the new one is made.
+      const target = drawing?.canvas === sheetA ? sheetB : sheetA;
+      worker.request(target, scene, area, ratio, content, colors, marks, sheetFor(view, ratio));
     } else if (!area && current && current.zoom !== zoom) {
       // The zoom differs a little from the drawing's: once it stays put, draw it sharp.
       window.clearTimeout(steadyTimer.current);
@@ -281,22 +318,27 @@ export function SimpleMapLayer({
     }
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the canvases' refs are set once mounted
   useEffect(() => {
     const made = drawers.get();
+    const sheets = sheetRefs.map((ref) => ref.current).filter((c) => c !== null);
+    if (made && sheets.length === 2) made.attach(sheets);
     made?.listen((drawn) => {
-      shown.current?.bitmap.close();
       shown.current = drawn;
+      arrivedAt.current = performance.now();
       compose.current();
     });
     drawer.current = made;
     compose.current();
     return () => {
       made?.listen(null);
+      made?.rest();
       drawer.current = null;
-      shown.current?.bitmap.close();
       shown.current = null;
       onCanvas.current = null;
       window.clearTimeout(steadyTimer.current);
+      cancelAnimationFrame(recheck.current);
+      recheck.current = 0;
     };
   }, [drawers]);
 
@@ -341,7 +383,8 @@ export function SimpleMapLayer({
     <>
       <div ref={layerRef} className="lf-simple-layer">
         <canvas ref={pageCanvasRef} />
-        <canvas ref={bitmapCanvasRef} hidden />
+        <canvas ref={sheetRefs[0]} className="lf-simple-sheet" hidden />
+        <canvas ref={sheetRefs[1]} className="lf-simple-sheet" hidden />
       </div>
       {step && colors && (
         <svg className="lf-simple-hover" width={width} height={height} aria-hidden="true">
