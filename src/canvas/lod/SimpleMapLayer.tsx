@@ -130,8 +130,7 @@ function outlinePath(box: ReturnType<typeof stepOnScreen>, diamond: boolean): st
  * nothing) and shows its label and findings. The layer (`.lf-simple-layer`) carries
  * `data-steps-drawn`: how many steps are on screen, drawn (tests and the editor bench read
  * it), `data-drawn-by`: "worker" once a worker's drawing is shown, "page" while the page
- * draws it itself, `data-bitmaps`: how many of the worker's drawings it has shown, and
- * `data-sheet`: the size in device pixels of the canvas the last one is on.
+ * draws it itself, and `data-bitmaps`: how many of the worker's drawings it has shown.
  */
 export function SimpleMapLayer({
   scene,
@@ -289,7 +288,6 @@ export function SimpleMapLayer({
         there.style.height = `${drawing.size.height / drawing.ratio}px`;
         onCanvas.current = drawing;
         layer.dataset.bitmaps = String(Number(layer.dataset.bitmaps ?? 0) + 1);
-        layer.dataset.sheet = `${drawing.size.width}x${drawing.size.height}`;
       }
       there.style.transform = transformTo(drawing.area, view);
       showOnly(there, here, there === sheetA ? sheetB : sheetA);
