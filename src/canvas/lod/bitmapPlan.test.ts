@@ -207,6 +207,14 @@ describe('covers and needsFresh', () => {
     expect(needsFresh(area, zoomed(1 / 1.1), 0)).toBe(false);
     expect(needsFresh(area, zoomed(ZOOM_FACTOR * 1.01), 0)).toBe(true);
     expect(needsFresh(area, zoomed(1 / (ZOOM_FACTOR * 1.01)), 0)).toBe(true);
+    // While the wheel turns, a drawing blown up or shrunk 1.55 times will do; 1.65 will not.
+    // (Shrunk, a drawing of the whole map: one of a part would no longer cover the view.)
+    expect(needsFresh(area, zoomed(1.55), 0)).toBe(false);
+    expect(needsFresh(area, zoomed(1.65), 0)).toBe(true);
+    const content = { x0: 0, y0: 1000, x1: 6000, y1: 6000 }; // all in view
+    const whole = areaFor(view, MARGIN, content);
+    expect(needsFresh(whole, zoomed(1 / 1.55), 0, content)).toBe(false);
+    expect(needsFresh(whole, zoomed(1 / 1.65), 0, content)).toBe(true);
     expect(needsFresh(area, zoomed(1.1), STEADY_MS)).toBe(true);
     expect(needsFresh(area, view, STEADY_MS * 10)).toBe(false);
   });
