@@ -1,0 +1,106 @@
+import { expect, type Page, test } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { stepByLabel } from './helpers';
+
+/**
+ * The overview map draws the steps once, in a frame of their own, and only moves and scales
+ * that drawing while the view moves or zooms (OverviewMap, drawnFrame): here, at view sizes
+ * from about the map's to seven times it, the start and the end are shown where the view
+ * outline says they are.
+ */
+
+/** The canvas's view as React Flow holds it: the viewport's translate and scale. */
+async function viewOf(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  const m = /translate\(\s*(-?[\d.e-]+)px,\s*(-?[\d.e-]+)px\)\s*scale\(\s*([\d.e-]+)\s*\)/.exec(
+    style,
+  );
+  if (!m) throw new Error(`no viewport transform in "${style}"`);
+  return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+}
+
+/** Turns the wheel over the canvas's centre until the zoom is `target` (within 2%). */
+async function zoomTo(page: Page, target: number) {
+  const pane = await page.locator('.react-flow').boundingBox();
+  if (!pane) throw new Error('no canvas');
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  const { zoom } = await viewOf(page);
+  // React Flow zooms by 2^(-deltaY × 0.002) per wheel event.
+  await page.mouse.wheel(0, -Math.log2(target / zoom) / 0.002);
+  await expect.poll(async () => (await viewOf(page)).zoom / target).toBeCloseTo(1, 1);
+}
+
+/** The overview's colours of a start and an end step (OverviewMap's COLORS). */
+const GREEN = [22, 163, 74];
+const RED = [220, 38, 38];
+
+/** The centre of the pixels of `color` in a PNG (within a small distance), or null if none. */
+function centreOf(png: PNG, color: number[]): { x: number; y: number } | null {
+  let sx = 0;
+  let sy = 0;
+  let n = 0;
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const i = 4 * (y * png.width + x);
+      const d =
+        Math.abs((png.data[i] ?? 0) - (color[0] ?? 0)) +
+        Math.abs((png.data[i + 1] ?? 0) - (color[1] ?? 0)) +
+        Math.abs((png.data[i + 2] ?? 0) - (color[2] ?? 0));
+      if (d > 40) continue;
+      sx += x + 0.5;
+      sy += y + 0.5;
+      n++;
+    }
+  }
+  return n ? { x: sx / n, y: sy / n } : null;
+}
+
+test('the overview shows the start and the end where they are, as the view zooms out to seven times the map and back', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  const pane = await page.locator('.react-flow').boundingBox();
+  if (!pane) throw new Error('no canvas');
+
+  // The two steps' centres on the map, from where the canvas draws them now.
+  const start = await viewOf(page);
+  const centreOnMap = async (label: string) => {
+    const box = await stepByLabel(page, label).boundingBox();
+    if (!box) throw new Error(`${label} not drawn`);
+    return {
+      x: (box.x + box.width / 2 - pane.x - start.x) / start.zoom,
+      y: (box.y + box.height / 2 - pane.y - start.y) / start.zoom,
+    };
+  };
+  const first = await centreOnMap('Order received');
+  const last = await centreOnMap('Shipped');
+  const mapHeight = last.y - first.y;
+
+  const overview = page.getByRole('img', { name: /^Mini map of the whole process/ });
+  for (const times of [1.5, 3, 7, 1.5]) {
+    // A view `times` as tall as from the start to the end.
+    await zoomTo(page, pane.height / (times * mapHeight));
+    const view = await viewOf(page);
+    const outline = await page.locator('.lf-overview__view').boundingBox();
+    const box = await overview.boundingBox();
+    if (!outline || !box) throw new Error('overview not drawn');
+    // Where the overview should show a map point: as far into the outline as into the view.
+    const scale = outline.width / (pane.width / view.zoom);
+    const expected = (p: { x: number; y: number }) => ({
+      x: outline.x - box.x + (p.x + view.x / view.zoom) * scale,
+      y: outline.y - box.y + (p.y + view.y / view.zoom) * scale,
+    });
+    const png = PNG.sync.read(await overview.screenshot());
+    for (const [label, p, color] of [
+      ['start', first, GREEN],
+      ['end', last, RED],
+    ] as const) {
+      const seen = centreOf(png, [...color]);
+      const want = expected(p);
+      expect(seen, `${label} drawn on the overview at ${times}x`).not.toBeNull();
+      expect(Math.abs((seen?.x ?? 0) - want.x), `${label} x at ${times}x`).toBeLessThan(2);
+      expect(Math.abs((seen?.y ?? 0) - want.y), `${label} y at ${times}x`).toBeLessThan(2);
+    }
+  }
+});
