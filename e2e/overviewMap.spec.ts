@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { stepByLabel } from './helpers';
+import { stepByLabel, viewOf } from './helpers';
 
 /**
  * The overview map draws the steps once, in a frame of their own, and only moves and scales
@@ -8,16 +8,6 @@ import { stepByLabel } from './helpers';
  * from about the map's to seven times it, the start and the end are shown where the view
  * outline says they are.
  */
-
-/** The canvas's view as React Flow holds it: the viewport's translate and scale. */
-async function viewOf(page: Page): Promise<{ x: number; y: number; zoom: number }> {
-  const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
-  const m = /translate\(\s*(-?[\d.e-]+)px,\s*(-?[\d.e-]+)px\)\s*scale\(\s*([\d.e-]+)\s*\)/.exec(
-    style,
-  );
-  if (!m) throw new Error(`no viewport transform in "${style}"`);
-  return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
-}
 
 /** Turns the wheel over the canvas's centre until the zoom is `target` (within 2%). */
 async function zoomTo(page: Page, target: number) {
@@ -69,8 +59,8 @@ test('the overview shows the start and the end where they are, as the view zooms
     const box = await stepByLabel(page, label).boundingBox();
     if (!box) throw new Error(`${label} not drawn`);
     return {
-      x: (box.x + box.width / 2 - pane.x - start.x) / start.zoom,
-      y: (box.y + box.height / 2 - pane.y - start.y) / start.zoom,
+      x: start.x + (box.x + box.width / 2 - pane.x) / start.zoom,
+      y: start.y + (box.y + box.height / 2 - pane.y) / start.zoom,
     };
   };
   const first = await centreOnMap('Order received');
@@ -86,10 +76,10 @@ test('the overview shows the start and the end where they are, as the view zooms
     const box = await overview.boundingBox();
     if (!outline || !box) throw new Error('overview not drawn');
     // Where the overview should show a map point: as far into the outline as into the view.
-    const scale = outline.width / (pane.width / view.zoom);
+    const scale = outline.width / view.width;
     const expected = (p: { x: number; y: number }) => ({
-      x: outline.x - box.x + (p.x + view.x / view.zoom) * scale,
-      y: outline.y - box.y + (p.y + view.y / view.zoom) * scale,
+      x: outline.x - box.x + (p.x - view.x) * scale,
+      y: outline.y - box.y + (p.y - view.y) * scale,
     });
     const png = PNG.sync.read(await overview.screenshot());
     for (const [label, p, color] of [
