@@ -278,6 +278,40 @@ describe('drawSimpleMap far out, into the pixels', () => {
     }
   });
 
+  it("takes memory for the pen's whole canvas at once: a bigger area drawn on it after a smaller one takes none again", () => {
+    class FakeImageData {
+      constructor(
+        readonly data: Uint8ClampedArray,
+        readonly width: number,
+        readonly height: number,
+      ) {}
+    }
+    vi.stubGlobal('ImageData', FakeImageData);
+    try {
+      const { pen, at } = pixelPen();
+      // The worker's canvas: the sheet, 800 × 600, on which areas cut to the map are drawn.
+      Object.assign(pen, { canvas: { width: 800, height: 600 } });
+      const memory: ArrayBufferLike[] = [];
+      const put = pen.putImageData as (image: ImageData, x: number, y: number) => void;
+      pen.putImageData = (image: ImageData, x: number, y: number) => {
+        memory.push(image.data.buffer);
+        put(image, x, y);
+      };
+      const small = { x: 0, y: 0, zoom: 0.1, width: 300, height: 200, ratio: 1 };
+      drawSimpleMap(pen, scene, small, COLORS);
+      const big = { ...small, width: 800, height: 600 };
+      drawSimpleMap(pen, scene, big, COLORS);
+      expect(memory).toHaveLength(2);
+      // Compared as a yes or no: a failing toBe would print both buffers, megabytes each.
+      expect(memory[1] === memory[0], 'the same memory for both').toBe(true);
+      expect(memory[0]?.byteLength).toBe(800 * 600 * 4);
+      const box = stepOnScreen(scene.boxes, 0, big);
+      expect(at(box.x + box.width / 2, box.y + box.height / 2)).toBe('decision-b');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('draws a picture of more than RASTER_MAX_PIXELS (a big PNG export) through the pen', () => {
     const { pen, calls, size } = pixelPen();
     const side = Math.ceil(Math.sqrt(RASTER_MAX_PIXELS)) + 1;

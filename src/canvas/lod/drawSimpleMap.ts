@@ -277,15 +277,19 @@ const spareMemory = new WeakMap<Pen, ArrayBuffer>();
  * A cleared image `width` × `height` for the pen, in the memory its last one had when that
  * is big enough. The drawing worker draws one bitmap of megabytes after another while the
  * wheel turns: written into fresh memory each time, its pixels took 15–83 ms a bitmap on
- * 10,000 steps, and 10–25 ms once the memory was kept. (Where there is no ImageData class,
- * as in tests, the pen makes each image.)
+ * 10,000 steps, and 10–25 ms once the memory was kept. The memory taken is enough for the
+ * pen's whole canvas: the areas drawn on one grow with the zoom (cut to the map), and each
+ * bigger one took fresh memory again (up to 42 ms of a drawing, measured). (Where there is no
+ * ImageData class, as in tests, the pen makes each image.)
  */
 function imageFor(pen: PixelPen, width: number, height: number): ImageData {
   if (typeof ImageData === 'undefined') return pen.createImageData(width, height);
   const bytes = width * height * 4;
   let memory = spareMemory.get(pen);
   if (!memory || memory.byteLength < bytes) {
-    memory = new ArrayBuffer(bytes);
+    const canvas = (pen as { canvas?: { width: number; height: number } }).canvas;
+    const whole = canvas ? canvas.width * canvas.height : 0;
+    memory = new ArrayBuffer(Math.max(bytes, whole <= RASTER_MAX_PIXELS ? whole * 4 : 0));
     spareMemory.set(pen, memory);
   }
   const data = new Uint8ClampedArray(memory, 0, bytes);
