@@ -83,6 +83,15 @@ const arrows: MapEdge[] = grid
   .slice(1)
   .map((n, i) => ({ id: `e${i}`, source: 'n0', target: n.id }));
 
+/** As in a browser or a worker: an ImageData class over memory of the caller's. */
+class FakeImageData {
+  constructor(
+    readonly data: Uint8ClampedArray,
+    readonly width: number,
+    readonly height: number,
+  ) {}
+}
+
 describe('drawSimpleMap', () => {
   const scene = buildSimpleScene(grid, arrows);
 
@@ -244,14 +253,6 @@ describe('drawSimpleMap far out, into the pixels', () => {
   });
 
   it("draws each picture into the pen's kept memory, cleared: nothing of the last one shows", () => {
-    // As in a browser or a worker: an ImageData class over memory of the caller's.
-    class FakeImageData {
-      constructor(
-        readonly data: Uint8ClampedArray,
-        readonly width: number,
-        readonly height: number,
-      ) {}
-    }
     vi.stubGlobal('ImageData', FakeImageData);
     try {
       const { pen, at, size } = pixelPen();
@@ -279,13 +280,6 @@ describe('drawSimpleMap far out, into the pixels', () => {
   });
 
   it("takes memory for the pen's whole canvas at once: a bigger area drawn on it after a smaller one takes none again", () => {
-    class FakeImageData {
-      constructor(
-        readonly data: Uint8ClampedArray,
-        readonly width: number,
-        readonly height: number,
-      ) {}
-    }
     vi.stubGlobal('ImageData', FakeImageData);
     try {
       const { pen, at } = pixelPen();
