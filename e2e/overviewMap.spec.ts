@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { stepByLabel, viewOf } from './helpers';
+import { pointToCanvasMiddle, stepByLabel, viewOf } from './helpers';
 
 /**
  * The overview map draws the steps once, in a frame of their own, and only moves and scales
@@ -11,9 +11,7 @@ import { stepByLabel, viewOf } from './helpers';
 
 /** Turns the wheel over the canvas's centre until the zoom is `target` (within 2%). */
 async function zoomTo(page: Page, target: number) {
-  const pane = await page.locator('.react-flow').boundingBox();
-  if (!pane) throw new Error('no canvas');
-  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  await pointToCanvasMiddle(page);
   const { zoom } = await viewOf(page);
   // React Flow zooms by 2^(-deltaY × 0.002) per wheel event.
   await page.mouse.wheel(0, -Math.log2(target / zoom) / 0.002);
