@@ -104,6 +104,12 @@ function placeStep(
  * by kind, findings as an outline and a dot in the severity's colour, selected steps outlined
  * in the accent colour (the hovered one is outlined by the page, over the drawing). Draws
  * only what the spatial indexes put in view. Returns how many steps it drew.
+ *
+ * Each part is a small function of its own: the drawing worker runs this on every bitmap of a
+ * wheel gesture, and as one long function of many branches V8 threw its compiled code away 25
+ * times, each time a branch it had not run yet came up, and compiled it again, on the cores
+ * the page's frames need (on 10,000 steps, Fit view and five wheel gestures: 359 ms of
+ * compiling the drawing's code, 249 ms split, none thrown away; V8's --trace-opt).
  * @example drawSimpleMap(canvas.getContext('2d'), scene, view, colors, { selectedNodeIds })
  */
 export function drawSimpleMap(
@@ -129,63 +135,121 @@ export function drawSimpleMap(
   const x1 = (view.width - view.x) / s + m;
   const y1 = (view.height - view.y) / s + m;
 
-  const bounds = [x0, y0, x1, y1] as const;
-  drawArrows(pen, scene, view, colors, marks, bounds, raster ? 'plain' : 'all', raster);
+  const arrows = scene.edgeIndex ? scene.edgeIndex.search(x0, y0, x1, y1) : [];
+  if (raster) rasterArrows(raster, scene, arrows, view, raster.color(colors.edge), marks);
+  else traceArrows(pen, scene, arrows, view, colors, marks, true);
 
   const steps = scene.stepIndex ? scene.stepIndex.search(x0, y0, x1, y1) : [];
-  const { boxes, nodes } = scene;
-  // Each step's box on screen (stepOnScreen).
+  const screen = placeSteps(scene.boxes, steps, view);
+  const { nodes } = scene;
+  pen.lineWidth = 1;
+  if (raster) rasterSteps(raster, nodes, steps, screen, kindWords(raster, colors), ratio);
+  else if (s < TINY_BELOW_ZOOM) fillStepBoxes(pen, nodes, steps, screen, colors);
+  else paintSteps(pen, nodes, steps, screen, colors);
+
+  const severity = marks.nodeSeverity;
+  // Findings: the outline and a dot at the top-right corner (where the full step's marker is).
+  const dot = Math.max(1.5, 9 * s);
+  if (severity && severity.size > 0 && raster) {
+    const words = new Map<Severity, number>();
+    for (const level of SEVERITIES) words.set(level, raster.color(colors.severity[level]));
+    rasterFindings(raster, nodes, steps, screen, severity, words, dot, ratio);
+  } else if (severity && severity.size > 0) {
+    paintFindings(pen, nodes, steps, screen, severity, colors, dot);
+  }
+  if (raster) {
+    pen.putImageData?.(raster.image, 0, 0);
+    // Arrows with a finding or selected: over the plain ones (and the steps), by the pen.
+    traceArrows(pen, scene, arrows, view, colors, marks, false);
+  }
+  const selected = marks.selectedNodeIds;
+  if (selected && selected.size > 0) {
+    outlineSteps(pen, nodes, steps, screen, colors.accent, 2, 2, (id) => selected.has(id));
+  }
+  return steps.length;
+}
+
+type StepNodes = DrawableScene['nodes'];
+
+/** Each of `steps`' boxes on screen (stepOnScreen), at 4k for the k-th. */
+function placeSteps(boxes: Float64Array, steps: readonly number[], view: SimpleView) {
   const screen = new Float64Array(steps.length * 4);
   for (let k = 0; k < steps.length; k++) placeStep(screen, k, boxes, steps[k]!, view);
-  const shape = (k: number, grow: number) => {
-    const x = screen[4 * k]! - grow;
-    const y = screen[4 * k + 1]! - grow;
-    const w = screen[4 * k + 2]! + 2 * grow;
-    const h = screen[4 * k + 3]! + 2 * grow;
-    if (nodes[steps[k]!]!.kind === 'decision') {
-      pen.moveTo(x + w / 2, y);
-      pen.lineTo(x + w, y + h / 2);
-      pen.lineTo(x + w / 2, y + h);
-      pen.lineTo(x, y + h / 2);
-      // Back to the start by hand: closePath costs Chromium far more on a path of thousands.
-      pen.lineTo(x + w / 2, y);
-    } else {
-      pen.rect(x, y, w, h);
-    }
-  };
+  return screen;
+}
 
-  // Far out a step is a few pixels: a filled box in its kind's border colour, which the
-  // browser draws much faster than paths. Nearer, one path per kind: a fill and a stroke.
-  pen.lineWidth = 1;
-  if (raster) {
-    const color = Object.fromEntries(
-      KINDS.map((kind) => [kind, raster.color(colors.stroke[kind])]),
-    ) as Record<NodeKind, number>;
+/** Adds the k-th step's shape, grown by `grow` on each side, to the pen's path. */
+function traceShape(pen: Pen, screen: Float64Array, k: number, diamond: boolean, grow: number) {
+  const x = screen[4 * k]! - grow;
+  const y = screen[4 * k + 1]! - grow;
+  const w = screen[4 * k + 2]! + 2 * grow;
+  const h = screen[4 * k + 3]! + 2 * grow;
+  if (diamond) {
+    pen.moveTo(x + w / 2, y);
+    pen.lineTo(x + w, y + h / 2);
+    pen.lineTo(x + w / 2, y + h);
+    pen.lineTo(x, y + h / 2);
+    // Back to the start by hand: closePath costs Chromium far more on a path of thousands.
+    pen.lineTo(x + w / 2, y);
+  } else {
+    pen.rect(x, y, w, h);
+  }
+}
+
+/** Each kind's border colour as a Raster word. */
+function kindWords(raster: PenRaster, colors: SimpleColors): Map<NodeKind, number> {
+  return new Map(KINDS.map((kind) => [kind, raster.color(colors.stroke[kind])]));
+}
+
+/** Far out a step is a few pixels: a box filled in its kind's border colour. */
+function rasterSteps(
+  raster: Raster,
+  nodes: StepNodes,
+  steps: readonly number[],
+  screen: Float64Array,
+  words: ReadonlyMap<NodeKind, number>,
+  ratio: number,
+) {
+  for (let k = 0; k < steps.length; k++) {
+    const x = screen[4 * k]! * ratio;
+    const y = screen[4 * k + 1]! * ratio;
+    const w = screen[4 * k + 2]! * ratio;
+    const h = screen[4 * k + 3]! * ratio;
+    fillBox(raster, x, y, w, h, words.get(nodes[steps[k]!]!.kind) ?? 0);
+  }
+}
+
+/** Far out, by the pen: each step a box in its kind's border colour (no path: faster). */
+function fillStepBoxes(
+  pen: Pen,
+  nodes: StepNodes,
+  steps: readonly number[],
+  screen: Float64Array,
+  colors: SimpleColors,
+) {
+  for (const kind of KINDS) {
+    pen.fillStyle = colors.stroke[kind];
     for (let k = 0; k < steps.length; k++) {
-      fillBox(
-        raster,
-        screen[4 * k]! * ratio,
-        screen[4 * k + 1]! * ratio,
-        screen[4 * k + 2]! * ratio,
-        screen[4 * k + 3]! * ratio,
-        color[nodes[steps[k]!]!.kind],
-      );
-    }
-  } else if (s < TINY_BELOW_ZOOM) {
-    for (const kind of KINDS) {
-      pen.fillStyle = colors.stroke[kind];
-      for (let k = 0; k < steps.length; k++) {
-        if (nodes[steps[k]!]!.kind !== kind) continue;
-        pen.fillRect(screen[4 * k]!, screen[4 * k + 1]!, screen[4 * k + 2]!, screen[4 * k + 3]!);
-      }
+      if (nodes[steps[k]!]!.kind !== kind) continue;
+      pen.fillRect(screen[4 * k]!, screen[4 * k + 1]!, screen[4 * k + 2]!, screen[4 * k + 3]!);
     }
   }
-  for (const kind of s < TINY_BELOW_ZOOM ? [] : KINDS) {
+}
+
+/** Nearer, one path per kind of step: filled and stroked in the kind's colours. */
+function paintSteps(
+  pen: Pen,
+  nodes: StepNodes,
+  steps: readonly number[],
+  screen: Float64Array,
+  colors: SimpleColors,
+) {
+  for (const kind of KINDS) {
     pen.beginPath();
     let any = false;
     for (let k = 0; k < steps.length; k++) {
       if (nodes[steps[k]!]!.kind !== kind) continue;
-      shape(k, 0);
+      traceShape(pen, screen, k, kind === 'decision', 0);
       any = true;
     }
     if (!any) continue;
@@ -194,66 +258,86 @@ export function drawSimpleMap(
     pen.strokeStyle = colors.stroke[kind];
     pen.stroke();
   }
+}
 
-  const outline = (color: string, width: number, grow: number, pick: (k: number) => boolean) => {
+/** Strokes, in one path, the shapes (grown by `grow`) of the steps whose id `pick`s. */
+function outlineSteps(
+  pen: Pen,
+  nodes: StepNodes,
+  steps: readonly number[],
+  screen: Float64Array,
+  color: string,
+  width: number,
+  grow: number,
+  pick: (id: string) => boolean,
+) {
+  pen.beginPath();
+  let any = false;
+  for (let k = 0; k < steps.length; k++) {
+    const node = nodes[steps[k]!]!;
+    if (!pick(node.id)) continue;
+    traceShape(pen, screen, k, node.kind === 'decision', grow);
+    any = true;
+  }
+  if (!any) return;
+  pen.strokeStyle = color;
+  pen.lineWidth = width;
+  pen.stroke();
+}
+
+/**
+ * Far out, each step with a finding: a box around it as wide as the pen's outline (1.5 px;
+ * notes have none) and its dot at the top-right corner, in the severity's word.
+ */
+function rasterFindings(
+  raster: Raster,
+  nodes: StepNodes,
+  steps: readonly number[],
+  screen: Float64Array,
+  severity: ReadonlyMap<string, Severity>,
+  words: ReadonlyMap<Severity, number>,
+  dot: number,
+  ratio: number,
+) {
+  const g = 1.25 * ratio;
+  for (let k = 0; k < steps.length; k++) {
+    const level = severity.get(nodes[steps[k]!]!.id);
+    if (!level) continue;
+    const word = words.get(level) ?? 0;
+    const x = screen[4 * k]! * ratio;
+    const y = screen[4 * k + 1]! * ratio;
+    const w = screen[4 * k + 2]! * ratio;
+    const h = screen[4 * k + 3]! * ratio;
+    if (level !== 'info') strokeBox(raster, x - g, y - g, w + 2 * g, h + 2 * g, 1.5 * ratio, word);
+    fillDisc(raster, x + w, y, dot * ratio, word);
+  }
+}
+
+/** By the pen: each severity's outline (notes only get their dot) and dots. */
+function paintFindings(
+  pen: Pen,
+  nodes: StepNodes,
+  steps: readonly number[],
+  screen: Float64Array,
+  severity: ReadonlyMap<string, Severity>,
+  colors: SimpleColors,
+  dot: number,
+) {
+  for (const level of SEVERITIES) {
+    const pick = (id: string) => severity.get(id) === level;
+    // Notes only get their dot: hundreds of them would otherwise outline the whole map.
+    if (level !== 'info')
+      outlineSteps(pen, nodes, steps, screen, colors.severity[level], 1.5, 0.5, pick);
     pen.beginPath();
-    let any = false;
     for (let k = 0; k < steps.length; k++) {
-      if (!pick(k)) continue;
-      shape(k, grow);
-      any = true;
+      if (!pick(nodes[steps[k]!]!.id)) continue;
+      const cx = screen[4 * k]! + screen[4 * k + 2]!;
+      pen.moveTo(cx + dot, screen[4 * k + 1]!);
+      pen.arc(cx, screen[4 * k + 1]!, dot, 0, 2 * Math.PI);
     }
-    if (!any) return;
-    pen.strokeStyle = color;
-    pen.lineWidth = width;
-    pen.stroke();
-  };
-  const severity = marks.nodeSeverity;
-  // Findings: the outline and a dot at the top-right corner (where the full step's marker is).
-  const dot = Math.max(1.5, 9 * s);
-  if (severity && severity.size > 0 && raster) {
-    // Far out a step is a box: its finding's outline is one, as wide as the pen's (1.5 px).
-    const color = { error: 0, warning: 0, info: 0 };
-    for (const level of SEVERITIES) color[level] = raster.color(colors.severity[level]);
-    for (let k = 0; k < steps.length; k++) {
-      const level = severity.get(nodes[steps[k]!]!.id);
-      if (!level) continue;
-      const x = screen[4 * k]! * ratio;
-      const y = screen[4 * k + 1]! * ratio;
-      const w = screen[4 * k + 2]! * ratio;
-      const h = screen[4 * k + 3]! * ratio;
-      if (level !== 'info') {
-        const g = 1.25 * ratio;
-        strokeBox(raster, x - g, y - g, w + 2 * g, h + 2 * g, 1.5 * ratio, color[level]);
-      }
-      fillDisc(raster, x + w, y, dot * ratio, color[level]);
-    }
-  } else if (severity && severity.size > 0) {
-    for (const level of SEVERITIES) {
-      const pick = (k: number) => severity.get(nodes[steps[k]!]!.id) === level;
-      // Notes only get their dot: hundreds of them would otherwise outline the whole map.
-      if (level !== 'info') outline(colors.severity[level], 1.5, 0.5, pick);
-      pen.beginPath();
-      for (let k = 0; k < steps.length; k++) {
-        if (!pick(k)) continue;
-        const cx = screen[4 * k]! + screen[4 * k + 2]!;
-        pen.moveTo(cx + dot, screen[4 * k + 1]!);
-        pen.arc(cx, screen[4 * k + 1]!, dot, 0, 2 * Math.PI);
-      }
-      pen.fillStyle = colors.severity[level];
-      pen.fill();
-    }
+    pen.fillStyle = colors.severity[level];
+    pen.fill();
   }
-  if (raster) {
-    pen.putImageData?.(raster.image, 0, 0);
-    // Arrows with a finding or selected: over the plain ones (and the steps), by the pen.
-    drawArrows(pen, scene, view, colors, marks, bounds, 'marked');
-  }
-  const selected = marks.selectedNodeIds;
-  if (selected && selected.size > 0) {
-    outline(colors.accent, 2, 2, (k) => selected.has(nodes[steps[k]!]!.id));
-  }
-  return steps.length;
 }
 
 /**
@@ -326,81 +410,126 @@ function rasterOf(pen: Pen, view: SimpleView): PenRaster | null {
   return { pixels, width, height, image, color };
 }
 
-function drawArrows(
+/** Whether an arrow is drawn plain: neither selected nor with a finding. */
+function isPlain(marks: SimpleMarks, id: string): boolean {
+  return !marks.selectedEdgeIds?.has(id) && !marks.edgeSeverity?.has(id);
+}
+
+/** Far out, each plain arrow of `arrows`: a one-pixel straight line in `word`. */
+function rasterArrows(
+  raster: Raster,
+  scene: DrawableScene,
+  arrows: readonly number[],
+  view: SimpleView,
+  word: number,
+  marks: SimpleMarks,
+) {
+  const { curves, edges } = scene;
+  const { zoom: s, ratio: r } = view;
+  const ox = view.x * r;
+  const oy = view.y * r;
+  for (const i of arrows) {
+    if (Number.isNaN(curves[8 * i]!) || !isPlain(marks, edges[i]!.id)) continue;
+    const ax = curves[8 * i]! * s * r + ox;
+    const ay = curves[8 * i + 1]! * s * r + oy;
+    drawLine(
+      raster,
+      ax,
+      ay,
+      curves[8 * i + 6]! * s * r + ox,
+      curves[8 * i + 7]! * s * r + oy,
+      word,
+    );
+  }
+}
+
+/**
+ * Arrows by the pen: the plain ones (when `withPlain`) in the arrow colour, then those with a
+ * finding in their severity's colour, then the selected ones in the accent colour.
+ */
+function traceArrows(
   pen: Pen,
   scene: DrawableScene,
+  arrows: readonly number[],
   view: SimpleView,
   colors: SimpleColors,
   marks: SimpleMarks,
-  [x0, y0, x1, y1]: readonly [number, number, number, number],
-  which: 'all' | 'plain' | 'marked',
-  raster?: PenRaster | null,
+  withPlain: boolean,
 ) {
-  if (!scene.edgeIndex) return;
-  const { zoom: s } = view;
-  const arrows = scene.edgeIndex.search(x0, y0, x1, y1);
-  const { curves, edges } = scene;
-  const px = (i: number, k: number) => curves[8 * i + k]! * s + view.x;
-  const py = (i: number, k: number) => curves[8 * i + k]! * s + view.y;
-  // Arrowheads and curves once they are big enough to see.
-  const head = s >= TINY_BELOW_ZOOM ? 10 * s : 0;
-  const curved = s >= TINY_BELOW_ZOOM;
-  const trace = (color: string, width: number, pick: (i: number) => boolean) => {
-    pen.beginPath();
-    let any = false;
-    for (const i of arrows) {
-      if (Number.isNaN(curves[8 * i]!) || !pick(i)) continue;
-      any = true;
-      pen.moveTo(px(i, 0), py(i, 1));
-      // Far out an arrow is a few pixels long: a straight line looks the same, costs less.
-      if (curved) pen.bezierCurveTo(px(i, 2), py(i, 3), px(i, 4), py(i, 5), px(i, 6), py(i, 7));
-      else pen.lineTo(px(i, 6), py(i, 7));
-    }
-    if (!any) return;
-    pen.strokeStyle = color;
-    pen.lineWidth = width;
-    pen.stroke();
-    if (head === 0) return;
-    pen.beginPath();
-    for (const i of arrows) {
-      if (Number.isNaN(curves[8 * i]!) || !pick(i)) continue;
-      const tx = px(i, 6);
-      const ty = py(i, 7);
-      // Along the curve's last tangent (from the second control point to the end).
-      let dx = tx - px(i, 4);
-      let dy = ty - py(i, 5);
-      const d = Math.hypot(dx, dy) || 1;
-      dx /= d;
-      dy /= d;
-      pen.moveTo(tx, ty);
-      pen.lineTo(tx - dx * head - dy * head * 0.5, ty - dy * head + dx * head * 0.5);
-      pen.lineTo(tx - dx * head + dy * head * 0.5, ty - dy * head - dx * head * 0.5);
-      pen.lineTo(tx, ty);
-    }
-    pen.fillStyle = color;
-    pen.fill();
-  };
+  if (withPlain) traceCurves(pen, scene, arrows, view, colors.edge, 1, (id) => isPlain(marks, id));
   const selected = marks.selectedEdgeIds;
   const severity = marks.edgeSeverity;
-  const plain = (i: number) => !selected?.has(edges[i]!.id) && !severity?.has(edges[i]!.id);
-  if (which !== 'marked' && raster) {
-    const color = raster.color(colors.edge);
-    const r = view.ratio;
-    for (const i of arrows) {
-      if (Number.isNaN(curves[8 * i]!) || !plain(i)) continue;
-      drawLine(raster, px(i, 0) * r, py(i, 1) * r, px(i, 6) * r, py(i, 7) * r, color);
-    }
-  } else if (which !== 'marked') {
-    trace(colors.edge, 1, plain);
-  }
-  if (which === 'plain') return;
   if (severity && severity.size > 0) {
     for (const level of SEVERITIES) {
-      trace(colors.severity[level], 1.5, (i) => {
-        const id = edges[i]!.id;
-        return !selected?.has(id) && severity.get(id) === level;
-      });
+      const pick = (id: string) => !selected?.has(id) && severity.get(id) === level;
+      traceCurves(pen, scene, arrows, view, colors.severity[level], 1.5, pick);
     }
   }
-  if (selected && selected.size > 0) trace(colors.accent, 2, (i) => selected.has(edges[i]!.id));
+  if (selected && selected.size > 0) {
+    traceCurves(pen, scene, arrows, view, colors.accent, 2, (id) => selected.has(id));
+  }
+}
+
+/**
+ * Strokes, in one path, the arrows whose id `pick`s, then fills their heads: curves with
+ * heads once they are big enough to see, straight lines without nearer the tiny zoom.
+ */
+function traceCurves(
+  pen: Pen,
+  scene: DrawableScene,
+  arrows: readonly number[],
+  view: SimpleView,
+  color: string,
+  width: number,
+  pick: (id: string) => boolean,
+) {
+  const { curves, edges } = scene;
+  const { zoom: s, x: ox, y: oy } = view;
+  // Far out an arrow is a few pixels long: a straight line looks the same, costs less.
+  const curved = s >= TINY_BELOW_ZOOM;
+  pen.beginPath();
+  let any = false;
+  for (const i of arrows) {
+    if (Number.isNaN(curves[8 * i]!) || !pick(edges[i]!.id)) continue;
+    any = true;
+    const c = 8 * i;
+    pen.moveTo(curves[c]! * s + ox, curves[c + 1]! * s + oy);
+    if (curved) {
+      pen.bezierCurveTo(
+        curves[c + 2]! * s + ox,
+        curves[c + 3]! * s + oy,
+        curves[c + 4]! * s + ox,
+        curves[c + 5]! * s + oy,
+        curves[c + 6]! * s + ox,
+        curves[c + 7]! * s + oy,
+      );
+    } else {
+      pen.lineTo(curves[c + 6]! * s + ox, curves[c + 7]! * s + oy);
+    }
+  }
+  if (!any) return;
+  pen.strokeStyle = color;
+  pen.lineWidth = width;
+  pen.stroke();
+  if (!curved) return;
+  const head = 10 * s;
+  pen.beginPath();
+  for (const i of arrows) {
+    if (Number.isNaN(curves[8 * i]!) || !pick(edges[i]!.id)) continue;
+    const c = 8 * i;
+    const tx = curves[c + 6]! * s + ox;
+    const ty = curves[c + 7]! * s + oy;
+    // Along the curve's last tangent (from the second control point to the end).
+    let dx = tx - (curves[c + 4]! * s + ox);
+    let dy = ty - (curves[c + 5]! * s + oy);
+    const d = Math.hypot(dx, dy) || 1;
+    dx /= d;
+    dy /= d;
+    pen.moveTo(tx, ty);
+    pen.lineTo(tx - dx * head - dy * head * 0.5, ty - dy * head + dx * head * 0.5);
+    pen.lineTo(tx - dx * head + dy * head * 0.5, ty - dy * head - dx * head * 0.5);
+    pen.lineTo(tx, ty);
+  }
+  pen.fillStyle = color;
+  pen.fill();
 }
