@@ -1,4 +1,5 @@
 import { getBezierPath, Position } from '@xyflow/react';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NODE_SIZE } from '../../layout/nodeSize';
 import type { MapEdge, MapNode } from '../../model';
@@ -127,5 +128,79 @@ describe('simpleSceneSlices', () => {
       stepsInside(whole, { x: 0, y: 0, width: 1000, height: 400 }),
     );
     expect(stepsInside(sliced, { x: 0, y: 0, width: 1000, height: 400 }).length).toBeGreaterThan(5);
+  });
+});
+
+describe('a scene built from the one before a change', () => {
+  const plain = (scene: ReturnType<typeof buildSimpleScene>) => ({
+    boxes: [...scene.boxes],
+    curves: [...scene.curves],
+    sources: [...scene.sources],
+    targets: [...scene.targets],
+    bounds: scene.bounds,
+  });
+
+  it('keeps the curves of the arrows whose steps are unchanged and works out the others', () => {
+    const before = buildSimpleScene(nodes, edges);
+    // Marked, so that a curve kept can be told from one worked out again.
+    for (let k = 0; k < before.curves.length; k++) before.curves[k]! += 0.5;
+    const moved = nodes.map((n) => (n.id === 'd' ? { ...n, position: { x: 500, y: 40 } } : n));
+    const after = buildSimpleScene(moved, edges, before);
+    const fresh = buildSimpleScene(moved, edges);
+    // a -> e: both steps as they were: its curve is the one before (marked).
+    expect([...after.curves.slice(8, 16)]).toEqual([...before.curves.slice(8, 16)]);
+    // a -> d: d moved: worked out again, as a fresh build does.
+    expect([...after.curves.slice(0, 8)]).toEqual([...fresh.curves.slice(0, 8)]);
+    expect(after.curves[0]).not.toBe(before.curves[0]);
+  });
+
+  it('is the scene a fresh build makes, whatever the change (steps moved, relabelled, removed, arrows added or removed)', () => {
+    const kinds = ['start', 'end', 'action', 'decision', 'parallel'] as const;
+    const map = fc.record({
+      steps: fc.array(
+        fc.record({
+          kind: fc.constantFrom(...kinds),
+          x: fc.integer({ min: -500, max: 500 }),
+          y: fc.integer({ min: -500, max: 500 }),
+        }),
+        { minLength: 1, maxLength: 8 },
+      ),
+      arrows: fc.array(fc.tuple(fc.nat(9), fc.nat(9)), { maxLength: 12 }),
+    });
+    const change = fc.oneof(
+      fc.record({ move: fc.nat(9), x: fc.integer({ min: -500, max: 500 }) }),
+      fc.record({ relabel: fc.nat(9) }),
+      fc.record({ drop: fc.nat(9) }),
+      fc.record({ dropArrow: fc.nat(11) }),
+      fc.record({ addArrow: fc.tuple(fc.nat(9), fc.nat(9)) }),
+    );
+    fc.assert(
+      fc.property(map, fc.array(change, { minLength: 1, maxLength: 4 }), (m, changes) => {
+        let ns: MapNode[] = m.steps.map((s, i) => step(`s${i}`, s.kind, s.x, s.y));
+        // Ids past the last step are arrows to steps that are not there.
+        let es: MapEdge[] = m.arrows.map(([a, b], i) => arrow(`e${i}`, `s${a}`, `s${b}`));
+        let scene = buildSimpleScene(ns, es);
+        for (const c of changes) {
+          if ('move' in c) {
+            ns = ns.map((n, i) =>
+              i === c.move ? { ...n, position: { x: c.x, y: n.position.y } } : n,
+            );
+          } else if ('relabel' in c) {
+            ns = ns.map((n, i) =>
+              i === c.relabel ? { ...n, label: 'a much longer label '.repeat(4) } : n,
+            );
+          } else if ('drop' in c) {
+            ns = ns.filter((_, i) => i !== c.drop);
+          } else if ('dropArrow' in c) {
+            es = es.filter((_, i) => i !== c.dropArrow);
+          } else {
+            es = [arrow(`new${es.length}`, `s${c.addArrow[0]}`, `s${c.addArrow[1]}`), ...es];
+          }
+          scene = buildSimpleScene(ns, es, scene);
+          expect(plain(scene)).toEqual(plain(buildSimpleScene(ns, es)));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

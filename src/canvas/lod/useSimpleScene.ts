@@ -10,7 +10,8 @@ const PREPARE_ABOVE = 200;
  * as the steps and arrows are unchanged, and for a big map built ahead in idle time, so that
  * zooming out (Fit view) does not wait for it: a slice at a time while the browser has time
  * to spare (5,000 dense steps at once was a 150–300 ms task after every Tidy up or import).
- * A scene built ahead is handed to `onPrepared` (to send it on to the drawing worker).
+ * A scene built ahead is handed to `onPrepared` (to send it on to the drawing worker). Each
+ * scene is built from the last (the curves of the arrows a change left alone are kept).
  */
 export function useSimpleScene(
   on: boolean,
@@ -25,7 +26,7 @@ export function useSimpleScene(
     () => (n: readonly MapNode[], e: readonly MapEdge[]) => {
       const last = kept.current;
       if (last && last.nodes === n && last.edges === e) return last;
-      kept.current = buildSimpleScene(n, e);
+      kept.current = buildSimpleScene(n, e, last);
       return kept.current;
     },
     [],
@@ -33,7 +34,7 @@ export function useSimpleScene(
   useEffect(() => {
     if (on || nodes.length <= PREPARE_ABOVE || typeof requestIdleCallback !== 'function') return;
     if (kept.current?.nodes === nodes && kept.current.edges === edges) return;
-    const slices = simpleSceneSlices(nodes, edges);
+    const slices = simpleSceneSlices(nodes, edges, kept.current);
     let id = 0;
     const work = (deadline: IdleDeadline) => {
       // At least one slice each time, also when called because the timeout has passed.
