@@ -144,8 +144,7 @@ export function drawSimpleMap(
   const { nodes } = scene;
   pen.lineWidth = 1;
   if (raster) rasterSteps(raster, nodes, steps, screen, kindWords(raster, colors), ratio);
-  else if (s < TINY_BELOW_ZOOM) fillStepBoxes(pen, nodes, steps, screen, colors);
-  else paintSteps(pen, nodes, steps, screen, colors);
+  else penSteps(pen, nodes, steps, screen, colors, s < TINY_BELOW_ZOOM);
 
   const severity = marks.nodeSeverity;
   // Findings: the outline and a dot at the top-right corner (where the full step's marker is).
@@ -219,40 +218,31 @@ function rasterSteps(
   }
 }
 
-/** Far out, by the pen: each step a box in its kind's border colour (no path: faster). */
-function fillStepBoxes(
+/**
+ * Steps by the pen, a kind at a time: far out (`boxes`) each a box filled in its kind's
+ * border colour (no path: the browser draws these much faster); nearer, one path per kind,
+ * filled and stroked in the kind's colours.
+ */
+function penSteps(
   pen: Pen,
   nodes: StepNodes,
   steps: readonly number[],
   screen: Float64Array,
   colors: SimpleColors,
+  boxes: boolean,
 ) {
   for (const kind of KINDS) {
-    pen.fillStyle = colors.stroke[kind];
-    for (let k = 0; k < steps.length; k++) {
-      if (nodes[steps[k]!]!.kind !== kind) continue;
-      pen.fillRect(screen[4 * k]!, screen[4 * k + 1]!, screen[4 * k + 2]!, screen[4 * k + 3]!);
-    }
-  }
-}
-
-/** Nearer, one path per kind of step: filled and stroked in the kind's colours. */
-function paintSteps(
-  pen: Pen,
-  nodes: StepNodes,
-  steps: readonly number[],
-  screen: Float64Array,
-  colors: SimpleColors,
-) {
-  for (const kind of KINDS) {
-    pen.beginPath();
+    if (boxes) pen.fillStyle = colors.stroke[kind];
+    else pen.beginPath();
     let any = false;
     for (let k = 0; k < steps.length; k++) {
       if (nodes[steps[k]!]!.kind !== kind) continue;
-      traceShape(pen, screen, k, kind === 'decision', 0);
+      if (boxes)
+        pen.fillRect(screen[4 * k]!, screen[4 * k + 1]!, screen[4 * k + 2]!, screen[4 * k + 3]!);
+      else traceShape(pen, screen, k, kind === 'decision', 0);
       any = true;
     }
-    if (!any) continue;
+    if (boxes || !any) continue;
     pen.fillStyle = colors.fill[kind];
     pen.fill();
     pen.strokeStyle = colors.stroke[kind];
