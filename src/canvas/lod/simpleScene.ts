@@ -126,7 +126,6 @@ export function* simpleSceneSlices(
   const bounds: MapRect = stepIndex
     ? { x0: stepIndex.minX, y0: stepIndex.minY, x1: stepIndex.maxX, y1: stepIndex.maxY }
     : { x0: 0, y0: 0, x1: 0, y1: 0 };
-  const before = previous && previous.edges.length > 0 ? previous : null;
   for (let i = 0; i < edges.length; i++) {
     const s = sources[i]!;
     const t = targets[i]!;
@@ -135,15 +134,15 @@ export function* simpleSceneSlices(
       edgeIndex?.add(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
     } else {
       const kept =
-        before !== null &&
-        i < before.edges.length &&
-        before.sources[i] === s &&
-        before.targets[i] === t &&
-        before.nodes[s] === nodes[s] &&
-        before.nodes[t] === nodes[t];
+        previous !== null &&
+        i < previous.edges.length &&
+        previous.sources[i] === s &&
+        previous.targets[i] === t &&
+        previous.nodes[s] === nodes[s] &&
+        previous.nodes[t] === nodes[t];
       if (kept) {
         // By hand: a view of the old curves per arrow would take memory of its own.
-        for (let k = 8 * i; k < 8 * i + 8; k++) curves[k] = before.curves[k]!;
+        for (let k = 8 * i; k < 8 * i + 8; k++) curves[k] = previous.curves[k]!;
       } else {
         const source = boxOf(s);
         curves.set(arrowCurve(source, s === t ? source : boxOf(t)), 8 * i);
