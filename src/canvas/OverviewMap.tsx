@@ -1,5 +1,13 @@
 import { Panel, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
-import { type PointerEvent, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import {
+  type PointerEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { geometryOf } from '../layout/stepGeometry';
 import { stepsBounds } from '../layout/stepsBounds';
 import type { MapNode, NodeKind } from '../model';
@@ -105,34 +113,36 @@ function draw(
  */
 export function OverviewMap() {
   const nodes = useEditor((s) => s.map.nodes);
-  const transform = useStore((s) => s.transform);
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const flowStore = useStoreApi();
   const { setViewport } = useReactFlow();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const outlineRef = useRef<HTMLDivElement>(null);
 
   const steps = useMemo(() => stepsBounds(nodes), [nodes]);
-  const view = viewRect(transform, width, height);
   const size = overviewSize(width);
-  const frame = overviewFrame(steps, view, size);
-  const { x: fx, y: fy, scale } = frame;
-  // The steps are drawn in a frame of their own, which a view that moves or zooms leaves as
-  // it is: the canvas is only moved and scaled to the view's frame (drawing 10,000 steps
-  // again on every frame of a wheel zoom at the fitted zoom, where the view's frame changes
-  // with the view, was a third of the main thread's script time, measured).
-  const drawn = drawnFrame(steps, frame, size);
+  /** The view's frame (what the overview shows) for React Flow's transform `t`. */
+  const framesOf = useCallback(
+    (t: readonly [number, number, number]) => {
+      const view = viewRect(t, width, height);
+      return { view, frame: overviewFrame(steps, view, size) };
+    },
+    [steps, width, height, size],
+  );
+  // The view and its frame, followed outside React's render (see below); the frame the steps
+  // are drawn in is state, as it changes only at each power of MAX_SHRINK a zoom out passes.
+  const shown = useRef(framesOf(flowStore.getState().transform));
+  const [drawn, setDrawn] = useState(() => drawnFrame(steps, shown.current.frame, size));
   const { x: dx, y: dy, scale: dScale } = drawn;
 
   // Redraw at once when the drawn frame changes; when steps moved on a map of some size (a
   // drag), at most every REDRAW_MS and in a task of its own, so the overview never slows the
   // drag (or a Tidy up) down.
-  const latest = useRef({ nodes, frame: { x: dx, y: dy, scale: dScale }, size });
+  const latest = useRef({ nodes, frame: drawn, size });
   const lastDraw = useRef({ at: 0, frame: latest.current.frame });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const viewFrame = useRef(frame);
-  viewFrame.current = frame;
   useEffect(() => {
     const frame = { x: dx, y: dy, scale: dScale };
     const moved = latest.current.nodes !== nodes;
@@ -143,7 +153,7 @@ export function OverviewMap() {
       if (!canvas) return;
       lastDraw.current = { at: performance.now(), frame: latest.current.frame };
       draw(canvas, latest.current.nodes, latest.current.frame, latest.current.size);
-      canvas.style.transform = frameTransform(lastDraw.current.frame, viewFrame.current);
+      canvas.style.transform = frameTransform(lastDraw.current.frame, shown.current.frame);
     };
     const last = lastDraw.current;
     const reframed = last.frame.x !== dx || last.frame.y !== dy || last.frame.scale !== dScale;
@@ -160,12 +170,35 @@ export function OverviewMap() {
     }
   }, [nodes, dx, dy, dScale, size]);
   useEffect(() => () => clearTimeout(timer.current), []);
-  // The drawing on the canvas, moved and scaled to the view's frame, before the browser paints.
+  // The steps are drawn in a frame of their own, which a view that moves or zooms leaves as
+  // it is: the canvas is only moved and scaled to the view's frame (drawing 10,000 steps
+  // again on every frame of a wheel zoom at the fitted zoom, where the view's frame changes
+  // with the view, was a third of the main thread's script time, measured). The view's
+  // outline and the canvas follow the view in a subscription to React Flow's store, in the
+  // task that moves the view and before the browser paints, without a render of the overview
+  // (see SimpleMapLayer, which does the same, for what rendering on every frame cost).
   useLayoutEffect(() => {
-    const canvas = canvasRef.current;
-    if (canvas)
-      canvas.style.transform = frameTransform(lastDraw.current.frame, { x: fx, y: fy, scale });
-  }, [fx, fy, scale]);
+    const place = (t: readonly [number, number, number]) => {
+      const { view, frame } = framesOf(t);
+      shown.current = { view, frame };
+      const outline = outlineRef.current;
+      if (outline) {
+        outline.style.width = `${view.width * frame.scale}px`;
+        outline.style.height = `${view.height * frame.scale}px`;
+        outline.style.transform = `translate(${(view.x - frame.x) * frame.scale}px, ${(view.y - frame.y) * frame.scale}px)`;
+      }
+      const canvas = canvasRef.current;
+      if (canvas) canvas.style.transform = frameTransform(lastDraw.current.frame, frame);
+      const next = drawnFrame(steps, frame, size);
+      setDrawn((before) =>
+        before.x === next.x && before.y === next.y && before.scale === next.scale ? before : next,
+      );
+    };
+    place(flowStore.getState().transform);
+    return flowStore.subscribe((state, before) => {
+      if (state.transform !== before.transform) place(state.transform);
+    });
+  }, [flowStore, framesOf, steps, size]);
 
   // The frame as of the press, so the overview does not rescale under a drag.
   const grab = useRef<{ frame: OverviewFrame; dx: number; dy: number } | null>(null);
@@ -186,6 +219,7 @@ export function OverviewMap() {
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
+    const { view, frame } = shown.current;
     const p = pointOf(event, frame);
     const inside =
       p.x >= view.x && p.x <= view.x + view.width && p.y >= view.y && p.y <= view.y + view.height;
@@ -239,14 +273,7 @@ export function OverviewMap() {
         onPointerCancel={onPointerUp}
       >
         <canvas ref={canvasRef} style={size} />
-        <div
-          className="lf-overview__view"
-          style={{
-            width: view.width * scale,
-            height: view.height * scale,
-            transform: `translate(${(view.x - fx) * scale}px, ${(view.y - fy) * scale}px)`,
-          }}
-        />
+        <div ref={outlineRef} className="lf-overview__view" />
       </div>
     </Panel>
   );
