@@ -39,7 +39,7 @@ function StepNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const label = step.label.trim();
   const findings = useMarkerFindings((m) => m.byNode.get(id));
   const heatOf = useAnalysisMarkers().heat;
-  const heat = heatOn ? (heatOf[id] ?? 0) : 0;
+  const heat = heatOn ? heatOf(id) : 0;
   const worst = findings ? worstSeverity(findings) : undefined;
   const size = stepSize(step);
   const style: CSSProperties & Record<string, string | number> = {

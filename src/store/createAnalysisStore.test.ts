@@ -185,8 +185,11 @@ describe('heat tint', () => {
     const runner = createAnalysisStore(createEditorStore(exampleMap()));
     const { heat } = runner.store.getState();
     // Pack order: 15 min x 1 visit is the slowest; Check payment: 5 min x 10/9 visits.
-    expect(heat.p).toBeCloseTo(1);
-    expect(heat.a).toBeCloseTo((5 * 10) / 9 / 15);
-    expect(heat.s ?? 0).toBe(0);
+    expect(heat('p')).toBeCloseTo(1);
+    expect(heat('a')).toBeCloseTo((5 * 10) / 9 / 15);
+    expect(heat('s')).toBe(0);
+    // An id the report does not know, "__proto__" among them, has no heat.
+    expect(heat('__proto__')).toBe(0);
+    expect(heat('no such step')).toBe(0);
   });
 });

@@ -11,8 +11,12 @@ export interface IndexedReport {
   /** Findings per step id and per arrow id, for the markers on the canvas. */
   byNode: ReadonlyMap<string, readonly ReviewFinding[]>;
   byEdge: ReadonlyMap<string, readonly ReviewFinding[]>;
-  /** Each step's expected time per case as a share of the slowest step's (0..1). */
-  heat: Readonly<Record<string, number>>;
+  /**
+   * A step's expected time per case as a share of the slowest step's (0..1; 0 for a step
+   * the report does not know). Indexed on its first call: only the heat tint reads it, and
+   * an index of every step's id on each report of a big map was garbage with the tint off.
+   */
+  heat: (id: string) => number;
 }
 
 export interface FindingsIndex {
@@ -54,18 +58,28 @@ export function createFindingsIndex(map: Pick<ProcessMap, 'acceptedFindings'>): 
       return self;
     },
     result(report) {
-      // Keyed by ids: "__proto__" is an id too.
-      const heat: Record<string, number> = Object.create(null);
+      return { report, findings, hidden, byNode, byEdge, heat: heatOf(report) };
+    },
+  };
+  return self;
+}
+
+/** Each step's share of the slowest step's expected time per case, indexed on first use. */
+function heatOf(report: Review): (id: string) => number {
+  let index: Map<string, number> | null = null;
+  return (id) => {
+    if (!index) {
+      index = new Map();
       if (report.metrics.available) {
         const { nodeIds, expectedMinutesPerCase: minutes } = report.metrics;
         let max = 0;
         for (const m of minutes) if (m > max) max = m;
         if (max > 0) {
-          for (let i = 0; i < nodeIds.length; i++) heat[nodeIds[i] ?? ''] = (minutes[i] ?? 0) / max;
+          for (let i = 0; i < nodeIds.length; i++)
+            index.set(nodeIds[i] ?? '', (minutes[i] ?? 0) / max);
         }
       }
-      return { report, findings, hidden, byNode, byEdge, heat };
-    },
+    }
+    return index.get(id) ?? 0;
   };
-  return self;
 }
