@@ -1,13 +1,14 @@
 /// <reference lib="webworker" />
 import '../model/zodConfig';
-import { splitAnswer } from './analysisAnswerParts';
+import { createAnswerSplitter } from './analysisAnswerParts';
 import { type AnalysisRequest, createAnalysisHandler } from './createAnalysisHandler';
 
 /**
- * Analyzes big maps off the main thread: receives { id, patch }, answers { id, report } in
- * a few messages (see splitAnswer).
+ * Analyzes big maps off the main thread: receives { id, patch, base }, answers { id, report }
+ * in a few messages (see createAnswerSplitter).
  */
 const answer = createAnalysisHandler();
+const split = createAnswerSplitter();
 self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
-  for (const message of splitAnswer(answer(event.data))) self.postMessage(message);
+  for (const message of split(answer(event.data), event.data.base)) self.postMessage(message);
 };

@@ -5,6 +5,8 @@ import { applyMapPatch, type MapPatch } from './mapPatch';
 export interface AnalysisRequest {
   id: number;
   patch: MapPatch;
+  /** The last answer the main thread holds whole (see createAnswerSplitter), if any. */
+  base: number | null;
 }
 export interface AnalysisAnswer {
   id: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { exampleMap, type ProcessMap } from '../model';
 import { findingKey } from '../review';
-import { splitAnswer } from './analysisAnswerParts';
+import { createAnswerSplitter } from './analysisAnswerParts';
 import type { AnalysisRequest } from './createAnalysisHandler';
 import { createAnalysisHandler } from './createAnalysisHandler';
 import { createAnalysisStore } from './createAnalysisStore';
@@ -18,6 +18,7 @@ function fakeWorker() {
   let slices = 0;
   const makeWorker = () => {
     const answer = createAnalysisHandler();
+    const split = createAnswerSplitter(2);
     const worker = {
       onmessage: null as ((event: { data: unknown }) => void) | null,
       postMessage(data: unknown, transfer: Transferable[] = []) {
@@ -26,7 +27,8 @@ function fakeWorker() {
         sent.push(patch);
         // Handed-over buffers move to the worker, as postMessage moves them.
         const copy = structuredClone(data, { transfer });
-        for (const message of splitAnswer(answer(copy as never), 2)) {
+        const request = copy as AnalysisRequest;
+        for (const message of split(answer(request), request.base)) {
           if ('part' in message) slices += 1;
           const reply = structuredClone(message);
           setTimeout(() => worker.onmessage?.({ data: reply }), 0);

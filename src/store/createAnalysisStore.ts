@@ -51,6 +51,8 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
   /** The map the worker holds (what it was last sent), so the next message is a patch. */
   let sent: ProcessMap | null = null;
   let requestId = 0;
+  /** The last answer the worker sent that was taken in whole (the next request names it). */
+  let held: () => number | null = () => null;
   /** The last message to the worker, once posted: the next waits for it. */
   let posting: Promise<void> = Promise.resolve();
 
@@ -68,20 +70,19 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
     if (map.nodes.length > WORKER_THRESHOLD && makeWorker) {
       if (!worker) {
         worker = makeWorker();
-        const join = createAnswerJoiner();
         let slices: { id: number; index: FindingsIndex } | null = null;
+        // Reading a message copies it in (a big map's report is megabytes: thousands of
+        // findings with their fixes), a slice of the findings per message. Each slice is
+        // indexed in its own message's task, and the next task after the last shows the
+        // whole, so none of them is a long task that freezes the canvas.
+        const joiner = createAnswerJoiner((id, findings) => {
+          if (id !== requestId) return;
+          if (slices?.id !== id) slices = { id, index: createFindingsIndex(analyzed) };
+          slices.index.add(findings);
+        });
+        held = joiner.held;
         worker.onmessage = (event: MessageEvent<AnalysisMessage>) => {
-          // Reading a message copies it in (a big map's report is megabytes: thousands of
-          // findings with their fixes), a slice of the findings per message. Each slice is
-          // indexed in its own message's task, and the next task after the last shows the
-          // whole, so none of them is a long task that freezes the canvas.
-          const message = event.data;
-          if ('part' in message && message.id === requestId) {
-            if (slices?.id !== message.id)
-              slices = { id: message.id, index: createFindingsIndex(analyzed) };
-            slices.index.add(message.part);
-          }
-          const answer = join(message);
+          const answer = joiner.join(event.data);
           if (answer === null || answer.id !== requestId) return;
           const { id } = answer;
           const sliced = slices?.id === id ? slices.index : null;
@@ -102,10 +103,10 @@ export function createAnalysisStore(editor: EditorStore, makeWorker?: WorkerFact
       posting = posting.then(async () => {
         if (patch.kind === 'full' && map.nodes.length > TEXT_ABOVE) {
           const text = await toTextPatch(map);
-          const request: AnalysisRequest = { id, patch: text.patch };
+          const request: AnalysisRequest = { id, patch: text.patch, base: held() };
           to.postMessage(request, text.transfer);
         } else {
-          const request: AnalysisRequest = { id, patch };
+          const request: AnalysisRequest = { id, patch, base: held() };
           to.postMessage(request);
         }
       });
