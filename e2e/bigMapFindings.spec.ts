@@ -1,27 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
-import { generateMap } from '../bench/generateMap';
-import type { ProcessMap } from '../src/model';
-import { findings, inspector, openImportedMap, sidePanel } from './helpers';
+import { findings, inspector, mapWithAFarStep, openImportedMap, sidePanel } from './helpers';
 
 // A big map is analyzed in a worker, and after the first answer the worker sends a finding
 // that did not change as its place in the answer before (src/store/analysisAnswerParts.ts).
 // What a person sees must not tell: after each edit, undo and redo on a big map, the
 // Findings tab lists what the map has then, with every count as it should be.
-
-/** A 1,000-step map and, past its last step, a step nothing leads on from. */
-function mapWithADeadEnd(): ProcessMap {
-  const map = generateMap(1000);
-  const last = map.nodes.at(-1);
-  if (!last) throw new Error('empty map');
-  map.nodes.push({
-    id: 'far',
-    kind: 'action',
-    label: 'Lost step',
-    position: { x: last.position.x + 700, y: last.position.y + 500 },
-  });
-  map.edges.push({ id: 'to-far', source: last.id, target: 'far' });
-  return { ...map, name: 'Dead end' };
-}
 
 /** The number beside each group of findings (errors, warnings, notes), in order. */
 async function groupCounts(page: Page): Promise<string[]> {
@@ -36,7 +19,7 @@ test('on a big map analyzed in a worker, the findings follow a relabel, its undo
   page,
 }) => {
   test.setTimeout(120_000);
-  await openImportedMap(page, mapWithADeadEnd(), 'n0');
+  await openImportedMap(page, mapWithAFarStep(1000, 'Dead end'), 'n0');
   await sidePanel(page)
     .getByRole('tab', { name: /Findings/ })
     .click();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { generateMap } from '../bench/generateMap';
 import { stepSize } from '../src/layout/nodeSize';
 import type { ProcessMap } from '../src/model';
 
@@ -287,3 +288,21 @@ export async function openApp(page: Page): Promise<void> {
 /** The namespaces a hand-written BPMN file's <definitions> needs. */
 export const BPMN_NS =
   'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+
+/**
+ * A generated map of `steps` steps and, past its last step (far from its start), a step
+ * labelled "Lost step" (id "far") that nothing leads on from: a dead end.
+ */
+export function mapWithAFarStep(steps: number, name: string): ProcessMap {
+  const map = generateMap(steps);
+  const last = map.nodes.at(-1);
+  if (!last) throw new Error('empty map');
+  map.nodes.push({
+    id: 'far',
+    kind: 'action',
+    label: 'Lost step',
+    position: { x: last.position.x + 700, y: last.position.y + 500 },
+  });
+  map.edges.push({ id: 'to-far', source: last.id, target: 'far' });
+  return { ...map, name };
+}

@@ -1,28 +1,19 @@
 import { expect, type Page, test } from '@playwright/test';
-import { generateMap } from '../bench/generateMap';
-import type { ProcessMap } from '../src/model';
-import { exportedMap, findings, openImportedMap, sidePanel, stepBoxes, viewOf } from './helpers';
+import {
+  exportedMap,
+  findings,
+  mapWithAFarStep,
+  openImportedMap,
+  sidePanel,
+  stepBoxes,
+  viewOf,
+} from './helpers';
 
 // On a big map React Flow holds only the steps near the view, the selection and the ends of
 // the arrows it is handed (src/canvas/useMapWindow.ts). What a person does with steps out of
 // view must still work: a click on a finding brings its far-away step into view, selected,
 // a step selected there still moves with the selection when another is dragged, and Fit
 // View (worked out from the map) shows every step.
-
-/** A 3,000-step map and, past its last step (far from its start), a step nothing leads on from. */
-function mapWithAFarStep(): ProcessMap {
-  const map = generateMap(3000);
-  const last = map.nodes.at(-1);
-  if (!last) throw new Error('empty map');
-  map.nodes.push({
-    id: 'far',
-    kind: 'action',
-    label: 'Lost step',
-    position: { x: last.position.x + 700, y: last.position.y + 500 },
-  });
-  map.edges.push({ id: 'to-far', source: last.id, target: 'far' });
-  return { ...map, name: 'Far step' };
-}
 
 /** Whether the step is drawn inside the canvas. */
 async function onCanvas(page: Page, id: string): Promise<boolean> {
@@ -59,7 +50,7 @@ test('on a big map, a finding far out of view is brought into view selected, tha
   page,
 }) => {
   test.setTimeout(180_000);
-  await openImportedMap(page, mapWithAFarStep(), 'n0');
+  await openImportedMap(page, mapWithAFarStep(3000, 'Far step'), 'n0');
   await viewAtRest(page);
   await expect(page.locator('.react-flow__node[data-id="far"]')).toHaveCount(0);
   const before = await exportedMap(page);
