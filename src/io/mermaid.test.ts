@@ -297,6 +297,14 @@ describe('exportMermaid', () => {
     ]);
   });
 
+  it('writes a name with a line separator (U+2028, U+2029) on the title line, escaped, and reads it back', async () => {
+    const map = { ...exampleMap(), name: 'Orders\u2028in\u2029full' };
+    const text = exportMermaid(map);
+    expect(text.split('\n')[1]).toBe('title: "Orders\\u2028in\\u2029full"');
+    const { map: back } = await importMermaid(text);
+    expect(back.name).toBe(map.name);
+  });
+
   it('round-trips the example map: same steps, arrows and labels', async () => {
     const map = exampleMap();
     const { map: back, report } = await importMermaid(exportMermaid(map));

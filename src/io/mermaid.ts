@@ -79,6 +79,17 @@ export async function importMermaid(
 }
 
 /**
+ * A name as a double-quoted YAML string on one line: JSON's quoting, plus the two line
+ * separators JSON leaves as they are (U+2028, U+2029), which would end the title's line for
+ * a YAML reader, and for ours.
+ */
+function yamlString(text: string): string {
+  return JSON.stringify(text)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
  * Writes a map as Mermaid flowchart text that reads back to the same steps, arrows and
  * labels: actions `["…"]`, decisions `{"…"}`, parallel steps as fork/join bars
  * `@{ shape: fork, label: "…" }`, starts and ends `(["…"])` tagged with the
@@ -88,7 +99,7 @@ export async function importMermaid(
  */
 export function exportMermaid(map: ProcessMap): string {
   const ids = assignMermaidIds(map.nodes.map((n) => n.id));
-  const lines = ['---', `title: ${JSON.stringify(map.name)}`, '---', 'flowchart TD'];
+  const lines = ['---', `title: ${yamlString(map.name)}`, '---', 'flowchart TD'];
   for (const node of map.nodes) {
     const id = ids.get(node.id) ?? node.id;
     const label = `"${escapeMermaidLabel(node.label)}"`;
