@@ -174,9 +174,6 @@ export function SimpleMapLayer({
   drawers: SimpleDrawers;
 }) {
   const flow = useStoreApi();
-  // The view's transform is read from React Flow's store, not rendered on: the layer follows
-  // the view in a store subscription (below), so a pan or wheel frame re-renders nothing here.
-  const transform = flow.getState().transform;
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const domNode = useStore((s) => s.domNode);
@@ -219,16 +216,14 @@ export function SimpleMapLayer({
   // drawing of the worker's is done, or the zoom has stayed put).
   const latest = useRef<{
     scene: SimpleScene;
-    transform: [number, number, number];
     width: number;
     height: number;
     colors: SimpleColors | null;
     content: object;
     marks: SimpleMarks;
-  }>({ scene, transform, width, height, colors, content, marks: {} });
+  }>({ scene, width, height, colors, content, marks: {} });
   latest.current = {
     scene,
-    transform,
     width,
     height,
     colors,
@@ -254,7 +249,11 @@ export function SimpleMapLayer({
     const here = pageCanvasRef.current;
     const sheetA = sheetRefs[0].current;
     const sheetB = sheetRefs[1].current;
-    const { scene, transform, width, height, colors, content, marks } = latest.current;
+    const { scene, width, height, colors, content, marks } = latest.current;
+    // The view's transform, from React Flow's store as it is now: the layer does not render
+    // on it, and a render that React spread over frames (the layer mounts at transition
+    // priority) may have read an older one.
+    const { transform } = flow.getState();
     if (!layer || !here || !sheetA || !sheetB || !colors || width === 0 || height === 0) return;
     const ratio = window.devicePixelRatio || 1;
     const [x, y, zoom] = transform;
@@ -385,9 +384,7 @@ export function SimpleMapLayer({
   useLayoutEffect(
     () =>
       flow.subscribe((state, before) => {
-        if (state.transform === before.transform) return;
-        latest.current.transform = state.transform;
-        compose.current();
+        if (state.transform !== before.transform) compose.current();
       }),
     [flow],
   );
