@@ -133,8 +133,9 @@ export function OverviewMap() {
   );
   // The view and its frame, followed outside React's render (see below); the frame the steps
   // are drawn in is state, as it changes only at each power of MAX_SHRINK a zoom out passes.
-  const shown = useRef(framesOf(flowStore.getState().transform));
-  const [drawn, setDrawn] = useState(() => drawnFrame(steps, shown.current.frame, size));
+  const [first] = useState(() => framesOf(flowStore.getState().transform));
+  const shown = useRef(first);
+  const [drawn, setDrawn] = useState(() => drawnFrame(steps, first.frame, size));
   const { x: dx, y: dy, scale: dScale } = drawn;
 
   // Redraw at once when the drawn frame changes; when steps moved on a map of some size (a
