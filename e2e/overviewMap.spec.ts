@@ -1,6 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { pointToCanvasMiddle, stepByLabel, viewOf } from './helpers';
+import { stepSize } from '../src/layout/nodeSize';
+import type { MapNode } from '../src/model';
+import { openImportedMap, pointToCanvasMiddle, sidePanel, stepByLabel, viewOf } from './helpers';
 
 /**
  * The overview map draws the steps once, in a frame of their own, and only moves and scales
@@ -91,4 +93,79 @@ test('the overview shows the start and the end where they are, as the view zooms
       expect(Math.abs((seen?.y ?? 0) - want.y), `${label} y at ${times}x`).toBeLessThan(2);
     }
   }
+});
+
+test('a finding clicked on the Findings tab is shown with every step it names clear of the overview map', async ({
+  page,
+}) => {
+  // The canvas's shape, so the finding's two steps span it corner to corner: fitted as
+  // they were, the far one landed in the bottom-right corner, under the overview map.
+  await page.goto('/');
+  const canvas = await page.locator('.lf-canvas .react-flow').boundingBox();
+  if (!canvas) throw new Error('no canvas');
+  const across = 1000;
+  const down = Math.round(((across + 180) * canvas.height) / canvas.width) - 60;
+  const nodes: MapNode[] = [
+    { id: 's', kind: 'start', label: 'Order in', position: { x: 0, y: 0 } },
+    { id: 'near', kind: 'action', label: 'Check order', position: { x: 260, y: 0 } },
+    { id: 'e', kind: 'end', label: 'Shipped', position: { x: 560, y: 0 } },
+    { id: 'far', kind: 'action', label: 'Lost step', position: { x: across, y: down } },
+  ];
+  const map = {
+    format: 'leverflow-map',
+    version: 3,
+    name: 'A lost step',
+    settings: { currency: 'USD', targetHourlyRate: 100, casesPerWeek: 10, defaultHandOffRate: 25 },
+    people: [],
+    acceptedFindings: [],
+    nodes,
+    edges: [
+      { id: 'a', source: 's', target: 'near' },
+      { id: 'b', source: 'near', target: 'e' },
+      { id: 'c', source: 'near', target: 'far' },
+    ],
+  };
+  await openImportedMap(page, map, 's');
+  await sidePanel(page)
+    .getByRole('tab', { name: /Findings/ })
+    .click();
+  await page.locator('.lf-finding__main', { hasText: 'Lost step' }).first().click();
+
+  // Once the view has settled: where the canvas draws each step, and where the overview is.
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await viewOf(page));
+      const settled = now === last;
+      last = now;
+      return settled;
+    })
+    .toBe(true);
+  const view = await viewOf(page);
+  const overview = await page.locator('.lf-overview').boundingBox();
+  if (!overview) throw new Error('no overview map');
+  for (const node of nodes.filter((n) => n.id === 'near' || n.id === 'far')) {
+    const size = stepSize(node);
+    const box = {
+      x: canvas.x + (node.position.x - view.x) * view.zoom,
+      y: canvas.y + (node.position.y - view.y) * view.zoom,
+      width: size.width * view.zoom,
+      height: size.height * view.zoom,
+    };
+    // On the canvas, whole…
+    expect(box.x, node.label).toBeGreaterThanOrEqual(canvas.x);
+    expect(box.y, node.label).toBeGreaterThanOrEqual(canvas.y);
+    expect(box.x + box.width, node.label).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(box.y + box.height, node.label).toBeLessThanOrEqual(canvas.y + canvas.height);
+    // …and not under the overview map.
+    const under =
+      box.x + box.width > overview.x &&
+      box.x < overview.x + overview.width &&
+      box.y + box.height > overview.y &&
+      box.y < overview.y + overview.height;
+    expect(under, `${node.label} under the overview map`).toBe(false);
+  }
+  // Drawn as a full step at this zoom, where the user can read it.
+  await expect(stepByLabel(page, 'Lost step')).toBeVisible();
+  expect(view.zoom).toBeGreaterThan(0.35);
 });
