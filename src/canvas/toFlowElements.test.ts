@@ -38,6 +38,19 @@ describe('toFlowElements', () => {
     expect(cleared[1]).toBe(first[1]);
   });
 
+  it('gives back the very same array for the same list and selection, so React Flow takes no new arrows', () => {
+    const toFlow = createEdgeConverter();
+    const { edges } = exampleMap();
+    const none = new Set<string>();
+    const first = toFlow(edges, none);
+    expect(toFlow(edges, none)).toBe(first);
+    // A new list, or a new selection, is a new array.
+    expect(toFlow([...edges], none)).not.toBe(first);
+    const selected = toFlow(edges, new Set([edges[0]!.id]));
+    expect(selected).not.toBe(first);
+    expect(selected[0]?.selected).toBe(true);
+  });
+
   it('gives arrows an arrowhead and a name that includes their label', () => {
     const edges = createEdgeConverter()(exampleMap().edges, new Set());
     expect(edges[2]).toMatchObject({

@@ -80,6 +80,9 @@ function createConverter<
   /** `hidden`: React Flow keeps the items (fit view, selection) but draws none of them. */
   const toFlow = (items: readonly In[], selected: ReadonlySet<string>, hidden = false): Out[] => {
     const same = selected === lastSelected && hidden === lastHidden;
+    // The same list again (a big map's window of arrows while a step is dragged): the same
+    // array, so React Flow does not take it as new arrows and index them all again.
+    if (same && items === lastIn) return lastOut;
     const out = new Array<Out>(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as In;

@@ -4,12 +4,19 @@ import { buildSimpleScene, type SimpleScene, simpleSceneSlices } from './simpleS
 
 /** Maps above this many steps get their scene built ahead, while the browser is idle. */
 const PREPARE_ABOVE = 200;
+/**
+ * How long the steps and arrows must stay unchanged before their scene is built ahead, in
+ * ms: a drag changes them every frame, and a scene built between two frames of it was thrown
+ * away at the next (on 10,000 steps, 7 MB of the 120 MB a 3 s drag allocated, sampled).
+ */
+const QUIET_MS = 250;
 
 /**
  * The simple layer's scene of the map while `on`, else null. The scene is kept for as long
  * as the steps and arrows are unchanged, and for a big map built ahead in idle time, so that
  * zooming out (Fit view) does not wait for it: a slice at a time while the browser has time
- * to spare (5,000 dense steps at once was a 150–300 ms task after every Tidy up or import).
+ * to spare (5,000 dense steps at once was a 150–300 ms task after every Tidy up or import),
+ * once the map has been still for {@link QUIET_MS}.
  * A scene built ahead is handed to `onPrepared` (to send it on to the drawing worker). Each
  * scene is built from the last (the curves of the arrows a change left alone are kept).
  */
@@ -34,9 +41,10 @@ export function useSimpleScene(
   useEffect(() => {
     if (on || nodes.length <= PREPARE_ABOVE || typeof requestIdleCallback !== 'function') return;
     if (kept.current?.nodes === nodes && kept.current.edges === edges) return;
-    const slices = simpleSceneSlices(nodes, edges, kept.current);
+    let slices: ReturnType<typeof simpleSceneSlices> | null = null;
     let id = 0;
     const work = (deadline: IdleDeadline) => {
+      slices ??= simpleSceneSlices(nodes, edges, kept.current);
       // At least one slice each time, also when called because the timeout has passed.
       do {
         const slice = slices.next();
@@ -49,8 +57,13 @@ export function useSimpleScene(
       } while (deadline.timeRemaining() > 2);
       id = requestIdleCallback(work, { timeout: 3000 });
     };
-    id = requestIdleCallback(work, { timeout: 3000 });
-    return () => cancelIdleCallback(id);
+    const quiet = setTimeout(() => {
+      id = requestIdleCallback(work, { timeout: 3000 });
+    }, QUIET_MS);
+    return () => {
+      clearTimeout(quiet);
+      cancelIdleCallback(id);
+    };
   }, [on, nodes, edges]);
   return useMemo(() => (on ? sceneOf(nodes, edges) : null), [on, nodes, edges, sceneOf]);
 }
