@@ -15,7 +15,10 @@
 // (also ours-off: our editor with the live analysis off, e.g. --pages=ours,ours-off --sizes=1000,10000)
 // --wheel-reps=1 (the fitted wheel gesture turned this many times in one page; with more than
 // one, how many had a frame over 50 ms, which and their longest, is printed: e.g.
-// --pages=ours --sizes=10000 --wheel-reps=20)
+// --pages=ours --sizes=10000 --wheel-reps=20)  --alloc (also print the MB the page's main
+// thread allocated during the pan and the drag, from V8's sampling heap profiler: garbage
+// the browser must sweep up, and what fills its young generation; e.g. --pages=ours
+// --sizes=10000 --runs=2 --alloc)
 // Figures are medians over the runs. The machine may be noisy: compare ratios within a run.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -48,6 +51,8 @@ const ZOOM = args.zoom === 'fit' ? 'fit' : Number(args.zoom ?? 1);
 const PAGES = (args.pages ?? 'ours,stock').split(',');
 /** How many times the fitted wheel gesture is turned in each run's page. */
 const WHEEL_REPS = Math.max(1, Number(args['wheel-reps'] ?? 1));
+/** Whether to sample what the pan and the drag allocate (--alloc). */
+const ALLOC = args.alloc === 'true';
 const started = performance.now();
 
 /** Which code was measured: the commit, and whether src/ had uncommitted changes. */
@@ -239,9 +244,34 @@ async function gesture(cdp, x, y, ax, ay) {
 async function measureGesture(page, cdp, x, y, ax, ay) {
   await page.evaluate(startFrames);
   const t0 = performance.now();
-  const moves = await gesture(cdp, x, y, ax, ay);
+  const { result: moves, allocatedMB } = await allocated(cdp, () => gesture(cdp, x, y, ax, ay));
   const deltas = await page.evaluate(() => window.__benchStopFrames());
-  return { ...frameStats(deltas), moves, ms: performance.now() - t0 };
+  return { ...frameStats(deltas), moves, ms: performance.now() - t0, allocatedMB };
+}
+
+/**
+ * Runs `action`, with --alloc also sampling what the page's main thread allocates meanwhile
+ * (V8's sampling heap profiler, every object whether or not it was collected since): its
+ * result, and the MB allocated (NaN without --alloc).
+ */
+async function allocated(cdp, action) {
+  if (!ALLOC) return { result: await action(), allocatedMB: NaN };
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', {
+    samplingInterval: 16384,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  const result = await action();
+  const { profile } = await cdp.send('HeapProfiler.stopSampling');
+  let bytes = 0;
+  const pending = [profile.head];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    bytes += node.selfSize;
+    pending.push(...node.children);
+  }
+  return { result, allocatedMB: bytes / 1024 / 1024 };
 }
 
 /**
@@ -580,6 +610,9 @@ try {
             `  ${String(size).padStart(5)} ${pageName.padEnd(8)} run ${rep + 1}: render ${r.render.toFixed(0)} ms ` +
               `(${r.visible} visible), pan p95 ${r.pan.p95.toFixed(1)} (${r.pan.frames} frames in ${r.pan.ms.toFixed(0)} ms), ` +
               `drag p95 ${r.drag.p95.toFixed(1)} (${r.drag.frames} frames in ${r.drag.ms.toFixed(0)} ms), ` +
+              (ALLOC
+                ? `allocated: pan ${r.pan.allocatedMB.toFixed(1)} MB, drag ${r.drag.allocatedMB.toFixed(1)} MB, `
+                : '') +
               (r.edit.edits
                 ? `edit p95 ${r.edit.p95.toFixed(1)} (${r.edit.edits} edits, ${r.edit.over50} frames > 50 ms), `
                 : '') +
@@ -615,6 +648,8 @@ try {
         dragP50: median(rs.map((r) => r.drag.p50)),
         dragP95: median(rs.map((r) => r.drag.p95)),
         dragOver50: median(rs.map((r) => r.drag.over50)),
+        panAllocatedMB: median(rs.map((r) => r.pan.allocatedMB)),
+        dragAllocatedMB: median(rs.map((r) => r.drag.allocatedMB)),
         editP50: median(rs.map((r) => r.edit.p50)),
         editP95: median(rs.map((r) => r.edit.p95)),
         editOver50: median(rs.map((r) => r.edit.over50)),
