@@ -5,6 +5,7 @@ import {
   drawSimpleMap,
   type Pen,
   RASTER_MAX_PIXELS,
+  releasePixelMemory,
   type SimpleColors,
   type SimpleMarks,
   stepOnScreen,
@@ -279,7 +280,7 @@ describe('drawSimpleMap far out, into the pixels', () => {
     }
   });
 
-  it("takes memory for the pen's whole canvas at once: a bigger area drawn on it after a smaller one takes none again", () => {
+  it("takes memory for the pen's whole canvas at once: a bigger area drawn on it after a smaller one takes none again, until it is let go", () => {
     vi.stubGlobal('ImageData', FakeImageData);
     try {
       const { pen, at } = pixelPen();
@@ -300,6 +301,12 @@ describe('drawSimpleMap far out, into the pixels', () => {
       expect(memory[1] === memory[0], 'the same memory for both').toBe(true);
       expect(memory[0]?.byteLength).toBe(800 * 600 * 4);
       const box = stepOnScreen(scene.boxes, 0, big);
+      expect(at(box.x + box.width / 2, box.y + box.height / 2)).toBe('decision-b');
+      // Let go while the canvas rests: the next picture takes fresh memory, drawn as well.
+      releasePixelMemory(pen);
+      drawSimpleMap(pen, scene, big, COLORS);
+      expect(memory).toHaveLength(3);
+      expect(memory[2] === memory[1], 'the same memory after it was let go').toBe(false);
       expect(at(box.x + box.width / 2, box.y + box.height / 2)).toBe('decision-b');
     } finally {
       vi.unstubAllGlobals();

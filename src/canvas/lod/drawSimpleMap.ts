@@ -348,6 +348,16 @@ type PixelPen = Pen & Pick<CanvasRenderingContext2D, 'createImageData'>;
 const spareMemory = new WeakMap<Pen, ArrayBuffer>();
 
 /**
+ * Lets go of the pixel memory kept for the pen's next picture (megabytes: enough for its
+ * whole canvas), as when its canvas rests while the full steps are drawn: the next picture
+ * takes fresh memory.
+ * @example releasePixelMemory(canvas.getContext('2d'))
+ */
+export function releasePixelMemory(pen: Pen): void {
+  spareMemory.delete(pen);
+}
+
+/**
  * A cleared image `width` × `height` for the pen, in the memory its last one had when that
  * is big enough. The drawing worker draws one bitmap of megabytes after another while the
  * wheel turns: written into fresh memory each time, its pixels took 15–83 ms a bitmap on

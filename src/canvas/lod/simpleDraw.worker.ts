@@ -4,6 +4,7 @@ import {
   type DrawableScene,
   drawSimpleMap,
   type Pen,
+  releasePixelMemory,
   type SimpleColors,
   type SimpleMarks,
 } from './drawSimpleMap';
@@ -65,6 +66,9 @@ self.onmessage = (event: MessageEvent<SimpleDrawRequest>) => {
     for (const canvas of canvases.values()) {
       canvas.width = 1;
       canvas.height = 1;
+      // Its pixel memory too (megabytes a canvas), taken again when it next draws.
+      const pen = canvas.getContext('2d', { willReadFrequently: true });
+      if (pen) releasePixelMemory(pen);
     }
     return;
   }
