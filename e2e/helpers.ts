@@ -140,16 +140,21 @@ export function stepBoxes(map: ProcessMap): Map<string, Box> {
 }
 
 /**
- * Clicks Fit view and waits until its 200 ms animation has ended (the view's transform stays the
- * same for 300 ms), so the next click lands on the step it aims at and not where it was.
+ * Clicks Fit view and waits until its 200 ms animation has ended (see viewAtRest), so the next
+ * click lands on the step it aims at and not where it was.
  */
 export async function fitViewAndWait(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await viewAtRest(page);
+}
+
+/** Waits until the view's transform stays the same for 300 ms (an animated move has ended). */
+export async function viewAtRest(page: Page): Promise<void> {
   const transform = () =>
     page.evaluate(
       () =>
         document.querySelector<HTMLElement>('.lf-canvas .react-flow__viewport')?.style.transform,
     );
-  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
   await expect
     .poll(async () => {
       const before = await transform();

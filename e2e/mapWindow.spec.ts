@@ -6,6 +6,7 @@ import {
   openImportedMap,
   sidePanel,
   stepBoxes,
+  viewAtRest,
   viewOf,
 } from './helpers';
 
@@ -32,15 +33,9 @@ async function onCanvas(page: Page, id: string): Promise<boolean> {
   }, id);
 }
 
-/** Waits until the view stays put for 300 ms (an animated move has ended). */
-async function viewAtRest(page: Page) {
-  await expect
-    .poll(async () => {
-      const before = JSON.stringify(await viewOf(page));
-      await page.waitForTimeout(300);
-      return before === JSON.stringify(await viewOf(page));
-    })
-    .toBe(true);
+/** Waits until the view stays put for 300 ms (an animated move has ended) and has filled in. */
+async function viewAtRestAndFilled(page: Page) {
+  await viewAtRest(page);
   await expect(page.locator('.lf-canvas .react-flow')).not.toHaveAttribute('data-filling', 'true', {
     timeout: 30_000,
   });
@@ -51,7 +46,7 @@ test('on a big map, a finding far out of view is brought into view selected, tha
 }) => {
   test.setTimeout(180_000);
   await openImportedMap(page, mapWithAFarStep(3000, 'Far step'), 'n0');
-  await viewAtRest(page);
+  await viewAtRestAndFilled(page);
   await expect(page.locator('.react-flow__node[data-id="far"]')).toHaveCount(0);
   const before = await exportedMap(page);
   const start = (id: string) => before.nodes.find((n) => n.id === id)?.position;
@@ -64,7 +59,7 @@ test('on a big map, a finding far out of view is brought into view selected, tha
     .getByRole('button', { name: /Lost step/ })
     .first()
     .click();
-  await viewAtRest(page);
+  await viewAtRestAndFilled(page);
   await expect.poll(() => onCanvas(page, 'far'), { timeout: 10_000 }).toBe(true);
   const farStep = page.locator('.react-flow__node[data-id="far"]');
   await expect(farStep).toHaveClass(/selected/);
@@ -81,7 +76,7 @@ test('on a big map, a finding far out of view is brought into view selected, tha
   const box = await overview.boundingBox();
   if (!box) throw new Error('overview not drawn');
   await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.25);
-  await viewAtRest(page);
+  await viewAtRestAndFilled(page);
   await expect(page.locator('.react-flow__node[data-id="far"]')).toHaveCount(0);
   // The drawn step nearest the middle of the canvas.
   const picked = await page.evaluate(() => {
@@ -133,7 +128,7 @@ test('on a big map, a finding far out of view is brought into view selected, tha
 
   // The zoom controls' Fit View: every step of the map is in the view, "Lost step" too.
   await page.getByRole('button', { name: 'Fit View', exact: true }).click();
-  await viewAtRest(page);
+  await viewAtRestAndFilled(page);
   const view = await viewOf(page);
   const outside = [...stepBoxes(after)].filter(
     ([, b]) =>

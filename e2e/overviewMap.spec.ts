@@ -1,8 +1,15 @@
 import { expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { stepSize } from '../src/layout/nodeSize';
-import type { MapNode } from '../src/model';
-import { openImportedMap, pointToCanvasMiddle, sidePanel, stepByLabel, viewOf } from './helpers';
+import type { MapNode, ProcessMap } from '../src/model';
+import {
+  openImportedMap,
+  pointToCanvasMiddle,
+  sidePanel,
+  stepBoxes,
+  stepByLabel,
+  viewAtRest,
+  viewOf,
+} from './helpers';
 
 /**
  * The overview map draws the steps once, in a frame of their own, and only moves and scales
@@ -132,25 +139,18 @@ test('a finding clicked on the Findings tab is shown with every step it names cl
   await page.locator('.lf-finding__main', { hasText: 'Lost step' }).first().click();
 
   // Once the view has settled: where the canvas draws each step, and where the overview is.
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = JSON.stringify(await viewOf(page));
-      const settled = now === last;
-      last = now;
-      return settled;
-    })
-    .toBe(true);
+  await viewAtRest(page);
   const view = await viewOf(page);
   const overview = await page.locator('.lf-overview').boundingBox();
   if (!overview) throw new Error('no overview map');
+  const boxes = stepBoxes(map as ProcessMap);
   for (const node of nodes.filter((n) => n.id === 'near' || n.id === 'far')) {
-    const size = stepSize(node);
+    const step = boxes.get(node.id)!;
     const box = {
-      x: canvas.x + (node.position.x - view.x) * view.zoom,
-      y: canvas.y + (node.position.y - view.y) * view.zoom,
-      width: size.width * view.zoom,
-      height: size.height * view.zoom,
+      x: canvas.x + (step.x - view.x) * view.zoom,
+      y: canvas.y + (step.y - view.y) * view.zoom,
+      width: (step.x2 - step.x) * view.zoom,
+      height: (step.y2 - step.y) * view.zoom,
     };
     // On the canvas, whole…
     expect(box.x, node.label).toBeGreaterThanOrEqual(canvas.x);

@@ -127,12 +127,9 @@ export function Canvas() {
           ),
     [toFlowNodes, near, mapNodes, selectedNodeIds, simple, blank, culled],
   );
-  // The window's arrows, not the window: a step moved makes a new window whose arrows are
-  // most often the very same array.
-  const nearEdges = near?.edges;
   const edges = useMemo(
-    () => (simple || blank ? NO_EDGES : toFlowEdges(nearEdges ?? mapEdges, selectedEdgeIds)),
-    [toFlowEdges, nearEdges, mapEdges, selectedEdgeIds, simple, blank],
+    () => (simple || blank ? NO_EDGES : toFlowEdges(near?.edges ?? mapEdges, selectedEdgeIds)),
+    [toFlowEdges, near, mapEdges, selectedEdgeIds, simple, blank],
   );
   // React Flow takes the new steps and arrows at transition priority: when pointer moves
   // come faster than a big map can be redrawn, React draws the latest, not each one.
